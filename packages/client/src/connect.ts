@@ -1,0 +1,19 @@
+import { RoomConnection, type ConnectOptions } from './room.js';
+
+const rooms = new Map<string, RoomConnection>();
+
+/**
+ * The connection for this server and room, shared by everything on the page that asks for
+ * it. Its socket is open while anything subscribes to its stores or waits for an action.
+ */
+export function connectRoom(options: ConnectOptions): RoomConnection {
+  const key = JSON.stringify([
+    new URL(options.server).origin,
+    options.room,
+    options.hostKey ?? '',
+    options.participant ?? '',
+  ]);
+  let room = rooms.get(key);
+  if (!room) rooms.set(key, (room = new RoomConnection(options)));
+  return room;
+}

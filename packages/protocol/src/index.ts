@@ -1,0 +1,11 @@
+export * from './limits.js';
+export * from './state.js';
+export * from './messages.js';
+export * from './model.js';
+export * from './patch.js';
+export { answerKey, groupAnswers, percentages, ratingAverage, tidyAnswer } from './results.js';
+export { canSeeQuestion, isPublicQuestion, questionView, sortQuestions, splitAnswered } from './questions.js';
+export { isPublicPoll, pollResults, pollView, ratingScale } from './polls.js';
+export { minuteOf } from './reactions.js';
+export { join, leave } from './presence.js';
+export { report, type Report, type ReportMinute, type ReportPoll, type ReportQuestion } from './report.js';

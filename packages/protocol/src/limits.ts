@@ -1,0 +1,36 @@
+/** Wire protocol version; a client speaking another version is refused with `version`. */
+export const PROTOCOL_VERSION = 1;
+
+/** The limits every side agrees on. The server enforces them; the UI shows them. */
+export const limits = {
+  questionText: 500,
+  displayName: 60,
+  openAnswer: 100,
+  pollTitle: 200,
+  pollOption: 100,
+  pollOptions: 20,
+  label: 40,
+  reply: 500,
+  roomTitle: 120,
+  emoji: 16,
+  emojis: 12,
+  actionId: 64,
+  participantId: 64,
+  /** Frames over this close the connection with 1009. */
+  frameBytes: 16 * 1024,
+  /** Reactions a participant may send per second; more are dropped with `rate_limited`. */
+  reactionsPerSecond: 5,
+  /** Any action: a short burst allowance, refilled per second. */
+  actionsPerSecond: 20,
+  actionsBurst: 40,
+} as const;
+
+/** Timing of the server's coalescing: reaction bursts and patch ticks. */
+export const timing = {
+  /** Patches go out at most this often to a client (≈ 20/s). */
+  tickMs: 50,
+  /** Reactions are summed into bursts per window. */
+  burstMs: 250,
+} as const;
+
+export const defaultEmojis = ['👍', '👏', '❤️', '😂', '🎉', '🤔'] as const;

@@ -1,0 +1,214 @@
+/**
+ * The wire protocol: JSON messages with a `type` discriminator.
+ *
+ * A client first says `hello` (participant id and, for hosts, the host key — in the message,
+ * never in the URL, so no access log keeps them). The server answers `welcome` with a
+ * snapshot, then sends coalesced `patch`es with increasing `seq`. Every action carries a
+ * client-made `id`; the server answers `ack` or `error` with that id and applies a repeated
+ * id at most once.
+ */
+import * as v from 'valibot';
+import { limits, PROTOCOL_VERSION } from './limits.js';
+import {
+  moderationModes,
+  pollKinds,
+  pollStatuses,
+  questionStatuses,
+  type MineView,
+  type PollView,
+  type QuestionView,
+  type RoomView,
+} from './state.js';
+
+const text = (max: number) => v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(max));
+const optionalText = (max: number) => v.optional(v.pipe(v.string(), v.trim(), v.maxLength(max)));
+const entityId = v.pipe(v.string(), v.minLength(1), v.maxLength(32));
+const actionId = v.pipe(v.string(), v.minLength(1), v.maxLength(limits.actionId));
+
+const choice = v.union([
+  v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(limits.pollOptions)),
+  v.pipe(
+    v.array(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(limits.pollOptions))),
+    v.maxLength(limits.pollOptions),
+  ),
+  v.pipe(v.string(), v.maxLength(limits.openAnswer * 4)),
+]);
+
+// ---------------------------------------------------------------- client -> server
+
+export const helloSchema = v.object({
+  type: v.literal('hello'),
+  v: v.number(),
+  participant: v.pipe(v.string(), v.minLength(16), v.maxLength(limits.participantId)),
+  hostKey: v.optional(v.pipe(v.string(), v.maxLength(200))),
+});
+
+/** Participants' actions. */
+const participantActions = [
+  v.object({
+    type: v.literal('ask'),
+    id: actionId,
+    text: v.string(),
+    name: v.optional(v.string()),
+  }),
+  v.object({ type: v.literal('edit'), id: actionId, question: entityId, text: v.string() }),
+  v.object({ type: v.literal('delete'), id: actionId, question: entityId }),
+  v.object({ type: v.literal('upvote'), id: actionId, question: entityId }),
+  v.object({ type: v.literal('vote'), id: actionId, poll: entityId, choice }),
+  v.object({ type: v.literal('react'), id: actionId, emoji: v.pipe(v.string(), v.maxLength(limits.emoji)) }),
+] as const;
+
+/** The host's actions; refused with `forbidden` for anyone without the host key. */
+const hostActions = [
+  v.object({
+    type: v.literal('moderate'),
+    id: actionId,
+    question: entityId,
+    status: v.optional(v.picklist(questionStatuses)),
+    highlighted: v.optional(v.boolean()),
+    pinned: v.optional(v.boolean()),
+    label: optionalText(limits.label),
+    reply: optionalText(limits.reply),
+    text: v.optional(text(limits.questionText)),
+  }),
+  v.object({
+    type: v.literal('poll-create'),
+    id: actionId,
+    title: text(limits.pollTitle),
+    kind: v.picklist(pollKinds),
+    options: v.optional(v.pipe(v.array(text(limits.pollOption)), v.maxLength(limits.pollOptions))),
+    maxChoices: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
+  }),
+  v.object({
+    type: v.literal('poll-update'),
+    id: actionId,
+    poll: entityId,
+    status: v.optional(v.picklist(pollStatuses)),
+    resultsVisible: v.optional(v.boolean()),
+    title: v.optional(text(limits.pollTitle)),
+    options: v.optional(v.pipe(v.array(text(limits.pollOption)), v.maxLength(limits.pollOptions))),
+    maxChoices: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
+  }),
+  v.object({ type: v.literal('poll-delete'), id: actionId, poll: entityId }),
+  v.object({
+    type: v.literal('room-update'),
+    id: actionId,
+    title: optionalText(limits.roomTitle),
+    moderation: v.optional(v.picklist(moderationModes)),
+  }),
+] as const;
+
+export const actionSchema = v.variant('type', [...participantActions, ...hostActions]);
+export type Action = v.InferOutput<typeof actionSchema>;
+export type ActionType = Action['type'];
+export type Hello = v.InferOutput<typeof helloSchema>;
+export type ClientMessage = Hello | Action;
+
+export const hostActionTypes: ReadonlySet<string> = new Set(
+  hostActions.map((schema) => schema.entries.type.literal),
+);
+const messageTypes: ReadonlySet<unknown> = new Set([
+  'hello',
+  ...participantActions.map((schema) => schema.entries.type.literal),
+  ...hostActionTypes,
+]);
+
+// ---------------------------------------------------------------- server -> client
+
+export interface Welcome {
+  type: 'welcome';
+  v: typeof PROTOCOL_VERSION;
+  seq: number;
+  host: boolean;
+  state: RoomView;
+  mine: MineView;
+}
+
+/** Coalesced changes since the previous patch; entities are sent whole. */
+export interface Patch {
+  type: 'patch';
+  seq: number;
+  questions?: QuestionView[];
+  removedQuestions?: string[];
+  polls?: PollView[];
+  removedPolls?: string[];
+  currentPoll?: string | null;
+  title?: string;
+  moderation?: RoomView['moderation'];
+  /** New running totals for emojis that changed. */
+  reactions?: Record<string, number>;
+  /** Reactions in the last burst window, for the floating animation. */
+  burst?: Record<string, number>;
+  online?: number;
+}
+
+/** Changes only this participant should see (their own question in review, their flags). */
+export interface Personal {
+  type: 'mine';
+  mine: Partial<MineView>;
+  questions?: QuestionView[];
+  removedQuestions?: string[];
+}
+
+export interface Ack {
+  type: 'ack';
+  id: string;
+  /** e.g. the id of a new question or poll */
+  result?: { id?: string };
+}
+
+export interface ErrorMessage {
+  type: 'error';
+  /** The action's id, when the error answers an action. */
+  id?: string;
+  code: ErrorCode;
+  message: string;
+}
+
+export type ServerMessage = Welcome | Patch | Personal | Ack | ErrorMessage;
+
+export const errorCodes = [
+  'malformed', // not JSON, or not a known message
+  'invalid', // a field fails its schema
+  'version', // unsupported protocol version
+  'not_joined', // action before hello
+  'too_long',
+  'empty',
+  'not_found',
+  'forbidden', // not the host, or not the author
+  'closed', // poll not open / question already answered
+  'rate_limited',
+  'too_many_choices',
+  'unknown_room',
+  'unauthorized', // wrong host key
+  'internal',
+] as const;
+export type ErrorCode = (typeof errorCodes)[number];
+
+export type ParseResult =
+  { ok: true; message: ClientMessage } | { ok: false; code: ErrorCode; message: string; id?: string };
+
+/** Parses and validates one raw frame from a client. Never throws. */
+export function parseClientMessage(raw: string): ParseResult {
+  let data: unknown;
+  try {
+    data = JSON.parse(raw);
+  } catch {
+    return { ok: false, code: 'malformed', message: 'The message is not valid JSON.' };
+  }
+  const id =
+    typeof data === 'object' && data !== null && 'id' in data && typeof data.id === 'string'
+      ? data.id.slice(0, limits.actionId)
+      : undefined;
+  if (typeof data !== 'object' || data === null || !('type' in data)) {
+    return { ok: false, code: 'malformed', message: 'A message needs a "type".', id };
+  }
+  if (!messageTypes.has(data.type)) {
+    return { ok: false, code: 'malformed', message: `Unknown message type "${String(data.type)}".`, id };
+  }
+  const result = v.safeParse(data.type === 'hello' ? helloSchema : actionSchema, data);
+  if (result.success) return { ok: true, message: result.output };
+  const issue = result.issues[0];
+  const path = issue.path?.map((item) => String(item.key)).join('.');
+  return { ok: false, code: 'invalid', message: path ? `${path}: ${issue.message}` : issue.message, id };
+}

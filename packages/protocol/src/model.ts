@@ -1,0 +1,136 @@
+/**
+ * The room model: every rule of a live event, decided here and nowhere else.
+ *
+ * `apply(room, action, actor, now)` checks an action against the rules and, only when it is
+ * allowed, changes the room record in place and reports what changed. A refused action leaves
+ * the record untouched. No I/O, no clocks, no randomness: the server replays its log through
+ * the same function after a restart and gets the same room (ids come from counters).
+ *
+ * The rules live by concept: questions.ts, polls.ts, reactions.ts; this module routes
+ * actions to them and builds the views.
+ */
+import { limits } from './limits.js';
+import { hostActionTypes, type Action } from './messages.js';
+import { castVote, createPoll, deletePoll, isPublicPoll, pollView, updatePoll } from './polls.js';
+import {
+  askQuestion,
+  deleteQuestion,
+  editQuestion,
+  isPublicQuestion,
+  moderateQuestion,
+  questionView,
+  upvoteQuestion,
+} from './questions.js';
+import { react } from './reactions.js';
+import { cleanText, isRefusal, refuse, type Actor, type ApplyResult, type Changes, type RoomRecord } from './room.js';
+import type { MineView, RoomView } from './state.js';
+
+export {
+  createRoom,
+  type Actor,
+  type ApplyResult,
+  type Changes,
+  type PollRecord,
+  type QuestionRecord,
+  type RoomInit,
+  type RoomRecord,
+} from './room.js';
+
+export function apply(room: RoomRecord, action: Action, actor: Actor, now: number): ApplyResult {
+  const hostAction = hostActionTypes.has(action.type);
+  if (hostAction && !actor.host) return refuse('forbidden', 'Only the host can do that.');
+  const outcome = route(room, action, actor, now);
+  // Hosts running the event are not counted as active participants for what they moderate.
+  if (outcome.ok && !hostAction) room.active.add(actor.participant);
+  return outcome;
+}
+
+function route(room: RoomRecord, action: Action, actor: Actor, now: number): ApplyResult {
+  switch (action.type) {
+    case 'ask':
+      return askQuestion(room, action, actor, now);
+    case 'edit':
+      return editQuestion(room, action, actor);
+    case 'delete':
+      return deleteQuestion(room, action, actor);
+    case 'upvote':
+      return upvoteQuestion(room, action, actor);
+    case 'moderate':
+      return moderateQuestion(room, action, actor, now);
+    case 'vote':
+      return castVote(room, action, actor);
+    case 'poll-create':
+      return createPoll(room, action, actor, now);
+    case 'poll-update':
+      return updatePoll(room, action, actor);
+    case 'poll-delete':
+      return deletePoll(room, action);
+    case 'react':
+      return react(room, action, actor, now);
+    case 'room-update':
+      return updateRoom(room, action);
+  }
+}
+
+function updateRoom(room: RoomRecord, action: Extract<Action, { type: 'room-update' }>): ApplyResult {
+  const title =
+    action.title === undefined ? room.title : cleanText(action.title, limits.roomTitle, 'A room title', { allowEmpty: true });
+  if (isRefusal(title)) return title;
+  const changes: Changes = {};
+  if (title !== room.title) room.title = changes.title = title;
+  // Switching to post-moderation leaves questions in review for the host to decide.
+  if (action.moderation !== undefined && action.moderation !== room.moderation) {
+    room.moderation = changes.moderation = action.moderation;
+  }
+  return { ok: true, changes };
+}
+
+export interface RoomViewOptions {
+  /** The host sees everything: questions in review, dismissed ones, draft polls, all results. */
+  host?: boolean;
+  /** A participant also sees their own questions still in review. */
+  participant?: string;
+}
+
+/**
+ * The room as a reader may see it. Without options: the public view (no review or dismissed
+ * questions, no drafts). Participant ids never appear in any view.
+ */
+export function roomView(room: RoomRecord, online: number, options: RoomViewOptions = {}): RoomView {
+  const host = options.host ?? false;
+  const questions = [];
+  for (const question of room.questions.values()) {
+    const visible =
+      host ||
+      isPublicQuestion(question) ||
+      (question.status === 'review' && options.participant !== undefined && question.author === options.participant);
+    if (visible) questions.push(questionView(question));
+  }
+  const polls = [];
+  for (const poll of room.polls.values()) if (host || isPublicPoll(poll)) polls.push(pollView(poll, host));
+  return {
+    room: room.id,
+    title: room.title,
+    moderation: room.moderation,
+    emojis: [...room.emojis],
+    questions,
+    polls,
+    currentPoll: room.currentPoll,
+    reactions: { ...room.reactions },
+    online,
+  };
+}
+
+/** What one participant knows about themselves: their questions, upvotes and votes. */
+export function mineView(room: RoomRecord, participant: string): MineView {
+  const mine: MineView = { questions: [], upvoted: [], votes: {} };
+  for (const question of room.questions.values()) {
+    if (question.author === participant && question.status !== 'dismissed') mine.questions.push(question.id);
+    if (question.upvoters.has(participant)) mine.upvoted.push(question.id);
+  }
+  for (const poll of room.polls.values()) {
+    const choice = poll.responses.get(participant);
+    if (choice !== undefined) mine.votes[poll.id] = Array.isArray(choice) ? [...choice] : choice;
+  }
+  return mine;
+}

@@ -1,0 +1,37 @@
+/**
+ * Applies what the server sends to a client's copy of the room. Pure: the client stores,
+ * the tests and the benchmarks all use it, so "what a client sees" is defined once.
+ */
+import type { Patch, Personal } from './messages.js';
+import type { MineView, RoomView } from './state.js';
+
+function upsert<T extends { id: string }>(
+  list: T[],
+  items: T[] | undefined,
+  removed: string[] | undefined,
+): T[] {
+  if (!items?.length && !removed?.length) return list;
+  const byId = new Map(list.map((item) => [item.id, item]));
+  for (const id of removed ?? []) byId.delete(id);
+  for (const item of items ?? []) byId.set(item.id, item);
+  return [...byId.values()];
+}
+
+export function applyPatch(view: RoomView, patch: Patch | Personal): RoomView {
+  const next: RoomView = {
+    ...view,
+    questions: upsert(view.questions, patch.questions, patch.removedQuestions),
+  };
+  if (patch.type === 'mine') return next;
+  next.polls = upsert(view.polls, patch.polls, patch.removedPolls);
+  if (patch.currentPoll !== undefined) next.currentPoll = patch.currentPoll;
+  if (patch.title !== undefined) next.title = patch.title;
+  if (patch.moderation !== undefined) next.moderation = patch.moderation;
+  if (patch.reactions) next.reactions = { ...view.reactions, ...patch.reactions };
+  if (patch.online !== undefined) next.online = patch.online;
+  return next;
+}
+
+export function applyMine(mine: MineView, personal: Personal): MineView {
+  return { ...mine, ...personal.mine };
+}

@@ -1,0 +1,268 @@
+/**
+ * Polls: the host creates them as drafts, opens one at a time, closes them; participants
+ * vote while a poll is open, and may change their vote until it closes.
+ *
+ * A vote updates running tallies (O(options)), so 10,000 votes never recount anything;
+ * results are derived from the tallies on demand and cached until the next vote.
+ */
+import { limits } from './limits.js';
+import type { Action } from './messages.js';
+import { answerKey, percentages, ratingAverage, sortGroups, tidyAnswer } from './results.js';
+import {
+  cleanText,
+  isRefusal,
+  refuse,
+  type Actor,
+  type ApplyResult,
+  type PollRecord,
+  type Refusal,
+  type RoomRecord,
+} from './room.js';
+import type { Choice, PollKind, PollResults, PollStatus, PollView } from './state.js';
+
+type ActionOf<T extends Action['type']> = Extract<Action, { type: T }>;
+
+/** Rating polls ask for 1 to this many stars. */
+export const ratingScale = 5;
+
+/** Drafts are the host's preparation: nobody else sees them. */
+export const isPublicPoll = (poll: Pick<PollRecord, 'status'>): boolean => poll.status !== 'draft';
+
+/** Status moves the host may make; staying put is always allowed. */
+const transitions: Record<PollStatus, readonly PollStatus[]> = {
+  draft: ['open', 'closed'],
+  open: ['closed'],
+  closed: ['open'],
+};
+
+const notFound = () => refuse('not_found', 'This poll does not exist (any more).');
+const hasOptions = (kind: PollKind) => kind === 'single' || kind === 'multiple';
+
+function checkOptions(kind: PollKind, raw: readonly string[] | undefined): string[] | Refusal {
+  if (!hasOptions(kind)) {
+    return raw?.length ? refuse('invalid', `A ${kind} poll has no options.`) : [];
+  }
+  if (!raw || raw.length < 2) return refuse('invalid', 'A choice poll needs at least 2 options.');
+  if (raw.length > limits.pollOptions) {
+    return refuse('invalid', `A poll can have at most ${limits.pollOptions} options.`);
+  }
+  const options: string[] = [];
+  const seen = new Set<string>();
+  for (const item of raw) {
+    const option = cleanText(item, limits.pollOption, 'An option');
+    if (isRefusal(option)) return option;
+    if (seen.has(answerKey(option))) return refuse('invalid', `The option "${option}" appears twice.`);
+    seen.add(answerKey(option));
+    options.push(option);
+  }
+  return options;
+}
+
+function checkMaxChoices(kind: PollKind, max: number | undefined, options: number): number | undefined | Refusal {
+  if (max === undefined) return undefined;
+  if (kind !== 'multiple') return refuse('invalid', 'Only a multiple-choice poll has a maximum of choices.');
+  if (!Number.isInteger(max) || max < 1 || max > options) {
+    return refuse('invalid', `The maximum of choices must be between 1 and ${options}.`);
+  }
+  return max;
+}
+
+const emptyTally = (kind: PollKind, options: number): number[] =>
+  kind === 'rating' ? new Array<number>(ratingScale).fill(0) : new Array<number>(hasOptions(kind) ? options : 0).fill(0);
+
+export function createPoll(room: RoomRecord, action: ActionOf<'poll-create'>, _actor: Actor, now: number): ApplyResult {
+  const title = cleanText(action.title, limits.pollTitle, 'A poll title');
+  if (isRefusal(title)) return title;
+  const options = checkOptions(action.kind, action.options);
+  if (isRefusal(options)) return options;
+  const maxChoices = checkMaxChoices(action.kind, action.maxChoices, options.length);
+  if (isRefusal(maxChoices)) return maxChoices;
+  const id = `p${++room.counters.poll}`;
+  room.polls.set(id, {
+    id,
+    title,
+    kind: action.kind,
+    status: 'draft',
+    options,
+    ...(maxChoices !== undefined && { maxChoices }),
+    resultsVisible: true,
+    createdAt: now,
+    responses: new Map(),
+    tally: emptyTally(action.kind, options.length),
+    answers: new Map(),
+  });
+  return { ok: true, result: { id }, changes: { polls: [id] } };
+}
+
+export function updatePoll(room: RoomRecord, action: ActionOf<'poll-update'>, _actor: Actor): ApplyResult {
+  const poll = room.polls.get(action.poll);
+  if (!poll) return notFound();
+  const status = action.status ?? poll.status;
+  if (status !== poll.status && !transitions[poll.status].includes(status)) {
+    return refuse('invalid', `A poll cannot go from ${poll.status} to ${status}.`);
+  }
+  const editing = action.title !== undefined || action.options !== undefined || action.maxChoices !== undefined;
+  if (editing && poll.status !== 'draft') return refuse('closed', 'Only a draft poll can be edited.');
+  if (action.options !== undefined && poll.responses.size > 0) {
+    return refuse('closed', 'The options cannot change once people have voted.');
+  }
+  const title = action.title === undefined ? poll.title : cleanText(action.title, limits.pollTitle, 'A poll title');
+  if (isRefusal(title)) return title;
+  const options = action.options === undefined ? poll.options : checkOptions(poll.kind, action.options);
+  if (isRefusal(options)) return options;
+  // Fewer options than the old maximum: the maximum shrinks with them.
+  const maxChoices =
+    action.maxChoices !== undefined
+      ? checkMaxChoices(poll.kind, action.maxChoices, options.length)
+      : poll.maxChoices === undefined
+        ? undefined
+        : Math.min(poll.maxChoices, options.length);
+  if (isRefusal(maxChoices)) return maxChoices;
+
+  const changed = [poll.id];
+  const changes: { polls: string[]; currentPoll?: string | null } = { polls: changed };
+  poll.title = title;
+  if (options !== poll.options) {
+    poll.options = options;
+    poll.tally = emptyTally(poll.kind, options.length);
+    poll.cached = undefined;
+  }
+  if (maxChoices === undefined) delete poll.maxChoices;
+  else poll.maxChoices = maxChoices;
+  if (action.resultsVisible !== undefined) poll.resultsVisible = action.resultsVisible;
+  if (status !== poll.status) {
+    poll.status = status;
+    if (status === 'open') {
+      // One open poll at a time: opening one closes the others.
+      for (const other of room.polls.values()) {
+        if (other !== poll && other.status === 'open') {
+          other.status = 'closed';
+          changed.push(other.id);
+        }
+      }
+      if (room.currentPoll !== poll.id) room.currentPoll = changes.currentPoll = poll.id;
+    }
+    // Closing keeps the poll current, so its final results stay on screen.
+  }
+  return { ok: true, changes };
+}
+
+export function deletePoll(room: RoomRecord, action: ActionOf<'poll-delete'>): ApplyResult {
+  if (!room.polls.delete(action.poll)) return notFound();
+  if (room.currentPoll !== action.poll) return { ok: true, changes: { removedPolls: [action.poll] } };
+  room.currentPoll = null;
+  return { ok: true, changes: { removedPolls: [action.poll], currentPoll: null } };
+}
+
+/** Checks a choice against the poll's kind and returns it in its stored form. */
+function checkChoice(poll: PollRecord, choice: unknown): Choice | Refusal {
+  const isIndex = (value: unknown): value is number =>
+    typeof value === 'number' && Number.isInteger(value) && value >= 0 && value < poll.options.length;
+  switch (poll.kind) {
+    case 'single':
+      return isIndex(choice) ? choice : refuse('invalid', 'Choose one of the options.');
+    case 'multiple': {
+      if (!Array.isArray(choice) || !choice.every(isIndex)) return refuse('invalid', 'Choose among the options.');
+      if (choice.length === 0) return refuse('empty', 'Choose at least one option.');
+      if (new Set(choice).size !== choice.length) return refuse('invalid', 'Choose each option at most once.');
+      const max = poll.maxChoices ?? poll.options.length;
+      if (choice.length > max) return refuse('too_many_choices', `Choose at most ${max} options.`);
+      return [...choice].sort((a, b) => a - b);
+    }
+    case 'open': {
+      if (typeof choice !== 'string') return refuse('invalid', 'An answer is a text.');
+      return cleanText(tidyAnswer(choice), limits.openAnswer, 'An answer');
+    }
+    case 'rating':
+      return typeof choice === 'number' && Number.isInteger(choice) && choice >= 1 && choice <= ratingScale
+        ? choice
+        : refuse('invalid', `A rating is a whole number from 1 to ${ratingScale}.`);
+  }
+}
+
+/** Adds (`+1`) or takes back (`-1`) one response in the running tallies. */
+function count(poll: PollRecord, choice: Choice, delta: 1 | -1): void {
+  if (poll.kind === 'open') {
+    const key = answerKey(choice as string);
+    const group = poll.answers.get(key);
+    if (group) {
+      group.count += delta;
+      if (group.count <= 0) poll.answers.delete(key);
+    } else if (delta > 0) {
+      poll.answers.set(key, { text: choice as string, count: 1 });
+    }
+    return;
+  }
+  const indices = poll.kind === 'rating' ? [(choice as number) - 1] : Array.isArray(choice) ? choice : [choice as number];
+  for (const index of indices) poll.tally[index] = (poll.tally[index] ?? 0) + delta;
+}
+
+const sameChoice = (a: Choice, b: Choice): boolean =>
+  Array.isArray(a) && Array.isArray(b) ? a.length === b.length && a.every((value, i) => value === b[i]) : a === b;
+
+/** One response per participant per poll; a new vote replaces the previous one. */
+export function castVote(room: RoomRecord, action: ActionOf<'vote'>, actor: Actor): ApplyResult {
+  const poll = room.polls.get(action.poll);
+  if (!poll || (!actor.host && !isPublicPoll(poll))) return notFound();
+  if (poll.status !== 'open') return refuse('closed', 'This poll is not open for votes.');
+  const choice = checkChoice(poll, action.choice);
+  if (isRefusal(choice)) return choice;
+  const previous = poll.responses.get(actor.participant);
+  if (previous !== undefined && sameChoice(previous, choice)) return { ok: true, changes: {} };
+  if (previous !== undefined) count(poll, previous, -1);
+  count(poll, choice, 1);
+  poll.responses.set(actor.participant, choice);
+  poll.cached = undefined;
+  return { ok: true, changes: { polls: [poll.id], mine: true } };
+}
+
+function computeResults(poll: PollRecord): PollResults {
+  const responses = poll.responses.size;
+  switch (poll.kind) {
+    case 'single':
+    case 'multiple':
+      return { kind: poll.kind, counts: [...poll.tally], percentages: percentages(poll.tally), responses };
+    case 'open':
+      return { kind: 'open', answers: sortGroups(poll.answers.values()), responses };
+    case 'rating':
+      return {
+        kind: 'rating',
+        distribution: [...poll.tally],
+        percentages: percentages(poll.tally),
+        average: ratingAverage(poll.tally),
+        responses,
+      };
+  }
+}
+
+/** The poll's results (a fresh copy; the cached original stays private). */
+export function pollResults(poll: PollRecord): PollResults {
+  const results = (poll.cached ??= computeResults(poll));
+  switch (results.kind) {
+    case 'open':
+      return { ...results, answers: results.answers.map((answer) => ({ ...answer })) };
+    case 'rating':
+      return { ...results, distribution: [...results.distribution], percentages: [...results.percentages] };
+    default:
+      return { ...results, counts: [...results.counts], percentages: [...results.percentages] };
+  }
+}
+
+/**
+ * The wire shape of a poll. Results are included for the host, when the host made them
+ * visible, and once the poll is closed.
+ */
+export function pollView(poll: PollRecord, host = false): PollView {
+  const showResults = host || poll.resultsVisible || poll.status === 'closed';
+  return {
+    id: poll.id,
+    title: poll.title,
+    kind: poll.kind,
+    status: poll.status,
+    options: [...poll.options],
+    ...(poll.maxChoices !== undefined && { maxChoices: poll.maxChoices }),
+    resultsVisible: poll.resultsVisible,
+    ...(showResults && { results: pollResults(poll) }),
+    createdAt: poll.createdAt,
+  };
+}

@@ -1,0 +1,215 @@
+/**
+ * Questions: asking, editing, upvoting, moderating, and the orders they are listed in.
+ *
+ * Who sees what: `live` and `answered` questions are public; a question in `review` is seen
+ * by the host and its author; a `dismissed` one by the host only. Only a live question can
+ * be upvoted or highlighted, and at most one is highlighted at a time.
+ */
+import { limits } from './limits.js';
+import type { Action } from './messages.js';
+import {
+  cleanText,
+  isRefusal,
+  refuse,
+  type Actor,
+  type ApplyResult,
+  type QuestionRecord,
+  type RoomRecord,
+} from './room.js';
+import type { QuestionOrder, QuestionStatus, QuestionView } from './state.js';
+
+type ActionOf<T extends Action['type']> = Extract<Action, { type: T }>;
+
+export const isPublicQuestion = (question: Pick<QuestionRecord, 'status'>): boolean =>
+  question.status === 'live' || question.status === 'answered';
+
+/** Whether `actor` may know the question exists. */
+export function canSeeQuestion(question: QuestionRecord, actor: Actor): boolean {
+  return (
+    actor.host ||
+    isPublicQuestion(question) ||
+    (question.status === 'review' && question.author === actor.participant)
+  );
+}
+
+const notFound = () => refuse('not_found', 'This question does not exist (any more).');
+
+function visibleQuestion(room: RoomRecord, id: string, actor: Actor): QuestionRecord | undefined {
+  const question = room.questions.get(id);
+  return question && canSeeQuestion(question, actor) ? question : undefined;
+}
+
+export function askQuestion(room: RoomRecord, action: ActionOf<'ask'>, actor: Actor, now: number): ApplyResult {
+  const text = cleanText(action.text, limits.questionText, 'A question');
+  if (isRefusal(text)) return text;
+  const name = cleanText(action.name ?? '', limits.displayName, 'A name', { allowEmpty: true });
+  if (isRefusal(name)) return name;
+  const id = `q${++room.counters.question}`;
+  room.questions.set(id, {
+    id,
+    text,
+    ...(name && { name }),
+    author: actor.participant,
+    // The host's own questions need no approval.
+    status: room.moderation === 'pre' && !actor.host ? 'review' : 'live',
+    highlighted: false,
+    pinned: false,
+    edited: false,
+    createdAt: now,
+    upvoters: new Set(),
+  });
+  return { ok: true, result: { id }, changes: { questions: [id], mine: true } };
+}
+
+/** The author's rights over their own question, or the host's over any. */
+function authorCheck(question: QuestionRecord, actor: Actor, verb: 'edit' | 'delete'): ApplyResult | undefined {
+  if (actor.host) return undefined;
+  if (question.author !== actor.participant) return refuse('forbidden', `Only its author can ${verb} a question.`);
+  if (question.status === 'answered') {
+    return refuse('closed', `An answered question cannot be ${verb === 'edit' ? 'edited' : 'deleted'}.`);
+  }
+  return undefined;
+}
+
+export function editQuestion(room: RoomRecord, action: ActionOf<'edit'>, actor: Actor): ApplyResult {
+  const question = visibleQuestion(room, action.question, actor);
+  if (!question) return notFound();
+  const denied = authorCheck(question, actor, 'edit');
+  if (denied) return denied;
+  const text = cleanText(action.text, limits.questionText, 'A question');
+  if (isRefusal(text)) return text;
+  if (text === question.text) return { ok: true, changes: {} };
+  question.text = text;
+  question.edited = true;
+  // Under pre-moderation an edit is reviewed again: approving a harmless text and then
+  // editing it must not bypass the host.
+  if (room.moderation === 'pre' && !actor.host && question.status === 'live') setStatus(question, 'review', 0);
+  return { ok: true, changes: { questions: [question.id], mine: question.author === actor.participant } };
+}
+
+export function deleteQuestion(room: RoomRecord, action: ActionOf<'delete'>, actor: Actor): ApplyResult {
+  const question = visibleQuestion(room, action.question, actor);
+  if (!question) return notFound();
+  const denied = authorCheck(question, actor, 'delete');
+  if (denied) return denied;
+  room.questions.delete(question.id);
+  return {
+    ok: true,
+    changes: {
+      removedQuestions: [question.id],
+      mine: question.author === actor.participant || question.upvoters.has(actor.participant),
+    },
+  };
+}
+
+/** Toggles the actor's upvote: a second upvote takes the first back. */
+export function upvoteQuestion(room: RoomRecord, action: ActionOf<'upvote'>, actor: Actor): ApplyResult {
+  const question = visibleQuestion(room, action.question, actor);
+  if (!question) return notFound();
+  if (question.status !== 'live') return refuse('closed', 'Only live questions can be upvoted.');
+  if (question.upvoters.has(actor.participant)) question.upvoters.delete(actor.participant);
+  else question.upvoters.add(actor.participant);
+  return { ok: true, changes: { questions: [question.id], mine: true } };
+}
+
+function setStatus(question: QuestionRecord, status: QuestionStatus, now: number): void {
+  if (status === question.status) return;
+  question.status = status;
+  if (status === 'answered') question.answeredAt = now;
+  else delete question.answeredAt;
+  // The highlight is "what is being discussed now": only ever a live question.
+  if (status !== 'live') question.highlighted = false;
+}
+
+/** The host's changes to one question; all fields are checked before any is applied. */
+export function moderateQuestion(
+  room: RoomRecord,
+  action: ActionOf<'moderate'>,
+  _actor: Actor,
+  now: number,
+): ApplyResult {
+  const question = room.questions.get(action.question);
+  if (!question) return notFound();
+  const label = action.label === undefined ? undefined : cleanText(action.label, limits.label, 'A label', { allowEmpty: true });
+  if (isRefusal(label)) return label;
+  const reply = action.reply === undefined ? undefined : cleanText(action.reply, limits.reply, 'A reply', { allowEmpty: true });
+  if (isRefusal(reply)) return reply;
+  const text = action.text === undefined ? undefined : cleanText(action.text, limits.questionText, 'A question');
+  if (isRefusal(text)) return text;
+  const status = action.status ?? question.status;
+  if (action.highlighted && status !== 'live') return refuse('closed', 'Only live questions can be highlighted.');
+
+  const changed = [question.id];
+  setStatus(question, status, now);
+  if (action.highlighted === true && !question.highlighted) {
+    for (const other of room.questions.values()) {
+      if (other.highlighted) {
+        other.highlighted = false;
+        changed.push(other.id);
+      }
+    }
+    question.highlighted = true;
+  } else if (action.highlighted === false) {
+    question.highlighted = false;
+  }
+  if (action.pinned !== undefined) question.pinned = action.pinned;
+  if (label !== undefined) {
+    if (label) question.label = label;
+    else delete question.label;
+  }
+  if (reply !== undefined) {
+    if (reply) question.reply = reply;
+    else delete question.reply;
+  }
+  if (text !== undefined && text !== question.text) {
+    question.text = text;
+    question.edited = true;
+  }
+  return { ok: true, changes: { questions: changed } };
+}
+
+/** The wire shape of a question: no author, no upvoters, just the count. */
+export function questionView(question: QuestionRecord): QuestionView {
+  return {
+    id: question.id,
+    text: question.text,
+    ...(question.name !== undefined && { name: question.name }),
+    upvotes: question.upvoters.size,
+    status: question.status,
+    highlighted: question.highlighted,
+    pinned: question.pinned,
+    ...(question.label !== undefined && { label: question.label }),
+    ...(question.reply !== undefined && { reply: question.reply }),
+    edited: question.edited,
+    createdAt: question.createdAt,
+    ...(question.answeredAt !== undefined && { answeredAt: question.answeredAt }),
+  };
+}
+
+type Sortable = Pick<QuestionView, 'id' | 'upvotes' | 'createdAt' | 'highlighted' | 'pinned'>;
+
+/** `q12` -> 12: ids count up, so they order questions asked in the same millisecond. */
+const sequence = (id: string): number => Number(id.replace(/^\D+/, '')) || 0;
+
+/**
+ * A new array in display order: the highlighted question first, pinned ones next, then by
+ * `popular` (most upvotes, older first among equals) or `recent` (newest first).
+ */
+export function sortQuestions<T extends Sortable>(questions: readonly T[], order: QuestionOrder): T[] {
+  return [...questions].sort((a, b) => {
+    const flags = Number(b.highlighted) - Number(a.highlighted) || Number(b.pinned) - Number(a.pinned);
+    if (flags) return flags;
+    const age = a.createdAt - b.createdAt || sequence(a.id) - sequence(b.id);
+    return order === 'popular' ? b.upvotes - a.upvotes || age : -age;
+  });
+}
+
+/** Answered questions are listed apart, below the others; input order is kept in both. */
+export function splitAnswered<T extends Pick<QuestionView, 'status'>>(
+  questions: readonly T[],
+): { live: T[]; answered: T[] } {
+  const live: T[] = [];
+  const answered: T[] = [];
+  for (const question of questions) (question.status === 'answered' ? answered : live).push(question);
+  return { live, answered };
+}

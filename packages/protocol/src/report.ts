@@ -1,0 +1,144 @@
+/**
+ * The event in numbers: what the host takes home after the event. Plain JSON data, so the
+ * HTTP API can send it as is or turn it into CSV or Markdown. Never a participant id.
+ */
+import { pollResults } from './polls.js';
+import { minuteMs } from './reactions.js';
+import type { RoomRecord } from './room.js';
+import {
+  questionStatuses,
+  type Moderation,
+  type PollKind,
+  type PollResults,
+  type PollStatus,
+  type QuestionStatus,
+} from './state.js';
+
+export interface ReportQuestion {
+  id: string;
+  text: string;
+  name?: string;
+  status: QuestionStatus;
+  label?: string;
+  upvotes: number;
+  answered: boolean;
+  createdAt: number;
+  answeredAt?: number;
+}
+
+export interface ReportPoll {
+  id: string;
+  title: string;
+  kind: PollKind;
+  status: PollStatus;
+  options: string[];
+  responses: number;
+  results: PollResults;
+}
+
+export interface ReportMinute {
+  /** Minutes since the room was created (0 = the first minute). */
+  minute: number;
+  /** When the minute began, ms since epoch. */
+  at: number;
+  total: number;
+  byEmoji: Record<string, number>;
+}
+
+export interface Report {
+  room: string;
+  title: string;
+  moderation: Moderation;
+  createdAt: number;
+  audience: {
+    /** Distinct participants who ever joined. */
+    viewers: number;
+    /** Most connections open at once (tabs count), and when. */
+    peakConnections: number;
+    peakAt: number | null;
+    /** Connections open when the report was made. */
+    connectionsNow: number;
+    /** Distinct participants who asked, upvoted, voted or reacted at least once. */
+    activeParticipants: number;
+  };
+  questions: {
+    total: number;
+    byStatus: Record<QuestionStatus, number>;
+    /** Questions per label; unlabelled ones are not listed. */
+    byLabel: Record<string, number>;
+    upvotes: number;
+    /** Every question in the order asked. */
+    list: ReportQuestion[];
+  };
+  polls: ReportPoll[];
+  reactions: {
+    total: number;
+    byEmoji: Record<string, number>;
+    /** Minutes with at least one reaction, in order; quiet minutes are left out. */
+    perMinute: ReportMinute[];
+  };
+}
+
+export function report(room: RoomRecord): Report {
+  const byStatus = Object.fromEntries(questionStatuses.map((status) => [status, 0])) as Record<QuestionStatus, number>;
+  // A Map, not `{}`: a label is free text, and "__proto__" must stay a label.
+  const byLabel = new Map<string, number>();
+  let upvotes = 0;
+  const list: ReportQuestion[] = [];
+  for (const question of room.questions.values()) {
+    byStatus[question.status] += 1;
+    if (question.label !== undefined) byLabel.set(question.label, (byLabel.get(question.label) ?? 0) + 1);
+    upvotes += question.upvoters.size;
+    list.push({
+      id: question.id,
+      text: question.text,
+      ...(question.name !== undefined && { name: question.name }),
+      status: question.status,
+      ...(question.label !== undefined && { label: question.label }),
+      upvotes: question.upvoters.size,
+      answered: question.status === 'answered',
+      createdAt: question.createdAt,
+      ...(question.answeredAt !== undefined && { answeredAt: question.answeredAt }),
+    });
+  }
+
+  const polls: ReportPoll[] = [...room.polls.values()].map((poll) => ({
+    id: poll.id,
+    title: poll.title,
+    kind: poll.kind,
+    status: poll.status,
+    options: [...poll.options],
+    responses: poll.responses.size,
+    results: pollResults(poll),
+  }));
+
+  const perMinute: ReportMinute[] = [...room.reactionMinutes.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([minute, byEmoji]) => ({
+      minute,
+      at: room.createdAt + minute * minuteMs,
+      total: Object.values(byEmoji).reduce((sum, count) => sum + count, 0),
+      byEmoji: { ...byEmoji },
+    }));
+
+  return {
+    room: room.id,
+    title: room.title,
+    moderation: room.moderation,
+    createdAt: room.createdAt,
+    audience: {
+      viewers: room.presence.viewers.size,
+      peakConnections: room.presence.peak,
+      peakAt: room.presence.peakAt,
+      connectionsNow: room.presence.online,
+      activeParticipants: room.active.size,
+    },
+    questions: { total: list.length, byStatus, byLabel: Object.fromEntries(byLabel), upvotes, list },
+    polls,
+    reactions: {
+      total: Object.values(room.reactions).reduce((sum, count) => sum + count, 0),
+      byEmoji: { ...room.reactions },
+      perMinute,
+    },
+  };
+}

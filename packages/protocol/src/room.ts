@@ -1,0 +1,159 @@
+/**
+ * The room record: what the server keeps of a room, participant ids included. It never goes
+ * on the wire as is; views (model.ts) pick what each reader may see.
+ */
+import { defaultEmojis } from './limits.js';
+import type { ErrorCode } from './messages.js';
+import type { Choice, Moderation, PollKind, PollResults, PollStatus, QuestionStatus } from './state.js';
+
+export interface QuestionRecord {
+  id: string;
+  text: string;
+  name?: string;
+  /** The participant who asked: decides edit/delete rights; never in a view. */
+  author: string;
+  status: QuestionStatus;
+  highlighted: boolean;
+  pinned: boolean;
+  label?: string;
+  reply?: string;
+  edited: boolean;
+  createdAt: number;
+  answeredAt?: number;
+  /** Who upvoted: the count is its size, so toggling stays exact. */
+  upvoters: Set<string>;
+}
+
+export interface PollRecord {
+  id: string;
+  title: string;
+  kind: PollKind;
+  status: PollStatus;
+  options: string[];
+  maxChoices?: number;
+  resultsVisible: boolean;
+  createdAt: number;
+  /** One response per participant; a new vote replaces the old one. */
+  responses: Map<string, Choice>;
+  /**
+   * Running tally, updated per vote so a vote costs O(options), never O(responses):
+   * per option (single, multiple) or per star 1–5 (rating); empty for open polls.
+   */
+  tally: number[];
+  /** Open polls: answers grouped by their normalised key, in first-seen order. */
+  answers: Map<string, { text: string; count: number }>;
+  /** Results computed on demand and dropped on every vote. */
+  cached?: PollResults;
+}
+
+export interface Presence {
+  /** Open connections per participant (one person may have several tabs). */
+  connections: Map<string, number>;
+  online: number;
+  peak: number;
+  peakAt: number | null;
+  /** Everyone who ever joined. */
+  viewers: Set<string>;
+}
+
+export interface RoomRecord {
+  id: string;
+  title: string;
+  moderation: Moderation;
+  emojis: string[];
+  createdAt: number;
+  /** Questions in the order they were asked. */
+  questions: Map<string, QuestionRecord>;
+  /** Polls in the order they were created. */
+  polls: Map<string, PollRecord>;
+  currentPoll: string | null;
+  /** Running total per emoji. */
+  reactions: Record<string, number>;
+  /** Reactions per minute since the room was created (minute index -> emoji -> count). */
+  reactionMinutes: Map<number, Record<string, number>>;
+  /** Per participant: when their reaction allowance was last refilled and what is left. */
+  reactionBudget: Map<string, { at: number; left: number }>;
+  /** Counters behind ids (`q1`, `p1`): replaying the same actions gives the same ids. */
+  counters: { question: number; poll: number };
+  /** Participants with at least one accepted participant action. */
+  active: Set<string>;
+  presence: Presence;
+}
+
+export interface RoomInit {
+  id: string;
+  title?: string;
+  moderation?: Moderation;
+  emojis?: string[];
+  createdAt: number;
+}
+
+export function createRoom(init: RoomInit): RoomRecord {
+  return {
+    id: init.id,
+    title: init.title ?? '',
+    moderation: init.moderation ?? 'post',
+    emojis: init.emojis ?? [...defaultEmojis],
+    createdAt: init.createdAt,
+    questions: new Map(),
+    polls: new Map(),
+    currentPoll: null,
+    reactions: {},
+    reactionMinutes: new Map(),
+    reactionBudget: new Map(),
+    counters: { question: 0, poll: 0 },
+    active: new Set(),
+    presence: { connections: new Map(), online: 0, peak: 0, peakAt: null, viewers: new Set() },
+  };
+}
+
+export interface Actor {
+  participant: string;
+  host: boolean;
+}
+
+/**
+ * What an accepted action changed, for the server to broadcast. Entities are named by id:
+ * the server looks up their state when it builds the (coalesced) patch.
+ */
+export interface Changes {
+  /** Created or changed; a question that is no longer public must be removed from public copies. */
+  questions?: string[];
+  removedQuestions?: string[];
+  polls?: string[];
+  removedPolls?: string[];
+  title?: string;
+  moderation?: Moderation;
+  currentPoll?: string | null;
+  /** Reactions added by this action, per emoji (a delta, not a total). */
+  reactions?: Record<string, number>;
+  /** The actor's own MineView changed (their question, upvote or vote). */
+  mine?: boolean;
+}
+
+export type ApplyResult =
+  | { ok: true; result?: { id?: string }; changes: Changes }
+  | { ok: false; code: ErrorCode; message: string };
+
+export type Refusal = Extract<ApplyResult, { ok: false }>;
+
+export const refuse = (code: ErrorCode, message: string): Refusal => ({ ok: false, code, message });
+
+/**
+ * Trims a text field and checks its length. `what` names the field in the message, so the
+ * participant reads "Your question is too long", not a code.
+ */
+export function cleanText(
+  raw: string,
+  max: number,
+  what: string,
+  { allowEmpty = false }: { allowEmpty?: boolean } = {},
+): string | Refusal {
+  const text = raw.trim();
+  if (!allowEmpty && text.length === 0) return refuse('empty', `${what} cannot be empty.`);
+  if (text.length > max) return refuse('too_long', `${what} can be at most ${max} characters.`);
+  return text;
+}
+
+export const isRefusal = (value: unknown): value is Refusal =>
+  typeof value === 'object' && value !== null && 'ok' in value && value.ok === false;

@@ -1,0 +1,99 @@
+/**
+ * The room's state, in two shapes: the server's record (with participant ids, never sent),
+ * and the views it sends (public, or the host's, which adds what waits for moderation).
+ */
+
+export const questionStatuses = ['review', 'live', 'answered', 'dismissed'] as const;
+export type QuestionStatus = (typeof questionStatuses)[number];
+
+export const pollKinds = ['single', 'multiple', 'open', 'rating'] as const;
+export type PollKind = (typeof pollKinds)[number];
+
+export const pollStatuses = ['draft', 'open', 'closed'] as const;
+export type PollStatus = (typeof pollStatuses)[number];
+
+export const moderationModes = ['post', 'pre'] as const;
+export type Moderation = (typeof moderationModes)[number];
+
+export const questionOrders = ['popular', 'recent'] as const;
+export type QuestionOrder = (typeof questionOrders)[number];
+
+/** A participant's answer: option index (single), indices (multiple), text (open), 1–5 (rating). */
+export type Choice = number | number[] | string;
+
+// ---------------------------------------------------------------- views (on the wire)
+
+export interface QuestionView {
+  id: string;
+  text: string;
+  name?: string;
+  upvotes: number;
+  status: QuestionStatus;
+  highlighted: boolean;
+  pinned: boolean;
+  label?: string;
+  reply?: string;
+  edited: boolean;
+  /** ms since epoch */
+  createdAt: number;
+  answeredAt?: number;
+}
+
+export interface ChoiceResults {
+  kind: 'single' | 'multiple';
+  counts: number[];
+  /** Whole numbers summing to exactly 100 (or all 0 with no responses). */
+  percentages: number[];
+  responses: number;
+}
+export interface OpenResults {
+  kind: 'open';
+  /** Grouped case- and whitespace-insensitively, most frequent first. */
+  answers: { text: string; count: number }[];
+  responses: number;
+}
+export interface RatingResults {
+  kind: 'rating';
+  /** Count of 1, 2, 3, 4, 5 stars. */
+  distribution: number[];
+  percentages: number[];
+  average: number;
+  responses: number;
+}
+export type PollResults = ChoiceResults | OpenResults | RatingResults;
+
+export interface PollView {
+  id: string;
+  title: string;
+  kind: PollKind;
+  status: PollStatus;
+  options: string[];
+  maxChoices?: number;
+  resultsVisible: boolean;
+  /** Present when results are visible or the poll is closed (always for the host). */
+  results?: PollResults;
+  createdAt: number;
+}
+
+export interface RoomView {
+  room: string;
+  title: string;
+  moderation: Moderation;
+  emojis: string[];
+  questions: QuestionView[];
+  polls: PollView[];
+  /** The poll participants see by default: the one the host opened last. */
+  currentPoll: string | null;
+  /** Running total per emoji. */
+  reactions: Record<string, number>;
+  /** People connected now. */
+  online: number;
+}
+
+/** What one participant knows about themselves; never broadcast. */
+export interface MineView {
+  /** Questions this participant asked (including their own still in review). */
+  questions: string[];
+  upvoted: string[];
+  votes: Record<string, Choice>;
+}

@@ -1,0 +1,103 @@
+#!/usr/bin/env node
+/** `plenum serve`: the room server, the embed bundle, the demo page and the console. */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { createRoomRecord } from './rooms.js';
+import { startServer } from './server.js';
+import { SqliteStorage } from './storage/sqlite.js';
+
+const usage = `Usage: plenum serve [options]
+
+  --port <n>           port to listen on (env PORT, default 1999; 0 picks a free one)
+  --host <addr>        address to bind (env HOST, default 127.0.0.1)
+  --data <dir>         where the SQLite database lives (env PLENUM_DATA, default ./.plenum)
+  --origins <list>     comma-separated origins allowed to embed (env PLENUM_ORIGINS; default any)
+  --admin-token <t>    required to create rooms (env PLENUM_ADMIN_TOKEN)
+  -h, --help           show this help`;
+
+const demoRoom = 'demo';
+
+async function main(argv: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      port: { type: 'string' },
+      host: { type: 'string' },
+      data: { type: 'string' },
+      origins: { type: 'string' },
+      'admin-token': { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help || positionals[0] !== 'serve') {
+    console.log(usage);
+    process.exitCode = values.help ? 0 : 2;
+    return;
+  }
+  const env = process.env;
+  const port = Number(values.port ?? env.PORT ?? 1999);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`--port must be 0–65535, not "${values.port}".`);
+  const host = values.host ?? env.HOST ?? '127.0.0.1';
+  const dataDir = resolve(values.data ?? env.PLENUM_DATA ?? '.plenum');
+  const origins = (values.origins ?? env.PLENUM_ORIGINS ?? '')
+    .split(',')
+    .map((o) => o.trim())
+    .filter(Boolean);
+  const adminToken = values['admin-token'] ?? env.PLENUM_ADMIN_TOKEN;
+
+  const storage = new SqliteStorage(dataDir);
+  const demoKey = ensureDemoRoom(storage, dataDir);
+  const server = await startServer({ storage, port, host, origins, adminToken });
+
+  console.log(`plenum: serving on ${server.url} (demo at ${server.url}/, data in ${dataDir})`);
+  if (demoKey)
+    console.log(
+      `plenum: host console for the demo room: ${server.url}/console#room=${demoRoom}&key=${demoKey}`,
+    );
+  if (!isLoopback(host) && !adminToken) {
+    console.warn(
+      'plenum: warning: bound beyond loopback without --admin-token: anyone who reaches this port can create rooms.',
+    );
+  }
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`plenum: ${signal}: flushing and closing`);
+    server.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error('plenum: shutdown failed', error);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+}
+
+/** The demo room exists from the first start; its host key is kept beside the data for the demo's console link. */
+function ensureDemoRoom(storage: SqliteStorage, dataDir: string): string | undefined {
+  const keyFile = join(dataDir, 'demo-host-key');
+  if (!storage.getRoom(demoRoom)) {
+    const { hostKey } = createRoomRecord(storage, {
+      room: demoRoom,
+      title: 'Digitalisierung der Verwaltung — im Dialog mit dem CIO',
+    });
+    writeFileSync(keyFile, hostKey, { mode: 0o600 });
+  }
+  return existsSync(keyFile) ? readFileSync(keyFile, 'utf8').trim() : undefined;
+}
+
+function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || host.startsWith('127.');
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  console.error(`plenum: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

@@ -1,0 +1,215 @@
+/**
+ * The room host: routes WebSocket upgrades at `/parties/:party/:room` to one party instance
+ * per room, keeps connections alive with heartbeats, and evicts idle rooms from memory.
+ */
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { limits } from '@plenum/protocol';
+import type { Connection, Party, PartyType, Room } from './party.js';
+
+export interface HostOptions {
+  parties: Record<string, PartyType>;
+  /** May this origin open a socket? */
+  allowOrigin(origin: string | undefined): boolean;
+  heartbeatMs?: number;
+  idleEvictMs?: number;
+}
+
+/** Close codes a client should not retry on (partysocket's shouldReconnectOnClose). */
+export const closeCodes = {
+  goingAway: 1001,
+  tooBig: 1009,
+  unknownRoom: 4404,
+  forbidden: 4403,
+  version: 4400,
+} as const;
+
+interface LiveRoom {
+  room: Room;
+  party: Party;
+  started: Promise<void>;
+  connections: Map<string, SocketConnection>;
+  evictTimer?: NodeJS.Timeout;
+}
+
+class SocketConnection implements Connection {
+  state: unknown = undefined;
+  alive = true;
+  constructor(
+    readonly id: string,
+    readonly socket: WebSocket,
+  ) {}
+  send(message: string): void {
+    if (this.socket.readyState === this.socket.OPEN) this.socket.send(message);
+  }
+  close(code?: number, reason?: string): void {
+    this.socket.close(code, reason);
+  }
+  get bufferedAmount(): number {
+    return this.socket.bufferedAmount;
+  }
+}
+
+const partyPath = /^\/parties\/([a-z0-9-]+)\/([A-Za-z0-9_-]{1,64})\/?$/;
+
+export class RoomHost {
+  readonly #wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: limits.frameBytes, // larger frames close with 1009
+    perMessageDeflate: false, // memory per connection matters more than bytes here
+    clientTracking: false,
+  });
+  readonly #rooms = new Map<string, LiveRoom>();
+  readonly #heartbeat: NodeJS.Timeout;
+  #closing = false;
+
+  constructor(readonly options: HostOptions) {
+    this.#heartbeat = setInterval(() => this.#beat(), options.heartbeatMs ?? 25_000);
+    this.#heartbeat.unref();
+  }
+
+  get roomCount(): number {
+    return this.#rooms.size;
+  }
+
+  /** Handles an HTTP upgrade; answers non-party paths with 404. */
+  upgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    const match = partyPath.exec(url.pathname);
+    const type = match && this.options.parties[match[1]!];
+    if (this.#closing) return refuseUpgrade(socket, 503, 'Shutting down');
+    if (!match || !type) return refuseUpgrade(socket, 404, 'Not Found');
+    if (!this.options.allowOrigin(request.headers.origin)) return refuseUpgrade(socket, 403, 'Forbidden');
+    this.#wss.handleUpgrade(request, socket, head, (ws) => {
+      const roomId = match[2]!;
+      if (!type.exists(roomId)) {
+        ws.close(closeCodes.unknownRoom, 'Unknown room');
+        return;
+      }
+      void this.#accept(`${match[1]}/${roomId}`, roomId, type, ws, request);
+    });
+  }
+
+  /** A live room's party, created on first use (for HTTP requests that need it). */
+  async party(partyName: string, roomId: string): Promise<Party | undefined> {
+    const type = this.options.parties[partyName];
+    if (!type || !type.exists(roomId)) return undefined;
+    const live = this.#live(`${partyName}/${roomId}`, roomId, type);
+    await live.started;
+    this.#scheduleEviction(`${partyName}/${roomId}`, live);
+    return live.party;
+  }
+
+  /** Drops a room from memory at once, closing its sockets (e.g. when it was erased). */
+  async evict(partyName: string, roomId: string, code: number = closeCodes.unknownRoom): Promise<void> {
+    const key = `${partyName}/${roomId}`;
+    const live = this.#rooms.get(key);
+    if (!live) return;
+    this.#rooms.delete(key);
+    clearTimeout(live.evictTimer);
+    for (const connection of live.connections.values()) connection.close(code, 'Room closed');
+    await live.party.onStop?.();
+  }
+
+  /** Stops accepting, lets every party flush, and closes sockets with 1001. */
+  async close(): Promise<void> {
+    this.#closing = true;
+    clearInterval(this.#heartbeat);
+    const rooms = [...this.#rooms.values()];
+    this.#rooms.clear();
+    for (const live of rooms) {
+      clearTimeout(live.evictTimer);
+      await live.started.catch(() => undefined);
+      await live.party.onStop?.();
+      for (const connection of live.connections.values())
+        connection.close(closeCodes.goingAway, 'Server shutting down');
+    }
+  }
+
+  #live(key: string, roomId: string, type: PartyType): LiveRoom {
+    let live = this.#rooms.get(key);
+    if (live) return live;
+    const connections = new Map<string, SocketConnection>();
+    const room: Room = {
+      id: roomId,
+      broadcast(message, without) {
+        for (const connection of connections.values()) {
+          if (!without?.includes(connection.id)) connection.send(message);
+        }
+      },
+      getConnections: () => connections.values(),
+    };
+    const party = type.create(room);
+    live = { room, party, connections, started: Promise.resolve(party.onStart?.()) };
+    this.#rooms.set(key, live);
+    return live;
+  }
+
+  async #accept(
+    key: string,
+    roomId: string,
+    type: PartyType,
+    ws: WebSocket,
+    request: IncomingMessage,
+  ): Promise<void> {
+    const live = this.#live(key, roomId, type);
+    clearTimeout(live.evictTimer);
+    const connection = new SocketConnection(randomUUID(), ws);
+    live.connections.set(connection.id, connection);
+    // Messages that arrive while the room loads wait in order instead of being dropped.
+    const early: string[] = [];
+    const onEarly = (data: Buffer) => early.push(data.toString());
+    ws.on('message', onEarly);
+    ws.on('pong', () => (connection.alive = true));
+    ws.on('error', () => ws.terminate());
+    ws.on('close', () => {
+      live.connections.delete(connection.id);
+      live.party.onClose?.(connection);
+      this.#scheduleEviction(key, live);
+    });
+    try {
+      await live.started;
+    } catch {
+      ws.close(1011, 'Room failed to load');
+      return;
+    }
+    if (ws.readyState !== ws.OPEN) return;
+    ws.off('message', onEarly);
+    live.party.onConnect?.(connection, { request });
+    ws.on('message', (data: Buffer, isBinary) => {
+      live.party.onMessage?.(isBinary ? '' : data.toString(), connection);
+    });
+    for (const message of early) live.party.onMessage?.(message, connection);
+  }
+
+  #scheduleEviction(key: string, live: LiveRoom): void {
+    clearTimeout(live.evictTimer);
+    if (live.connections.size > 0 || this.#closing) return;
+    live.evictTimer = setTimeout(() => {
+      if (live.connections.size > 0 || this.#rooms.get(key) !== live) return;
+      this.#rooms.delete(key);
+      void live.party.onStop?.();
+    }, this.options.idleEvictMs ?? 60_000);
+    live.evictTimer.unref();
+  }
+
+  /** Pings every socket; one that did not answer the previous ping is dropped. */
+  #beat(): void {
+    for (const live of this.#rooms.values()) {
+      for (const connection of live.connections.values()) {
+        if (!connection.alive) {
+          connection.socket.terminate();
+          continue;
+        }
+        connection.alive = false;
+        connection.socket.ping();
+      }
+    }
+  }
+}
+
+function refuseUpgrade(socket: Duplex, status: number, text: string): void {
+  socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+}

@@ -1,0 +1,65 @@
+import { PartySocket } from 'partysocket';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import type { ServerMessage, Welcome } from '@plenum/protocol';
+import { openSocket, randomParticipant, startTestServer, type TestServer } from './testing.js';
+
+let test: TestServer;
+beforeEach(async () => {
+  test = await startTestServer();
+});
+afterEach(() => test.close());
+
+describe('the server', () => {
+  it('answers /healthz', async () => {
+    const response = await fetch(`${test.url}/healthz`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ ok: true });
+  });
+
+  it('exchanges a reaction with a real partysocket client', async () => {
+    const socket = new PartySocket({
+      host: new URL(test.url).host,
+      protocol: 'ws',
+      party: 'main',
+      room: test.room,
+      WebSocket,
+    });
+    const messages: ServerMessage[] = [];
+    const arrived = (type: string) =>
+      new Promise<ServerMessage>((resolve) => {
+        socket.addEventListener('message', (event: MessageEvent) => {
+          const message = JSON.parse(String(event.data)) as ServerMessage;
+          messages.push(message);
+          if (message.type === type) resolve(message);
+        });
+      });
+    const welcome = arrived('welcome');
+    socket.addEventListener('open', () =>
+      socket.send(JSON.stringify({ type: 'hello', v: 1, participant: randomParticipant() })),
+    );
+    expect(((await welcome) as Welcome).state.emojis).toContain('👏');
+
+    const ack = arrived('ack');
+    const patch = arrived('patch');
+    socket.send(JSON.stringify({ type: 'react', id: 'r1', emoji: '👏' }));
+    expect(await ack).toEqual({ type: 'ack', id: 'r1' });
+    expect(await patch).toMatchObject({ type: 'patch', reactions: { '👏': 1 }, burst: { '👏': 1 } });
+    socket.close();
+  });
+
+  it("shows one participant's reaction to another", async () => {
+    const alice = await openSocket(test.url, test.room, {});
+    const bob = await openSocket(test.url, test.room, {});
+    alice.send({ type: 'react', id: 'a1', emoji: '🎉' });
+    const patch = await bob.next('patch', (p) => p.reactions?.['🎉'] === 1);
+    expect(patch.burst).toEqual({ '🎉': 1 });
+    alice.close();
+    bob.close();
+  });
+
+  it('closes a socket to an unknown room with 4404', async () => {
+    const socket = await openSocket(test.url, 'no-such-room');
+    expect(await socket.closed).toEqual({ code: 4404, reason: 'Unknown room' });
+  });
+});

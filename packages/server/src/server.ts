@@ -1,0 +1,139 @@
+/**
+ * One Node process serves everything: the embed bundle, the demo page, the console, the
+ * HTTP API, and the rooms' WebSockets.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { handleApi } from './api.js';
+import { RoomHost } from './host.js';
+import { HttpError, sendError, sendJson } from './http-util.js';
+import { PlenumRoom } from './plenum-room.js';
+import { serveFile } from './static.js';
+import type { Storage } from './storage/storage.js';
+
+export interface ServerOptions {
+  storage: Storage;
+  port?: number;
+  host?: string;
+  /** Origins allowed to open sockets and call the API; empty allows any. */
+  origins?: string[];
+  adminToken?: string;
+  /** Where the built assets are; defaults to this monorepo's build output. */
+  assets?: Partial<Assets>;
+  heartbeatMs?: number;
+  idleEvictMs?: number;
+}
+
+interface Assets {
+  bundle: string;
+  demo: string;
+  console: string;
+}
+
+const defaultAssets: Assets = {
+  bundle: fileURLToPath(new URL('../../elements/dist/plenum.js', import.meta.url)),
+  demo: fileURLToPath(new URL('../../../apps/demo/index.html', import.meta.url)),
+  console: fileURLToPath(new URL('../../../apps/console/index.html', import.meta.url)),
+};
+
+export interface PlenumServer {
+  /** e.g. http://127.0.0.1:1999 */
+  url: string;
+  http: Server;
+  host: RoomHost;
+  storage: Storage;
+  /** Stops accepting, flushes storage, closes sockets with 1001. */
+  close(): Promise<void>;
+}
+
+export async function startServer(options: ServerOptions): Promise<PlenumServer> {
+  const { storage } = options;
+  const assets = { ...defaultAssets, ...options.assets };
+  const origins = new Set(options.origins ?? []);
+  const allowOrigin = (origin: string | undefined) =>
+    origins.size === 0 || origin === undefined || origins.has(origin);
+
+  const host = new RoomHost({
+    parties: {
+      main: {
+        exists: (room) => storage.getRoom(room) !== undefined,
+        create: (room) => new PlenumRoom(room, { storage }),
+      },
+    },
+    allowOrigin,
+    heartbeatMs: options.heartbeatMs,
+    idleEvictMs: options.idleEvictMs,
+  });
+
+  async function route(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    const path = url.pathname;
+    if (path.startsWith('/api/')) {
+      const origin = request.headers.origin;
+      if (origin !== undefined) {
+        if (!allowOrigin(origin)) throw new HttpError(403, 'origin', `Origin ${origin} is not allowed.`);
+        response.setHeader('Access-Control-Allow-Origin', origin);
+        response.setHeader('Vary', 'Origin');
+        response.setHeader('Access-Control-Allow-Headers', 'Authorization, Content-Type');
+        response.setHeader('Access-Control-Allow-Methods', 'GET, POST, PATCH, DELETE');
+      }
+      if (request.method === 'OPTIONS') return void response.writeHead(204).end();
+      return handleApi(request, response, path.slice(5).split('/').filter(Boolean), {
+        storage,
+        host,
+        adminToken: options.adminToken,
+      });
+    }
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      throw new HttpError(405, 'method_not_allowed', 'Only GET here.');
+    }
+    if (path === '/healthz') return sendJson(response, 200, { ok: true, rooms: host.roomCount });
+    const file =
+      path === '/plenum.js'
+        ? assets.bundle
+        : path === '/'
+          ? assets.demo
+          : path === '/console'
+            ? assets.console
+            : undefined;
+    const served =
+      file !== undefined &&
+      (await serveFile(request, response, file, {
+        crossOrigin: file === assets.bundle,
+        cacheControl:
+          file === assets.bundle ? 'public, max-age=300, stale-while-revalidate=86400' : 'no-cache',
+      }));
+    if (!served) throw new HttpError(404, 'not_found', `Nothing at ${path}.`);
+  }
+
+  const http = createServer((request, response) => {
+    route(request, response).catch((error: unknown) => {
+      if (response.headersSent) return response.destroy();
+      if (error instanceof HttpError) return sendError(response, error);
+      console.error('plenum: request failed', error);
+      sendError(response, new HttpError(500, 'internal', 'Something went wrong on the server.'));
+    });
+  });
+  http.on('upgrade', (request, socket, head) => host.upgrade(request, socket, head));
+
+  await new Promise<void>((resolve, reject) => {
+    http.once('error', reject);
+    http.listen(options.port ?? 1999, options.host ?? '127.0.0.1', resolve);
+  });
+  const address = http.address() as AddressInfo;
+  const hostname = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+
+  return {
+    url: `http://${hostname}:${address.port}`,
+    http,
+    host,
+    storage,
+    async close() {
+      http.close();
+      await host.close();
+      storage.close();
+      http.closeAllConnections();
+    },
+  };
+}

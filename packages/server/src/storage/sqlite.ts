@@ -1,0 +1,103 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import type { LogEntry, RoomMeta, Storage } from './storage.js';
+
+interface Pending {
+  room: string;
+  entry: string;
+  resolve(): void;
+  reject(error: unknown): void;
+}
+
+/**
+ * One SQLite file under the data directory, in WAL mode with full fsync. Appends are
+ * grouped: the first one starts a short timer, and everything that arrives until it fires
+ * is committed in one transaction — so 1,000 votes cost a handful of fsyncs, not 1,000.
+ */
+export class SqliteStorage implements Storage {
+  readonly #db: Database.Database;
+  readonly #pending: Pending[] = [];
+  #timer: NodeJS.Timeout | undefined;
+  readonly #statements;
+  readonly #commit: (batch: Pending[]) => void;
+
+  constructor(
+    dataDir: string,
+    readonly commitDelayMs = 2,
+  ) {
+    mkdirSync(dataDir, { recursive: true });
+    this.#db = new Database(join(dataDir, 'plenum.db'));
+    this.#db.pragma('journal_mode = WAL');
+    this.#db.pragma('synchronous = FULL');
+    // Erased rooms are overwritten on disk, not just unlinked from the b-tree.
+    this.#db.pragma('secure_delete = ON');
+    this.#db.exec(`
+      CREATE TABLE IF NOT EXISTS rooms (id TEXT PRIMARY KEY, meta TEXT NOT NULL) STRICT;
+      CREATE TABLE IF NOT EXISTS log (
+        n INTEGER PRIMARY KEY, room TEXT NOT NULL, entry TEXT NOT NULL) STRICT;
+      CREATE INDEX IF NOT EXISTS log_room ON log (room, n);
+    `);
+    this.#statements = {
+      insertRoom: this.#db.prepare('INSERT INTO rooms (id, meta) VALUES (?, ?)'),
+      getRoom: this.#db.prepare<[string], { meta: string }>('SELECT meta FROM rooms WHERE id = ?'),
+      deleteRoom: this.#db.prepare('DELETE FROM rooms WHERE id = ?'),
+      deleteLog: this.#db.prepare('DELETE FROM log WHERE room = ?'),
+      append: this.#db.prepare('INSERT INTO log (room, entry) VALUES (?, ?)'),
+      load: this.#db.prepare<[string], { entry: string }>('SELECT entry FROM log WHERE room = ? ORDER BY n'),
+    };
+    this.#commit = this.#db.transaction((batch: Pending[]) => {
+      for (const item of batch) this.#statements.append.run(item.room, item.entry);
+    });
+  }
+
+  createRoom(meta: RoomMeta): void {
+    this.#statements.insertRoom.run(meta.id, JSON.stringify(meta));
+  }
+
+  getRoom(id: string): RoomMeta | undefined {
+    const row = this.#statements.getRoom.get(id);
+    return row ? (JSON.parse(row.meta) as RoomMeta) : undefined;
+  }
+
+  deleteRoom(id: string): void {
+    this.flush();
+    this.#db.transaction(() => {
+      this.#statements.deleteLog.run(id);
+      this.#statements.deleteRoom.run(id);
+    })();
+    // Move the erase out of the write-ahead log too, so no copy of the room stays behind.
+    this.#db.pragma('wal_checkpoint(TRUNCATE)');
+  }
+
+  append(room: string, entry: LogEntry): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.#pending.push({ room, entry: JSON.stringify(entry), resolve, reject });
+      this.#timer ??= setTimeout(() => this.flush(), this.commitDelayMs);
+    });
+  }
+
+  load(room: string): LogEntry[] {
+    this.flush();
+    return this.#statements.load.all(room).map((row) => JSON.parse(row.entry) as LogEntry);
+  }
+
+  flush(): void {
+    clearTimeout(this.#timer);
+    this.#timer = undefined;
+    if (this.#pending.length === 0) return;
+    const batch = this.#pending.splice(0);
+    try {
+      this.#commit(batch);
+    } catch (error) {
+      for (const item of batch) item.reject(error);
+      return;
+    }
+    for (const item of batch) item.resolve();
+  }
+
+  close(): void {
+    this.flush();
+    this.#db.close();
+  }
+}

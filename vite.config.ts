@@ -1,0 +1,35 @@
+import { defineConfig } from 'vitest/config';
+
+/**
+ * Vitest projects for the Node-side packages and the end-to-end tests, and the dev server
+ * for the apps (`npm run dev`, proxying rooms and the API to `npm start` on port 1999).
+ * Workspace packages resolve to their TypeScript sources through the `source` condition.
+ */
+export default defineConfig({
+  resolve: { conditions: ['source', 'module', 'browser', 'development|production'] },
+  ssr: { resolve: { conditions: ['source', 'node', 'import', 'development|production'] } },
+  root: '.',
+  server: {
+    proxy: {
+      '/api': 'http://127.0.0.1:1999',
+      '/parties': { target: 'ws://127.0.0.1:1999', ws: true },
+    },
+  },
+  test: {
+    projects: [
+      { extends: true, test: { name: 'protocol', include: ['packages/protocol/src/**/*.test.ts'] } },
+      { extends: true, test: { name: 'client', include: ['packages/client/src/**/*.test.ts'] } },
+      { extends: true, test: { name: 'server', include: ['packages/server/src/**/*.test.ts'] } },
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          include: ['apps/**/*.e2e.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
