@@ -34,8 +34,20 @@ export default tseslint.config(
     rules: litA11y.configs.recommended.rules,
   },
   {
+    // Storybook's story format is a default export by definition.
+    files: ['**/*.stories.ts'],
+    rules: { 'no-restricted-exports': 'off' },
+  },
+  {
     // Config files, the CLI and the benchmarks talk to people on the console by design.
-    files: ['**/*.config.*', '.storybook/**', 'packages/server/src/cli.ts', 'bench/**', '**/*.test.ts'],
+    files: [
+      '**/*.config.*',
+      '.storybook/**',
+      'packages/server/src/cli.ts',
+      'bench/**',
+      'scripts/**',
+      '**/*.test.ts',
+    ],
     rules: { 'no-console': 'off', 'no-restricted-exports': 'off' },
   },
 );

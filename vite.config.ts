@@ -16,6 +16,8 @@ export default defineConfig({
     },
   },
   test: {
+    reporters: ['default', 'json'],
+    outputFile: { json: 'node_modules/.cache/plenum/vitest.json' },
     projects: [
       { extends: true, test: { name: 'protocol', include: ['packages/protocol/src/**/*.test.ts'] } },
       { extends: true, test: { name: 'client', include: ['packages/client/src/**/*.test.ts'] } },

@@ -3,6 +3,8 @@ import { defineConfig } from 'vite';
 /** Builds plenum.js (everything in one ES module) and one file per element. */
 export default defineConfig({
   resolve: { conditions: ['source'] },
+  // plenum.js runs as is in any page: no bundler downstream will replace this for us.
+  define: { 'process.env.NODE_ENV': JSON.stringify('production') },
   build: {
     outDir: 'dist',
     emptyOutDir: false,

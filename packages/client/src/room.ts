@@ -9,6 +9,7 @@ import {
   applyPatch,
   PROTOCOL_VERSION,
   type Action,
+  type Choice,
   type MineView,
   type RoomView,
   type ServerMessage,
@@ -43,7 +44,24 @@ interface Pending {
 /** Close codes after which retrying cannot help (see the server's host). */
 const finalCloseCodes = new Set([4400, 4403, 4404]);
 
-export class RoomConnection {
+/**
+ * What an element needs from a room: stores to read and actions to call. `RoomConnection`
+ * is the real one; Storybook and tests pass an in-memory fake.
+ */
+export interface RoomLike {
+  readonly $state: ReadableAtom<RoomView | undefined>;
+  readonly $mine: ReadableAtom<MineView>;
+  readonly $status: ReadableAtom<Status>;
+  readonly $error: ReadableAtom<PlenumError | undefined>;
+  ask(text: string, options?: { name?: string }): Promise<string>;
+  upvote(question: string): Promise<void>;
+  vote(poll: string, choice: Choice): Promise<void>;
+  react(emoji: string): Promise<void>;
+  editQuestion(question: string, text: string): Promise<void>;
+  deleteQuestion(question: string): Promise<void>;
+}
+
+export class RoomConnection implements RoomLike {
   readonly $state: ReadableAtom<RoomView | undefined>;
   readonly $mine: ReadableAtom<MineView>;
   readonly $status: ReadableAtom<Status>;
@@ -82,8 +100,36 @@ export class RoomConnection {
     }).finally(() => this.release()) as Promise<{ id?: string } | undefined>;
   }
 
-  react(emoji: string): Promise<void> {
-    return this.send({ type: 'react', emoji }).then(() => undefined);
+  /** Asks a question; resolves with its id. */
+  async ask(text: string, options: { name?: string } = {}): Promise<string> {
+    const result = await this.send({ type: 'ask', text, ...(options.name && { name: options.name }) });
+    return result?.id ?? '';
+  }
+
+  async upvote(question: string): Promise<void> {
+    await this.send({ type: 'upvote', question });
+  }
+
+  /** `choice` by poll kind: an option index, indices, a text, or 1–5. */
+  async vote(poll: string, choice: Choice): Promise<void> {
+    await this.send({ type: 'vote', poll, choice });
+  }
+
+  async react(emoji: string): Promise<void> {
+    await this.send({ type: 'react', emoji });
+  }
+
+  async editQuestion(question: string, text: string): Promise<void> {
+    await this.send({ type: 'edit', question, text });
+  }
+
+  async deleteQuestion(question: string): Promise<void> {
+    await this.send({ type: 'delete', question });
+  }
+
+  /** Lets go of this handle; the socket closes when nothing else on the page uses the room. */
+  close(): void {
+    this.release();
   }
 
   retain(): void {
