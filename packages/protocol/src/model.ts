@@ -22,7 +22,15 @@ import {
   upvoteQuestion,
 } from './questions.js';
 import { react } from './reactions.js';
-import { cleanText, isRefusal, refuse, type Actor, type ApplyResult, type Changes, type RoomRecord } from './room.js';
+import {
+  cleanText,
+  isRefusal,
+  refuse,
+  type Actor,
+  type ApplyResult,
+  type Changes,
+  type RoomRecord,
+} from './room.js';
 import type { MineView, RoomView } from './state.js';
 
 export {
@@ -69,12 +77,17 @@ function route(room: RoomRecord, action: Action, actor: Actor, now: number): App
       return react(room, action, actor, now);
     case 'room-update':
       return updateRoom(room, action);
+    default:
+      // Unreachable for checked actions; a log replayed after an action type was retired lands here.
+      return refuse('invalid', `Unknown action "${(action as { type: string }).type}".`);
   }
 }
 
 function updateRoom(room: RoomRecord, action: Extract<Action, { type: 'room-update' }>): ApplyResult {
   const title =
-    action.title === undefined ? room.title : cleanText(action.title, limits.roomTitle, 'A room title', { allowEmpty: true });
+    action.title === undefined
+      ? room.title
+      : cleanText(action.title, limits.roomTitle, 'A room title', { allowEmpty: true });
   if (isRefusal(title)) return title;
   const changes: Changes = {};
   if (title !== room.title) room.title = changes.title = title;
@@ -103,7 +116,9 @@ export function roomView(room: RoomRecord, online: number, options: RoomViewOpti
     const visible =
       host ||
       isPublicQuestion(question) ||
-      (question.status === 'review' && options.participant !== undefined && question.author === options.participant);
+      (question.status === 'review' &&
+        options.participant !== undefined &&
+        question.author === options.participant);
     if (visible) questions.push(questionView(question));
   }
   const polls = [];

@@ -14,6 +14,7 @@ import {
   refuse,
   type Actor,
   type ApplyResult,
+  type Changes,
   type PollRecord,
   type Refusal,
   type RoomRecord,
@@ -58,7 +59,11 @@ function checkOptions(kind: PollKind, raw: readonly string[] | undefined): strin
   return options;
 }
 
-function checkMaxChoices(kind: PollKind, max: number | undefined, options: number): number | undefined | Refusal {
+function checkMaxChoices(
+  kind: PollKind,
+  max: number | undefined,
+  options: number,
+): number | undefined | Refusal {
   if (max === undefined) return undefined;
   if (kind !== 'multiple') return refuse('invalid', 'Only a multiple-choice poll has a maximum of choices.');
   if (!Number.isInteger(max) || max < 1 || max > options) {
@@ -68,9 +73,16 @@ function checkMaxChoices(kind: PollKind, max: number | undefined, options: numbe
 }
 
 const emptyTally = (kind: PollKind, options: number): number[] =>
-  kind === 'rating' ? new Array<number>(ratingScale).fill(0) : new Array<number>(hasOptions(kind) ? options : 0).fill(0);
+  kind === 'rating'
+    ? new Array<number>(ratingScale).fill(0)
+    : new Array<number>(hasOptions(kind) ? options : 0).fill(0);
 
-export function createPoll(room: RoomRecord, action: ActionOf<'poll-create'>, _actor: Actor, now: number): ApplyResult {
+export function createPoll(
+  room: RoomRecord,
+  action: ActionOf<'poll-create'>,
+  _actor: Actor,
+  now: number,
+): ApplyResult {
   const title = cleanText(action.title, limits.pollTitle, 'A poll title');
   if (isRefusal(title)) return title;
   const options = checkOptions(action.kind, action.options);
@@ -101,12 +113,14 @@ export function updatePoll(room: RoomRecord, action: ActionOf<'poll-update'>, _a
   if (status !== poll.status && !transitions[poll.status].includes(status)) {
     return refuse('invalid', `A poll cannot go from ${poll.status} to ${status}.`);
   }
-  const editing = action.title !== undefined || action.options !== undefined || action.maxChoices !== undefined;
+  const editing =
+    action.title !== undefined || action.options !== undefined || action.maxChoices !== undefined;
   if (editing && poll.status !== 'draft') return refuse('closed', 'Only a draft poll can be edited.');
   if (action.options !== undefined && poll.responses.size > 0) {
     return refuse('closed', 'The options cannot change once people have voted.');
   }
-  const title = action.title === undefined ? poll.title : cleanText(action.title, limits.pollTitle, 'A poll title');
+  const title =
+    action.title === undefined ? poll.title : cleanText(action.title, limits.pollTitle, 'A poll title');
   if (isRefusal(title)) return title;
   const options = action.options === undefined ? poll.options : checkOptions(poll.kind, action.options);
   if (isRefusal(options)) return options;
@@ -120,7 +134,7 @@ export function updatePoll(room: RoomRecord, action: ActionOf<'poll-update'>, _a
   if (isRefusal(maxChoices)) return maxChoices;
 
   const changed = [poll.id];
-  const changes: { polls: string[]; currentPoll?: string | null } = { polls: changed };
+  const changes: Changes = { polls: changed };
   poll.title = title;
   if (options !== poll.options) {
     poll.options = options;
@@ -162,9 +176,11 @@ function checkChoice(poll: PollRecord, choice: unknown): Choice | Refusal {
     case 'single':
       return isIndex(choice) ? choice : refuse('invalid', 'Choose one of the options.');
     case 'multiple': {
-      if (!Array.isArray(choice) || !choice.every(isIndex)) return refuse('invalid', 'Choose among the options.');
+      if (!Array.isArray(choice) || !choice.every(isIndex))
+        return refuse('invalid', 'Choose among the options.');
       if (choice.length === 0) return refuse('empty', 'Choose at least one option.');
-      if (new Set(choice).size !== choice.length) return refuse('invalid', 'Choose each option at most once.');
+      if (new Set(choice).size !== choice.length)
+        return refuse('invalid', 'Choose each option at most once.');
       const max = poll.maxChoices ?? poll.options.length;
       if (choice.length > max) return refuse('too_many_choices', `Choose at most ${max} options.`);
       return [...choice].sort((a, b) => a - b);
@@ -193,17 +209,20 @@ function count(poll: PollRecord, choice: Choice, delta: 1 | -1): void {
     }
     return;
   }
-  const indices = poll.kind === 'rating' ? [(choice as number) - 1] : Array.isArray(choice) ? choice : [choice as number];
+  const indices =
+    poll.kind === 'rating' ? [(choice as number) - 1] : Array.isArray(choice) ? choice : [choice as number];
   for (const index of indices) poll.tally[index] = (poll.tally[index] ?? 0) + delta;
 }
 
 const sameChoice = (a: Choice, b: Choice): boolean =>
-  Array.isArray(a) && Array.isArray(b) ? a.length === b.length && a.every((value, i) => value === b[i]) : a === b;
+  Array.isArray(a) && Array.isArray(b)
+    ? a.length === b.length && a.every((value, i) => value === b[i])
+    : a === b;
 
 /** One response per participant per poll; a new vote replaces the previous one. */
 export function castVote(room: RoomRecord, action: ActionOf<'vote'>, actor: Actor): ApplyResult {
   const poll = room.polls.get(action.poll);
-  if (!poll || (!actor.host && !isPublicPoll(poll))) return notFound();
+  if (!poll) return notFound();
   if (poll.status !== 'open') return refuse('closed', 'This poll is not open for votes.');
   const choice = checkChoice(poll, action.choice);
   if (isRefusal(choice)) return choice;

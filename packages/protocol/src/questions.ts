@@ -39,7 +39,12 @@ function visibleQuestion(room: RoomRecord, id: string, actor: Actor): QuestionRe
   return question && canSeeQuestion(question, actor) ? question : undefined;
 }
 
-export function askQuestion(room: RoomRecord, action: ActionOf<'ask'>, actor: Actor, now: number): ApplyResult {
+export function askQuestion(
+  room: RoomRecord,
+  action: ActionOf<'ask'>,
+  actor: Actor,
+  now: number,
+): ApplyResult {
   const text = cleanText(action.text, limits.questionText, 'A question');
   if (isRefusal(text)) return text;
   const name = cleanText(action.name ?? '', limits.displayName, 'A name', { allowEmpty: true });
@@ -62,9 +67,14 @@ export function askQuestion(room: RoomRecord, action: ActionOf<'ask'>, actor: Ac
 }
 
 /** The author's rights over their own question, or the host's over any. */
-function authorCheck(question: QuestionRecord, actor: Actor, verb: 'edit' | 'delete'): ApplyResult | undefined {
+function authorCheck(
+  question: QuestionRecord,
+  actor: Actor,
+  verb: 'edit' | 'delete',
+): ApplyResult | undefined {
   if (actor.host) return undefined;
-  if (question.author !== actor.participant) return refuse('forbidden', `Only its author can ${verb} a question.`);
+  if (question.author !== actor.participant)
+    return refuse('forbidden', `Only its author can ${verb} a question.`);
   if (question.status === 'answered') {
     return refuse('closed', `An answered question cannot be ${verb === 'edit' ? 'edited' : 'deleted'}.`);
   }
@@ -83,7 +93,8 @@ export function editQuestion(room: RoomRecord, action: ActionOf<'edit'>, actor: 
   question.edited = true;
   // Under pre-moderation an edit is reviewed again: approving a harmless text and then
   // editing it must not bypass the host.
-  if (room.moderation === 'pre' && !actor.host && question.status === 'live') setStatus(question, 'review', 0);
+  if (room.moderation === 'pre' && !actor.host && question.status === 'live')
+    setStatus(question, 'review', 0);
   return { ok: true, changes: { questions: [question.id], mine: question.author === actor.participant } };
 }
 
@@ -130,14 +141,22 @@ export function moderateQuestion(
 ): ApplyResult {
   const question = room.questions.get(action.question);
   if (!question) return notFound();
-  const label = action.label === undefined ? undefined : cleanText(action.label, limits.label, 'A label', { allowEmpty: true });
+  const label =
+    action.label === undefined
+      ? undefined
+      : cleanText(action.label, limits.label, 'A label', { allowEmpty: true });
   if (isRefusal(label)) return label;
-  const reply = action.reply === undefined ? undefined : cleanText(action.reply, limits.reply, 'A reply', { allowEmpty: true });
+  const reply =
+    action.reply === undefined
+      ? undefined
+      : cleanText(action.reply, limits.reply, 'A reply', { allowEmpty: true });
   if (isRefusal(reply)) return reply;
-  const text = action.text === undefined ? undefined : cleanText(action.text, limits.questionText, 'A question');
+  const text =
+    action.text === undefined ? undefined : cleanText(action.text, limits.questionText, 'A question');
   if (isRefusal(text)) return text;
   const status = action.status ?? question.status;
-  if (action.highlighted && status !== 'live') return refuse('closed', 'Only live questions can be highlighted.');
+  if (action.highlighted && status !== 'live')
+    return refuse('closed', 'Only live questions can be highlighted.');
 
   const changed = [question.id];
   setStatus(question, status, now);

@@ -80,7 +80,10 @@ export interface Report {
 }
 
 export function report(room: RoomRecord): Report {
-  const byStatus = Object.fromEntries(questionStatuses.map((status) => [status, 0])) as Record<QuestionStatus, number>;
+  const byStatus = Object.fromEntries(questionStatuses.map((status) => [status, 0])) as Record<
+    QuestionStatus,
+    number
+  >;
   // A Map, not `{}`: a label is free text, and "__proto__" must stay a label.
   const byLabel = new Map<string, number>();
   let upvotes = 0;

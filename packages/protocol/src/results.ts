@@ -51,7 +51,9 @@ export function groupAnswers(texts: Iterable<string>): { text: string; count: nu
 }
 
 /** Most frequent first; the sort is stable, so ties keep first-seen order. */
-export function sortGroups(groups: Iterable<{ text: string; count: number }>): { text: string; count: number }[] {
+export function sortGroups(
+  groups: Iterable<{ text: string; count: number }>,
+): { text: string; count: number }[] {
   return [...groups].map((group) => ({ ...group })).sort((a, b) => b.count - a.count);
 }
 

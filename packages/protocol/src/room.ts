@@ -132,8 +132,7 @@ export interface Changes {
 }
 
 export type ApplyResult =
-  | { ok: true; result?: { id?: string }; changes: Changes }
-  | { ok: false; code: ErrorCode; message: string };
+  { ok: true; result?: { id?: string }; changes: Changes } | { ok: false; code: ErrorCode; message: string };
 
 export type Refusal = Extract<ApplyResult, { ok: false }>;
 

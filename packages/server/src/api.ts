@@ -1,18 +1,45 @@
 /** The HTTP API under `/api`: JSON in, JSON out, errors as `{ error: { code, message } }`. */
+import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { moderationModes, type Moderation } from '@plenum/protocol';
+import * as v from 'valibot';
+import {
+  actionSchema,
+  moderationModes,
+  type Action,
+  type ErrorCode,
+  type Moderation,
+} from '@plenum/protocol';
 import type { RoomHost } from './host.js';
 import { bearer, HttpError, readJson, sendJson } from './http-util.js';
-import { keyMatches } from './keys.js';
+import { hashKey, keyMatches } from './keys.js';
 import type { PlenumRoom } from './plenum-room.js';
+import { reportCsv, reportMarkdown } from './report-format.js';
 import { createRoomRecord, RoomExistsError } from './rooms.js';
-import type { Storage } from './storage/storage.js';
+import type { RoomMeta, Storage } from './storage/storage.js';
 
 export interface ApiContext {
   storage: Storage;
   host: RoomHost;
   adminToken?: string;
 }
+
+/** The HTTP status that fits each refusal of the room model. */
+const statusOf: Record<ErrorCode, number> = {
+  malformed: 400,
+  invalid: 400,
+  version: 400,
+  not_joined: 400,
+  too_long: 400,
+  empty: 400,
+  too_many_choices: 400,
+  not_found: 404,
+  unknown_room: 404,
+  forbidden: 403,
+  unauthorized: 401,
+  closed: 409,
+  rate_limited: 429,
+  internal: 500,
+};
 
 export async function handleApi(
   request: IncomingMessage,
@@ -21,22 +48,105 @@ export async function handleApi(
   context: ApiContext,
 ): Promise<void> {
   const method = request.method ?? 'GET';
-  const [collection, roomId, ...rest] = path;
-  if (collection !== 'rooms') throw new HttpError(404, 'not_found', 'No such API endpoint.');
+  const [collection, roomId, sub, subId, ...extra] = path;
+  if (collection !== 'rooms' || extra.length > 0) throw notFound();
 
   if (roomId === undefined) {
-    if (method !== 'POST') throw methodNotAllowed();
+    if (method !== 'POST') throw methodNotAllowed('POST');
     return createRoom(request, response, context);
   }
   const meta = context.storage.getRoom(roomId);
   if (!meta) throw new HttpError(404, 'unknown_room', `There is no room "${roomId}".`);
+  const room = async () => (await context.host.party('main', roomId)) as PlenumRoom;
 
-  if (rest.length === 0 && method === 'GET') {
-    const party = (await context.host.party('main', roomId)) as PlenumRoom;
-    return sendJson(response, 200, party.publicView());
+  if (sub === undefined) {
+    if (method === 'GET') return sendJson(response, 200, (await room()).publicView());
+    if (method !== 'DELETE') throw methodNotAllowed('GET, DELETE');
+    requireHost(request, meta);
+    await context.host.evict('main', roomId);
+    context.storage.deleteRoom(roomId);
+    return void response.writeHead(204).end();
   }
-  requireHost(request, meta.hostKeyHash);
-  throw new HttpError(404, 'not_found', 'No such API endpoint.');
+
+  requireHost(request, meta);
+  if (sub === 'report' && subId === undefined) {
+    if (method !== 'GET') throw methodNotAllowed('GET');
+    const format = new URL(request.url ?? '/', 'http://localhost').searchParams.get('format') ?? 'json';
+    const data = (await room()).report();
+    if (format === 'json') return sendJson(response, 200, data);
+    if (format !== 'csv' && format !== 'md')
+      throw new HttpError(400, 'invalid', 'format is json, csv or md.');
+    const [type, body, extension] =
+      format === 'csv'
+        ? ['text/csv; charset=utf-8', reportCsv(data), 'csv']
+        : ['text/markdown; charset=utf-8', reportMarkdown(data), 'md'];
+    response.writeHead(200, {
+      'Content-Type': type,
+      'Content-Disposition': `attachment; filename="plenum-${roomId}.${extension}"`,
+      'Cache-Control': 'no-store',
+    });
+    return void response.end(body);
+  }
+  if (sub === 'polls' && subId === undefined) {
+    if (method !== 'POST') throw methodNotAllowed('POST');
+    const result = await perform(await room(), 'poll-create', await readJson(request));
+    return sendJson(response, 201, { id: result.id });
+  }
+  if (sub === 'polls' && subId !== undefined) {
+    if (method === 'PATCH') {
+      await perform(await room(), 'poll-update', { ...(await readBody(request)), poll: subId });
+      return sendJson(response, 200, pollOf(await room(), subId));
+    }
+    if (method === 'DELETE') {
+      await perform(await room(), 'poll-delete', { poll: subId });
+      return void response.writeHead(204).end();
+    }
+    throw methodNotAllowed('PATCH, DELETE');
+  }
+  if (sub === 'questions' && subId !== undefined) {
+    if (method === 'PATCH') {
+      await perform(await room(), 'moderate', { ...(await readBody(request)), question: subId });
+      return sendJson(response, 200, questionOf(await room(), subId));
+    }
+    if (method === 'DELETE') {
+      await perform(await room(), 'delete', { question: subId });
+      return void response.writeHead(204).end();
+    }
+    throw methodNotAllowed('PATCH, DELETE');
+  }
+  throw notFound();
+}
+
+/** Validates a body as a host action and applies it with the same rules as the socket. */
+async function perform(room: PlenumRoom, type: Action['type'], body: unknown): Promise<{ id?: string }> {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    throw new HttpError(400, 'invalid', 'The body is a JSON object.');
+  }
+  const parsed = v.safeParse(actionSchema, { ...body, type, id: randomUUID() });
+  if (!parsed.success) {
+    const issue = parsed.issues[0];
+    const path = issue.path?.map((item) => String(item.key)).join('.');
+    throw new HttpError(400, 'invalid', path ? `${path}: ${issue.message}` : issue.message);
+  }
+  const answer = await room.perform(parsed.output, { participant: 'host', host: true });
+  if (answer.type === 'error') throw new HttpError(statusOf[answer.code], answer.code, answer.message);
+  return answer.type === 'ack' ? (answer.result ?? {}) : {};
+}
+
+async function readBody(request: IncomingMessage): Promise<Record<string, unknown>> {
+  const body = await readJson(request);
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    throw new HttpError(400, 'invalid', 'The body is a JSON object.');
+  }
+  return body as Record<string, unknown>;
+}
+
+function pollOf(room: PlenumRoom, id: string) {
+  return room.hostView().polls.find((poll) => poll.id === id);
+}
+
+function questionOf(room: PlenumRoom, id: string) {
+  return room.hostView().questions.find((question) => question.id === id);
 }
 
 async function createRoom(
@@ -48,9 +158,11 @@ async function createRoom(
     const token = bearer(request);
     if (token === undefined)
       throw new HttpError(401, 'unauthorized', 'Creating rooms needs the admin token.');
-    if (token !== context.adminToken) throw new HttpError(403, 'forbidden', 'The admin token is wrong.');
+    if (!keyMatches(token, hashKey(context.adminToken))) {
+      throw new HttpError(403, 'forbidden', 'The admin token is wrong.');
+    }
   }
-  const body = (await readJson(request)) as Record<string, unknown>;
+  const body = await readBody(request);
   const moderation = body.moderation ?? 'post';
   if (!moderationModes.includes(moderation as Moderation)) {
     throw new HttpError(400, 'invalid', 'moderation is "post" or "pre".');
@@ -75,14 +187,16 @@ async function createRoom(
   }
 }
 
-function requireHost(request: IncomingMessage, hostKeyHash: string): void {
+function requireHost(request: IncomingMessage, meta: RoomMeta): void {
   const key = bearer(request);
-  if (key === undefined)
+  if (key === undefined) {
     throw new HttpError(401, 'unauthorized', "This needs the room's host key as a Bearer token.");
-  if (!keyMatches(key, hostKeyHash))
+  }
+  if (!keyMatches(key, meta.hostKeyHash)) {
     throw new HttpError(403, 'forbidden', 'The host key does not match this room.');
+  }
 }
 
-function methodNotAllowed(): HttpError {
-  return new HttpError(405, 'method_not_allowed', 'That method is not allowed here.');
-}
+const notFound = () => new HttpError(404, 'not_found', 'No such API endpoint.');
+const methodNotAllowed = (allowed: string) =>
+  new HttpError(405, 'method_not_allowed', `Allowed here: ${allowed}.`);

@@ -1,19 +1,56 @@
 /**
  * Coalesces changes between ticks: however many actions arrive, each client receives at
- * most one patch per tick, built from the entities' state at that moment.
+ * most one patch per tick, built from the entities' state at that moment. There are two
+ * audiences, each serialised once per tick: the public and the hosts (who also see what
+ * waits for moderation, drafts, and hidden results).
  */
-import { timing, type Changes, type Patch, type RoomRecord } from '@plenum/protocol';
+import {
+  isPublicPoll,
+  isPublicQuestion,
+  pollView,
+  questionView,
+  timing,
+  type Changes,
+  type Patch,
+  type RoomRecord,
+} from '@plenum/protocol';
+
+export interface TickPatches {
+  public: Patch;
+  host: Patch;
+}
 
 export class PatchBuilder {
+  #questions = new Set<string>();
+  #removedQuestions = new Set<string>();
+  #polls = new Set<string>();
+  #removedPolls = new Set<string>();
+  #room = false;
+  #currentPoll = false;
   /** Reactions since the last burst went out, per emoji. */
   #burst = new Map<string, number>();
   #burstStarted = 0;
   #online: number | undefined;
+  /** Participants whose own view (their questions in review, upvotes, votes) changed. */
+  readonly mine = new Set<string>();
 
-  add(changes: Changes): void {
+  add(changes: Changes, participant?: string): void {
+    for (const id of changes.questions ?? []) this.#questions.add(id);
+    for (const id of changes.removedQuestions ?? []) {
+      this.#questions.delete(id);
+      this.#removedQuestions.add(id);
+    }
+    for (const id of changes.polls ?? []) this.#polls.add(id);
+    for (const id of changes.removedPolls ?? []) {
+      this.#polls.delete(id);
+      this.#removedPolls.add(id);
+    }
+    if (changes.title !== undefined || changes.moderation !== undefined) this.#room = true;
+    if (changes.currentPoll !== undefined) this.#currentPoll = true;
     for (const [emoji, count] of Object.entries(changes.reactions ?? {})) {
       this.#burst.set(emoji, (this.#burst.get(emoji) ?? 0) + count);
     }
+    if (changes.mine && participant !== undefined) this.mine.add(participant);
   }
 
   online(count: number): void {
@@ -25,24 +62,84 @@ export class PatchBuilder {
     return this.#burst.size > 0;
   }
 
-  /** The patch for this tick, or nothing when nothing changed. */
-  take(record: RoomRecord, seq: number, now = Date.now()): Patch | undefined {
-    const patch: Patch = { type: 'patch', seq };
+  /** This tick's patches, or nothing when nothing changed. */
+  take(record: RoomRecord, seq: number, now: number): TickPatches | undefined {
+    const shared: Omit<Patch, 'type' | 'seq'> = {};
     let changed = false;
+    if (this.#room) {
+      shared.title = record.title;
+      shared.moderation = record.moderation;
+      this.#room = false;
+      changed = true;
+    }
+    if (this.#currentPoll) {
+      shared.currentPoll = record.currentPoll;
+      this.#currentPoll = false;
+      changed = true;
+    }
     // Reactions travel as bursts per window, with the new totals: never one per click.
     if (this.#burst.size > 0 && now - this.#burstStarted >= timing.burstMs) {
-      patch.burst = Object.fromEntries(this.#burst);
-      patch.reactions = {};
-      for (const emoji of this.#burst.keys()) patch.reactions[emoji] = record.reactions[emoji] ?? 0;
+      shared.burst = Object.fromEntries(this.#burst);
+      shared.reactions = {};
+      for (const emoji of this.#burst.keys()) shared.reactions[emoji] = record.reactions[emoji] ?? 0;
       this.#burst.clear();
       this.#burstStarted = now;
       changed = true;
     }
     if (this.#online !== undefined) {
-      patch.online = this.#online;
+      shared.online = this.#online;
       this.#online = undefined;
       changed = true;
     }
-    return changed ? patch : undefined;
+
+    const publicPatch: Patch = { type: 'patch', seq, ...shared };
+    const hostPatch: Patch = { type: 'patch', seq, ...shared };
+    if (this.#questions.size > 0 || this.#removedQuestions.size > 0) {
+      changed = true;
+      const visible = [];
+      const hidden = [...this.#removedQuestions];
+      const all = [];
+      for (const id of this.#questions) {
+        const question = record.questions.get(id);
+        if (!question) {
+          hidden.push(id);
+          continue;
+        }
+        const view = questionView(question);
+        all.push(view);
+        // A question leaving the public (dismissed, back to review) is removed from public copies.
+        if (isPublicQuestion(question)) visible.push(view);
+        else hidden.push(id);
+      }
+      if (visible.length) publicPatch.questions = visible;
+      if (hidden.length) publicPatch.removedQuestions = hidden;
+      if (all.length) hostPatch.questions = all;
+      if (this.#removedQuestions.size) hostPatch.removedQuestions = [...this.#removedQuestions];
+      this.#questions.clear();
+      this.#removedQuestions.clear();
+    }
+    if (this.#polls.size > 0 || this.#removedPolls.size > 0) {
+      changed = true;
+      const visible = [];
+      const hidden = [...this.#removedPolls];
+      const all = [];
+      for (const id of this.#polls) {
+        const poll = record.polls.get(id);
+        if (!poll) {
+          hidden.push(id);
+          continue;
+        }
+        all.push(pollView(poll, true));
+        if (isPublicPoll(poll)) visible.push(pollView(poll));
+        else hidden.push(id);
+      }
+      if (visible.length) publicPatch.polls = visible;
+      if (hidden.length) publicPatch.removedPolls = hidden;
+      if (all.length) hostPatch.polls = all;
+      if (this.#removedPolls.size) hostPatch.removedPolls = [...this.#removedPolls];
+      this.#polls.clear();
+      this.#removedPolls.clear();
+    }
+    return changed ? { public: publicPatch, host: hostPatch } : undefined;
   }
 }

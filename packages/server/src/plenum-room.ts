@@ -6,12 +6,19 @@
 import {
   apply,
   createRoom,
+  join,
+  leave,
   limits,
   mineView,
   parseClientMessage,
   PROTOCOL_VERSION,
+  questionView,
+  report,
   roomView,
   timing,
+  type Actor,
+  type Personal,
+  type Report,
   type Action,
   type ErrorCode,
   type Hello,
@@ -74,6 +81,24 @@ export class PlenumRoom implements Party {
     return roomView(this.#record, this.online);
   }
 
+  /** Everything the host sees. */
+  hostView(): RoomView {
+    return roomView(this.#record, this.online, { host: true });
+  }
+
+  /** The event in numbers, for the host's report. */
+  report(): Report {
+    return report(this.#record);
+  }
+
+  /**
+   * Performs an action for the HTTP API: the same rules, log and broadcast as over the
+   * socket, answered once the change is durably stored.
+   */
+  perform(action: Action, actor: Actor): Promise<ServerMessage> {
+    return this.#act(action, actor);
+  }
+
   onStart(): void {
     const meta = this.options.storage.getRoom(this.room.id);
     if (!meta) throw new Error(`Room ${this.room.id} does not exist.`);
@@ -85,6 +110,9 @@ export class PlenumRoom implements Party {
       createdAt: meta.createdAt,
     });
     for (const entry of this.options.storage.load(this.room.id)) this.#replay(entry);
+    // Connections open before a restart are gone; viewers and peaks stay as they were.
+    this.#record.presence.connections.clear();
+    this.#record.presence.online = 0;
   }
 
   #replay(entry: LogEntry): void {
@@ -122,6 +150,9 @@ export class PlenumRoom implements Party {
   onClose(connection: Connection): void {
     const member = (connection.state as ConnectionState | undefined)?.member;
     if (!member) return;
+    const at = this.#now();
+    leave(this.#record, member.participant, at);
+    this.#logPresence({ at, participant: member.participant, presence: 'leave' });
     this.#patch.online(this.online);
     this.#schedule();
   }
@@ -147,9 +178,17 @@ export class PlenumRoom implements Party {
       host = true;
     }
     state.member = { participant: hello.participant, host, stale: false };
+    const at = this.#now();
+    join(this.#record, hello.participant, at);
+    this.#logPresence({ at, participant: hello.participant, presence: 'join' });
     send(connection, this.#welcome(state.member));
     this.#patch.online(this.online);
     this.#schedule();
+  }
+
+  /** Presence feeds the report only; a lost entry (e.g. at shutdown) must not fail anything. */
+  #logPresence(entry: Extract<LogEntry, { presence: string }>): void {
+    this.options.storage.append(this.room.id, entry).catch(() => undefined);
   }
 
   #welcome(member: Member): Welcome {
@@ -158,21 +197,26 @@ export class PlenumRoom implements Party {
       v: PROTOCOL_VERSION,
       seq: this.#seq,
       host: member.host,
-      state: roomView(this.#record, this.online),
+      state: roomView(this.#record, this.online, { host: member.host, participant: member.participant }),
       mine: mineView(this.#record, member.participant),
     };
   }
 
   /** Applies an action once, and answers after the change is durably stored. */
-  #act(action: Action, member: Member): Promise<ServerMessage> {
-    const seen = this.#seen.get(member.participant)?.get(action.id);
+  #act(action: Action, actor: Actor): Promise<ServerMessage> {
+    const seen = this.#seen.get(actor.participant)?.get(action.id);
     if (seen) return seen;
     const at = this.#now();
-    const outcome = apply(this.#record, action, member, at);
+    const outcome = apply(this.#record, action, { participant: actor.participant, host: actor.host }, at);
     if (!outcome.ok) return Promise.resolve(error(outcome.code, outcome.message, action.id));
-    this.#patch.add(outcome.changes);
+    this.#patch.add(outcome.changes, actor.participant);
+    // The author of a question still in review sees it change although the public does not.
+    for (const id of outcome.changes.questions ?? []) {
+      const question = this.#record.questions.get(id);
+      if (question?.status === 'review') this.#patch.mine.add(question.author);
+    }
     this.#schedule();
-    const entry: LogEntry = { at, participant: member.participant, host: member.host, action };
+    const entry: LogEntry = { at, participant: actor.participant, host: actor.host, action };
     const answer = this.options.storage.append(this.room.id, entry).then(
       (): ServerMessage => ({
         type: 'ack',
@@ -181,7 +225,7 @@ export class PlenumRoom implements Party {
       }),
       (): ServerMessage => error('internal', 'Could not store the action; please try again.', action.id),
     );
-    this.#remember(member.participant, action.id, answer);
+    this.#remember(actor.participant, action.id, answer);
     return answer;
   }
 
@@ -208,25 +252,50 @@ export class PlenumRoom implements Party {
     }, timing.tickMs);
   }
 
-  /** Sends what changed since the last tick: one serialisation, every member. */
+  /** Sends what changed since the last tick: one serialisation per audience, every member. */
   #tick(): void {
-    const patch = this.#patch.take(this.#record, this.#seq + 1, this.#now());
+    const patches = this.#patch.take(this.#record, this.#seq + 1, this.#now());
     if (this.#patch.pending) this.#schedule();
-    if (!patch) return;
-    this.#seq = patch.seq;
-    const wire = JSON.stringify(patch);
+    const personal = this.#patch.mine.size > 0 ? new Set(this.#patch.mine) : undefined;
+    this.#patch.mine.clear();
+    if (!patches && !personal) return;
+    if (patches) this.#seq = patches.public.seq;
+    const wire = patches && { public: JSON.stringify(patches.public), host: JSON.stringify(patches.host) };
+    const personalWire = new Map<string, string>();
     for (const connection of this.room.getConnections()) {
       const member = (connection.state as ConnectionState | undefined)?.member;
       if (!member) continue;
       if (connection.bufferedAmount > slowClientBytes) {
         member.stale = true;
-      } else if (member.stale) {
+        continue;
+      }
+      if (member.stale) {
         member.stale = false;
         send(connection, this.#welcome(member));
-      } else {
-        connection.send(wire);
+        continue;
+      }
+      if (wire) connection.send(member.host ? wire.host : wire.public);
+      if (personal?.has(member.participant)) {
+        let text = personalWire.get(member.participant);
+        if (text === undefined)
+          personalWire.set(member.participant, (text = JSON.stringify(this.#personal(member.participant))));
+        connection.send(text);
       }
     }
+  }
+
+  /** What only this participant sees: their flags and their own questions still in review. */
+  #personal(participant: string): Personal {
+    const questions = [];
+    for (const question of this.#record.questions.values()) {
+      if (question.author === participant && question.status === 'review')
+        questions.push(questionView(question));
+    }
+    return {
+      type: 'mine',
+      mine: mineView(this.#record, participant),
+      ...(questions.length && { questions }),
+    };
   }
 }
 

@@ -71,6 +71,7 @@ export class SqliteStorage implements Storage {
   }
 
   append(room: string, entry: LogEntry): Promise<void> {
+    if (!this.#db.open) return Promise.reject(new Error('The storage is closed.'));
     return new Promise((resolve, reject) => {
       this.#pending.push({ room, entry: JSON.stringify(entry), resolve, reject });
       this.#timer ??= setTimeout(() => this.flush(), this.commitDelayMs);
