@@ -2,10 +2,11 @@ export { connectRoom } from './connect.js';
 export {
   RoomConnection,
   statuses,
-  type RoomLike,
   type ActionInput,
   type ConnectOptions,
+  type RoomLike,
   type Status,
 } from './room.js';
+export { HostActions, type QuestionChanges } from './host.js';
 export { PlenumError } from './errors.js';
 export { participantId } from './ids.js';

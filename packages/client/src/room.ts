@@ -15,7 +15,9 @@ import {
   type ServerMessage,
 } from '@plenum/protocol';
 import { PlenumError } from './errors.js';
+import { HostActions } from './host.js';
 import { newActionId, participantId } from './ids.js';
+import { overlay, type Guess } from './optimistic.js';
 
 export const statuses = ['connecting', 'open', 'reconnecting', 'offline', 'closed'] as const;
 export type Status = (typeof statuses)[number];
@@ -24,6 +26,7 @@ export interface ConnectOptions {
   /** The Plenum server, e.g. `https://events.example.org`. */
   server: string;
   room: string;
+  /** The room's host key: enables `room.host`. */
   hostKey?: string;
   /** In Node, pass `ws`'s WebSocket. */
   WebSocket?: unknown;
@@ -34,15 +37,6 @@ export interface ConnectOptions {
 /** Distributes `Omit` over a union, so each action keeps its own fields. */
 type WithoutId<T> = T extends unknown ? Omit<T, 'id'> : never;
 export type ActionInput = WithoutId<Action>;
-
-interface Pending {
-  message: Action;
-  resolve(result: { id?: string } | undefined): void;
-  reject(error: PlenumError): void;
-}
-
-/** Close codes after which retrying cannot help (see the server's host). */
-const finalCloseCodes = new Set([4400, 4403, 4404]);
 
 /**
  * What an element needs from a room: stores to read and actions to call. `RoomConnection`
@@ -61,18 +55,39 @@ export interface RoomLike {
   deleteQuestion(question: string): Promise<void>;
 }
 
+interface Pending {
+  message: Action;
+  guess?: Guess;
+  resolve(result: { id?: string } | undefined): void;
+  reject(error: PlenumError): void;
+}
+
+/** Close codes after which retrying cannot help (see the server's host). */
+const refusals: Record<number, PlenumError['code']> = {
+  4400: 'version',
+  4403: 'unauthorized',
+  4404: 'unknown_room',
+};
+
 export class RoomConnection implements RoomLike {
   readonly $state: ReadableAtom<RoomView | undefined>;
   readonly $mine: ReadableAtom<MineView>;
   readonly $status: ReadableAtom<Status>;
   /** Why the server refused the connection, when it did. */
   readonly $error: ReadableAtom<PlenumError | undefined>;
+  /** The host's actions, when the connection was made with the host key. */
+  readonly host: HostActions | undefined;
 
   readonly #state = atom<RoomView | undefined>(undefined);
   readonly #mine = atom<MineView>({ questions: [], upvoted: [], votes: {} });
   readonly #status = atom<Status>('closed');
   readonly #error = atom<PlenumError | undefined>(undefined);
+  /** The server's truth; the stores show it with the pending guesses laid over. */
+  #truth: RoomView | undefined;
+  #truthMine: MineView = { questions: [], upvoted: [], votes: {} };
   readonly #outbox = new Map<string, Pending>();
+  /** Acknowledged guesses whose change the server has not shown yet. */
+  readonly #settling = new Set<Guess>();
   #socket: PartySocket | undefined;
   #seq = 0;
   #joined = false;
@@ -83,6 +98,7 @@ export class RoomConnection implements RoomLike {
     this.$mine = this.#mine;
     this.$status = this.#status;
     this.$error = this.#error;
+    this.host = options.hostKey === undefined ? undefined : new HostActions((action) => this.send(action));
     // The socket opens with the first subscriber and closes after the last one leaves.
     onMount(this.#state, () => {
       this.retain();
@@ -91,13 +107,14 @@ export class RoomConnection implements RoomLike {
   }
 
   /** Sends an action; resolves on the server's ack, rejects with a PlenumError. */
-  send(action: ActionInput): Promise<{ id?: string } | undefined> {
+  send(action: ActionInput, guess?: Guess): Promise<{ id?: string } | undefined> {
     const message = { ...action, id: newActionId() } as Action;
-    return new Promise((resolve, reject) => {
-      this.#outbox.set(message.id, { message, resolve, reject });
-      this.retain();
+    this.retain();
+    return new Promise<{ id?: string } | undefined>((resolve, reject) => {
+      this.#outbox.set(message.id, { message, guess, resolve, reject });
+      if (guess) this.#render();
       if (this.#joined) this.#socket?.send(JSON.stringify(message));
-    }).finally(() => this.release()) as Promise<{ id?: string } | undefined>;
+    }).finally(() => this.release());
   }
 
   /** Asks a question; resolves with its id. */
@@ -106,13 +123,21 @@ export class RoomConnection implements RoomLike {
     return result?.id ?? '';
   }
 
+  /** Toggles this participant's upvote; the count moves at once and moves back if refused. */
   async upvote(question: string): Promise<void> {
-    await this.send({ type: 'upvote', question });
+    const upvoted = !this.#mine.get().upvoted.includes(question);
+    await this.send(
+      { type: 'upvote', question },
+      { kind: 'upvote', question, upvoted, acked: false, counted: false },
+    );
   }
 
   /** `choice` by poll kind: an option index, indices, a text, or 1–5. */
   async vote(poll: string, choice: Choice): Promise<void> {
-    await this.send({ type: 'vote', poll, choice });
+    await this.send(
+      { type: 'vote', poll, choice },
+      { kind: 'vote', poll, choice, acked: false, counted: false },
+    );
   }
 
   async react(emoji: string): Promise<void> {
@@ -154,10 +179,10 @@ export class RoomConnection implements RoomLike {
       party: 'main',
       room: this.options.room,
       WebSocket: this.options.WebSocket,
-      // Jitter, so a restarted server is not hit by every client in the same millisecond.
+      // Jitter, so a restarted server is not hit by every client in the same second.
       minReconnectionDelay: 500 + Math.random() * 2500,
       maxReconnectionDelay: 15_000,
-      shouldReconnectOnClose: (event) => !finalCloseCodes.has(event.code),
+      shouldReconnectOnClose: (event) => !(event.code in refusals),
     });
     socket.addEventListener('open', () => {
       socket.send(
@@ -171,15 +196,16 @@ export class RoomConnection implements RoomLike {
     });
     socket.addEventListener('message', (event: MessageEvent) => this.#receive(String(event.data)));
     socket.addEventListener('close', (event: CloseEvent) => {
-      this.#joined = false;
       if (this.#socket !== socket) return;
-      if (finalCloseCodes.has(event.code)) {
+      this.#joined = false;
+      const refusal = refusals[event.code];
+      if (refusal) {
         this.#status.set('closed');
-        this.#error.set(
-          new PlenumError(closeReason(event.code), event.reason || 'The server refused the connection.'),
-        );
-        for (const pending of this.#outbox.values()) pending.reject(this.#error.get()!);
+        const error = new PlenumError(refusal, event.reason || 'The server refused the connection.');
+        this.#error.set(error);
+        for (const pending of this.#outbox.values()) pending.reject(error);
         this.#outbox.clear();
+        this.#render();
       } else {
         this.#status.set(navigatorOffline() ? 'offline' : 'reconnecting');
       }
@@ -197,32 +223,43 @@ export class RoomConnection implements RoomLike {
     switch (message.type) {
       case 'welcome':
         this.#seq = message.seq;
-        this.#state.set(message.state);
-        this.#mine.set(message.mine);
+        this.#truth = message.state;
+        this.#truthMine = message.mine;
+        // A snapshot holds everything acknowledged so far.
+        this.#settling.clear();
         this.#joined = true;
-        this.#status.set('open');
         this.#error.set(undefined);
+        this.#render();
+        this.#status.set('open');
         // Everything not yet acknowledged goes again, with the same ids: applied at most once.
         for (const pending of this.#outbox.values()) this.#socket?.send(JSON.stringify(pending.message));
         return;
-      case 'patch': {
-        const state = this.#state.get();
-        if (!state) return;
+      case 'patch':
+        if (!this.#truth) return;
         if (message.seq !== this.#seq + 1) return this.#resync();
         this.#seq = message.seq;
-        this.#state.set(applyPatch(state, message));
-        return;
-      }
-      case 'mine': {
-        const state = this.#state.get();
-        if (state) this.#state.set(applyPatch(state, message));
-        this.#mine.set(applyMine(this.#mine.get(), message));
-        return;
-      }
+        this.#truth = applyPatch(this.#truth, message);
+        for (const guess of this.#settling) if (guess.visibleAt! <= message.seq) guess.counted = true;
+        return this.#render();
+      case 'mine':
+        if (this.#truth) this.#truth = applyPatch(this.#truth, message);
+        this.#truthMine = applyMine(this.#truthMine, message);
+        // Sent after its tick's patch: what was acknowledged before is in the truth now.
+        for (const guess of this.#settling)
+          if (guess.counted || guess.visibleAt === undefined) this.#settling.delete(guess);
+        return this.#render();
       case 'ack': {
         const pending = this.#outbox.get(message.id);
+        if (!pending) return;
         this.#outbox.delete(message.id);
-        pending?.resolve(message.result);
+        if (pending.guess && message.seq !== undefined) {
+          pending.guess.acked = true;
+          pending.guess.visibleAt = message.seq;
+          pending.guess.counted = message.seq <= this.#seq;
+          this.#settling.add(pending.guess);
+        }
+        this.#render();
+        pending.resolve(message.result);
         return;
       }
       case 'error': {
@@ -230,6 +267,7 @@ export class RoomConnection implements RoomLike {
         const pending = message.id === undefined ? undefined : this.#outbox.get(message.id);
         if (pending) {
           this.#outbox.delete(message.id!);
+          this.#render(); // a refused guess disappears: the view rolls back
           pending.reject(error);
         } else if (message.code === 'unauthorized' || message.code === 'version') {
           this.#error.set(error);
@@ -239,15 +277,20 @@ export class RoomConnection implements RoomLike {
     }
   }
 
+  /** Publishes the truth with every guess still open laid over it. */
+  #render(): void {
+    const guesses: Guess[] = [...this.#settling];
+    for (const pending of this.#outbox.values()) if (pending.guess) guesses.push(pending.guess);
+    const { state, mine } = overlay(this.#truth, this.#truthMine, guesses);
+    this.#state.set(state);
+    this.#mine.set(mine);
+  }
+
   /** A patch went missing: reconnect for a fresh snapshot rather than show a wrong view. */
   #resync(): void {
     this.#joined = false;
     this.#socket?.reconnect();
   }
-}
-
-function closeReason(code: number) {
-  return code === 4404 ? 'unknown_room' : code === 4403 ? 'unauthorized' : 'version';
 }
 
 function navigatorOffline(): boolean {

@@ -155,6 +155,8 @@ export interface Ack {
   id: string;
   /** e.g. the id of a new question or poll */
   result?: { id?: string };
+  /** The patch that carries the change to everyone; absent when nothing changed. */
+  seq?: number;
 }
 
 export interface ErrorMessage {

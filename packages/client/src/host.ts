@@ -1,0 +1,53 @@
+/** The host's actions, available on a connection made with the room's host key. */
+import type { Action, Moderation, PollKind, PollStatus, QuestionStatus } from '@plenum/protocol';
+import type { ActionInput } from './room.js';
+
+type Send = (action: ActionInput) => Promise<{ id?: string } | undefined>;
+type Fields<T extends Action['type']> = Omit<Extract<Action, { type: T }>, 'type' | 'id'>;
+
+export interface QuestionChanges {
+  status?: QuestionStatus;
+  highlighted?: boolean;
+  pinned?: boolean;
+  label?: string;
+  reply?: string;
+  text?: string;
+}
+
+export class HostActions {
+  constructor(private readonly send: Send) {}
+
+  /** Approve, dismiss, answer, reopen, highlight, pin, label, reply or edit a question. */
+  async moderate(question: string, changes: QuestionChanges): Promise<void> {
+    await this.send({ type: 'moderate', question, ...changes });
+  }
+
+  async deleteQuestion(question: string): Promise<void> {
+    await this.send({ type: 'delete', question });
+  }
+
+  /** Creates a draft poll; resolves with its id. */
+  async createPoll(poll: {
+    title: string;
+    kind: PollKind;
+    options?: string[];
+    maxChoices?: number;
+  }): Promise<string> {
+    return (await this.send({ type: 'poll-create', ...poll }))?.id ?? '';
+  }
+
+  async updatePoll(
+    poll: string,
+    changes: { status?: PollStatus } & Partial<Omit<Fields<'poll-update'>, 'poll' | 'status'>>,
+  ): Promise<void> {
+    await this.send({ type: 'poll-update', poll, ...changes });
+  }
+
+  async deletePoll(poll: string): Promise<void> {
+    await this.send({ type: 'poll-delete', poll });
+  }
+
+  async updateRoom(changes: { title?: string; moderation?: Moderation }): Promise<void> {
+    await this.send({ type: 'room-update', ...changes });
+  }
+}
