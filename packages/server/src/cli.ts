@@ -1,9 +1,8 @@
 #!/usr/bin/env node
 /** `plenum serve`: the room server, the embed bundle, the demo page and the console. */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createRoomRecord } from './rooms.js';
+import { demoRoom, ensureDemoRoom } from './demo.js';
 import { startServer } from './server.js';
 import { SqliteStorage } from './storage/sqlite.js';
 
@@ -15,8 +14,6 @@ const usage = `Usage: plenum serve [options]
   --origins <list>     comma-separated origins allowed to embed (env PLENUM_ORIGINS; default any)
   --admin-token <t>    required to create rooms (env PLENUM_ADMIN_TOKEN)
   -h, --help           show this help`;
-
-const demoRoom = 'demo';
 
 async function main(argv: string[]): Promise<void> {
   const { values, positionals } = parseArgs({
@@ -49,7 +46,7 @@ async function main(argv: string[]): Promise<void> {
   const adminToken = values['admin-token'] ?? env.PLENUM_ADMIN_TOKEN;
 
   const storage = new SqliteStorage(dataDir);
-  const demoKey = ensureDemoRoom(storage, dataDir);
+  const demoKey = await ensureDemoRoom(storage, dataDir);
   const server = await startServer({ storage, port, host, origins, adminToken });
 
   console.log(`plenum: serving on ${server.url} (demo at ${server.url}/, data in ${dataDir})`);
@@ -78,19 +75,6 @@ async function main(argv: string[]): Promise<void> {
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
-}
-
-/** The demo room exists from the first start; its host key is kept beside the data for the demo's console link. */
-function ensureDemoRoom(storage: SqliteStorage, dataDir: string): string | undefined {
-  const keyFile = join(dataDir, 'demo-host-key');
-  if (!storage.getRoom(demoRoom)) {
-    const { hostKey } = createRoomRecord(storage, {
-      room: demoRoom,
-      title: 'Digitalisierung der Verwaltung — im Dialog mit dem CIO',
-    });
-    writeFileSync(keyFile, hostKey, { mode: 0o600 });
-  }
-  return existsSync(keyFile) ? readFileSync(keyFile, 'utf8').trim() : undefined;
 }
 
 function isLoopback(host: string): boolean {

@@ -217,11 +217,14 @@ export class PlenumRoom implements Party {
     }
     this.#schedule();
     const entry: LogEntry = { at, participant: actor.participant, host: actor.host, action };
+    // Changes go out with the next tick's patch; the ack names it so clients can settle optimistic views.
+    const seq = hasChanges(outcome.changes) ? this.#seq + 1 : undefined;
     const answer = this.options.storage.append(this.room.id, entry).then(
       (): ServerMessage => ({
         type: 'ack',
         id: action.id,
         ...(outcome.result && { result: outcome.result }),
+        ...(seq !== undefined && { seq }),
       }),
       (): ServerMessage => error('internal', 'Could not store the action; please try again.', action.id),
     );
@@ -298,6 +301,8 @@ export class PlenumRoom implements Party {
     };
   }
 }
+
+const hasChanges = (changes: object) => Object.keys(changes).length > 0;
 
 function send(connection: Connection, message: ServerMessage): void {
   connection.send(JSON.stringify(message));

@@ -4,6 +4,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { handleApi } from './api.js';
 import { RoomHost } from './host.js';
@@ -26,16 +27,27 @@ export interface ServerOptions {
 }
 
 interface Assets {
+  /** plenum.js */
   bundle: string;
+  /** Folders of the demo page (served at /) and the built console (at /console). */
   demo: string;
   console: string;
 }
 
 const defaultAssets: Assets = {
   bundle: fileURLToPath(new URL('../../elements/dist/plenum.js', import.meta.url)),
-  demo: fileURLToPath(new URL('../../../apps/demo/index.html', import.meta.url)),
-  console: fileURLToPath(new URL('../../../apps/console/index.html', import.meta.url)),
+  demo: fileURLToPath(new URL('../../../apps/demo/', import.meta.url)),
+  console: fileURLToPath(new URL('../../../apps/console/dist/', import.meta.url)),
 };
+
+/** The file behind a static path: plain names only, so no path can climb out of a folder. */
+function assetFor(path: string, assets: Assets): string | undefined {
+  if (path === '/plenum.js') return assets.bundle;
+  if (path === '/') return join(assets.demo, 'index.html');
+  if (path === '/console' || path === '/console/') return join(assets.console, 'index.html');
+  const match = /^\/(console\/)?([\w-]+\.(?:js|css|svg))$/.exec(path);
+  return match ? join(match[1] ? assets.console : assets.demo, match[2]!) : undefined;
+}
 
 export interface PlenumServer {
   /** e.g. http://127.0.0.1:1999 */
@@ -89,14 +101,7 @@ export async function startServer(options: ServerOptions): Promise<PlenumServer>
       throw new HttpError(405, 'method_not_allowed', 'Only GET here.');
     }
     if (path === '/healthz') return sendJson(response, 200, { ok: true, rooms: host.roomCount });
-    const file =
-      path === '/plenum.js'
-        ? assets.bundle
-        : path === '/'
-          ? assets.demo
-          : path === '/console'
-            ? assets.console
-            : undefined;
+    const file = assetFor(path, assets);
     const served =
       file !== undefined &&
       (await serveFile(request, response, file, {
