@@ -22,7 +22,9 @@ export function until<T>(store: ReadableAtom<T>, test: (value: T) => boolean, ms
 }
 
 /** A TCP proxy in front of the server: `cut()` drops every connection, as a flaky network would. */
-export async function startProxy(target: string): Promise<{ url: string; cut(): void; close(): Promise<void> }> {
+export async function startProxy(
+  target: string,
+): Promise<{ url: string; cut(): void; close(): Promise<void> }> {
   const { hostname, port } = new URL(target);
   const open = new Set<Socket>();
   const server: Server = createServer((client) => {
@@ -57,15 +59,10 @@ export function instrumentedWebSocket() {
       super(...args);
       control.opened++;
     }
-    override addEventListener(type: string, listener: (event: never) => void, options?: never): void {
-      if (type !== 'message') return super.addEventListener(type as 'open', listener, options);
-      super.addEventListener(
-        'message',
-        (event) => {
-          if (!control.withhold(String(event.data))) listener(event as never);
-        },
-        options,
-      );
+    // ws delivers every incoming message through emit('message'), whoever listens.
+    override emit(event: string | symbol, ...args: unknown[]): boolean {
+      if (event === 'message' && control.withhold(String(args[0]))) return false;
+      return super.emit(event, ...args);
     }
   }
   return { WebSocket: Instrumented, control };

@@ -1,10 +1,9 @@
 /** Registers the elements once: loading plenum.js twice must be harmless. */
+import { PlenumPoll } from './poll/poll.js';
+import { PlenumQuestions } from './questions/questions.js';
 import { PlenumReactions } from './reactions/reactions.js';
+import { defineOnce } from './define-once.js';
 
-const elements = {
-  'plenum-reactions': PlenumReactions,
-} as const;
-
-for (const [tag, element] of Object.entries(elements)) {
-  if (!customElements.get(tag)) customElements.define(tag, element);
-}
+defineOnce('plenum-questions', PlenumQuestions);
+defineOnce('plenum-poll', PlenumPoll);
+defineOnce('plenum-reactions', PlenumReactions);

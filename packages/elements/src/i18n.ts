@@ -1,6 +1,6 @@
 /**
  * Every visible and accessible string, one catalogue per language. Pages override strings
- * with `setStrings('de', { … })`.
+ * with `setStrings('de', { … })` (top-level keys are replaced as a whole).
  */
 const en = {
   reactionsLabel: 'Reactions',
@@ -21,10 +21,76 @@ const en = {
     closed: 'Not connected.',
   },
   errors: {
-    unknown_room: 'This room does not exist (any more).',
+    empty: 'Please write something first.',
+    too_long: 'That is too long.',
     rate_limited: 'Slow down a little.',
+    closed: 'Too late: this is closed now.',
+    not_found: 'This no longer exists.',
+    forbidden: 'You are not allowed to do that.',
+    too_many_choices: 'You chose more options than allowed.',
+    unknown_room: 'This room does not exist (any more).',
+    invalid: 'That was not accepted. Please check your input.',
     fallback: 'Something went wrong. Please try again.',
   } as Record<string, string>,
+
+  // <plenum-questions>
+  questions: 'Questions',
+  askLabel: 'Your question',
+  nameLabel: 'Your name (optional)',
+  charsLeft: (n: number) => `${n} characters left`,
+  send: 'Send question',
+  sending: 'Sending…',
+  sentLive: 'Thank you! Your question is now live.',
+  sentReview: 'Thank you! Your question will appear once a moderator approves it.',
+  sortLabel: 'Sort questions',
+  popular: 'Popular',
+  recent: 'Recent',
+  liveTab: (n: number) => `Live (${n})`,
+  answeredTab: (n: number) => `Answered (${n})`,
+  loadingQuestions: 'Loading questions…',
+  noQuestions: 'No questions yet. Be the first to ask!',
+  noAnswered: 'No answered questions yet.',
+  anonymous: 'Anonymous',
+  upvote: (n: number) => `Upvote, ${n} ${n === 1 ? 'vote' : 'votes'}`,
+  votes: (n: number) => `${n} ${n === 1 ? 'vote' : 'votes'}`,
+  highlighted: 'On stage now',
+  pinned: 'Pinned',
+  answered: 'Answered',
+  review: 'Awaiting moderation',
+  yours: 'Your question',
+  edited: 'edited',
+  reply: 'Reply from the host',
+  edit: 'Edit',
+  editLabel: 'Edit your question',
+  save: 'Save',
+  cancel: 'Cancel',
+  remove: 'Delete',
+  confirmRemove: 'Delete this question?',
+  newQuestions: (n: number) => (n === 1 ? '1 new question' : `${n} new questions`),
+
+  // <plenum-poll>
+  poll: 'Poll',
+  loadingPoll: 'Loading poll…',
+  noPoll: 'No poll open right now.',
+  vote: 'Vote',
+  changeVote: 'Change vote',
+  voted: 'Thank you! Your vote has been counted.',
+  chooseFirst: 'Please choose an answer first.',
+  chooseUpTo: (n: number) => `Choose up to ${n}.`,
+  maxReached: (n: number) => `You have chosen the maximum of ${n}.`,
+  answerLabel: 'Your answer',
+  stars: (n: number) => (n === 1 ? '1 star' : `${n} stars`),
+  ratingLabel: 'Your rating, 1 to 5 stars',
+  resultsHidden: 'Results are hidden until the host shows them.',
+  results: 'Results',
+  finalResults: 'This poll is closed. Final results:',
+  responses: (n: number) => (n === 1 ? '1 response' : `${n} responses`),
+  average: (avg: number, n: number) =>
+    `Average ${avg.toFixed(1)} of 5 from ${n === 1 ? '1 rating' : `${n} ratings`}`,
+  yourChoice: 'your choice',
+  noAnswers: 'No answers yet.',
+  resultLine: (label: string, percent: number, count: number) =>
+    `${label}: ${percent} %, ${count} ${count === 1 ? 'vote' : 'votes'}`,
 };
 
 export type Strings = typeof en;
@@ -49,10 +115,74 @@ const de: Strings = {
     closed: 'Nicht verbunden.',
   },
   errors: {
-    unknown_room: 'Diesen Raum gibt es nicht (mehr).',
+    empty: 'Bitte schreiben Sie zuerst etwas.',
+    too_long: 'Das ist zu lang.',
     rate_limited: 'Bitte etwas langsamer.',
+    closed: 'Zu spät: Das ist jetzt geschlossen.',
+    not_found: 'Das gibt es nicht mehr.',
+    forbidden: 'Das dürfen Sie leider nicht.',
+    too_many_choices: 'Sie haben mehr Antworten gewählt als erlaubt.',
+    unknown_room: 'Diesen Raum gibt es nicht (mehr).',
+    invalid: 'Das wurde nicht angenommen. Bitte prüfen Sie Ihre Eingabe.',
     fallback: 'Etwas ist schiefgegangen. Bitte versuchen Sie es erneut.',
   },
+
+  questions: 'Fragen',
+  askLabel: 'Ihre Frage',
+  nameLabel: 'Ihr Name (optional)',
+  charsLeft: (n) => `Noch ${n} Zeichen`,
+  send: 'Frage senden',
+  sending: 'Wird gesendet…',
+  sentLive: 'Danke! Ihre Frage ist jetzt sichtbar.',
+  sentReview: 'Danke! Ihre Frage erscheint, sobald die Moderation sie freigibt.',
+  sortLabel: 'Fragen sortieren',
+  popular: 'Beliebt',
+  recent: 'Neueste',
+  liveTab: (n) => `Offen (${n})`,
+  answeredTab: (n) => `Beantwortet (${n})`,
+  loadingQuestions: 'Fragen werden geladen…',
+  noQuestions: 'Noch keine Fragen. Stellen Sie die erste!',
+  noAnswered: 'Noch keine beantworteten Fragen.',
+  anonymous: 'Anonym',
+  upvote: (n) => `Unterstützen, ${n} ${n === 1 ? 'Stimme' : 'Stimmen'}`,
+  votes: (n) => `${n} ${n === 1 ? 'Stimme' : 'Stimmen'}`,
+  highlighted: 'Jetzt auf der Bühne',
+  pinned: 'Angeheftet',
+  answered: 'Beantwortet',
+  review: 'Wartet auf Freigabe',
+  yours: 'Ihre Frage',
+  edited: 'bearbeitet',
+  reply: 'Antwort der Moderation',
+  edit: 'Bearbeiten',
+  editLabel: 'Ihre Frage bearbeiten',
+  save: 'Speichern',
+  cancel: 'Abbrechen',
+  remove: 'Löschen',
+  confirmRemove: 'Diese Frage löschen?',
+  newQuestions: (n) => (n === 1 ? '1 neue Frage' : `${n} neue Fragen`),
+
+  poll: 'Umfrage',
+  loadingPoll: 'Umfrage wird geladen…',
+  noPoll: 'Gerade läuft keine Umfrage.',
+  vote: 'Abstimmen',
+  changeVote: 'Stimme ändern',
+  voted: 'Danke! Ihre Stimme wurde gezählt.',
+  chooseFirst: 'Bitte wählen Sie zuerst eine Antwort.',
+  chooseUpTo: (n) => `Wählen Sie bis zu ${n}.`,
+  maxReached: (n) => `Sie haben das Maximum von ${n} gewählt.`,
+  answerLabel: 'Ihre Antwort',
+  stars: (n) => (n === 1 ? '1 Stern' : `${n} Sterne`),
+  ratingLabel: 'Ihre Bewertung, 1 bis 5 Sterne',
+  resultsHidden: 'Die Ergebnisse sind verborgen, bis die Moderation sie zeigt.',
+  results: 'Ergebnisse',
+  finalResults: 'Diese Umfrage ist beendet. Endergebnis:',
+  responses: (n) => (n === 1 ? '1 Antwort' : `${n} Antworten`),
+  average: (avg, n) =>
+    `Durchschnitt ${avg.toFixed(1).replace('.', ',')} von 5 aus ${n === 1 ? '1 Bewertung' : `${n} Bewertungen`}`,
+  yourChoice: 'Ihre Wahl',
+  noAnswers: 'Noch keine Antworten.',
+  resultLine: (label, percent, count) =>
+    `${label}: ${percent} %, ${count} ${count === 1 ? 'Stimme' : 'Stimmen'}`,
 };
 
 const catalogues: Record<Lang, Strings> = { en, de };
@@ -61,8 +191,10 @@ export function setStrings(lang: Lang, overrides: Partial<Strings>): void {
   catalogues[lang] = { ...catalogues[lang], ...overrides };
 }
 
-/** `lang` attribute, then the nearest `lang` in the page (across shadow roots), then the browser. */
-export function resolveLang(element: Element): Lang {
+/** `lang` property, then the nearest `lang` in the page (across shadow roots), then the browser. */
+export function resolveLang(element: HTMLElement): Lang {
+  // The property first: during an update it is ahead of the reflected attribute.
+  if (element.lang) return pick(element.lang);
   let node: Node | null = element;
   while (node) {
     if (node instanceof Element && node.hasAttribute('lang')) return pick(node.getAttribute('lang')!);

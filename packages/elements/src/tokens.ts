@@ -15,11 +15,25 @@ export const tokens = css`
     --_text: var(--plenum-text, #1b1b1f);
     --_muted: var(--plenum-muted, #5c5f66);
     --_border: var(--plenum-border, #c4c7cf);
-    --_radius: var(--plenum-radius, 0.5rem);
+    --_radius: var(--plenum-radius, 0.5em);
     --_font: var(--plenum-font, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
-    --_space: var(--plenum-spacing, 0.5rem);
+    --_space: var(--plenum-spacing, 0.5em);
+    --_danger: var(--plenum-danger, #b3261e);
+    --_subtle: color-mix(in srgb, var(--_accent) 12%, var(--_surface));
     font-family: var(--_font);
-    font-size: 1rem;
+    font-size: var(--plenum-font-size, medium);
+    line-height: 1.4;
+    color: var(--_text);
+  }
+  /*
+   * Page CSS such as \`* { font-size: 31px !important }\` reaches the host element (and
+   * \`html\`, so rem too), never the shadow tree: the widget's own root sets its type again.
+   * \`medium\` is the reader's own default size, which no page can change. Inside, sizes are em.
+   */
+  [part='base'] {
+    font-family: var(--_font);
+    font-size: var(--plenum-font-size, medium);
+    font-weight: 400;
     line-height: 1.4;
     color: var(--_text);
   }
@@ -33,6 +47,7 @@ export const tokens = css`
     --_text: var(--plenum-text, #e3e3e8);
     --_muted: var(--plenum-muted, #a9acb4);
     --_border: var(--plenum-border, #5c5f66);
+    --_danger: var(--plenum-danger, #ffb4ab);
   }
   @media (prefers-color-scheme: dark) {
     :host(:not([theme='light'])) {
@@ -42,6 +57,7 @@ export const tokens = css`
       --_text: var(--plenum-text, #e3e3e8);
       --_muted: var(--plenum-muted, #a9acb4);
       --_border: var(--plenum-border, #5c5f66);
+      --_danger: var(--plenum-danger, #ffb4ab);
     }
   }
   *,
@@ -49,7 +65,9 @@ export const tokens = css`
   *::after {
     box-sizing: border-box;
   }
-  button {
+  button,
+  input,
+  textarea {
     font: inherit;
     color: inherit;
   }

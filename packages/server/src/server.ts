@@ -35,7 +35,7 @@ interface Assets {
 }
 
 const defaultAssets: Assets = {
-  bundle: fileURLToPath(new URL('../../elements/dist/plenum.js', import.meta.url)),
+  bundle: fileURLToPath(new URL('../../elements/dist/bundle/plenum.js', import.meta.url)),
   demo: fileURLToPath(new URL('../../../apps/demo/', import.meta.url)),
   console: fileURLToPath(new URL('../../../apps/console/dist/', import.meta.url)),
 };

@@ -1,0 +1,111 @@
+import { html, LitElement, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { connectRoom, type RoomLike, type Status } from '@plenum/client';
+import type { MineView, RoomView } from '@plenum/protocol';
+import { atom } from 'nanostores';
+import { emit } from './events.js';
+import { describeError } from './feedback.js';
+import { resolveLang, strings, type Strings } from './i18n.js';
+import { resolveServer } from './server-url.js';
+import { StoreController } from './store-controller.js';
+
+/** What an element shows before it knows its room. */
+const noState = atom<RoomView | undefined>(undefined);
+const noMine = atom<MineView>({ questions: [], upvoted: [], votes: {} });
+const noStatus = atom<Status>('closed');
+const noError = atom<undefined>(undefined);
+
+/** Elements on the page re-render when the page's language changes. */
+const living = new Set<PlenumElement>();
+let langObserver: MutationObserver | undefined;
+
+/**
+ * The attributes and room wiring all three widgets share: it resolves the connection (an
+ * injected `connection`, else `connectRoom` from `room`/`server`), follows its stores,
+ * fires `plenum-status` on changes and renders the quiet connection banner.
+ */
+export class PlenumElement extends LitElement {
+  static override properties: PropertyDeclarations = {
+    room: { type: String, reflect: true },
+    server: { type: String },
+    lang: { type: String, reflect: true },
+    theme: { type: String, reflect: true },
+    connection: { attribute: false },
+  };
+
+  declare room: string;
+  declare server: string | undefined;
+  declare theme: 'light' | 'dark' | 'auto';
+  /** An injected room (tests, stories, apps that manage connections themselves). */
+  declare connection: RoomLike | undefined;
+
+  /** The room in use: the injected one or the shared connection for `room`/`server`. */
+  protected roomLike: RoomLike | undefined;
+  protected readonly stateStore = new StoreController<RoomView | undefined>(this, noState);
+  protected readonly mineStore = new StoreController<MineView>(this, noMine);
+  protected readonly statusStore = new StoreController<Status>(this, noStatus);
+  protected readonly errorStore = new StoreController<Error | undefined>(this, noError);
+  #lastStatus: Status | undefined;
+
+  constructor() {
+    super();
+    this.room = '';
+    this.theme = 'auto';
+  }
+
+  /** The connection's status right now. */
+  get status(): Status {
+    return this.statusStore.value;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    living.add(this);
+    langObserver ??= new MutationObserver(() => living.forEach((element) => element.requestUpdate()));
+    langObserver.observe(document.documentElement, { attributeFilter: ['lang'] });
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    living.delete(this);
+  }
+
+  protected get t(): Strings {
+    return strings(resolveLang(this));
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('room') || changed.has('server') || changed.has('connection')) {
+      const next =
+        this.connection ??
+        (this.room ? connectRoom({ server: resolveServer(this.server), room: this.room }) : undefined);
+      if (next !== this.roomLike) {
+        this.roomLike = next;
+        this.#lastStatus = undefined;
+        this.stateStore.set(next?.$state ?? noState);
+        this.mineStore.set(next?.$mine ?? noMine);
+        this.statusStore.set(next?.$status ?? noStatus);
+        this.errorStore.set(next?.$error ?? noError);
+      }
+    }
+    const status = this.statusStore.value;
+    if (this.#lastStatus !== undefined && status !== this.#lastStatus) {
+      emit(this, 'plenum-status', { room: this.roomName, status });
+    }
+    this.#lastStatus = status;
+  }
+
+  /** The room's id, also for injected connections without a `room` attribute. */
+  protected get roomName(): string {
+    return this.room || this.stateStore.value?.room || '';
+  }
+
+  /** A polite banner while the connection is down; refusals (unknown room) as an alert. */
+  protected renderConnection() {
+    const t = this.t;
+    const error = this.errorStore.value;
+    const status = this.statusStore.value;
+    const quiet = status === 'reconnecting' || status === 'offline';
+    return html`<p class="banner" role="status">${quiet ? t.status[status] : nothing}</p>
+      ${error ? html`<p class="error" role="alert">${describeError(t, error)}</p>` : nothing}`;
+  }
+}

@@ -1,0 +1,143 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import type { Choice, PollView } from '@plenum/protocol';
+import '../define.js';
+import { emptyRoom, FakeRoom } from '../fake-room.js';
+
+const polls: Record<string, PollView> = {
+  single: {
+    id: 'single',
+    title: 'Which session do you attend next?',
+    kind: 'single',
+    status: 'open',
+    options: ['Keynote: the digital town hall', 'Workshop: plain language', 'Panel: open data'],
+    resultsVisible: true,
+    results: { kind: 'single', counts: [12, 7, 4], percentages: [52, 31, 17], responses: 23 },
+    createdAt: 1,
+  },
+  multiple: {
+    id: 'multiple',
+    title: 'Which topics matter most to you? (up to 2)',
+    kind: 'multiple',
+    status: 'open',
+    options: ['Privacy', 'Accessibility', 'Open data', 'Security'],
+    maxChoices: 2,
+    resultsVisible: true,
+    results: { kind: 'multiple', counts: [9, 14, 5, 8], percentages: [25, 39, 14, 22], responses: 18 },
+    createdAt: 2,
+  },
+  open: {
+    id: 'open',
+    title: 'One word for today?',
+    kind: 'open',
+    status: 'open',
+    options: [],
+    resultsVisible: true,
+    results: {
+      kind: 'open',
+      answers: [
+        { text: 'Inspiring', count: 11 },
+        { text: 'Practical', count: 6 },
+        { text: 'Long', count: 2 },
+      ],
+      responses: 19,
+    },
+    createdAt: 3,
+  },
+  rating: {
+    id: 'rating',
+    title: 'How useful was this talk?',
+    kind: 'rating',
+    status: 'open',
+    options: [],
+    resultsVisible: true,
+    results: {
+      kind: 'rating',
+      distribution: [1, 0, 3, 9, 7],
+      percentages: [5, 0, 15, 45, 35],
+      average: 4.05,
+      responses: 20,
+    },
+    createdAt: 4,
+  },
+};
+
+const room = (poll: PollView | null, vote?: Choice) =>
+  new FakeRoom({
+    state: emptyRoom({ polls: poll ? [poll] : [], currentPoll: poll?.id ?? null }),
+    mine: { questions: [], upvoted: [], votes: poll && vote !== undefined ? { [poll.id]: vote } : {} },
+  });
+
+interface Args {
+  lang: string;
+  theme: string;
+  wrapper: string;
+}
+
+const view = (args: Args, connection: FakeRoom) =>
+  html`<div style=${args.wrapper} lang=${args.lang}>
+    <plenum-poll .connection=${connection} theme=${args.theme}></plenum-poll>
+  </div>`;
+
+const meta: Meta<Args> = {
+  title: 'Widgets/Poll',
+  component: 'plenum-poll',
+  render: (args) => view(args, room(polls.single!)),
+  args: { lang: 'en', theme: 'light', wrapper: 'max-width: 32rem' },
+  argTypes: {
+    lang: { control: 'inline-radio', options: ['en', 'de'] },
+    theme: { control: 'inline-radio', options: ['light', 'dark', 'auto'] },
+  },
+};
+export default meta;
+type Story = StoryObj<Args>;
+
+const story = (make: () => FakeRoom, args: Partial<Args> = {}): Story => ({
+  args,
+  render: (a) => view(a, make()),
+});
+const closed = (poll: PollView): PollView => ({ ...poll, status: 'closed' });
+const hidden = (poll: PollView): PollView => ({ ...poll, resultsVisible: false, results: undefined });
+
+export const SingleOpen = story(() => room(polls.single!));
+export const SingleVoted = story(() => room(polls.single!, 1));
+export const SingleClosed = story(() => room(closed(polls.single!), 0));
+export const MultipleOpen = story(() => room(polls.multiple!, [1]));
+export const MultipleClosed = story(() => room(closed(polls.multiple!), [1, 3]));
+export const OpenTextOpen = story(() => room(polls.open!));
+export const OpenTextClosed = story(() => room(closed(polls.open!), 'practical'));
+export const RatingOpen = story(() => room(polls.rating!));
+export const RatingClosed = story(() => room(closed(polls.rating!), 4));
+export const HiddenResults = story(() => room(hidden(polls.single!)));
+export const NoPoll = story(() => room(null));
+export const Loading = story(() => new FakeRoom());
+export const Offline = story(
+  () =>
+    new FakeRoom({ state: emptyRoom({ polls: [polls.single!], currentPoll: 'single' }), status: 'offline' }),
+);
+export const Narrow = story(() => room(polls.multiple!), { wrapper: 'max-width: 280px' });
+export const Dark = story(() => room(polls.rating!, 5), { theme: 'dark' });
+export const German = story(() => room(polls.multiple!), { lang: 'de' });
+export const CustomTheme = story(() => room(polls.single!, 2), {
+  wrapper: 'max-width: 32rem; --plenum-accent: #006b3c; --plenum-radius: 1rem; --plenum-font: Georgia, serif',
+});
+/** Results arrive while you watch: hidden first, then moving every 2 s. */
+export const LiveResults: Story = {
+  render: (args) => {
+    const connection = room(hidden(polls.single!));
+    let step = 0;
+    const timer = setInterval(() => {
+      step++;
+      const counts = [12 + step * 2, 7 + step, 4 + (step % 3)];
+      const total = counts.reduce((a, b) => a + b, 0);
+      const floors = counts.map((c) => Math.floor((c * 100) / total));
+      floors[0]! += 100 - floors.reduce((a, b) => a + b, 0); // stands in for the server's numbers
+      connection.updatePoll('single', {
+        resultsVisible: true,
+        results: { kind: 'single', counts, percentages: floors, responses: total },
+      });
+      if (step === 15) clearInterval(timer);
+    }, 2000);
+    return view(args, connection);
+  },
+};

@@ -1,0 +1,297 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import type { MineView, PollView } from '@plenum/protocol';
+import '../define.js';
+import { emptyRoom, FakeRoom } from '../fake-room.js';
+import type { PlenumPoll } from './poll.js';
+
+const single: PollView = {
+  id: 'p1',
+  title: 'Which session next?',
+  kind: 'single',
+  status: 'open',
+  options: ['Keynote', 'Workshop', 'Panel'],
+  resultsVisible: true,
+  // The server's numbers: 1/3 each is 34 + 33 + 33, never recomputed in the UI.
+  results: { kind: 'single', counts: [1, 1, 1], percentages: [34, 33, 33], responses: 3 },
+  createdAt: 1,
+};
+const multiple: PollView = {
+  id: 'p2',
+  title: 'Topics you like',
+  kind: 'multiple',
+  status: 'open',
+  options: ['Privacy', 'Accessibility', 'Open data', 'Security'],
+  maxChoices: 2,
+  resultsVisible: false,
+  createdAt: 2,
+};
+const open: PollView = {
+  id: 'p3',
+  title: 'One word for today',
+  kind: 'open',
+  status: 'open',
+  options: [],
+  resultsVisible: true,
+  results: { kind: 'open', answers: [{ text: 'Inspiring', count: 4 }], responses: 4 },
+  createdAt: 3,
+};
+const rating: PollView = {
+  id: 'p4',
+  title: 'How was the talk?',
+  kind: 'rating',
+  status: 'open',
+  options: [],
+  resultsVisible: true,
+  results: {
+    kind: 'rating',
+    distribution: [0, 0, 1, 1, 0],
+    percentages: [0, 0, 50, 50, 0],
+    average: 3.5,
+    responses: 2,
+  },
+  createdAt: 4,
+};
+
+function roomWith(poll: PollView | null, mine: MineView = { questions: [], upvoted: [], votes: {} }) {
+  return new FakeRoom({
+    state: emptyRoom({ room: 'dsn', polls: poll ? [poll] : [], currentPoll: poll?.id ?? null }),
+    mine,
+  });
+}
+
+async function pollElement(
+  room: FakeRoom,
+  attributes: { lang?: string; theme?: string } = {},
+): Promise<PlenumPoll> {
+  const el = await fixture<PlenumPoll>(
+    html`<plenum-poll
+      .connection=${room}
+      lang=${attributes.lang ?? 'en'}
+      theme=${attributes.theme ?? 'light'}
+    ></plenum-poll>`,
+  );
+  el.announcer.interval = 0;
+  return el;
+}
+
+const $ = <T extends Element = HTMLElement>(el: PlenumPoll, selector: string) =>
+  el.shadowRoot!.querySelector<T>(selector)!;
+const $$ = <T extends Element = HTMLElement>(el: PlenumPoll, selector: string) => [
+  ...el.shadowRoot!.querySelectorAll<T>(selector),
+];
+const settle = async (el: PlenumPoll) => {
+  await el.updateComplete;
+  await el.updateComplete;
+};
+const submit = async () => {
+  await sendKeys({ press: 'Tab' });
+  await sendKeys({ press: 'Enter' });
+};
+
+describe('<plenum-poll>', () => {
+  for (const poll of [
+    single,
+    multiple,
+    open,
+    rating,
+    { ...single, title: 'Closed', status: 'closed' as const },
+  ]) {
+    it(`is accessible: ${poll.title}, in light and dark themes`, async () => {
+      await expect(await pollElement(roomWith(poll))).to.be.accessible();
+      await expect(await pollElement(roomWith(poll), { theme: 'dark' })).to.be.accessible();
+    });
+  }
+
+  it('is accessible without a poll', async () => {
+    await expect(await pollElement(roomWith(null), { theme: 'dark' })).to.be.accessible();
+  });
+
+  it('single choice: a real radio group, arrows choose, the vote is sent', async () => {
+    const room = roomWith(single);
+    const el = await pollElement(room);
+    expect($(el, 'fieldset legend').textContent).to.equal('Which session next?');
+    const radios = $$<HTMLInputElement>(el, 'input[type="radio"]');
+    expect(radios).to.have.length(3);
+    radios[0]!.focus();
+    await sendKeys({ press: 'ArrowDown' });
+    expect(radios[1]!.checked).to.equal(true);
+    const fired = oneEvent(el, 'plenum-vote');
+    await submit();
+    expect((await fired).detail).to.deep.equal({ room: 'dsn', poll: 'p1', choice: 1 });
+    await settle(el);
+    expect($(el, '.success').textContent).to.contain('Your vote has been counted');
+    expect($(el, 'button[type="submit"]').textContent!.trim()).to.equal('Change vote');
+    expect(room.$mine.get().votes).to.deep.equal({ p1: 1 });
+  });
+
+  it('shows the server percentages and counts as bars', async () => {
+    const el = await pollElement(roomWith(single));
+    const rows = $$(el, '.bars li');
+    expect(rows.map((li) => li.querySelector('.visually-hidden')!.textContent)).to.deep.equal([
+      'Keynote: 34 %, 1 vote',
+      'Workshop: 33 %, 1 vote',
+      'Panel: 33 %, 1 vote',
+    ]);
+    expect($$(el, '[part="bar"]').map((bar) => bar.style.width)).to.deep.equal(['34%', '33%', '33%']);
+    expect($(el, '.results').textContent).to.contain('3 responses');
+  });
+
+  it('multiple choice: Space toggles boxes, the maximum disables the rest and says so', async () => {
+    const room = roomWith(multiple);
+    const el = await pollElement(room);
+    const boxes = () => $$<HTMLInputElement>(el, 'input[type="checkbox"]');
+    expect($(el, '#hint').textContent!.trim()).to.equal('Choose up to 2.');
+    boxes()[0]!.focus();
+    await sendKeys({ press: 'Space' });
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ press: 'Space' });
+    await settle(el);
+    expect(boxes().map((b) => b.checked)).to.deep.equal([true, false, true, false]);
+    expect(boxes().map((b) => b.disabled)).to.deep.equal([false, true, false, true]);
+    expect($(el, '#hint').textContent!.trim()).to.equal('You have chosen the maximum of 2.');
+    const fired = oneEvent(el, 'plenum-vote');
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ press: 'Enter' });
+    expect((await fired).detail.choice).to.deep.equal([0, 2]);
+  });
+
+  it('says results are hidden until the host shows them, without a jump when they come', async () => {
+    const room = roomWith(multiple);
+    const el = await pollElement(room);
+    const results = $(el, '.results');
+    expect(results.textContent).to.contain('Results are hidden until the host shows them.');
+    const before = results.getBoundingClientRect().height;
+    room.updatePoll('p2', {
+      resultsVisible: true,
+      results: { kind: 'multiple', counts: [3, 1, 0, 0], percentages: [75, 25, 0, 0], responses: 3 },
+    });
+    await settle(el);
+    expect($(el, '.results').textContent).to.contain('Privacy: 75 %, 3 votes');
+    expect($(el, '.results').getBoundingClientRect().height).to.equal(before);
+  });
+
+  it('open text: types an answer and shows grouped answers as a ranked list', async () => {
+    const room = roomWith(open);
+    const el = await pollElement(room);
+    const input = $<HTMLInputElement>(el, '#answer');
+    expect(input.getAttribute('maxlength')).to.equal('100');
+    expect($(el, 'label[for="answer"]').textContent).to.equal('Your answer');
+    input.focus();
+    await sendKeys({ type: 'inspiring' });
+    const fired = oneEvent(el, 'plenum-vote');
+    await sendKeys({ press: 'Enter' });
+    expect((await fired).detail.choice).to.equal('inspiring');
+    await settle(el);
+    const ranked = $(el, 'ol');
+    expect(ranked.getAttribute('part')).to.equal('list');
+    expect(ranked.querySelector('li')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal(
+      'Inspiring (your choice) 5',
+    );
+  });
+
+  it('rating: five stars as a radio group, arrows pick a value', async () => {
+    const room = roomWith(rating);
+    const el = await pollElement(room);
+    const stars = $$<HTMLInputElement>(el, '.star input');
+    const name = (input: HTMLInputElement) =>
+      input.labels![0]!.querySelector('.visually-hidden')!.textContent;
+    expect(stars.map(name)).to.deep.equal(['1 star', '2 stars', '3 stars', '4 stars', '5 stars']);
+    stars[0]!.focus();
+    await sendKeys({ press: 'Space' });
+    await sendKeys({ press: 'ArrowRight' });
+    await sendKeys({ press: 'ArrowRight' });
+    await settle(el);
+    expect(stars[2]!.checked).to.equal(true);
+    expect($$(el, '.star.on')).to.have.length(3);
+    const fired = oneEvent(el, 'plenum-vote');
+    await submit();
+    expect((await fired).detail.choice).to.equal(3);
+    await settle(el);
+    expect($(el, '.results').textContent).to.contain('Average 3.3 of 5 from 3 ratings');
+  });
+
+  it('keeps the own vote marked and allows changing it while open', async () => {
+    const room = roomWith(single, { questions: [], upvoted: [], votes: { p1: 2 } });
+    const el = await pollElement(room);
+    expect($$<HTMLInputElement>(el, 'input[type="radio"]')[2]!.checked).to.equal(true);
+    expect($(el, 'button[type="submit"]').textContent!.trim()).to.equal('Change vote');
+    expect($(el, '.bars li.mine').textContent).to.contain('Panel (your choice)');
+  });
+
+  it('shows final results of a closed poll, own choice marked, no form', async () => {
+    const closed = { ...single, status: 'closed' as const };
+    const el = await pollElement(roomWith(closed, { questions: [], upvoted: [], votes: { p1: 0 } }));
+    expect($(el, 'form')).to.equal(null);
+    expect($(el, '.results').textContent).to.contain('This poll is closed. Final results:');
+    expect($(el, '.bars li.mine').textContent).to.contain('Keynote (your choice)');
+  });
+
+  it('says when no poll is open, and when loading', async () => {
+    const loading = await pollElement(new FakeRoom());
+    expect($(loading, '[part="base"]').textContent).to.contain('Loading poll…');
+    const room = roomWith(null);
+    const el = await pollElement(room);
+    expect($(el, '[part="base"]').textContent).to.contain('No poll open right now.');
+    room.update(() => ({ polls: [rating], currentPoll: 'p4' }));
+    await settle(el);
+    expect($(el, 'legend').textContent).to.equal('How was the talk?');
+  });
+
+  it('re-renders live results and announces them politely', async () => {
+    const room = roomWith(single);
+    const el = await pollElement(room);
+    const live = $(el, '[aria-live="polite"]');
+    expect(live.textContent).to.equal('');
+    room.updatePoll('p1', {
+      results: { kind: 'single', counts: [5, 1, 0], percentages: [83, 17, 0], responses: 6 },
+    });
+    await settle(el);
+    expect($(el, '.bars li').textContent).to.contain('Keynote: 83 %, 5 votes');
+    expect($(el, '[aria-live="polite"]').textContent).to.contain('Keynote: 83 %, 5 votes');
+  });
+
+  it('throttles announcements', async () => {
+    const room = roomWith(single);
+    const el = await pollElement(room);
+    el.announcer.interval = 60_000;
+    const push = (counts: number[], percentages: number[]) =>
+      room.updatePoll('p1', { results: { kind: 'single', counts, percentages, responses: 1 } });
+    push([1, 0, 0], [100, 0, 0]);
+    await settle(el);
+    push([0, 1, 0], [0, 100, 0]);
+    await settle(el);
+    expect($(el, '[aria-live="polite"]').textContent).to.contain('Keynote: 100 %');
+  });
+
+  it('turns error codes into human messages', async () => {
+    const room = roomWith(single);
+    const el = await pollElement(room);
+    $<HTMLFormElement>(el, 'form').requestSubmit();
+    await settle(el);
+    expect($(el, '[role="alert"]').textContent).to.equal('Please choose an answer first.');
+    room.fail('closed');
+    $$<HTMLInputElement>(el, 'input[type="radio"]')[0]!.click();
+    $<HTMLFormElement>(el, 'form').requestSubmit();
+    await settle(el);
+    expect($(el, '[role="alert"]').textContent).to.equal('Too late: this is closed now.');
+    room.fail('too_many_choices');
+    $<HTMLFormElement>(el, 'form').requestSubmit();
+    await settle(el);
+    expect($(el, '[role="alert"]').textContent).to.equal('You chose more options than allowed.');
+  });
+
+  it('follows the poll attribute and speaks German', async () => {
+    const room = new FakeRoom({
+      state: emptyRoom({ polls: [single, rating], currentPoll: 'p1' }),
+    });
+    const el = await fixture<PlenumPoll>(
+      html`<plenum-poll .connection=${room} poll="p4" lang="de"></plenum-poll>`,
+    );
+    expect($(el, 'legend').textContent).to.equal('How was the talk?');
+    expect($(el, 'button[type="submit"]').textContent!.trim()).to.equal('Abstimmen');
+    expect($(el, '.star .visually-hidden').textContent).to.equal('1 Stern');
+    expect($(el, '.results').textContent).to.contain('Durchschnitt 3,5 von 5 aus 2 Bewertungen');
+  });
+});

@@ -1,0 +1,294 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { inlineStyle } from '../inline-style.js';
+import { limits, type Choice, type PollResults, type PollView } from '@plenum/protocol';
+import { Announcer } from '../announcer.js';
+import { emit } from '../events.js';
+import { errorText, successText } from '../feedback.js';
+import type { Strings } from '../i18n.js';
+import { PlenumElement } from '../plenum-element.js';
+import { styles } from './poll.styles.js';
+
+type Feedback = 'voted' | 'choose' | { error: unknown } | undefined;
+
+/**
+ * @summary A live poll: vote, then watch the results move.
+ * @fires plenum-vote - The participant voted. detail: { room, poll, choice }
+ * @fires plenum-status - The connection's status changed. detail: { room, status }
+ * @csspart base - The wrapper.
+ * @csspart form - The voting form.
+ * @csspart label - The poll's title.
+ * @csspart input - The open answer field.
+ * @csspart button - The vote button.
+ * @csspart list - The results.
+ * @csspart item - One result.
+ * @csspart bar - One result bar.
+ * @csspart count - A result's percentage and count.
+ * @cssprop --plenum-accent - Colour of bars, stars and primary buttons.
+ * @cssprop --plenum-surface - Background.
+ * @cssprop --plenum-text - Text colour.
+ * @cssprop --plenum-muted - Secondary text and empty bar track.
+ * @cssprop --plenum-border - Borders.
+ * @cssprop --plenum-radius - Corner radius.
+ * @cssprop --plenum-font - Font family.
+ * @cssprop --plenum-spacing - Base spacing.
+ */
+export class PlenumPoll extends PlenumElement {
+  static override styles = styles;
+
+  static override properties = {
+    poll: { type: String, reflect: true },
+    draft: { state: true },
+    feedback: { state: true },
+    sending: { state: true },
+  };
+
+  /** A poll id; by default the poll the host has opened. */
+  declare poll: string | undefined;
+  /** The participant's unsent choice; `undefined` shows their recorded vote. */
+  declare private draft: Choice | undefined;
+  declare private feedback: Feedback;
+  declare private sending: boolean;
+
+  /** Announces result changes politely; `announcer.interval` sets the pace. */
+  readonly announcer = new Announcer(this);
+  #shown: { poll: string; results: PollResults | undefined } | undefined;
+
+  constructor() {
+    super();
+    this.sending = false;
+  }
+
+  get #current(): PollView | undefined {
+    const state = this.stateStore.value;
+    const id = this.poll || state?.currentPoll;
+    const poll = state?.polls.find((p) => p.id === id);
+    return poll && poll.status !== 'draft' ? poll : undefined;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    const poll = this.#current;
+    if (poll?.id !== this.#shown?.poll) {
+      this.draft = undefined;
+      this.feedback = undefined;
+    } else if (poll && poll.results && poll.results !== this.#shown?.results) {
+      this.announcer.announce(summary(this.t, poll, poll.results));
+    }
+    this.#shown = poll && { poll: poll.id, results: poll.results };
+  }
+
+  protected override render() {
+    const t = this.t;
+    const state = this.stateStore.value;
+    const poll = this.#current;
+    return html`<section part="base" aria-label=${poll?.title || t.poll}>
+      ${this.renderConnection()}
+      ${
+        !state
+          ? html`<p class="note" aria-busy="true">${t.loadingPoll}</p>`
+          : !poll
+            ? html`<p class="note">${t.noPoll}</p>`
+            : poll.status === 'open'
+              ? this.#renderForm(poll)
+              : html`<p part="label" class="title">${poll.title}</p>`
+      }
+      ${poll ? this.#renderResults(poll) : nothing} ${this.announcer.render()}
+    </section>`;
+  }
+
+  #choice(poll: PollView): Choice | undefined {
+    return this.draft ?? this.mineStore.value.votes[poll.id];
+  }
+
+  #renderForm(poll: PollView) {
+    const t = this.t;
+    const voted = this.mineStore.value.votes[poll.id] !== undefined;
+    const feedback = this.feedback;
+    return html`<form part="form" @submit=${(e: SubmitEvent) => this.#vote(e, poll)}>
+      <fieldset>
+        <legend part="label" class="title">${poll.title}</legend>
+        ${this.#renderInputs(poll)}
+      </fieldset>
+      <div class="actions">
+        <button part="button" class="primary" type="submit" aria-disabled=${this.sending}>
+          ${voted ? t.changeVote : t.vote}
+        </button>
+      </div>
+      ${successText(feedback === 'voted' ? t.voted : undefined)}
+      ${
+        feedback === 'choose'
+          ? html`<p class="error" role="alert">${t.chooseFirst}</p>`
+          : errorText(t, typeof feedback === 'object' ? feedback.error : undefined)
+      }
+    </form>`;
+  }
+
+  #renderInputs(poll: PollView) {
+    const t = this.t;
+    const choice = this.#choice(poll);
+    const pick = (value: Choice) => () => {
+      this.draft = value;
+      this.feedback = undefined;
+    };
+    switch (poll.kind) {
+      case 'single':
+        return poll.options.map(
+          (option, i) =>
+            html`<label class="option"
+              ><input type="radio" name="choice" .checked=${choice === i} @change=${pick(i)} />
+              ${option}</label
+            >`,
+        );
+      case 'multiple': {
+        const chosen = Array.isArray(choice) ? choice : [];
+        const max = poll.maxChoices;
+        const full = max !== undefined && chosen.length >= max;
+        const toggle = (i: number) =>
+          pick(chosen.includes(i) ? chosen.filter((c) => c !== i) : [...chosen, i].sort((a, b) => a - b));
+        return html`${
+          max !== undefined
+            ? html`<p class="note" id="hint" aria-live="polite">
+                ${full ? t.maxReached(max) : t.chooseUpTo(max)}
+              </p>`
+            : nothing
+        }
+        ${poll.options.map(
+          (option, i) =>
+            html`<label class="option"
+              ><input
+                type="checkbox"
+                aria-describedby=${max !== undefined ? 'hint' : nothing}
+                .checked=${chosen.includes(i)}
+                ?disabled=${full && !chosen.includes(i)}
+                @change=${toggle(i)}
+              />
+              ${option}</label
+            >`,
+        )}`;
+      }
+      case 'open':
+        return html`<label for="answer">${t.answerLabel}</label>
+          <input
+            part="input"
+            id="answer"
+            type="text"
+            maxlength=${limits.openAnswer}
+            .value=${typeof choice === 'string' ? choice : ''}
+            @input=${(e: InputEvent) => pick((e.target as HTMLInputElement).value)()}
+          />`;
+      case 'rating': {
+        const value = typeof choice === 'number' ? choice : 0;
+        return html`<p class="note">${t.ratingLabel}</p>
+          <div class="stars">
+            ${[1, 2, 3, 4, 5].map(
+              (n) =>
+                html`<label class=${n <= value ? 'star on' : 'star'}
+                  ><input type="radio" name="rating" .checked=${value === n} @change=${pick(n)} /><span
+                    aria-hidden="true"
+                    >★</span
+                  ><span class="visually-hidden">${t.stars(n)}</span></label
+                >`,
+            )}
+          </div>`;
+      }
+    }
+  }
+
+  #renderResults(poll: PollView) {
+    const t = this.t;
+    const results = poll.results;
+    const rows = poll.kind === 'rating' ? 5 : poll.kind === 'open' ? 4 : poll.options.length;
+    // The space is held while results are hidden, so nothing jumps when they appear.
+    return html`<div class="results" style=${inlineStyle({ '--rows': String(rows) })}>
+      ${
+        !results
+          ? html`<p class="note">${t.resultsHidden}</p>`
+          : html`<p class="note">
+                ${poll.status === 'closed' ? t.finalResults : `${t.results}:`}
+                ${t.responses(results.responses)}
+              </p>
+              ${this.#renderRows(poll, results)}`
+      }
+    </div>`;
+  }
+
+  #renderRows(poll: PollView, results: PollResults) {
+    const t = this.t;
+    const mine = this.mineStore.value.votes[poll.id];
+    if (results.kind === 'open') {
+      if (!results.answers.length) return html`<p class="note">${t.noAnswers}</p>`;
+      const own = typeof mine === 'string' ? mine.trim().toLowerCase() : undefined;
+      return html`<ol part="list" class="answers">
+        ${results.answers.map(
+          (a) =>
+            html`<li part="item">
+              <span class="text">${a.text}${a.text.toLowerCase() === own ? ` (${t.yourChoice})` : ''}</span>
+              <span part="count" class="count">${a.count}</span>
+            </li>`,
+        )}
+      </ol>`;
+    }
+    const rating = results.kind === 'rating';
+    const counts = rating ? results.distribution : results.counts;
+    const labels = rating ? counts.map((_, i) => t.stars(i + 1)) : poll.options;
+    const chosen = (i: number) =>
+      rating ? mine === i + 1 : Array.isArray(mine) ? mine.includes(i) : mine === i;
+    return html`<ul part="list" class="bars">
+        ${labels.map((label, i) => {
+          const percent = results.percentages[i] ?? 0;
+          const count = counts[i] ?? 0;
+          const name = chosen(i) ? `${label} (${t.yourChoice})` : label;
+          return html`<li part="item" class=${chosen(i) ? 'mine' : ''}>
+            <span class="visually-hidden">${t.resultLine(name, percent, count)}</span>
+            <span class="row" aria-hidden="true"
+              ><span class="text">${name}</span
+              ><span part="count" class="count">${percent} % · ${count}</span></span
+            >
+            <span class="track" aria-hidden="true"
+              ><span part="bar" class="bar" style=${inlineStyle({ width: `${percent}%` })}></span
+            ></span>
+          </li>`;
+        })}
+      </ul>
+      ${rating ? html`<p class="note">${t.average(results.average, results.responses)}</p>` : nothing}`;
+  }
+
+  async #vote(event: SubmitEvent, poll: PollView): Promise<void> {
+    event.preventDefault();
+    if (this.sending || !this.roomLike) return;
+    const raw = this.#choice(poll);
+    const choice = typeof raw === 'string' ? raw.trim() : raw;
+    if (choice === undefined || choice === '' || (Array.isArray(choice) && !choice.length)) {
+      this.feedback = 'choose';
+      return;
+    }
+    emit(this, 'plenum-vote', { room: this.roomName, poll: poll.id, choice });
+    this.sending = true;
+    this.feedback = undefined;
+    try {
+      await this.roomLike.vote(poll.id, choice);
+      this.feedback = 'voted';
+    } catch (error) {
+      this.feedback = { error };
+    } finally {
+      this.sending = false;
+    }
+  }
+}
+
+/** One sentence for the live region: the leading results, not every number. */
+function summary(t: Strings, poll: PollView, results: PollResults): string {
+  const lines =
+    results.kind === 'open'
+      ? results.answers.slice(0, 3).map((a) => `${a.text}: ${a.count}`)
+      : results.kind === 'rating'
+        ? [t.average(results.average, results.responses)]
+        : poll.options.map((o, i) => t.resultLine(o, results.percentages[i] ?? 0, results.counts[i] ?? 0));
+  return `${poll.title}. ${t.results}: ${lines.join('; ')}. ${t.responses(results.responses)}.`;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'plenum-poll': PlenumPoll;
+  }
+}
