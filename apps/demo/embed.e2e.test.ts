@@ -1,8 +1,6 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, startCli, type Cli } from '@plenum/testing';
+import { createRoom, launchBrowser, serveSite, startCli, type Cli, type Site } from '@plenum/testing';
 
 /**
  * The embed promise: two lines in a page on another origin, under hostile global CSS and a
@@ -10,7 +8,7 @@ import { launchBrowser, startCli, type Cli } from '@plenum/testing';
  */
 let cli: Cli;
 let browser: Browser;
-let site: Server;
+let site: Site;
 let siteUrl: string;
 let room: string;
 
@@ -25,66 +23,48 @@ function page(body: string, lang = 'en'): string {
 
 beforeAll(async () => {
   [cli, browser] = await Promise.all([startCli(), launchBrowser()]);
-  const created = await fetch(`${cli.url}/api/rooms`, { method: 'POST', body: '{"title":"Embed"}' });
-  const { room: id, hostKey } = (await created.json()) as { room: string; hostKey: string };
-  room = id;
-  const auth = { Authorization: `Bearer ${hostKey}` };
-  const poll = await fetch(`${cli.url}/api/rooms/${room}/polls`, {
-    method: 'POST',
-    headers: auth,
-    body: JSON.stringify({ title: 'Which option?', kind: 'single', options: ['Alpha', 'Beta'] }),
-  });
-  const { id: pollId } = (await poll.json()) as { id: string };
-  await fetch(`${cli.url}/api/rooms/${room}/polls/${pollId}`, {
-    method: 'PATCH',
-    headers: auth,
-    body: '{"status":"open"}',
-  });
+  const created = await createRoom(cli.url, { title: 'Embed' });
+  room = created.room;
+  const { id: poll } = (await created.host('POST', '/polls', {
+    title: 'Which option?',
+    kind: 'single',
+    options: ['Alpha', 'Beta'],
+  }))!;
+  await created.host('PATCH', `/polls/${String(poll)}`, { status: 'open' });
 
   const widgets = `<plenum-questions room="${room}"></plenum-questions>
     <plenum-poll room="${room}"></plenum-poll><plenum-reactions room="${room}"></plenum-reactions>`;
-  const ws = cli.url.replace('http', 'ws');
-  const pages: Record<string, string> = {
-    '/hostile': page(widgets),
-    // Elements before the script, the script twice, and more elements added later by a script.
-    '/twice': page(
-      `<plenum-reactions room="${room}"></plenum-reactions>
-      <script type="module" src="${cli.url}/plenum.js"></script>
-      <script type="module" src="/late.js"></script>`,
-      'de',
-    ),
-  };
-  site = createServer((request, response) => {
-    if (request.url === '/late.js') {
-      response.writeHead(200, { 'Content-Type': 'text/javascript' });
-      return response.end(`addEventListener('load', () => {
+  const csp = [
+    "default-src 'none'",
+    `script-src 'self' ${cli.url}`,
+    `connect-src ${cli.url} ${cli.url.replace('http', 'ws')}`,
+    "style-src 'nonce-host'",
+    "img-src 'self'",
+  ].join('; ');
+  site = await serveSite(
+    {
+      '/hostile': page(widgets),
+      // Elements before the script, the script twice, and more elements added later by a script.
+      '/twice': page(
+        `<plenum-reactions room="${room}"></plenum-reactions>
+        <script type="module" src="${cli.url}/plenum.js"></script>
+        <script type="module" src="/late.js"></script>`,
+        'de',
+      ),
+      '/late.js': `addEventListener('load', () => {
         const late = document.createElement('plenum-poll');
         late.setAttribute('room', ${JSON.stringify(room)});
         document.body.append(late);
-      });`);
-    }
-    const html = pages[request.url ?? ''];
-    if (!html) return response.writeHead(404).end();
-    response.writeHead(200, {
-      'Content-Type': 'text/html; charset=utf-8',
-      'Content-Security-Policy': [
-        "default-src 'none'",
-        `script-src 'self' ${cli.url}`,
-        `connect-src ${cli.url} ${ws}`,
-        "style-src 'nonce-host'",
-        "img-src 'self'",
-      ].join('; '),
-    });
-    response.end(html);
-  });
-  await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
-  // "localhost" against the server's "127.0.0.1": another origin in every part but the scheme.
-  siteUrl = `http://localhost:${(site.address() as AddressInfo).port}`;
+      });`,
+    },
+    csp,
+  );
+  siteUrl = site.url;
 });
 
 afterAll(async () => {
   await browser?.close();
-  await new Promise((resolve) => site?.close(resolve));
+  await site?.close();
   expect(await cli?.stop()).toBe(0);
 });
 

@@ -4,6 +4,8 @@
  * on every machine, so we never rely on it).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -71,4 +73,48 @@ export function launchBrowser(): Promise<Browser> {
       '--no-first-run',
     ],
   });
+}
+
+export interface Site {
+  /** http://localhost:PORT: another origin than the Plenum server on 127.0.0.1. */
+  url: string;
+  close(): Promise<void>;
+}
+
+/**
+ * A webmaster's site on another origin: serves the given pages (path → HTML or JS) with
+ * the given Content-Security-Policy, as a CMS would.
+ */
+export async function serveSite(files: Record<string, string>, csp?: string): Promise<Site> {
+  const server = createServer((request, response) => {
+    const body = files[request.url ?? ''];
+    if (body === undefined) return response.writeHead(404).end();
+    const js = request.url!.endsWith('.js');
+    response.writeHead(200, {
+      'Content-Type': js ? 'text/javascript' : 'text/html; charset=utf-8',
+      ...(csp && !js && { 'Content-Security-Policy': csp }),
+    });
+    response.end(body);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://localhost:${(server.address() as AddressInfo).port}`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** Creates a room over the HTTP API; returns its id and host key, and a host-authorised fetch. */
+export async function createRoom(server: string, body: Record<string, unknown> = {}) {
+  const response = await fetch(`${server}/api/rooms`, { method: 'POST', body: JSON.stringify(body) });
+  const { room, hostKey } = (await response.json()) as { room: string; hostKey: string };
+  const host = async (method: string, path: string, payload?: unknown) => {
+    const answer = await fetch(`${server}/api/rooms/${room}${path}`, {
+      method,
+      headers: { Authorization: `Bearer ${hostKey}` },
+      ...(payload !== undefined && { body: JSON.stringify(payload) }),
+    });
+    if (!answer.ok) throw new Error(`${method} ${path}: ${answer.status} ${await answer.text()}`);
+    return answer.status === 204 ? undefined : ((await answer.json()) as Record<string, unknown>);
+  };
+  return { room, hostKey, host };
 }
