@@ -4,22 +4,12 @@
  */
 import { defaultEmojis } from './limits.js';
 import type { ErrorCode } from './messages.js';
-import type { Choice, Moderation, PollKind, PollResults, PollStatus, QuestionStatus } from './state.js';
+import type { Choice, Moderation, PollKind, PollResults, PollStatus, QuestionView } from './state.js';
 
-export interface QuestionRecord {
-  id: string;
-  text: string;
-  name?: string;
+/** A question as the server keeps it: what everyone may see, plus who asked and who upvoted. */
+export interface QuestionRecord extends Omit<QuestionView, 'upvotes'> {
   /** The participant who asked: decides edit/delete rights; never in a view. */
   author: string;
-  status: QuestionStatus;
-  highlighted: boolean;
-  pinned: boolean;
-  label?: string;
-  reply?: string;
-  edited: boolean;
-  createdAt: number;
-  answeredAt?: number;
   /** Who upvoted: the count is its size, so toggling stays exact. */
   upvoters: Set<string>;
 }
