@@ -1,0 +1,34 @@
+/**
+ * Canonical forms of what a client must end up holding, computed the same way from a client's
+ * view and from the server's own snapshot, so "equal" means equal to the byte.
+ */
+
+/**
+ * @typedef {import('../../packages/protocol/dist/index.js').RoomView} RoomView
+ * @typedef {'poll' | 'questions' | 'reactions'} Aspect
+ */
+
+/**
+ * @param {RoomView} view
+ * @param {Aspect} aspect
+ * @param {string} [pollId]
+ */
+export function canon(view, aspect, pollId) {
+  if (aspect === 'poll') {
+    const poll = view.polls.find((item) => item.id === pollId);
+    const results = poll?.results;
+    return JSON.stringify(results && 'counts' in results ? results.counts : null);
+  }
+  if (aspect === 'questions') {
+    return JSON.stringify(
+      view.questions
+        .map((q) => [q.id, q.text, q.upvotes, q.status])
+        .sort((a, b) => (String(a[0]) < String(b[0]) ? -1 : 1)),
+    );
+  }
+  return JSON.stringify(
+    Object.entries(view.reactions)
+      .filter(([, count]) => count > 0)
+      .sort(),
+  );
+}

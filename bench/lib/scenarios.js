@@ -1,0 +1,657 @@
+/**
+ * The load scenarios: the auditorium poll (against Plenum, the naive server and the
+ * fan-out ceiling), the question storm and the applause. Each starts its own server and
+ * workers, and stops both, whatever happens.
+ */
+import { canon } from './canon.js';
+import { controlSocket, healthProbe, http, startBaseline, startFleet, startPlenum } from './harness.js';
+import { now, sleep, summary } from './stats.js';
+
+/**
+ * @typedef {import('./harness.js').Server} Server
+ * @typedef {Awaited<ReturnType<typeof startFleet>>} Fleet
+ * @typedef {object} Config
+ * @property {number} clients
+ * @property {number} workers
+ * @property {number} voteSpreadMs
+ * @property {number} fanouts
+ * @property {number} naiveCapMs
+ * @property {number} naiveRssLimit
+ * @property {number} stormClients
+ * @property {number} questions
+ * @property {number} upvotes
+ * @property {number} stormMs
+ * @property {number} applauseClients
+ * @property {number} applausePerSecond
+ * @property {number} applauseMs
+ * @property {string} runId
+ * @property {(name: string) => string[]} nodeArgs   extra node flags for Plenum (e.g. --cpu-prof)
+ * @property {(text: string) => void} log
+ */
+
+const pollOptions = ['Yes', 'No', 'Maybe', 'Pass'];
+const fdsFor = (/** @type {number} */ sockets) => sockets + 4096;
+
+/**
+ * Reads CPU and memory every 100 ms (so the last values survive a server that is killed)
+ * and enforces an RSS ceiling.
+ * @param {Server} server
+ * @param {number} [limitBytes]
+ */
+function watch(server, limitBytes) {
+  const state = { cpu: server.cpu(), rss: 0, hwm: 0, peakRss: 0, tripped: false };
+  const read = () => {
+    try {
+      state.cpu = server.cpu();
+      const usage = server.memory();
+      state.rss = usage.rss;
+      state.hwm = usage.hwm;
+      state.peakRss = Math.max(state.peakRss, state.rss);
+      if (limitBytes && state.rss > limitBytes && !state.tripped) {
+        state.tripped = true;
+        server.child.process.kill('SIGKILL');
+      }
+    } catch {
+      clearInterval(timer);
+    }
+  };
+  const timer = setInterval(read, 100);
+  read();
+  return {
+    state,
+    /** Starts a phase: peak from now. */
+    mark() {
+      read();
+      state.peakRss = state.rss;
+      return state.cpu;
+    },
+    stop() {
+      read();
+      clearInterval(timer);
+      return state;
+    },
+  };
+}
+
+/**
+ * @param {Fleet} fleet
+ * @param {any[]} runs
+ */
+function mergeRuns(runs) {
+  /** @type {Record<string, number>} */
+  const errors = {};
+  /** @type {Record<string, number>} */
+  const counters = {};
+  for (const run of runs) {
+    for (const [code, n] of Object.entries(run.errors)) errors[code] = (errors[code] ?? 0) + Number(n);
+    for (const [key, n] of Object.entries(run.counters)) counters[key] = (counters[key] ?? 0) + Number(n);
+  }
+  return {
+    planned: runs.reduce((s, r) => s + r.planned, 0),
+    sent: runs.reduce((s, r) => s + r.sent, 0),
+    skipped: runs.reduce((s, r) => s + r.skipped, 0),
+    acked: runs.reduce((s, r) => s + r.acked, 0),
+    errors,
+    counters,
+    firstSend: Math.min(...runs.map((r) => r.firstSend)),
+    lastSend: Math.max(...runs.map((r) => r.lastSend)),
+    lastAck: Math.max(...runs.map((r) => r.lastAck)),
+    ackMs: summary(runs.flatMap((r) => r.ackLatencies)),
+  };
+}
+
+/** @param {any[]} reports */
+function mergeReports(reports) {
+  /** @type {Record<string, number>} */
+  const counters = {};
+  for (const report of reports) {
+    for (const [key, n] of Object.entries(report.counters)) counters[key] = (counters[key] ?? 0) + Number(n);
+  }
+  const clients = reports.reduce((s, r) => s + r.clients, 0);
+  return {
+    clients,
+    open: reports.reduce((s, r) => s + r.open, 0),
+    held: reports.reduce((s, r) => s + r.held, 0),
+    finalMs: summary(reports.flatMap((r) => r.finalMs)),
+    fromSendMs: summary(reports.flatMap((r) => r.fromSendMs)),
+    msgs: summary(reports.flatMap((r) => r.msgs)),
+    bytes: summary(reports.flatMap((r) => r.bytes)),
+    patches: summary(reports.flatMap((r) => r.patches)),
+    maxPerSec: summary(reports.flatMap((r) => r.maxPerSec)),
+    maxPatchesPerSec: summary(reports.flatMap((r) => r.maxPatchesPerSec)),
+    counters,
+  };
+}
+
+/**
+ * Connects `count` clients and reports what it took.
+ * @param {Server} server
+ * @param {Fleet} fleet
+ * @param {string} path
+ * @param {number} count
+ * @param {Config} cfg
+ */
+async function connectAll(server, fleet, path, count, cfg) {
+  const cpu0 = server.cpu();
+  const loadCpu0 = fleet.cpu();
+  await server.eld(true);
+  const result = await fleet.connect({
+    url: `${server.ws}${path}`,
+    count,
+    prefix: `bench-${cfg.runId}-${server.kind}`,
+    timeoutMs: Math.max(60_000, count * 20),
+  });
+  const eld = await server.eld(true);
+  const connect = {
+    ...result,
+    cpuS: server.cpu() - cpu0,
+    loadGeneratorCpuS: fleet.cpu() - loadCpu0,
+    perSecond: result.connected / (result.ms / 1000),
+    eld,
+  };
+  cfg.log(
+    `  ${server.kind}: ${result.connected}/${count} connected in ${Math.round(result.ms)} ms` +
+      (result.failed ? ` (${result.failed} failed: ${JSON.stringify(result.reasons)})` : ''),
+  );
+  return connect;
+}
+
+/**
+ * Scenario 1 on Plenum (with scenario 4, the idle room, measured after everyone joined and
+ * before the poll opens), then a fan-out probe.
+ * @param {Config} cfg
+ */
+export async function auditorium(cfg) {
+  const n = cfg.clients;
+  const server = await startPlenum({ fds: fdsFor(n), nodeArgs: cfg.nodeArgs('auditorium') });
+  const fleet = await startFleet({ workers: cfg.workers, fds: fdsFor(n / cfg.workers) });
+  const out = /** @type {Record<string, any>} */ ({ clients: n, fdLimit: server.child.fdLimit });
+  /** @type {any} */
+  let host;
+  try {
+    const { room, hostKey } = await http(`${server.url}/api/rooms`, {
+      method: 'POST',
+      body: { title: 'Bench auditorium', moderation: 'post' },
+    });
+    const { id: poll } = await http(`${server.url}/api/rooms/${room}/polls`, {
+      method: 'POST',
+      key: hostKey,
+      body: { title: 'Which option?', kind: 'single', options: pollOptions },
+    });
+    await http(`${server.url}/api/rooms/${room}`); // loads the room
+    await sleep(300);
+    const gc0 = await server.gc();
+    const base = server.memory();
+
+    out.connect = await connectAll(server, fleet, `/parties/main/${room}`, n, cfg);
+    await sleep(1500); // the last joins' presence patches go out
+    const gc1 = await server.gc();
+    const idle = server.memory();
+    const connected = out.connect.connected;
+    out.idle = {
+      connections: connected,
+      rssBeforeMB: base.rss / 2 ** 20,
+      rssAfterMB: idle.rss / 2 ** 20,
+      kbPerConnection: (idle.rss - base.rss) / 1024 / Math.max(1, connected),
+      heapKbPerConnection:
+        gc0?.memory && gc1?.memory
+          ? (gc1.memory.heapUsed - gc0.memory.heapUsed) / 1024 / Math.max(1, connected)
+          : undefined,
+      gc: Boolean(gc1?.gc),
+    };
+    cfg.log(`  idle: ${out.idle.kbPerConnection.toFixed(1)} KB RSS per connection`);
+
+    host = await controlSocket(`${server.ws}/parties/main/${room}`, {
+      type: 'hello',
+      v: 1,
+      participant: `bench-${cfg.runId}-host-0000`,
+      hostKey,
+    });
+    await http(`${server.url}/api/rooms/${room}/polls/${poll}`, {
+      method: 'PATCH',
+      key: hostKey,
+      body: { status: 'open' },
+    });
+    const opened = await fleet.all({ cmd: 'wait-open', poll, timeoutMs: 30_000 }, 40_000);
+    out.pollOpenSeenBy = opened.reduce((s, a) => s + a.ready, 0);
+    await sleep(300);
+    await fleet.all({ cmd: 'intern' });
+
+    const vote = await votePhase(server, fleet, cfg, { poll, room, naive: false });
+    Object.assign(out, vote);
+    out.fanout = await fanoutProbe(server, fleet, cfg, (k) =>
+      host.act({ type: 'vote', poll, choice: k % 2 }),
+    );
+  } finally {
+    host?.close();
+    await fleet.close();
+    await server.stop();
+  }
+  return out;
+}
+
+/**
+ * Every client votes once, spread over `voteSpreadMs`; then waits until every client holds
+ * the server's final tally.
+ * @param {Server} server
+ * @param {Fleet} fleet
+ * @param {Config} cfg
+ * @param {{ poll: string, room?: string, naive: boolean }} m
+ */
+async function votePhase(server, fleet, cfg, m) {
+  const n = cfg.clients;
+  const capMs = m.naive ? cfg.naiveCapMs : 30_000;
+  const watcher = watch(server, m.naive ? cfg.naiveRssLimit : undefined);
+  await fleet.all({ cmd: 'reset' });
+  await server.eld(true);
+  const health = healthProbe(server.url);
+  const cpu0 = watcher.mark();
+  const loadCpu0 = fleet.cpu();
+  const window0 = now();
+  const t0 = now() + 300;
+  const plan = {
+    kind: 'vote',
+    t0,
+    spreadMs: cfg.voteSpreadMs,
+    total: n,
+    poll: m.poll,
+    options: pollOptions.length,
+  };
+  const runs = await fleet.all({ cmd: 'run', plan, timeoutMs: capMs }, capMs + cfg.voteSpreadMs + 30_000);
+  const votes = mergeRuns(runs);
+  const allAcked = votes.acked === n;
+  cfg.log(
+    `  ${server.kind}: ${votes.acked}/${n} votes acked, first vote to last ack ${Math.round(votes.lastAck - votes.firstSend)} ms`,
+  );
+
+  // What the server holds now is final: every vote has been answered.
+  /** @type {string} */
+  let expected = 'null';
+  /** @type {number[] | undefined} */
+  let serverCounts;
+  try {
+    if (m.naive) {
+      serverCounts = (await http(`${server.url}/state`, { timeoutMs: 10_000 })).counts;
+    } else {
+      const view = await http(`${server.url}/api/rooms/${m.room}`);
+      serverCounts = JSON.parse(canon(view, 'poll', m.poll));
+    }
+    expected = JSON.stringify(serverCounts);
+  } catch (error) {
+    const reason = /** @type {Error} */ (error).message;
+    cfg.log(
+      m.naive
+        ? `  naive: no answer from /state (${reason}): still forwarding; the planned tally is the final one`
+        : `  ${server.kind}: could not read the final tally: ${reason}`,
+    );
+  }
+  const planned = pollOptions.map((_, c) => Math.floor((n - 1 - c) / pollOptions.length) + 1);
+  // The naive server forwards exactly what it got: with every vote sent, the plan is the tally
+  // (its own answer may not come while it is still forwarding).
+  if (m.naive && serverCounts === undefined && votes.sent === n) expected = JSON.stringify(planned);
+  const remaining = Math.max(2_000, t0 + capMs - now());
+  const settleMs = m.naive ? remaining : 15_000;
+  const settled = await fleet.all(
+    { cmd: 'settle', aspect: 'poll', expected, poll: m.poll, naive: m.naive, timeoutMs: settleMs },
+    settleMs + 60_000,
+  );
+  const state = watcher.stop();
+  const windowS = (now() - window0) / 1000;
+  const loadCpuS = fleet.cpu() - loadCpu0;
+  const eld = await server.eld();
+  const healthz = await health.stop();
+  const reports = await fleet.all(
+    {
+      cmd: 'report',
+      aspect: 'poll',
+      expected,
+      poll: m.poll,
+      lastAck: votes.lastAck,
+      lastSend: votes.lastSend,
+      naive: m.naive,
+    },
+    120_000,
+  );
+  const reportedAt = now();
+  const clients = mergeReports(reports);
+  const activeS = Math.max(0.001, (votes.lastAck - votes.firstSend) / 1000);
+  cfg.log(
+    `  ${server.kind}: ${settled.reduce((s, a) => s + a.held, 0)}/${n} clients hold the final tally; ` +
+      `p99 ${Math.round(clients.finalMs.p99)} ms after the last ack; ${Math.round(clients.msgs.mean)} msgs/client`,
+  );
+  return {
+    votes: {
+      ...votes,
+      allAcked,
+      firstToLastAckMs: votes.lastAck - votes.firstSend,
+      ackedPerSecond: votes.acked / activeS,
+    },
+    tally: { server: serverCounts, planned, exact: allAcked && JSON.stringify(planned) === expected },
+    final: {
+      held: clients.held,
+      clients: clients.clients,
+      ms: clients.finalMs,
+      fromLastVoteMs: clients.fromSendMs,
+      // Not everyone got there: the wait so far is a lower bound on the time to the final tally.
+      lowerBoundFromLastVoteMs: clients.held < n ? reportedAt - votes.lastSend : undefined,
+    },
+    perClient: {
+      msgs: clients.msgs,
+      bytes: clients.bytes,
+      patches: clients.patches,
+      maxPerSec: clients.maxPerSec,
+      maxPatchesPerSec: clients.maxPatchesPerSec,
+      counters: clients.counters,
+    },
+    server: {
+      cpuS: state.cpu - cpu0,
+      windowS,
+      loadGeneratorCpuS: loadCpuS,
+      peakRssMB: state.peakRss / 2 ** 20,
+      hwmMB: state.hwm / 2 ** 20,
+      eldMaxMs: eld?.maxMs,
+      eldP99Ms: eld?.p99Ms,
+      healthzMaxMs: healthz.maxMs,
+      killedAtRssLimit: state.tripped,
+    },
+  };
+}
+
+/**
+ * Triggers `cfg.fanouts` single broadcasts, spaced so they do not overlap, and measures the server CPU per
+ * broadcast and when each client received it.
+ * @param {Server} server
+ * @param {Fleet} fleet
+ * @param {Config} cfg
+ * @param {(k: number) => Promise<{ sentAt: number, answer: any }>} trigger
+ */
+async function fanoutProbe(server, fleet, cfg, trigger) {
+  const total = fleet.slices.reduce((s, n) => s + n, 0);
+  await fleet.all({ cmd: 'probe-start' });
+  await sleep(300);
+  // What the server burns doing nothing (timers, the probe) is taken out of the figure: the
+  // quietest of four half-second windows, so a heartbeat landing in one does not count.
+  let idlePerMs = Infinity;
+  for (let i = 0; i < 4; i++) {
+    const idle0 = server.cpu();
+    await sleep(500);
+    idlePerMs = Math.min(idlePerMs, (server.cpu() - idle0) / 500);
+  }
+  const spacingMs = 150 + Math.round(total * 0.02);
+  const started = now();
+  const cpu0 = server.cpu();
+  /** @type {{ sentAt: number, seq: number, loopMs?: number }[]} */
+  const triggers = [];
+  for (let k = 0; k < cfg.fanouts; k++) {
+    const { sentAt, answer } = await trigger(k);
+    triggers.push({ sentAt, seq: answer.seq ?? k + 1, loopMs: answer.loopMs });
+    await sleep(spacingMs);
+  }
+  const cpuS = Math.max(0, server.cpu() - cpu0 - idlePerMs * (now() - started));
+  await sleep(500);
+  const probes = await fleet.all({ cmd: 'probe-stop' });
+  /** @type {number[]} */
+  const latency = [];
+  /** @type {number[]} */
+  const spread = [];
+  /** @type {number[]} */
+  const bytes = [];
+  let complete = 0;
+  for (const { sentAt, seq } of triggers) {
+    const parts = probes.map((p) => p.bySeq[seq]).filter(Boolean);
+    const received = parts.reduce((s, p) => s + p.n, 0);
+    if (received === 0) continue;
+    if (received === total) complete++;
+    const first = Math.min(...parts.map((p) => p.min));
+    const last = Math.max(...parts.map((p) => p.max));
+    latency.push(last - sentAt);
+    spread.push(last - first);
+    bytes.push(parts[0].bytes);
+  }
+  const result = {
+    count: triggers.length,
+    complete,
+    bytes: summary(bytes).p50,
+    cpuMsPerFanout: (cpuS * 1000) / triggers.length,
+    idleCpuPercent: idlePerMs * 100_000,
+    lastClientMs: summary(latency),
+    spreadMs: summary(spread),
+    serverLoopMs: triggers[0]?.loopMs === undefined ? undefined : summary(triggers.map((t) => t.loopMs ?? 0)),
+  };
+  cfg.log(
+    `  ${server.kind}: fan-out of ${result.bytes} B to ${total} clients: ${result.cpuMsPerFanout.toFixed(1)} ms CPU, ` +
+      `last client after ${result.lastClientMs.p50.toFixed(1)} ms (p50 of ${triggers.length})`,
+  );
+  return result;
+}
+
+/**
+ * Scenario 1 against the naive server: same clients, same votes.
+ * @param {Config} cfg
+ */
+export async function naive(cfg) {
+  const n = cfg.clients;
+  const server = await startBaseline('naive', { fds: fdsFor(n), options: pollOptions.length });
+  const fleet = await startFleet({ workers: cfg.workers, fds: fdsFor(n / cfg.workers) });
+  const out = /** @type {Record<string, any>} */ ({ clients: n });
+  try {
+    out.connect = await connectAll(server, fleet, '/', n, cfg);
+    await sleep(500);
+    Object.assign(out, await votePhase(server, fleet, cfg, { poll: 'p1', naive: true }));
+    // By design each client receives every vote, plus its own ack.
+    out.projectedMsgsPerClient = n + 1;
+    out.capped = out.final.held < n;
+    if (out.capped) {
+      // How far it got, and what the whole run would take at the pace it kept.
+      const forwarded = out.perClient.msgs.mean;
+      out.projected = {
+        forwardedPerClient: forwarded,
+        cpuS: (out.server.cpuS * n) / Math.max(1, forwarded),
+        finalFromLastVoteS:
+          ((out.final.lowerBoundFromLastVoteMs + cfg.voteSpreadMs) * n) / Math.max(1, forwarded) / 1000,
+      };
+    }
+  } finally {
+    await fleet.close();
+    await server.stop();
+  }
+  return out;
+}
+
+/**
+ * The fan-out ceiling: one pre-serialised message of `bytes` to every client.
+ * @param {Config} cfg
+ * @param {number} bytes
+ */
+export async function ceiling(cfg, bytes) {
+  const n = cfg.clients;
+  const server = await startBaseline('ceiling', { fds: fdsFor(n), options: pollOptions.length });
+  const fleet = await startFleet({ workers: cfg.workers, fds: fdsFor(n / cfg.workers) });
+  const out = /** @type {Record<string, any>} */ ({ clients: n });
+  /** @type {any} */
+  let control;
+  try {
+    out.connect = await connectAll(server, fleet, '/', n, cfg);
+    control = await controlSocket(server.ws, { type: 'hello', v: 1, participant: 'control', control: true });
+    await sleep(500);
+    out.fanout = await fanoutProbe(server, fleet, cfg, async (k) => {
+      const { sentAt, answer } = await control.act({ type: 'broadcast', seq: k + 1, bytes });
+      return { sentAt, answer: { ...answer, seq: k + 1 } };
+    });
+  } finally {
+    control?.close();
+    await fleet.close();
+    await server.stop();
+  }
+  return out;
+}
+
+/**
+ * Connects `count` participants to a fresh room, runs a plan and checks every client's
+ * final `aspect` against the server's.
+ * @param {Config} cfg
+ * @param {{ name: string, count: number, aspect: import('./canon.js').Aspect,
+ *   plan: (t0: number, slices: number[], view: any) => (i: number) => object, durationMs: number }} s
+ */
+async function roomScenario(cfg, s) {
+  const server = await startPlenum({ fds: fdsFor(s.count), nodeArgs: cfg.nodeArgs(s.name) });
+  const fleet = await startFleet({ workers: cfg.workers, fds: fdsFor(s.count / cfg.workers) });
+  const out = /** @type {Record<string, any>} */ ({ clients: s.count });
+  try {
+    const { room } = await http(`${server.url}/api/rooms`, {
+      method: 'POST',
+      body: { title: `Bench ${s.name}`, moderation: 'post' },
+    });
+    const view0 = await http(`${server.url}/api/rooms/${room}`);
+    out.connect = await connectAll(server, fleet, `/parties/main/${room}`, s.count, cfg);
+    await sleep(1000);
+    await fleet.all({ cmd: 'intern' });
+    const watcher = watch(server);
+    await fleet.all({ cmd: 'reset' });
+    await server.eld(true);
+    const health = healthProbe(server.url);
+    const cpu0 = watcher.mark();
+    const loadCpu0 = fleet.cpu();
+    const window0 = now();
+    const t0 = now() + 300;
+    const planFor = s.plan(t0, fleet.slices, view0);
+    const runs = await fleet.all(
+      (i) => ({ cmd: 'run', plan: planFor(i), timeoutMs: 30_000 }),
+      s.durationMs + 90_000,
+    );
+    const actions = mergeRuns(runs);
+    cfg.log(
+      `  ${s.name}: ${actions.acked}/${actions.sent} actions acked (${JSON.stringify(actions.errors)}), ` +
+        `first send to last ack ${Math.round(actions.lastAck - actions.firstSend)} ms`,
+    );
+    const view = await http(`${server.url}/api/rooms/${room}`);
+    const expected = canon(view, s.aspect);
+    const settled = await fleet.all({ cmd: 'settle', aspect: s.aspect, expected, timeoutMs: 15_000 }, 60_000);
+    const state = watcher.stop();
+    const windowS = (now() - window0) / 1000;
+    const loadCpuS = fleet.cpu() - loadCpu0;
+    const eld = await server.eld();
+    const healthz = await health.stop();
+    const reports = await fleet.all(
+      { cmd: 'report', aspect: s.aspect, expected, lastAck: actions.lastAck, lastSend: actions.lastSend },
+      120_000,
+    );
+    const clients = mergeReports(reports);
+    const activeS = Math.max(0.001, (actions.lastAck - actions.firstSend) / 1000);
+    cfg.log(
+      `  ${s.name}: ${settled.reduce((sum, a) => sum + a.held, 0)}/${s.count} clients equal the server; ` +
+        `p99 ${Math.round(clients.finalMs.p99)} ms after the last ack; max ${clients.maxPerSec.max} msgs/s per client`,
+    );
+    Object.assign(out, {
+      actions: {
+        ...actions,
+        firstToLastAckMs: actions.lastAck - actions.firstSend,
+        ackedPerSecond: actions.acked / activeS,
+      },
+      serverView: {
+        questions: view.questions.length,
+        upvotes: view.questions.reduce((sum, /** @type {any} */ q) => sum + q.upvotes, 0),
+        reactions: Object.values(view.reactions).reduce((sum, /** @type {any} */ v) => sum + v, 0),
+      },
+      final: {
+        held: clients.held,
+        clients: clients.clients,
+        ms: clients.finalMs,
+        fromLastSendMs: clients.fromSendMs,
+      },
+      perClient: {
+        msgs: clients.msgs,
+        bytes: clients.bytes,
+        patches: clients.patches,
+        msgsPerSecMean: clients.msgs.mean / activeS,
+        maxPerSec: clients.maxPerSec,
+        maxPatchesPerSec: clients.maxPatchesPerSec,
+        counters: clients.counters,
+      },
+      server: {
+        cpuS: state.cpu - cpu0,
+        windowS,
+        loadGeneratorCpuS: loadCpuS,
+        peakRssMB: state.peakRss / 2 ** 20,
+        hwmMB: server.memory().hwm / 2 ** 20,
+        eldMaxMs: eld?.maxMs,
+        eldP99Ms: eld?.p99Ms,
+        healthzMaxMs: healthz.maxMs,
+      },
+    });
+  } finally {
+    await fleet.close();
+    await server.stop();
+  }
+  return out;
+}
+
+/**
+ * Splits `total` over workers in proportion to their clients.
+ * @param {number} total
+ * @param {number[]} slices
+ * @param {number} i
+ */
+const share = (total, slices, i) => {
+  const all = slices.reduce((s, n) => s + n, 0);
+  const before = slices.slice(0, i).reduce((s, n) => s + n, 0);
+  return Math.round(((before + (slices[i] ?? 0)) * total) / all) - Math.round((before * total) / all);
+};
+
+/**
+ * Scenario 2: questions and upvote toggles from everyone at once.
+ * @param {Config} cfg
+ */
+export function questionStorm(cfg) {
+  return roomScenario(cfg, {
+    name: 'storm',
+    count: cfg.stormClients,
+    aspect: 'questions',
+    durationMs: cfg.stormMs,
+    plan: (t0, slices) => (i) => ({
+      kind: 'storm',
+      t0,
+      total: cfg.stormClients,
+      durationMs: cfg.stormMs,
+      askWindowMs: cfg.stormMs / 4,
+      upvoteStartMs: Math.min(500, cfg.stormMs / 10),
+      asks: share(cfg.questions, slices, i),
+      upvotes: share(cfg.upvotes, slices, i),
+      seed: 1000 + i,
+    }),
+  }).then((out) => ({
+    ...out,
+    planned: { questions: cfg.questions, upvotes: cfg.upvotes, ms: cfg.stormMs },
+  }));
+}
+
+/**
+ * Scenario 3: reactions from everyone, within each participant's allowance.
+ * @param {Config} cfg
+ */
+export function applause(cfg) {
+  const events = Math.round((cfg.applausePerSecond * cfg.applauseMs) / 1000);
+  return roomScenario(cfg, {
+    name: 'applause',
+    count: cfg.applauseClients,
+    aspect: 'reactions',
+    durationMs: cfg.applauseMs,
+    plan: (t0, _slices, view) => () => ({
+      kind: 'applause',
+      t0,
+      total: cfg.applauseClients,
+      durationMs: cfg.applauseMs,
+      events,
+      perSecond: cfg.applausePerSecond,
+      emojis: view.emojis,
+    }),
+  }).then((out) => ({
+    ...out,
+    planned: {
+      events,
+      perSecond: cfg.applausePerSecond,
+      perParticipantPerSecond: cfg.applausePerSecond / cfg.applauseClients,
+    },
+    exact: out.serverView.reactions === out.actions.acked,
+  }));
+}
