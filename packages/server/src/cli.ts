@@ -49,17 +49,7 @@ async function main(argv: string[]): Promise<void> {
   const demoKey = await ensureDemoRoom(storage, dataDir);
   const server = await startServer({ storage, port, host, origins, adminToken });
 
-  console.log(`plenum: serving on ${server.url} (demo at ${server.url}/, data in ${dataDir})`);
-  if (demoKey)
-    console.log(
-      `plenum: host console for the demo room: ${server.url}/console#room=${demoRoom}&key=${demoKey}`,
-    );
-  if (!isLoopback(host) && !adminToken) {
-    console.warn(
-      'plenum: warning: bound beyond loopback without --admin-token: anyone who reaches this port can create rooms.',
-    );
-  }
-
+  // Handlers first: whoever waits for the banner may signal at once, and must get a graceful stop.
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
@@ -75,6 +65,17 @@ async function main(argv: string[]): Promise<void> {
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
+
+  console.log(`plenum: serving on ${server.url} (demo at ${server.url}/, data in ${dataDir})`);
+  if (demoKey)
+    console.log(
+      `plenum: host console for the demo room: ${server.url}/console#room=${demoRoom}&key=${demoKey}`,
+    );
+  if (!isLoopback(host) && !adminToken) {
+    console.warn(
+      'plenum: warning: bound beyond loopback without --admin-token: anyone who reaches this port can create rooms.',
+    );
+  }
 }
 
 function isLoopback(host: string): boolean {

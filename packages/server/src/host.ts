@@ -47,6 +47,18 @@ class SocketConnection implements Connection {
   close(code?: number, reason?: string): void {
     this.socket.close(code, reason);
   }
+  /** Closes with 1001 and resolves once the client confirmed, or gave it up after a moment. */
+  closeAndWait(ms = 1000): Promise<void> {
+    if (this.socket.readyState === this.socket.CLOSED) return Promise.resolve();
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => this.socket.terminate(), ms);
+      this.socket.once('close', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+      this.socket.close(closeCodes.goingAway, 'Server shutting down');
+    });
+  }
   get bufferedAmount(): number {
     return this.socket.bufferedAmount;
   }
@@ -113,7 +125,10 @@ export class RoomHost {
     await live.party.onStop?.();
   }
 
-  /** Stops accepting, lets every party flush, and closes sockets with 1001. */
+  /**
+   * Stops accepting, lets every party flush, sends the acks that flush settled, then closes
+   * sockets with 1001 and waits (briefly) for the clients to confirm.
+   */
   async close(): Promise<void> {
     this.#closing = true;
     clearInterval(this.#heartbeat);
@@ -123,13 +138,15 @@ export class RoomHost {
       clearTimeout(live.evictTimer);
       await live.started.catch(() => undefined);
       await live.party.onStop?.();
-      for (const connection of live.connections.values())
-        connection.close(closeCodes.goingAway, 'Server shutting down');
     }
+    // Acks resolved by the final flush are sent from promise callbacks: let them run first.
+    await new Promise((resolve) => setImmediate(resolve));
+    const closing = rooms.flatMap((live) => [...live.connections.values()].map((c) => c.closeAndWait()));
+    await Promise.all(closing);
   }
 
   #live(key: string, roomId: string, type: PartyType): LiveRoom {
-    let live = this.#rooms.get(key);
+    const live = this.#rooms.get(key);
     if (live) return live;
     const connections = new Map<string, SocketConnection>();
     const room: Room = {
@@ -142,9 +159,16 @@ export class RoomHost {
       getConnections: () => connections.values(),
     };
     const party = type.create(room);
-    live = { room, party, connections, started: Promise.resolve(party.onStart?.()) };
-    this.#rooms.set(key, live);
-    return live;
+    // A throwing onStart becomes a rejection the callers handle, and a room that failed to
+    // load is forgotten, so the next visitor tries again instead of meeting a dead instance.
+    const started = (async () => party.onStart?.())();
+    const entry: LiveRoom = { room, party, connections, started };
+    started.catch((error: unknown) => {
+      if (this.#rooms.get(key) === entry) this.#rooms.delete(key);
+      console.error(`plenum: room ${key} failed to load`, error);
+    });
+    this.#rooms.set(key, entry);
+    return entry;
   }
 
   async #accept(
@@ -166,6 +190,8 @@ export class RoomHost {
     ws.on('error', () => ws.terminate());
     ws.on('close', () => {
       live.connections.delete(connection.id);
+      // An evicted or erased room has stopped: it must not log anything more.
+      if (this.#rooms.get(key) !== live) return;
       live.party.onClose?.(connection);
       this.#scheduleEviction(key, live);
     });
@@ -178,10 +204,16 @@ export class RoomHost {
     if (ws.readyState !== ws.OPEN) return;
     ws.off('message', onEarly);
     live.party.onConnect?.(connection, { request });
-    ws.on('message', (data: Buffer, isBinary) => {
-      live.party.onMessage?.(isBinary ? '' : data.toString(), connection);
-    });
-    for (const message of early) live.party.onMessage?.(message, connection);
+    // A party's bug must cost one message, not the process and every room in it.
+    const deliver = (message: string) => {
+      try {
+        live.party.onMessage?.(message, connection);
+      } catch (error) {
+        console.error(`plenum: room ${key} failed on a message`, error);
+      }
+    };
+    ws.on('message', (data: Buffer, isBinary) => deliver(isBinary ? '' : data.toString()));
+    for (const message of early) deliver(message);
   }
 
   #scheduleEviction(key: string, live: LiveRoom): void {

@@ -20,6 +20,8 @@ import {
   type Personal,
   type Report,
   type Action,
+  type ApplyResult,
+  type Changes,
   type ErrorCode,
   type Hello,
   type RoomRecord,
@@ -60,10 +62,14 @@ export class PlenumRoom implements Party {
   #meta!: RoomMeta;
   #seq = 0;
   #ticker: NodeJS.Timeout | undefined;
+  /** Some member missed a patch and waits for a snapshot. */
+  #resyncing = false;
   readonly #patch = new PatchBuilder();
   /** participant -> action id -> the answer once committed (or pending). */
   readonly #seen = new Map<string, Map<string, Promise<ServerMessage>>>();
   readonly #now: () => number;
+  /** Per participant, across all their connections (each connection also has its own door). */
+  readonly #allowances = new Map<string, TokenBucket>();
 
   constructor(
     readonly room: Room,
@@ -110,20 +116,31 @@ export class PlenumRoom implements Party {
       createdAt: meta.createdAt,
     });
     for (const entry of this.options.storage.load(this.room.id)) this.#replay(entry);
-    // Connections open before a restart are gone; viewers and peaks stay as they were.
-    this.#record.presence.connections.clear();
-    this.#record.presence.online = 0;
+    // Connections open before a restart are gone. Their leaves are logged now, so a later
+    // replay counts the same peaks instead of adding these to the next crowd.
+    const at = this.#now();
+    for (const [participant, open] of [...this.#record.presence.connections]) {
+      for (let i = 0; i < open; i++) {
+        leave(this.#record, participant, at);
+        this.#logPresence({ at, participant, presence: 'leave' });
+      }
+    }
   }
 
   #replay(entry: LogEntry): void {
-    if ('action' in entry) {
-      apply(this.#record, entry.action, { participant: entry.participant, host: entry.host }, entry.at);
-      this.#remember(
-        entry.participant,
-        entry.action.id,
-        Promise.resolve({ type: 'ack', id: entry.action.id }),
-      );
+    if ('presence' in entry) {
+      (entry.presence === 'join' ? join : leave)(this.#record, entry.participant, entry.at);
+      return;
     }
+    const actor = { participant: entry.participant, host: entry.host };
+    const outcome = apply(this.#record, entry.action, actor, entry.at);
+    // A re-sent action is answered as it was the first time, new question id included.
+    const answer: ServerMessage = {
+      type: 'ack',
+      id: entry.action.id,
+      ...(outcome.ok && outcome.result && { result: outcome.result }),
+    };
+    this.#remember(entry.participant, entry.action.id, Promise.resolve(answer));
   }
 
   onConnect(connection: Connection): void {
@@ -144,6 +161,10 @@ export class PlenumRoom implements Party {
     if (!state.member) {
       return send(connection, error('not_joined', 'Say hello before acting.', message.id));
     }
+    // Tabs share one allowance: opening more connections buys no more actions.
+    if (!this.#allowance(state.member.participant).take()) {
+      return send(connection, error('rate_limited', 'Too many actions; slow down.', message.id));
+    }
     void this.#act(message, state.member).then((answer) => send(connection, answer));
   }
 
@@ -152,6 +173,8 @@ export class PlenumRoom implements Party {
     if (!member) return;
     const at = this.#now();
     leave(this.#record, member.participant, at);
+    if (!this.#record.presence.connections.has(member.participant))
+      this.#allowances.delete(member.participant);
     this.#logPresence({ at, participant: member.participant, presence: 'leave' });
     this.#patch.online(this.online);
     this.#schedule();
@@ -161,10 +184,15 @@ export class PlenumRoom implements Party {
     clearTimeout(this.#ticker);
     this.#ticker = undefined;
     this.#tick();
+    // A burst still in its window would schedule another tick: a stopped room has no one to send it to.
+    clearTimeout(this.#ticker);
+    this.#ticker = undefined;
     this.options.storage.flush();
   }
 
   #hello(hello: Hello, connection: Connection, state: ConnectionState): void {
+    // One connection is one member: a second hello would count it twice, or swap who it is.
+    if (state.member) return send(connection, error('invalid', 'This connection has already said hello.'));
     if (hello.v !== PROTOCOL_VERSION) {
       send(connection, error('version', `This server speaks protocol version ${PROTOCOL_VERSION}.`));
       return connection.close(closeCodes.version, 'Unsupported protocol version');
@@ -207,7 +235,14 @@ export class PlenumRoom implements Party {
     const seen = this.#seen.get(actor.participant)?.get(action.id);
     if (seen) return seen;
     const at = this.#now();
-    const outcome = apply(this.#record, action, { participant: actor.participant, host: actor.host }, at);
+    let outcome: ApplyResult;
+    try {
+      outcome = apply(this.#record, action, { participant: actor.participant, host: actor.host }, at);
+    } catch (failure) {
+      // A bug in a rule must answer this action, not take the room down.
+      console.error(`plenum: room ${this.room.id} failed on "${action.type}"`, failure);
+      return Promise.resolve(error('internal', 'The server could not do that.', action.id));
+    }
     if (!outcome.ok) return Promise.resolve(error(outcome.code, outcome.message, action.id));
     this.#patch.add(outcome.changes, actor.participant);
     // The author of a question still in review sees it change although the public does not.
@@ -218,7 +253,7 @@ export class PlenumRoom implements Party {
     this.#schedule();
     const entry: LogEntry = { at, participant: actor.participant, host: actor.host, action };
     // Changes go out with the next tick's patch; the ack names it so clients can settle optimistic views.
-    const seq = hasChanges(outcome.changes) ? this.#seq + 1 : undefined;
+    const seq = inNextPatch(outcome.changes) ? this.#seq + 1 : undefined;
     const answer = this.options.storage.append(this.room.id, entry).then(
       (): ServerMessage => ({
         type: 'ack',
@@ -230,6 +265,15 @@ export class PlenumRoom implements Party {
     );
     this.#remember(actor.participant, action.id, answer);
     return answer;
+  }
+
+  #allowance(participant: string): TokenBucket {
+    let bucket = this.#allowances.get(participant);
+    if (!bucket) {
+      bucket = new TokenBucket(limits.actionsPerSecond, limits.actionsBurst, this.#now);
+      this.#allowances.set(participant, bucket);
+    }
+    return bucket;
   }
 
   #remember(participant: string, id: string, answer: Promise<ServerMessage>): void {
@@ -261,15 +305,16 @@ export class PlenumRoom implements Party {
     if (this.#patch.pending) this.#schedule();
     const personal = this.#patch.mine.size > 0 ? new Set(this.#patch.mine) : undefined;
     this.#patch.mine.clear();
-    if (!patches && !personal) return;
+    if (!patches && !personal && !this.#resyncing) return;
     if (patches) this.#seq = patches.public.seq;
     const wire = patches && { public: JSON.stringify(patches.public), host: JSON.stringify(patches.host) };
     const personalWire = new Map<string, string>();
+    let stale = false;
     for (const connection of this.room.getConnections()) {
       const member = (connection.state as ConnectionState | undefined)?.member;
       if (!member) continue;
       if (connection.bufferedAmount > slowClientBytes) {
-        member.stale = true;
+        member.stale = stale = true;
         continue;
       }
       if (member.stale) {
@@ -285,6 +330,9 @@ export class PlenumRoom implements Party {
         connection.send(text);
       }
     }
+    // A skipped client catches up as soon as it has drained, even if the room went quiet.
+    this.#resyncing = stale;
+    if (stale) this.#schedule();
   }
 
   /** What only this participant sees: their flags and their own questions still in review. */
@@ -302,7 +350,12 @@ export class PlenumRoom implements Party {
   }
 }
 
-const hasChanges = (changes: object) => Object.keys(changes).length > 0;
+/**
+ * Whether the next tick's patch carries these changes. Reactions wait for their burst window,
+ * which may be a later tick, and `mine` travels in a personal message: neither names a patch.
+ */
+const inNextPatch = (changes: Changes) =>
+  Object.keys(changes).some((key) => key !== 'reactions' && key !== 'mine');
 
 function send(connection: Connection, message: ServerMessage): void {
   connection.send(JSON.stringify(message));

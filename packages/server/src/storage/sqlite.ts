@@ -43,11 +43,14 @@ export class SqliteStorage implements Storage {
       getRoom: this.#db.prepare<[string], { meta: string }>('SELECT meta FROM rooms WHERE id = ?'),
       deleteRoom: this.#db.prepare('DELETE FROM rooms WHERE id = ?'),
       deleteLog: this.#db.prepare('DELETE FROM log WHERE room = ?'),
-      append: this.#db.prepare('INSERT INTO log (room, entry) VALUES (?, ?)'),
+      // An entry for a room erased meanwhile (a late leave, an action in flight) is dropped.
+      append: this.#db.prepare(
+        'INSERT INTO log (room, entry) SELECT @room, @entry WHERE EXISTS (SELECT 1 FROM rooms WHERE id = @room)',
+      ),
       load: this.#db.prepare<[string], { entry: string }>('SELECT entry FROM log WHERE room = ? ORDER BY n'),
     };
     this.#commit = this.#db.transaction((batch: Pending[]) => {
-      for (const item of batch) this.#statements.append.run(item.room, item.entry);
+      for (const item of batch) this.#statements.append.run({ room: item.room, entry: item.entry });
     });
   }
 

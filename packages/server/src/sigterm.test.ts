@@ -1,0 +1,114 @@
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { api, openSocket } from './testing.js';
+
+const root = fileURLToPath(new URL('../../..', import.meta.url));
+const cli = join(root, 'packages/server/dist/cli.js');
+
+interface Cli {
+  url: string;
+  output(): string;
+  /** Sends `signal` and resolves with the exit code. */
+  stop(signal?: NodeJS.Signals): Promise<number | null>;
+}
+
+/** Runs the built `plenum serve --port 0` on `data` and waits for its banner. */
+async function startCli(data: string, args: string[] = []): Promise<Cli> {
+  const child = spawn(process.execPath, [cli, 'serve', '--port', '0', '--data', data, ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  // 'close', not 'exit': by then everything the process wrote has been read.
+  const exited = new Promise<number | null>((resolve) => child.once('close', resolve));
+  const url = await new Promise<string>((resolve, reject) => {
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += String(chunk);
+      const match = /serving on (http:\/\/\S+)/.exec(output);
+      if (match) resolve(match[1]!);
+    });
+    child.stderr.on('data', (chunk: Buffer) => (output += String(chunk)));
+    void exited.then((code) => reject(new Error(`plenum serve exited with ${code}:\n${output}`)));
+  });
+  return {
+    url,
+    output: () => output,
+    stop(signal = 'SIGTERM') {
+      child.kill(signal);
+      return exited;
+    },
+  };
+}
+
+let data: string;
+beforeAll(() => {
+  // The CLI runs from dist: build it from the current sources first.
+  const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+  execFileSync(process.execPath, [tsc, '-b', 'packages/server'], { cwd: root, stdio: 'inherit' });
+  data = mkdtempSync(join(tmpdir(), 'plenum-cli-'));
+}, 60_000);
+afterAll(() => rmSync(data, { recursive: true, force: true }));
+
+describe('plenum serve', () => {
+  it('keeps an acknowledged action through SIGTERM, closing sockets with 1001', async () => {
+    const first = await startCli(data);
+    expect(first.output()).toMatch(/^plenum: serving on http:\/\/127\.0\.0\.1:\d+ /);
+    expect(first.output()).not.toContain('warning');
+    const { json: created } = await api(first.url, '/api/rooms', { method: 'POST', body: { title: 'CLI' } });
+    const alice = await openSocket(first.url, created.room, {});
+    const watcher = await openSocket(first.url, created.room, {});
+    const ack = await alice.act({ type: 'ask', text: 'Überlebt das einen Neustart?' });
+    expect(ack).toMatchObject({ type: 'ack', result: { id: 'q1' } });
+
+    expect(await first.stop('SIGTERM')).toBe(0);
+    expect((await alice.closed).code).toBe(1001);
+    expect((await watcher.closed).code).toBe(1001);
+
+    const second = await startCli(data);
+    try {
+      const view = await api(second.url, `/api/rooms/${created.room}`);
+      expect(view.json.questions).toMatchObject([{ id: 'q1', text: 'Überlebt das einen Neustart?' }]);
+      const report = await api(second.url, `/api/rooms/${created.room}/report`, { key: created.hostKey });
+      expect(report.json.audience).toMatchObject({ viewers: 2, peakConnections: 2 });
+    } finally {
+      expect(await second.stop()).toBe(0);
+    }
+  }, 20_000);
+
+  it('keeps every action it acknowledged when SIGTERM arrives in the middle of a burst', async () => {
+    const first = await startCli(data);
+    const { json: created } = await api(first.url, '/api/rooms', { method: 'POST', body: {} });
+    const alice = await openSocket(first.url, created.room, {});
+    const asks = Array.from({ length: 30 }, (_, i) => ({ type: 'ask', id: `ask-${i}`, text: `Frage ${i}` }));
+    for (const ask of asks) alice.send(ask);
+    await alice.next('ack');
+    expect(await first.stop('SIGTERM')).toBe(0);
+    expect((await alice.closed).code).toBe(1001);
+    const acked = alice.received.flatMap((m) => (m.type === 'ack' && m.result?.id ? [m.result.id] : []));
+    expect(acked.length).toBeGreaterThan(0);
+
+    const second = await startCli(data);
+    try {
+      const view = await api(second.url, `/api/rooms/${created.room}`);
+      const stored = view.json.questions.map((q: { id: string }) => q.id);
+      expect(stored).toEqual(expect.arrayContaining(acked));
+    } finally {
+      await second.stop();
+    }
+  }, 20_000);
+
+  it('warns when bound beyond loopback without an admin token', async () => {
+    const open = await startCli(data, ['--host', '0.0.0.0']);
+    expect(open.output()).toMatch(/serving on/);
+    // Signalled the moment the banner shows: still a graceful stop.
+    expect(await open.stop()).toBe(0);
+    expect(open.output()).toMatch(/warning: bound beyond loopback without --admin-token/);
+    const guarded = await startCli(data, ['--host', '0.0.0.0', '--admin-token', 'secret']);
+    await guarded.stop();
+    expect(guarded.output()).not.toContain('warning');
+  }, 20_000);
+});
