@@ -155,7 +155,10 @@ export interface Ack {
   id: string;
   /** e.g. the id of a new question or poll */
   result?: { id?: string };
-  /** The patch that carries the change to everyone; absent when nothing changed. */
+  /**
+   * The patch that carries the change to everyone; absent when nothing changed, and for
+   * reactions, which travel in a later burst window.
+   */
   seq?: number;
 }
 

@@ -160,10 +160,10 @@ describe('a refused action leaves the record untouched', () => {
       code: 'closed',
     },
     {
-      why: 'vote on a draft',
+      why: 'vote on a draft (which participants cannot see)',
       action: { type: 'vote', poll: 'p3', choice: 'Hi' },
       actor: carol,
-      code: 'closed',
+      code: 'not_found',
     },
     {
       why: 'vote on an unknown poll',

@@ -256,15 +256,20 @@ describe('vote', () => {
   });
 
   it.each([
-    { state: 'draft', code: 'closed' },
-    { state: 'closed', code: 'closed' },
-  ] as const)('refuses votes on a $state poll with $code', ({ state }) => {
-    const room = setup();
-    const id = poll(room, 'single', { open: false });
-    if (state === 'closed') act(room, { type: 'poll-update', poll: id, status: 'closed' }, host);
-    expect(vote(room, id, 0)).toMatchObject({ ok: false, code: 'closed' });
-    expect(room.polls.get(id)?.responses.size).toBe(0);
-  });
+    // A draft is invisible to participants: its existence must not leak through the error.
+    { state: 'draft', voter: alice, code: 'not_found' },
+    { state: 'draft', voter: host, code: 'closed' },
+    { state: 'closed', voter: alice, code: 'closed' },
+  ] as const)(
+    'refuses votes on a $state poll from $voter.participant with $code',
+    ({ state, voter, code }) => {
+      const room = setup();
+      const id = poll(room, 'single', { open: false });
+      if (state === 'closed') act(room, { type: 'poll-update', poll: id, status: 'closed' }, host);
+      expect(vote(room, id, 0, voter)).toMatchObject({ ok: false, code });
+      expect(room.polls.get(id)?.responses.size).toBe(0);
+    },
+  );
 
   it('refuses unknown polls with not_found', () => {
     expect(vote(setup(), 'p7', 0)).toMatchObject({ ok: false, code: 'not_found' });
@@ -417,7 +422,7 @@ describe('results', () => {
     const id = poll(room, 'single', { open: false });
     expect(roomView(room, 0).polls).toEqual([]);
     expect(view(room, id, true)?.status).toBe('draft');
-    expect(vote(room, id, 0)).toMatchObject({ ok: false, code: 'closed' });
+    expect(vote(room, id, 0)).toMatchObject({ ok: false, code: 'not_found' });
   });
 
   it('keeps running tallies equal to a full recount over random vote streams', () => {

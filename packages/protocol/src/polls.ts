@@ -222,7 +222,8 @@ const sameChoice = (a: Choice, b: Choice): boolean =>
 /** One response per participant per poll; a new vote replaces the previous one. */
 export function castVote(room: RoomRecord, action: ActionOf<'vote'>, actor: Actor): ApplyResult {
   const poll = room.polls.get(action.poll);
-  if (!poll) return notFound();
+  // A draft does not exist for participants; 'closed' would tell them it does.
+  if (!poll || (!actor.host && !isPublicPoll(poll))) return notFound();
   if (poll.status !== 'open') return refuse('closed', 'This poll is not open for votes.');
   const choice = checkChoice(poll, action.choice);
   if (isRefusal(choice)) return choice;
