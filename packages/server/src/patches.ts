@@ -15,6 +15,8 @@ import {
   type RoomRecord,
 } from '@plenum/protocol';
 
+const onlineEveryMs = 1000;
+
 export interface TickPatches {
   public: Patch;
   host: Patch;
@@ -31,6 +33,8 @@ export class PatchBuilder {
   #burst = new Map<string, number>();
   #burstStarted = 0;
   #online: number | undefined;
+  #onlineSentAt = -Infinity;
+  #onlineDue: number | undefined;
   /** Participants whose own view (their questions in review, upvotes, votes) changed. */
   readonly mine = new Set<string>();
 
@@ -53,13 +57,15 @@ export class PatchBuilder {
     if (changes.mine && participant !== undefined) this.mine.add(participant);
   }
 
-  online(count: number): void {
+  /** The count changes with every join: everyone hears of it at most once per second. */
+  online(count: number, now: number): void {
     this.#online = count;
+    this.#onlineDue ??= Math.max(now, this.#onlineSentAt + onlineEveryMs);
   }
 
-  /** Something waits for a later tick (a burst whose window is not over). */
+  /** Something waits for a later tick (a burst whose window is not over, a held online count). */
   get pending(): boolean {
-    return this.#burst.size > 0;
+    return this.#burst.size > 0 || this.#online !== undefined;
   }
 
   /** This tick's patches, or nothing when nothing changed. */
@@ -86,9 +92,10 @@ export class PatchBuilder {
       this.#burstStarted = now;
       changed = true;
     }
-    if (this.#online !== undefined) {
+    if (this.#online !== undefined && now >= this.#onlineDue!) {
       shared.online = this.#online;
-      this.#online = undefined;
+      this.#online = this.#onlineDue = undefined;
+      this.#onlineSentAt = now;
       changed = true;
     }
 

@@ -49,6 +49,8 @@ interface ConnectionState {
 
 /** A socket with more than this queued is skipped and resynced later. */
 const slowClientBytes = 1 << 20;
+/** Sockets written per turn of the event loop when a tick goes out to a full room. */
+const fanOutSlice = 1000;
 /** Action ids remembered per participant, to apply a re-sent action once. */
 const rememberedIds = 512;
 
@@ -62,6 +64,8 @@ export class PlenumRoom implements Party {
   #meta!: RoomMeta;
   #seq = 0;
   #ticker: NodeJS.Timeout | undefined;
+  /** A tick's fan-out still under way: the rest to send, and its next turn. */
+  #fanOut: { rest(): void; timer: NodeJS.Immediate } | undefined;
   /** Some member missed a patch and waits for a snapshot. */
   #resyncing = false;
   readonly #patch = new PatchBuilder();
@@ -176,14 +180,16 @@ export class PlenumRoom implements Party {
     if (!this.#record.presence.connections.has(member.participant))
       this.#allowances.delete(member.participant);
     this.#logPresence({ at, participant: member.participant, presence: 'leave' });
-    this.#patch.online(this.online);
+    this.#patch.online(this.online, this.#now());
     this.#schedule();
   }
 
   onStop(): void {
     clearTimeout(this.#ticker);
     this.#ticker = undefined;
+    this.#finishFanOut();
     this.#tick();
+    this.#finishFanOut();
     // A burst still in its window would schedule another tick: a stopped room has no one to send it to.
     clearTimeout(this.#ticker);
     this.#ticker = undefined;
@@ -210,7 +216,7 @@ export class PlenumRoom implements Party {
     join(this.#record, hello.participant, at);
     this.#logPresence({ at, participant: hello.participant, presence: 'join' });
     send(connection, this.#welcome(state.member));
-    this.#patch.online(this.online);
+    this.#patch.online(this.online, this.#now());
     this.#schedule();
   }
 
@@ -283,13 +289,9 @@ export class PlenumRoom implements Party {
     if (ids.size > rememberedIds) ids.delete(ids.keys().next().value!);
   }
 
-  /** Members connected now. */
+  /** Members connected now (kept by the model as they join and leave: no count per call). */
   get online(): number {
-    let count = 0;
-    for (const connection of this.room.getConnections()) {
-      if ((connection.state as ConnectionState | undefined)?.member) count++;
-    }
-    return count;
+    return this.#record.presence.online;
   }
 
   #schedule(): void {
@@ -299,8 +301,13 @@ export class PlenumRoom implements Party {
     }, timing.tickMs);
   }
 
-  /** Sends what changed since the last tick: one serialisation per audience, every member. */
+  /**
+   * Sends what changed since the last tick: one serialisation per audience, every member.
+   * A full auditorium is sent in slices, one per turn of the event loop, so acks and
+   * messages keep flowing meanwhile; the next tick waits until every slice is out.
+   */
   #tick(): void {
+    if (this.#fanOut) return this.#schedule();
     const patches = this.#patch.take(this.#record, this.#seq + 1, this.#now());
     if (this.#patch.pending) this.#schedule();
     const personal = this.#patch.mine.size > 0 ? new Set(this.#patch.mine) : undefined;
@@ -309,18 +316,19 @@ export class PlenumRoom implements Party {
     if (patches) this.#seq = patches.public.seq;
     const wire = patches && { public: JSON.stringify(patches.public), host: JSON.stringify(patches.host) };
     const personalWire = new Map<string, string>();
+    // Who is here now gets this patch; whoever joins meanwhile has it in their welcome.
+    const targets = [...this.room.getConnections()];
     let stale = false;
-    for (const connection of this.room.getConnections()) {
+    const deliver = (connection: Connection) => {
       const member = (connection.state as ConnectionState | undefined)?.member;
-      if (!member) continue;
+      if (!member) return;
       if (connection.bufferedAmount > slowClientBytes) {
         member.stale = stale = true;
-        continue;
+        return;
       }
       if (member.stale) {
         member.stale = false;
-        send(connection, this.#welcome(member));
-        continue;
+        return send(connection, this.#welcome(member));
       }
       if (wire) connection.send(member.host ? wire.host : wire.public);
       if (personal?.has(member.participant)) {
@@ -329,10 +337,28 @@ export class PlenumRoom implements Party {
           personalWire.set(member.participant, (text = JSON.stringify(this.#personal(member.participant))));
         connection.send(text);
       }
-    }
-    // A skipped client catches up as soon as it has drained, even if the room went quiet.
-    this.#resyncing = stale;
-    if (stale) this.#schedule();
+    };
+    let next = 0;
+    const slice = (all: boolean) => {
+      const end = all ? targets.length : Math.min(next + fanOutSlice, targets.length);
+      while (next < end) deliver(targets[next++]!);
+      if (next < targets.length) {
+        this.#fanOut = { rest: () => slice(true), timer: setImmediate(() => slice(false)) };
+        return;
+      }
+      this.#fanOut = undefined;
+      // A skipped client catches up as soon as it has drained, even if the room went quiet.
+      this.#resyncing = stale;
+      if (stale) this.#schedule();
+    };
+    slice(false);
+  }
+
+  /** Sends the rest of a sliced fan-out now (the room is stopping). */
+  #finishFanOut(): void {
+    if (!this.#fanOut) return;
+    clearImmediate(this.#fanOut.timer);
+    this.#fanOut.rest();
   }
 
   /** What only this participant sees: their flags and their own questions still in review. */

@@ -14,7 +14,11 @@ describe('the server', () => {
   it('answers /healthz', async () => {
     const response = await fetch(`${test.url}/healthz`);
     expect(response.status).toBe(200);
-    expect(await response.json()).toMatchObject({ ok: true });
+    const health = (await response.json()) as Record<string, unknown>;
+    expect(health).toMatchObject({ ok: true, rooms: 0 });
+    // The event loop's worst delay since start (or the last ?reset) is there for monitoring.
+    expect(health.eventLoopDelayMaxMs).toBeTypeOf('number');
+    expect(health.eventLoopDelayP99Ms).toBeTypeOf('number');
   });
 
   it('exchanges a reaction with a real partysocket client', async () => {

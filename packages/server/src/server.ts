@@ -5,6 +5,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { handleApi } from './api.js';
 import { RoomHost } from './host.js';
@@ -49,6 +50,8 @@ function assetFor(path: string, assets: Assets): string | undefined {
   return match ? join(match[1] ? assets.console : assets.demo, match[2]!) : undefined;
 }
 
+const round = (ms: number) => Math.round(ms * 10) / 10;
+
 export interface PlenumServer {
   /** e.g. http://127.0.0.1:1999 */
   url: string;
@@ -65,6 +68,10 @@ export async function startServer(options: ServerOptions): Promise<PlenumServer>
   const origins = new Set(options.origins ?? []);
   const allowOrigin = (origin: string | undefined) =>
     origins.size === 0 || origin === undefined || origins.has(origin);
+
+  // How long the event loop was blocked: the number that says whether a room feels live.
+  const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+  loopDelay.enable();
 
   const host = new RoomHost({
     parties: {
@@ -100,7 +107,16 @@ export async function startServer(options: ServerOptions): Promise<PlenumServer>
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       throw new HttpError(405, 'method_not_allowed', 'Only GET here.');
     }
-    if (path === '/healthz') return sendJson(response, 200, { ok: true, rooms: host.roomCount });
+    if (path === '/healthz') {
+      const health = {
+        ok: true,
+        rooms: host.roomCount,
+        eventLoopDelayMaxMs: round(loopDelay.max / 1e6),
+        eventLoopDelayP99Ms: round(loopDelay.percentile(99) / 1e6),
+      };
+      if (url.searchParams.has('reset')) loopDelay.reset();
+      return sendJson(response, 200, health);
+    }
     const file = assetFor(path, assets);
     const served =
       file !== undefined &&
@@ -135,6 +151,7 @@ export async function startServer(options: ServerOptions): Promise<PlenumServer>
     host,
     storage,
     async close() {
+      loopDelay.disable();
       http.close();
       await host.close();
       storage.close();
