@@ -129,6 +129,8 @@ export interface Patch {
   type: 'patch';
   seq: number;
   questions?: QuestionView[];
+  /** New upvote counts of questions that changed in nothing else (an upvote storm stays small). */
+  upvotes?: Record<string, number>;
   removedQuestions?: string[];
   polls?: PollView[];
   removedPolls?: string[];

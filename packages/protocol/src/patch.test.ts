@@ -43,6 +43,14 @@ describe('applyPatch', () => {
     expect(next.online).toBe(3);
   });
 
+  it('moves upvote counts alone', () => {
+    const next = applyPatch(view, { type: 'patch', seq: 1, upvotes: { q2: 7 } });
+    expect(next.questions.map((q) => [q.id, q.upvotes, q.text])).toEqual([
+      ['q1', 0, 'Question q1'],
+      ['q2', 7, 'Question q2'],
+    ]);
+  });
+
   it('leaves the previous view untouched', () => {
     const before = structuredClone(view);
     applyPatch(view, { type: 'patch', seq: 1, questions: [question('q1', 9)], title: 'New' });

@@ -23,6 +23,10 @@ export function applyPatch(view: RoomView, patch: Patch | Personal): RoomView {
     questions: upsert(view.questions, patch.questions, patch.removedQuestions),
   };
   if (patch.type === 'mine') return next;
+  if (patch.upvotes) {
+    const upvotes = patch.upvotes;
+    next.questions = next.questions.map((q) => (q.id in upvotes ? { ...q, upvotes: upvotes[q.id]! } : q));
+  }
   next.polls = upsert(view.polls, patch.polls, patch.removedPolls);
   if (patch.currentPoll !== undefined) next.currentPoll = patch.currentPoll;
   if (patch.title !== undefined) next.title = patch.title;

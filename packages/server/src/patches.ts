@@ -24,6 +24,8 @@ export interface TickPatches {
 
 export class PatchBuilder {
   #questions = new Set<string>();
+  /** Questions whose upvote count is all that changed: they travel as numbers, not whole. */
+  #counts = new Set<string>();
   #removedQuestions = new Set<string>();
   #polls = new Set<string>();
   #removedPolls = new Set<string>();
@@ -38,8 +40,8 @@ export class PatchBuilder {
   /** Participants whose own view (their questions in review, upvotes, votes) changed. */
   readonly mine = new Set<string>();
 
-  add(changes: Changes, participant?: string): void {
-    for (const id of changes.questions ?? []) this.#questions.add(id);
+  add(changes: Changes, participant?: string, countsOnly = false): void {
+    for (const id of changes.questions ?? []) (countsOnly ? this.#counts : this.#questions).add(id);
     for (const id of changes.removedQuestions ?? []) {
       this.#questions.delete(id);
       this.#removedQuestions.add(id);
@@ -101,6 +103,24 @@ export class PatchBuilder {
 
     const publicPatch: Patch = { type: 'patch', seq, ...shared };
     const hostPatch: Patch = { type: 'patch', seq, ...shared };
+    if (this.#counts.size > 0) {
+      const visible: Record<string, number> = {};
+      const all: Record<string, number> = {};
+      let any = false;
+      for (const id of this.#counts) {
+        const question = record.questions.get(id);
+        if (!question || this.#questions.has(id) || this.#removedQuestions.has(id)) continue;
+        all[id] = question.upvoters.size;
+        if (isPublicQuestion(question)) visible[id] = question.upvoters.size;
+        any = true;
+      }
+      if (any) {
+        changed = true;
+        publicPatch.upvotes = visible;
+        hostPatch.upvotes = all;
+      }
+      this.#counts.clear();
+    }
     if (this.#questions.size > 0 || this.#removedQuestions.size > 0) {
       changed = true;
       const visible = [];

@@ -250,7 +250,7 @@ export class PlenumRoom implements Party {
       return Promise.resolve(error('internal', 'The server could not do that.', action.id));
     }
     if (!outcome.ok) return Promise.resolve(error(outcome.code, outcome.message, action.id));
-    this.#patch.add(outcome.changes, actor.participant);
+    this.#patch.add(outcome.changes, actor.participant, action.type === 'upvote');
     // The author of a question still in review sees it change although the public does not.
     for (const id of outcome.changes.questions ?? []) {
       const question = this.#record.questions.get(id);
