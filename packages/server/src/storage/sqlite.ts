@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { startCheckpointer, type Checkpointer } from './checkpointer.js';
 import type { LogEntry, RoomMeta, Storage } from './storage.js';
 
 interface Pending {
@@ -21,15 +22,21 @@ export class SqliteStorage implements Storage {
   #timer: NodeJS.Timeout | undefined;
   readonly #statements;
   readonly #commit: (batch: Pending[]) => void;
+  readonly #checkpointer: Checkpointer;
 
   constructor(
     dataDir: string,
     readonly commitDelayMs = 2,
   ) {
     mkdirSync(dataDir, { recursive: true });
-    this.#db = new Database(join(dataDir, 'plenum.db'));
+    const file = join(dataDir, 'plenum.db');
+    this.#db = new Database(file);
     this.#db.pragma('journal_mode = WAL');
+    // Acknowledged means on disk: every commit is fsynced, power loss included.
     this.#db.pragma('synchronous = FULL');
+    // Checkpoints run in a worker (checkpointer.ts), never inside a room's commit.
+    this.#db.pragma('wal_autocheckpoint = 0');
+    this.#checkpointer = startCheckpointer(file);
     // Erased rooms are overwritten on disk, not just unlinked from the b-tree.
     this.#db.pragma('secure_delete = ON');
     this.#db.exec(`
@@ -102,6 +109,9 @@ export class SqliteStorage implements Storage {
 
   close(): void {
     this.flush();
+    void this.#checkpointer.stop();
+    // Fold the log into the database on the way out, so a restart starts from a small WAL.
+    this.#db.pragma('wal_checkpoint(TRUNCATE)');
     this.#db.close();
   }
 }
