@@ -12,6 +12,7 @@ export function connectRoom(options: ConnectOptions): RoomConnection {
     options.room,
     options.hostKey ?? '',
     options.participant ?? '',
+    options.display ?? false,
   ]);
   let room = rooms.get(key);
   if (!room) rooms.set(key, (room = new RoomConnection(options)));

@@ -45,7 +45,11 @@ describe('connectRoom', () => {
     await until(alice.$state, (s) => s?.questions.find((q) => q.id === question)?.upvotes === 1);
     expect(bob.$mine.get().upvoted).toEqual([question]);
 
-    const poll = await host.host!.createPoll({ title: 'Wie zufrieden?', kind: 'single', options: ['Sehr', 'Gar nicht'] });
+    const poll = await host.host!.createPoll({
+      title: 'Wie zufrieden?',
+      kind: 'single',
+      options: ['Sehr', 'Gar nicht'],
+    });
     await host.host!.updatePoll(poll, { status: 'open' });
     await until(alice.$state, (s) => s?.currentPoll === poll);
     await alice.vote(poll, 0);
@@ -78,7 +82,9 @@ describe('connectRoom', () => {
 
     // 10 clients × 20 actions: upvote toggles and vote changes, while the network is cut 3 times.
     const sent = clients.map((client, n) =>
-      Array.from({ length: 20 }, (_, i) => (i % 2 ? client.upvote(question) : client.vote(poll, (n + i) % 3))),
+      Array.from({ length: 20 }, (_, i) =>
+        i % 2 ? client.upvote(question) : client.vote(poll, (n + i) % 3),
+      ),
     );
     const all = Promise.all(sent.flat());
     for (let cut = 0; cut < 3; cut++) {
@@ -90,9 +96,11 @@ describe('connectRoom', () => {
     // 10 upvote toggles each (even) → nobody upvoted; each client's last vote is option (n + 18) % 3.
     const expected = [0, 0, 0];
     clients.forEach((_, n) => expected[(n + 18) % 3]!++);
-    const server = await (await fetch(`${test.url}/api/rooms/${test.room}/report`, {
-      headers: { Authorization: `Bearer ${test.hostKey}` },
-    })).json();
+    const server = await (
+      await fetch(`${test.url}/api/rooms/${test.room}/report`, {
+        headers: { Authorization: `Bearer ${test.hostKey}` },
+      })
+    ).json();
     expect(server.questions.list[0].upvotes).toBe(0);
     expect(server.polls[0].results.counts).toEqual(expected);
     expect(server.polls[0].responses).toBe(10);
@@ -112,7 +120,8 @@ describe('connectRoom', () => {
     const actor = join();
     await until(watcher.$status, (s) => s === 'open');
     let withheld = 0;
-    control.withhold = (data) => data.includes('"type":"patch"') && data.includes('"questions"') && withheld++ === 0;
+    control.withhold = (data) =>
+      data.includes('"type":"patch"') && data.includes('"questions"') && withheld++ === 0;
 
     await actor.ask('First');
     // The next patch comes in a later tick, so the watcher sees a gap in the sequence.
@@ -160,7 +169,12 @@ describe('connectRoom', () => {
 
   it('shares one socket among 20 subscribers, and closes it after the last leaves', async () => {
     const { WebSocket: Counting, control } = instrumentedWebSocket();
-    const options = { server: test.url, room: test.room, WebSocket: Counting, participant: randomParticipant() };
+    const options = {
+      server: test.url,
+      room: test.room,
+      WebSocket: Counting,
+      participant: randomParticipant(),
+    };
     const stops = Array.from({ length: 20 }, () => connectRoom(options).$state.listen(() => {}));
     const room = connectRoom(options);
     await until(room.$status, (s) => s === 'open');

@@ -32,6 +32,8 @@ export interface ConnectOptions {
   WebSocket?: unknown;
   /** The participant id; by default made once and kept in localStorage. */
   participant?: string;
+  /** A screen, not a person (a projector): left out of the viewer numbers. */
+  display?: boolean;
 }
 
 /** Distributes `Omit` over a union, so each action keeps its own fields. */
@@ -191,6 +193,7 @@ export class RoomConnection implements RoomLike {
           v: PROTOCOL_VERSION,
           participant: this.options.participant ?? participantId(),
           ...(this.options.hostKey !== undefined && { hostKey: this.options.hostKey }),
+          ...(this.options.display && { display: true }),
         }),
       );
     });

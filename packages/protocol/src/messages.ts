@@ -41,6 +41,8 @@ export const helloSchema = v.object({
   v: v.number(),
   participant: v.pipe(v.string(), v.minLength(16), v.maxLength(limits.participantId)),
   hostKey: v.optional(v.pipe(v.string(), v.maxLength(200))),
+  /** A screen, not a person (a projector's present view): not counted in the audience. */
+  display: v.optional(v.boolean()),
 });
 
 /** Participants' actions. */

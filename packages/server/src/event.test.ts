@@ -248,7 +248,8 @@ describe('a whole event', () => {
     // ---- the report: the same numbers as what happened
     const report = await api(test.url, `/api/rooms/${room}/report`, { key: hostKey });
     expect(report.status).toBe(200);
-    expect(report.json.audience).toMatchObject({ viewers: 3, activeParticipants: 2, peakConnections: 3 });
+    // The audience is the two participants: the host's own connection is not a viewer.
+    expect(report.json.audience).toMatchObject({ viewers: 2, activeParticipants: 2, peakConnections: 2 });
     expect(report.json.questions).toMatchObject({
       total: 3,
       byStatus: { review: 1, live: 1, answered: 1, dismissed: 0 },

@@ -39,6 +39,8 @@ import type { LogEntry, RoomMeta, Storage } from './storage/storage.js';
 interface Member {
   participant: string;
   host: boolean;
+  /** Part of the audience: not the host's console, not a projector (a `display` hello). */
+  audience: boolean;
   /** Missed a patch (slow socket): gets a fresh snapshot when it has drained. */
   stale: boolean;
 }
@@ -174,7 +176,7 @@ export class PlenumRoom implements Party {
 
   onClose(connection: Connection): void {
     const member = (connection.state as ConnectionState | undefined)?.member;
-    if (!member) return;
+    if (!member?.audience) return;
     const at = this.#now();
     leave(this.#record, member.participant, at);
     if (!this.#record.presence.connections.has(member.participant))
@@ -211,12 +213,16 @@ export class PlenumRoom implements Party {
       }
       host = true;
     }
-    state.member = { participant: hello.participant, host, stale: false };
+    // The report counts people: the host's console and a projector screen are not viewers.
+    const audience = !host && hello.display !== true;
+    state.member = { participant: hello.participant, host, audience, stale: false };
+    send(connection, this.#welcome(state.member));
+    if (!audience) return;
     const at = this.#now();
     join(this.#record, hello.participant, at);
     this.#logPresence({ at, participant: hello.participant, presence: 'join' });
-    send(connection, this.#welcome(state.member));
-    this.#patch.online(this.online, this.#now());
+    // The newcomer's welcome already counts them; everyone else hears it within a second.
+    this.#patch.online(this.online, at);
     this.#schedule();
   }
 

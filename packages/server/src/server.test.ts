@@ -62,6 +62,19 @@ describe('the server', () => {
     bob.close();
   });
 
+  it('counts people, not the host console or a projector, as viewers', async () => {
+    const host = await openSocket(test.url, test.room, { hostKey: test.hostKey });
+    const projector = await openSocket(test.url, test.room, { display: true });
+    const person = await openSocket(test.url, test.room, {});
+    expect(projector.received[0]).toMatchObject({ type: 'welcome' });
+    const report = await fetch(`${test.url}/api/rooms/${test.room}/report`, {
+      headers: { Authorization: `Bearer ${test.hostKey}` },
+    });
+    const { audience } = (await report.json()) as { audience: Record<string, number> };
+    expect(audience).toMatchObject({ viewers: 1, peakConnections: 1, connectionsNow: 1 });
+    [host, projector, person].forEach((socket) => socket.close());
+  });
+
   it('closes a socket to an unknown room with 4404', async () => {
     const socket = await openSocket(test.url, 'no-such-room');
     expect(await socket.closed).toEqual({ code: 4404, reason: 'Unknown room' });

@@ -77,7 +77,7 @@ export function randomParticipant(): string {
 export async function openSocket(
   url: string,
   room: string,
-  hello?: { participant?: string; hostKey?: string; v?: number },
+  hello?: { participant?: string; hostKey?: string; v?: number; display?: boolean },
   options?: ClientOptions,
 ): Promise<TestSocket> {
   const socket = new WebSocket(`${url.replace(/^http/, 'ws')}/parties/main/${room}`, options);
@@ -158,6 +158,7 @@ export async function openSocket(
       v: hello.v ?? 1,
       participant: hello.participant ?? randomParticipant(),
       hostKey: hello.hostKey,
+      display: hello.display,
     });
     if (hello.v === undefined || hello.v === 1)
       await Promise.race([test.next('welcome'), test.next('error')]);

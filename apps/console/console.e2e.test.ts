@@ -1,0 +1,275 @@
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import WebSocket from 'ws';
+import { connectRoom, type RoomConnection } from '@plenum/client';
+import type { Report } from '@plenum/protocol';
+import { createRoom, launchBrowser, startCli, type Cli } from '@plenum/testing';
+
+/**
+ * The host console against the real server in Chromium: a host creates a room, two
+ * participants (the client library in Node, as any integration would use it) ask and vote,
+ * the host moderates, runs a poll and presents, and the report tells what happened.
+ */
+const require = createRequire(import.meta.url);
+const axePath = require.resolve('axe-core');
+
+let cli: Cli;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+const participants: { room: RoomConnection; stop: () => void }[] = [];
+
+beforeAll(async () => {
+  [cli, browser] = await Promise.all([startCli(), launchBrowser()]);
+});
+
+afterAll(async () => {
+  for (const participant of participants) participant.stop();
+  await Promise.all(contexts.map((context) => context.close()));
+  await browser?.close();
+  expect(await cli?.stop()).toBe(0);
+});
+
+async function newPage(locale = 'en-GB'): Promise<Page> {
+  const context = await browser.newContext({ locale, acceptDownloads: true });
+  contexts.push(context);
+  return context.newPage();
+}
+
+/** Runs axe on the page as it is now; returns the violations, described for a readable failure. */
+async function axe(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: axePath });
+  const result = await page.evaluate(async () => {
+    const run = (window as unknown as { axe: { run(): Promise<{ violations: unknown[] }> } }).axe.run;
+    return (await run()).violations as { id: string; nodes: { target: unknown }[] }[];
+  });
+  return result.map(
+    (violation) => `${violation.id}: ${JSON.stringify(violation.nodes.map((n) => n.target))}`,
+  );
+}
+
+/** A participant in Node: joins the room (the store subscription keeps the socket open). */
+function participant(room: string, name: string): RoomConnection {
+  const connection = connectRoom({
+    server: cli.url,
+    room,
+    WebSocket,
+    participant: `participant-${name}-0123456789`,
+  });
+  participants.push({ room: connection, stop: connection.$state.listen(() => {}) });
+  return connection;
+}
+
+async function until(check: () => boolean, what: string): Promise<void> {
+  for (let i = 0; i < 100 && !check(); i++) await new Promise((resolve) => setTimeout(resolve, 50));
+  if (!check()) throw new Error(`Timed out waiting for ${what}`);
+}
+
+/** "2025-01-31T09:30:00" in local time, as a datetime-local input takes it. */
+function localInput(at: number): string {
+  return new Date(at - new Date(at).getTimezoneOffset() * 60_000).toISOString().slice(0, 19);
+}
+
+describe('the host console', () => {
+  it('creates a room, moderates, runs a poll, presents, reports and erases', async () => {
+    const host = await newPage();
+    await host.goto(`${cli.url}/console`);
+    await host.getByRole('heading', { name: 'Create a room' }).waitFor();
+    expect(await axe(host)).toEqual([]);
+
+    // German is one click away, and back.
+    await host.getByRole('button', { name: 'Deutsch' }).click();
+    await host.getByRole('heading', { name: 'Raum anlegen' }).waitFor();
+    expect(await host.evaluate(() => document.documentElement.lang)).toBe('de');
+    await host.getByRole('button', { name: 'English' }).click();
+
+    const recordingStart = Date.now() - 90_000;
+    await host.getByLabel('Event title').fill('Town hall');
+    await host.getByLabel('Wait for approval (pre-moderation)').check();
+    await host.getByLabel('Recording URL (optional)').fill('https://video.example.org/townhall.mp4');
+    await host.getByLabel('Recording starts at (optional)').fill(localInput(recordingStart));
+    await host.getByRole('button', { name: 'Create room' }).click();
+
+    // The share tab: participant link with its QR code, the embed snippet, the host link.
+    await host.getByRole('heading', { name: 'Town hall' }).waitFor();
+    const hostLink = await host.getByLabel('Host link (secret)').inputValue();
+    const fragment = new URLSearchParams(new URL(hostLink).hash.slice(1));
+    const room = fragment.get('room')!;
+    const key = fragment.get('key')!;
+    expect(room).toBeTruthy();
+    expect(key).toBeTruthy();
+    expect(await host.getByLabel('Participant link').inputValue()).toBe(`${cli.url}/console#join=${room}`);
+    expect(await host.getByLabel('Embed snippet').inputValue()).toContain(
+      `<plenum-questions room="${room}"></plenum-questions>`,
+    );
+    await host.getByRole('img', { name: /^QR code for / }).waitFor();
+    expect(await axe(host)).toEqual([]);
+
+    // The room is listed in this browser.
+    await host.goto(`${cli.url}/console`);
+    await host.getByRole('link', { name: 'Town hall' }).click();
+    await host.getByRole('tab', { name: 'Questions' }).click();
+    await host.getByRole('button', { name: 'Review (0)' }).waitFor();
+
+    // Two participants ask; in a pre-moderated room the questions wait for review.
+    const ada = participant(room, 'ada');
+    const ben = participant(room, 'ben');
+    const adaQuestion = 'How will the budget be spent?';
+    await ada.ask(adaQuestion);
+    await ben.ask('Buy my product!');
+    await host.getByRole('button', { name: 'Review (2)' }).waitFor();
+    expect(await axe(host)).toEqual([]);
+
+    // Keyboard: focus Ada's question and approve it with "a".
+    const adaItem = host.getByRole('article', { name: adaQuestion });
+    expect(await adaItem.getAttribute('aria-keyshortcuts')).toContain('A');
+    await adaItem.focus();
+    await host.keyboard.press('a');
+    await host.getByRole('button', { name: 'Live (1)' }).waitFor();
+    // Focus moved on to the question that took its place; "d" dismisses it.
+    const benItem = host.getByRole('article', { name: 'Buy my product!' });
+    await expect.poll(() => benItem.evaluate((node) => node.matches(':focus'))).toBe(true);
+    await host.keyboard.press('d');
+    await host.getByRole('button', { name: 'Dismissed (1)' }).waitFor();
+
+    // Ben upvotes Ada's question; the host highlights it for the room.
+    await until(
+      () => ben.$state.get()?.questions.some((q) => q.status === 'live') ?? false,
+      'a live question',
+    );
+    const adaId = ben.$state.get()!.questions.find((q) => q.text === adaQuestion)!.id;
+    await ben.upvote(adaId);
+    await host.getByRole('button', { name: 'Live (1)' }).click();
+    await host.getByRole('article', { name: adaQuestion }).getByText('1 vote').waitFor();
+    await host.getByRole('article', { name: adaQuestion }).getByRole('button', { name: 'Highlight' }).click();
+    await host.getByRole('button', { name: 'Highlight', pressed: true }).waitFor();
+
+    // The present view, on another machine: no key, just the room; the question is on it.
+    const present = await newPage();
+    await present.goto(`${cli.url}/console#present=${room}`);
+    await present.locator('[data-present="question"]', { hasText: adaQuestion }).waitFor();
+    await present.getByRole('img', { name: `QR code for ${cli.url}/console#join=${room}` }).waitFor();
+    expect(await present.content()).not.toContain(key);
+    expect(await axe(present)).toEqual([]);
+
+    // A single-choice poll, opened at once; the present view follows it and its results.
+    await host.getByRole('tab', { name: 'Polls' }).click();
+    await host.getByRole('button', { name: 'New poll' }).click();
+    await host.getByLabel('Question of the poll').fill('Which topic next?');
+    await host.getByRole('textbox', { name: 'Option 1' }).fill('Housing');
+    await host.getByRole('textbox', { name: 'Option 2' }).fill('Transport');
+    await host.getByRole('button', { name: 'Add option' }).click();
+    await host.getByRole('textbox', { name: 'Option 3' }).fill('Schools');
+    expect(await axe(host)).toEqual([]);
+    await host.getByRole('button', { name: 'Save and open' }).click();
+    await present.locator('[data-present="poll"]', { hasText: 'Which topic next?' }).waitFor();
+
+    await until(() => ada.$state.get()?.currentPoll != null, 'the open poll');
+    const pollId = ada.$state.get()!.currentPoll!;
+    await ada.vote(pollId, 0);
+    await ben.vote(pollId, 1);
+    await host.getByText('2 responses').waitFor();
+    await present.getByText('2 responses').waitFor();
+    expect(await present.locator('.results li').allInnerTexts()).toEqual([
+      expect.stringMatching(/Housing\s+50 % · 1 vote/),
+      expect.stringMatching(/Transport\s+50 % · 1 vote/),
+      expect.stringMatching(/Schools\s+0 % · 0 votes/),
+    ]);
+    expect(await axe(host)).toEqual([]);
+
+    // Close the poll; the host marks the question answered (x) and the present view falls back to the poll.
+    await host.getByRole('button', { name: 'Close', exact: true }).click();
+    await host.getByRole('tab', { name: 'Questions' }).click();
+    await host.getByRole('article', { name: adaQuestion }).focus();
+    await host.keyboard.press('x');
+    await host.getByRole('button', { name: 'Answered (1)' }).waitFor();
+    await present.locator('[data-present="poll"]').waitFor();
+
+    // A reaction, then the report: the numbers are what happened.
+    await ada.react('👏');
+    await host.getByRole('tab', { name: 'Report' }).click();
+    await host.getByRole('heading', { name: 'The event in numbers' }).waitFor();
+    const report = (await (
+      await fetch(`${cli.url}/api/rooms/${room}/report`, { headers: { Authorization: `Bearer ${key}` } })
+    ).json()) as Report;
+    // Viewers are people: Ada and Ben, not the host's console nor the present screen.
+    expect(report.audience.viewers).toBe(2);
+    expect(report.audience.activeParticipants).toBe(2);
+    expect(report.questions.total).toBe(2);
+    expect(report.questions.byStatus).toEqual({ review: 0, live: 0, answered: 1, dismissed: 1 });
+    expect(report.questions.upvotes).toBe(1);
+    expect(report.polls[0]!.responses).toBe(2);
+    const number = (name: string) =>
+      host.locator('.numbers div', { has: host.locator('dt', { hasText: name }) }).locator('dd');
+    expect(await number('Viewers').innerText()).toBe(String(report.audience.viewers));
+    expect(await number('Peak concurrent').innerText()).toBe(String(report.audience.peakConnections));
+    expect(await number('Active participants').innerText()).toBe('2');
+    expect(await number('Questions').innerText()).toBe('2');
+    expect(await number('Upvotes').innerText()).toBe('1');
+    expect(await number('Reactions').innerText()).toBe('1');
+    await host.getByRole('img', { name: /Bar chart: 1 reaction/ }).waitFor();
+
+    // Each question links to its moment in the recording.
+    const watch = host.getByRole('row', { name: new RegExp(adaQuestion) }).getByRole('link');
+    const href = await watch.getAttribute('href');
+    const seconds = Number(/#t=(\d+)$/.exec(href ?? '')?.[1]);
+    expect(href).toMatch(/^https:\/\/video\.example\.org\/townhall\.mp4#t=\d+$/);
+    expect(seconds).toBeGreaterThanOrEqual(89);
+    expect(seconds).toBeLessThan(600);
+    expect(await axe(host)).toEqual([]);
+
+    // The CSV downloads with the key in a header, through a Blob URL.
+    const [download] = await Promise.all([
+      host.waitForEvent('download'),
+      host.getByRole('button', { name: 'Download CSV' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe(`plenum-${room}.csv`);
+    const csv = await readFile((await download.path())!, 'utf8');
+    expect(csv).toContain(adaQuestion);
+
+    // Erasing needs a real confirmation step.
+    await host.getByRole('button', { name: 'Erase this room' }).click();
+    await host.getByLabel(`Type the room id “${room}” to confirm`).fill(room);
+    await host.getByRole('button', { name: 'Erase for good' }).click();
+    await host.getByText('The room was erased.').waitFor();
+    expect((await fetch(`${cli.url}/api/rooms/${room}`)).status).toBe(404);
+    expect(await host.getByRole('link', { name: 'Town hall' }).count()).toBe(0);
+  });
+
+  it('holds new questions back while the host works in the list', async () => {
+    const { room, hostKey } = await createRoom(cli.url, { title: 'Steady' });
+    const host = await newPage();
+    await host.goto(`${cli.url}/console#room=${room}&key=${hostKey}`);
+    const cleo = participant(room, 'cleo');
+    await cleo.ask('First question');
+    const first = host.getByRole('article', { name: 'First question' });
+    await first.focus();
+    await cleo.ask('Second question');
+    const show = host.getByRole('button', { name: '1 new question — show' });
+    await show.waitFor();
+    expect(await host.getByRole('article').count()).toBe(1);
+    expect(await first.evaluate((node) => node.matches(':focus'))).toBe(true);
+    await show.click();
+    await host.getByRole('article', { name: 'Second question' }).waitFor();
+    expect(await host.getByRole('article').count()).toBe(2);
+  });
+
+  it('shows nothing of the room with a wrong or missing host key', async () => {
+    const { room, host } = await createRoom(cli.url, { title: 'Secret' });
+    const asker = participant(room, 'dora');
+    await asker.ask('A question only the host may moderate');
+    await host('GET', '/report');
+
+    const page = await newPage();
+    await page.goto(`${cli.url}/console#room=${room}&key=not-the-key`);
+    await page.getByRole('alert').getByText('The host key does not match this room.').waitFor();
+    expect(await page.getByText('A question only the host may moderate').count()).toBe(0);
+    expect(await page.getByRole('tab').count()).toBe(0);
+    expect(await axe(page)).toEqual([]);
+
+    await page.goto(`${cli.url}/console#room=${room}`);
+    await page.getByRole('alert').getByText('This link has no host key.').waitFor();
+    expect(await page.getByRole('tab').count()).toBe(0);
+  });
+});

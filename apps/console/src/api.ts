@@ -1,0 +1,82 @@
+/** The console's calls to the HTTP API of the server it was loaded from. */
+import type { Moderation, Report } from '@plenum/protocol';
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+async function call(path: string, init: RequestInit & { token?: string } = {}): Promise<Response> {
+  const { token, ...rest } = init;
+  let response: Response;
+  try {
+    response = await fetch(`${location.origin}/api${path}`, {
+      ...rest,
+      headers: {
+        ...(rest.body !== undefined && { 'Content-Type': 'application/json' }),
+        ...(token && { Authorization: `Bearer ${token}` }),
+      },
+      cache: 'no-store',
+    });
+  } catch {
+    throw new ApiError(0, 'network', 'The server cannot be reached.');
+  }
+  if (response.ok) return response;
+  let code = 'fallback';
+  let message = response.statusText;
+  try {
+    const body = (await response.json()) as { error?: { code?: string; message?: string } };
+    code = body.error?.code ?? code;
+    message = body.error?.message ?? message;
+  } catch {
+    // Not JSON: keep the status text.
+  }
+  throw new ApiError(response.status, code, message);
+}
+
+export async function createRoom(
+  body: { room?: string; title: string; moderation: Moderation },
+  adminToken?: string,
+): Promise<{ room: string; hostKey: string }> {
+  const response = await call('/rooms', { method: 'POST', body: JSON.stringify(body), token: adminToken });
+  return (await response.json()) as { room: string; hostKey: string };
+}
+
+const roomPath = (room: string) => `/rooms/${encodeURIComponent(room)}`;
+
+export async function fetchReport(room: string, hostKey: string): Promise<Report> {
+  const response = await call(`${roomPath(room)}/report`, { token: hostKey });
+  return (await response.json()) as Report;
+}
+
+export const reportFormats = ['csv', 'json', 'md'] as const;
+export type ReportFormat = (typeof reportFormats)[number];
+
+/**
+ * Fetches the report with the key in a header (a plain link cannot carry one) and hands it
+ * to the browser as a download through a Blob URL.
+ */
+export async function downloadReport(room: string, hostKey: string, format: ReportFormat): Promise<void> {
+  const query = format === 'json' ? '' : `?format=${format}`;
+  const response = await call(`${roomPath(room)}/report${query}`, { token: hostKey });
+  const blob = await response.blob();
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = `plenum-${room}.${format}`;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // Give the browser time to start the download before the URL goes away.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+export async function eraseRoom(room: string, hostKey: string): Promise<void> {
+  await call(roomPath(room), { method: 'DELETE', token: hostKey });
+}

@@ -1,0 +1,269 @@
+import { css, html, nothing, type PropertyValues } from 'lit';
+import { connectRoom, type RoomConnection } from '@plenum/client';
+import type { Moderation } from '@plenum/protocol';
+import { ConsoleElement } from './console-element.js';
+import { errorText, t } from './i18n.js';
+import { hostLink, presentLink } from './links.js';
+import { $rooms, findRoom, saveRoom } from './rooms.js';
+import { $route } from './route.js';
+import { StoreController } from '@plenum/elements';
+
+const tabs = ['questions', 'polls', 'share', 'report'] as const;
+type Tab = (typeof tabs)[number];
+
+/**
+ * @summary A room seen by its host: header, and tabs for questions, polls, sharing and
+ * the report. Nothing of the room is shown until the server accepts the host key.
+ */
+export class PlenumHost extends ConsoleElement {
+  static override properties = {
+    room: { type: String },
+    keyFromLink: { type: String, attribute: 'key-from-link' },
+    tab: { state: true },
+    notice: { state: true },
+  };
+  declare room: string;
+  declare keyFromLink: string;
+  declare private tab: Tab;
+  declare private notice: string;
+  #connection: RoomConnection | undefined;
+  #unsubscribe: (() => void)[] = [];
+  readonly #rooms = new StoreController(this, $rooms);
+
+  static override styles = [
+    ...ConsoleElement.styles,
+    css`
+      .top {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.5rem 1.5rem;
+        align-items: baseline;
+        justify-content: space-between;
+        margin-bottom: 1rem;
+      }
+      h1 {
+        margin: 0;
+        font-size: 1.5rem;
+      }
+      [role='tablist'] {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.25rem;
+        border-bottom: 2px solid var(--line);
+        margin-bottom: 1rem;
+      }
+      [role='tab'] {
+        border: none;
+        border-bottom: 3px solid transparent;
+        border-radius: 0;
+        margin-bottom: -2px;
+        background: none;
+      }
+      [role='tab'][aria-selected='true'] {
+        border-bottom-color: var(--accent);
+        font-weight: 700;
+      }
+      select {
+        width: auto;
+      }
+    `,
+  ];
+
+  constructor() {
+    super();
+    this.room = '';
+    this.keyFromLink = '';
+    const route = $route.get();
+    const wanted = route.screen === 'host' ? route.tab : undefined;
+    this.tab = tabs.find((tab) => tab === wanted) ?? 'questions';
+    this.notice = '';
+  }
+
+  get #key(): string {
+    return this.keyFromLink || findRoom(this.room)?.hostKey || '';
+  }
+
+  override willUpdate(changed: PropertyValues<this>) {
+    if (changed.has('room') || changed.has('keyFromLink')) this.#connect();
+  }
+
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    this.#disconnect();
+  }
+
+  override connectedCallback() {
+    super.connectedCallback();
+    if (this.hasUpdated) this.#connect();
+  }
+
+  #connect() {
+    this.#disconnect();
+    const key = this.#key;
+    if (!this.room || !key) return;
+    const connection = connectRoom({ server: location.origin, room: this.room, hostKey: key });
+    this.#connection = connection;
+    const update = () => this.requestUpdate();
+    this.#unsubscribe = [
+      connection.$state.subscribe((state) => {
+        // The key works: remember the room in this browser's list (with the title it has now).
+        if (state) {
+          const known = findRoom(state.room);
+          if (
+            !known ||
+            known.hostKey !== key ||
+            known.title !== state.title ||
+            known.moderation !== state.moderation
+          )
+            saveRoom({ room: state.room, hostKey: key, title: state.title, moderation: state.moderation });
+        }
+        update();
+      }),
+      connection.$status.subscribe(update),
+      connection.$error.subscribe(update),
+    ];
+  }
+
+  #disconnect() {
+    for (const unsubscribe of this.#unsubscribe) unsubscribe();
+    this.#unsubscribe = [];
+    this.#connection = undefined;
+  }
+
+  override render() {
+    const s = t();
+    const key = this.#key;
+    if (!key) return this.#missingKey();
+    const connection = this.#connection;
+    const error = connection?.$error.get();
+    if (error)
+      return html`<h1>${s.appTitle}</h1>
+        <p class="error" role="alert">${errorText(error.code)}</p>
+        <p><a href="#">${s.home}</a></p>`;
+    const state = connection?.$state.get();
+    const status = connection?.$status.get() ?? 'connecting';
+    if (!connection || !state)
+      return html`<p role="status">${s.status[status === 'closed' ? 'connecting' : status]}</p>`;
+    const hosted = this.#rooms.value.find((room) => room.room === this.room);
+    const labels: Record<Tab, string> = {
+      questions: s.tabQuestions,
+      polls: s.tabPolls,
+      share: s.tabShare,
+      report: s.tabReport,
+    };
+    return html`
+      <div class="top">
+        <div>
+          <h1>${state.title}</h1>
+          <span class="muted">${s.roomIdLabel}: <code>${state.room}</code></span>
+        </div>
+        <div class="row">
+          <span class="badge">${s.online(state.online)}</span>
+          <span role="status" class="muted">${status === 'open' ? nothing : s.status[status]}</span>
+          <label class="visually-hidden" for="moderation">${s.moderation}</label>
+          <select id="moderation" @change=${this.#setModeration}>
+            <option value="post" ?selected=${state.moderation === 'post'}>${s.moderationPost}</option>
+            <option value="pre" ?selected=${state.moderation === 'pre'}>${s.moderationPre}</option>
+          </select>
+          <a class="button" href=${presentLink(state.room, hosted?.eventPage)} target="_blank" rel="noopener"
+            >${s.presentOpen} <span class="visually-hidden">${s.newWindow}</span></a
+          >
+        </div>
+      </div>
+      ${this.notice ? html`<p class="error" role="alert">${this.notice}</p>` : nothing}
+      <div role="tablist" aria-label=${s.tabsLabel} @keydown=${this.#tabKeys}>
+        ${tabs.map(
+          (tab) =>
+            html`<button
+              role="tab"
+              type="button"
+              id="tab-${tab}"
+              aria-selected=${String(this.tab === tab)}
+              aria-controls="panel-${tab}"
+              tabindex=${this.tab === tab ? 0 : -1}
+              @click=${() => (this.tab = tab)}
+            >
+              ${labels[tab]}
+            </button>`,
+        )}
+      </div>
+      ${tabs.map(
+        (tab) =>
+          html`<div
+            role="tabpanel"
+            id="panel-${tab}"
+            aria-labelledby="tab-${tab}"
+            ?hidden=${this.tab !== tab}
+          >
+            ${this.tab === tab ? this.#panel(tab, connection, key) : nothing}
+          </div>`,
+      )}
+    `;
+  }
+
+  #panel(tab: Tab, connection: RoomConnection, key: string) {
+    const state = connection.$state.get()!;
+    const hosted = findRoom(this.room);
+    switch (tab) {
+      case 'questions':
+        return html`<plenum-moderation .connection=${connection} .state=${state}></plenum-moderation>`;
+      case 'polls':
+        return html`<plenum-polls .connection=${connection} .state=${state}></plenum-polls>`;
+      case 'share':
+        return html`<plenum-share .state=${state} .hosted=${hosted} host-key=${key}></plenum-share>`;
+      case 'report':
+        return html`<plenum-report room=${this.room} host-key=${key} .hosted=${hosted}></plenum-report>`;
+    }
+  }
+
+  #missingKey() {
+    const s = t();
+    return html`<h1>${s.appTitle}</h1>
+      <p class="error" role="alert">${s.errors.missingKey}</p>
+      <form class="panel" @submit=${this.#useKey}>
+        <div class="field">
+          <label for="key">${s.keyLabel}</label>
+          <input id="key" name="key" type="password" required autocomplete="off" />
+        </div>
+        <button class="primary" type="submit">${s.useKey}</button>
+      </form>
+      <p><a href="#">${s.home}</a></p>`;
+  }
+
+  #useKey(event: SubmitEvent) {
+    event.preventDefault();
+    const key = String(new FormData(event.target as HTMLFormElement).get('key') ?? '').trim();
+    if (key) location.hash = new URL(hostLink(this.room, key)).hash;
+  }
+
+  async #setModeration(event: Event) {
+    const moderation = (event.target as HTMLSelectElement).value as Moderation;
+    this.notice = '';
+    try {
+      await this.#connection?.host?.updateRoom({ moderation });
+    } catch (error) {
+      this.notice = errorText((error as { code?: string }).code);
+    }
+  }
+
+  /** Arrow keys, Home and End move between tabs (the ARIA tabs pattern). */
+  #tabKeys(event: KeyboardEvent) {
+    const index = tabs.indexOf(this.tab);
+    const next =
+      event.key === 'ArrowRight'
+        ? (index + 1) % tabs.length
+        : event.key === 'ArrowLeft'
+          ? (index + tabs.length - 1) % tabs.length
+          : event.key === 'Home'
+            ? 0
+            : event.key === 'End'
+              ? tabs.length - 1
+              : -1;
+    if (next < 0) return;
+    event.preventDefault();
+    this.tab = tabs[next]!;
+    void this.updateComplete.then(() =>
+      this.renderRoot.querySelector<HTMLElement>(`#tab-${this.tab}`)?.focus(),
+    );
+  }
+}

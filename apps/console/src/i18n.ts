@@ -1,0 +1,494 @@
+/**
+ * Every string of the console, one catalogue per language. The language follows the
+ * browser until the host picks one; the choice is kept in localStorage.
+ */
+import { atom } from 'nanostores';
+
+export const langs = ['en', 'de'] as const;
+export type Lang = (typeof langs)[number];
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+const en = {
+  langName: 'English',
+  langSwitch: 'Language',
+  appTitle: 'Plenum host console',
+  home: 'All rooms',
+  loading: 'Loading…',
+  close: 'Close',
+  cancel: 'Cancel',
+  save: 'Save',
+  copy: 'Copy',
+  copied: 'Copied.',
+  copyFailed: 'Could not copy. Please select the text and copy it by hand.',
+  yes: 'Yes',
+  status: {
+    connecting: 'Connecting…',
+    open: 'Connected',
+    reconnecting: 'Connection lost. Reconnecting…',
+    offline: 'You are offline. We will reconnect when you are back.',
+    closed: 'Not connected.',
+  } as Record<string, string>,
+  errors: {
+    unauthorized:
+      'The host key does not match this room. Check the host link, or open the room from the browser you created it in.',
+    forbidden: 'The key is not accepted.',
+    unknown_room: 'This room does not exist (any more).',
+    missingKey: 'This link has no host key. Paste the host key below, or open the full host link.',
+    version: 'The server speaks another protocol version. Reload the page.',
+    rate_limited: 'Too many actions at once. Please wait a moment.',
+    closed: 'Not possible any more: this has changed meanwhile.',
+    not_found: 'This no longer exists.',
+    invalid: 'That was not accepted. Please check your input.',
+    exists: 'A room with this id exists already. Choose another id.',
+    network: 'The server cannot be reached. Check your connection.',
+    fallback: 'Something went wrong. Please try again.',
+  } as Record<string, string>,
+
+  // home
+  createTitle: 'Create a room',
+  roomTitle: 'Event title',
+  roomId: 'Room id (optional)',
+  roomIdHint: 'Letters, digits and dashes. Leave empty for a random id.',
+  moderation: 'Questions',
+  moderationPost: 'Appear at once (post-moderation)',
+  moderationPre: 'Wait for approval (pre-moderation)',
+  eventPage: 'Event page URL (optional)',
+  eventPageHint: 'Where you embed the widgets. Without it, participants join on a plain page of this server.',
+  recordingUrl: 'Recording URL (optional)',
+  recordingStart: 'Recording starts at (optional)',
+  recordingHint: 'Kept in this browser only. The report links each question to its moment in the recording.',
+  adminToken: 'Admin token',
+  adminTokenHint: 'This server asks for its admin token to create rooms.',
+  adminTokenWrong: 'The admin token is wrong.',
+  create: 'Create room',
+  creating: 'Creating…',
+  created: (title: string) => `Room “${title}” created.`,
+  yourRooms: 'Rooms hosted in this browser',
+  noRooms: 'No rooms yet. Create one above.',
+  open: 'Open',
+  removeFromList: 'Remove from list',
+  removeNote: 'Removing only forgets the room in this browser. The room itself stays on the server.',
+  keyWarning: 'Keep the host link secret: anyone with it can moderate this room.',
+  keyLabel: 'Host key',
+  useKey: 'Open with this key',
+
+  // host
+  tabsLabel: 'Room sections',
+  tabQuestions: 'Questions',
+  tabPolls: 'Polls',
+  tabShare: 'Share',
+  tabReport: 'Report',
+  online: (n: number) => `${n} online`,
+  presentOpen: 'Open present view',
+  newWindow: '(opens in a new window)',
+  roomIdLabel: 'Room id',
+
+  // share
+  participantLink: 'Participant link',
+  qrFor: (url: string) => `QR code for ${url}`,
+  embedSnippet: 'Embed snippet',
+  embedHint: 'Paste this into your event page.',
+  hostLink: 'Host link (secret)',
+  presentLink: 'Present view link (no secret, safe for a venue PC or OBS)',
+  settings: 'Settings',
+
+  // questions
+  views: 'Show questions',
+  viewReview: (n: number) => `Review (${n})`,
+  viewLive: (n: number) => `Live (${n})`,
+  viewAnswered: (n: number) => `Answered (${n})`,
+  viewDismissed: (n: number) => `Dismissed (${n})`,
+  sortLabel: 'Sort',
+  popular: 'Popular',
+  recent: 'Recent',
+  questionList: 'Questions',
+  empty: {
+    review: 'Nothing waiting for review.',
+    live: 'No live questions yet.',
+    answered: 'No answered questions yet.',
+    dismissed: 'No dismissed questions.',
+  } as Record<string, string>,
+  newQuestions: (n: number) => `${plural(n, 'new question', 'new questions')} — show`,
+  newAnnounce: (n: number) => plural(n, 'new question', 'new questions'),
+  anonymous: 'Anonymous',
+  votes: (n: number) => plural(n, 'vote', 'votes'),
+  askedAt: (time: string) => `asked at ${time}`,
+  edited: 'edited',
+  highlightedBadge: 'On stage',
+  pinnedBadge: 'Pinned',
+  replyBadge: 'Reply',
+  approve: 'Approve',
+  dismiss: 'Dismiss',
+  restore: 'Restore',
+  answer: 'Mark answered',
+  reopen: 'Reopen',
+  highlight: 'Highlight',
+  pin: 'Pin',
+  label: 'Label',
+  reply: 'Reply',
+  edit: 'Edit',
+  delete: 'Delete',
+  deleteConfirm: 'Delete this question for good?',
+  questionText: 'Question text',
+  labelText: 'Label (e.g. a topic)',
+  replyText: 'Written reply (shown to everyone)',
+  actionsFor: 'Actions',
+  shortcuts: 'Keyboard shortcuts',
+  shortcutsShow: 'Show keyboard shortcuts',
+  shortcutsIntro: 'With a question focused (Tab to it, or click its text):',
+  keys: [
+    ['A', 'Approve'],
+    ['D', 'Dismiss'],
+    ['X', 'Mark answered / reopen'],
+    ['H', 'Highlight on stage (one at a time)'],
+    ['P', 'Pin / unpin'],
+    ['E', 'Edit'],
+    ['R', 'Reply'],
+    ['L', 'Label'],
+    ['J / ↓', 'Next question'],
+    ['K / ↑', 'Previous question'],
+    ['?', 'This help'],
+  ] as [string, string][],
+
+  // polls
+  pollNew: 'New poll',
+  pollEdit: 'Edit poll',
+  pollTitle: 'Question of the poll',
+  pollKind: 'Kind',
+  kinds: {
+    single: 'Single choice',
+    multiple: 'Multiple choice',
+    open: 'Open answer',
+    rating: 'Rating (1–5 stars)',
+  } as Record<string, string>,
+  options: 'Options',
+  option: (n: number) => `Option ${n}`,
+  addOption: 'Add option',
+  removeOption: (n: number) => `Remove option ${n}`,
+  maxChoices: 'At most this many choices',
+  createDraft: 'Save as draft',
+  createOpen: 'Save and open',
+  pollStatus: { draft: 'Draft', open: 'Open', closed: 'Closed' } as Record<string, string>,
+  current: 'Shown to participants',
+  responses: (n: number) => plural(n, 'response', 'responses'),
+  openPoll: 'Open',
+  closePoll: 'Close',
+  reopenPoll: 'Reopen',
+  showResults: 'Results visible',
+  duplicate: 'Duplicate',
+  deletePollConfirm: 'Delete this poll and its votes?',
+  noPolls: 'No polls yet.',
+  pollList: 'Polls',
+  average: (n: string) => `Average ${n} of 5`,
+  stars: (n: number) => plural(n, 'star', 'stars'),
+  noAnswers: 'No answers yet.',
+  resultsHidden: 'Results are hidden from participants.',
+
+  // present
+  presentIdle: 'Ask your questions and vote',
+  join: 'Join at',
+  onStage: 'Question',
+  presentLabel: 'Present view',
+  presentUnknown: 'This room does not exist (any more).',
+
+  // join
+  joinTitle: 'Take part',
+
+  // report
+  reportTitle: 'The event in numbers',
+  reportRefresh: 'Refresh',
+  viewers: 'Viewers',
+  peak: 'Peak concurrent',
+  active: 'Active participants',
+  questionsTotal: 'Questions',
+  upvotes: 'Upvotes',
+  reactions: 'Reactions',
+  byStatus: 'Questions by status',
+  byLabel: 'Questions by label',
+  statusNames: {
+    review: 'In review',
+    live: 'Live',
+    answered: 'Answered',
+    dismissed: 'Dismissed',
+  } as Record<string, string>,
+  pollResponses: 'Polls',
+  reactionsOverTime: 'Reactions over time',
+  reactionsChart: (total: number, minutes: number) =>
+    `Bar chart: ${plural(total, 'reaction', 'reactions')} over ${plural(minutes, 'minute', 'minutes')}.`,
+  noReactions: 'No reactions.',
+  questionsList: 'All questions',
+  time: 'Time',
+  question: 'Question',
+  answeredCol: 'Answered',
+  statusCol: 'Status',
+  recording: 'Recording',
+  atRecording: (time: string) => `Watch at ${time}`,
+  downloads: 'Downloads',
+  download: (format: string) => `Download ${format}`,
+  recordingSettings: 'Recording',
+  erase: 'Erase this room',
+  eraseWarn: 'This deletes every question, poll and vote of this room on the server. It cannot be undone.',
+  eraseConfirmLabel: (room: string) => `Type the room id “${room}” to confirm`,
+  eraseConfirm: 'Erase for good',
+  erased: 'The room was erased.',
+};
+
+export type Strings = typeof en;
+
+const de: Strings = {
+  langName: 'Deutsch',
+  langSwitch: 'Sprache',
+  appTitle: 'Plenum-Moderationskonsole',
+  home: 'Alle Räume',
+  loading: 'Wird geladen…',
+  close: 'Schließen',
+  cancel: 'Abbrechen',
+  save: 'Speichern',
+  copy: 'Kopieren',
+  copied: 'Kopiert.',
+  copyFailed: 'Kopieren nicht möglich. Bitte den Text markieren und von Hand kopieren.',
+  yes: 'Ja',
+  status: {
+    connecting: 'Verbindung wird aufgebaut…',
+    open: 'Verbunden',
+    reconnecting: 'Verbindung unterbrochen. Neuer Versuch…',
+    offline: 'Sie sind offline. Sobald Sie wieder online sind, verbinden wir neu.',
+    closed: 'Nicht verbunden.',
+  },
+  errors: {
+    unauthorized:
+      'Der Moderationsschlüssel passt nicht zu diesem Raum. Prüfen Sie den Moderationslink oder öffnen Sie den Raum in dem Browser, in dem Sie ihn angelegt haben.',
+    forbidden: 'Der Schlüssel wird nicht akzeptiert.',
+    unknown_room: 'Diesen Raum gibt es nicht (mehr).',
+    missingKey:
+      'Dieser Link enthält keinen Moderationsschlüssel. Fügen Sie ihn unten ein oder öffnen Sie den vollständigen Moderationslink.',
+    version: 'Der Server spricht eine andere Protokollversion. Bitte laden Sie die Seite neu.',
+    rate_limited: 'Zu viele Aktionen auf einmal. Bitte kurz warten.',
+    closed: 'Nicht mehr möglich: Das hat sich inzwischen geändert.',
+    not_found: 'Das gibt es nicht mehr.',
+    invalid: 'Das wurde nicht angenommen. Bitte prüfen Sie Ihre Eingabe.',
+    exists: 'Einen Raum mit dieser Kennung gibt es schon. Bitte eine andere wählen.',
+    network: 'Der Server ist nicht erreichbar. Bitte prüfen Sie die Verbindung.',
+    fallback: 'Etwas ist schiefgegangen. Bitte versuchen Sie es noch einmal.',
+  },
+
+  createTitle: 'Raum anlegen',
+  roomTitle: 'Titel der Veranstaltung',
+  roomId: 'Raumkennung (optional)',
+  roomIdHint: 'Buchstaben, Ziffern und Bindestriche. Leer lassen für eine zufällige Kennung.',
+  moderation: 'Fragen',
+  moderationPost: 'Erscheinen sofort (Nachmoderation)',
+  moderationPre: 'Erst nach Freigabe (Vorabmoderation)',
+  eventPage: 'Adresse der Veranstaltungsseite (optional)',
+  eventPageHint:
+    'Wo Sie die Widgets einbinden. Ohne sie nehmen Teilnehmende auf einer einfachen Seite dieses Servers teil.',
+  recordingUrl: 'Adresse der Aufzeichnung (optional)',
+  recordingStart: 'Beginn der Aufzeichnung (optional)',
+  recordingHint:
+    'Wird nur in diesem Browser gespeichert. Der Bericht verlinkt jede Frage auf ihre Stelle in der Aufzeichnung.',
+  adminToken: 'Admin-Token',
+  adminTokenHint: 'Dieser Server verlangt zum Anlegen von Räumen sein Admin-Token.',
+  adminTokenWrong: 'Das Admin-Token ist falsch.',
+  create: 'Raum anlegen',
+  creating: 'Wird angelegt…',
+  created: (title: string) => `Raum „${title}“ angelegt.`,
+  yourRooms: 'In diesem Browser moderierte Räume',
+  noRooms: 'Noch keine Räume. Legen Sie oben einen an.',
+  open: 'Öffnen',
+  removeFromList: 'Aus der Liste entfernen',
+  removeNote: 'Entfernen vergisst den Raum nur in diesem Browser. Der Raum selbst bleibt auf dem Server.',
+  keyWarning: 'Halten Sie den Moderationslink geheim: Wer ihn hat, kann diesen Raum moderieren.',
+  keyLabel: 'Moderationsschlüssel',
+  useKey: 'Mit diesem Schlüssel öffnen',
+
+  tabsLabel: 'Bereiche des Raums',
+  tabQuestions: 'Fragen',
+  tabPolls: 'Umfragen',
+  tabShare: 'Teilen',
+  tabReport: 'Bericht',
+  online: (n: number) => `${n} online`,
+  presentOpen: 'Präsentationsansicht öffnen',
+  newWindow: '(öffnet ein neues Fenster)',
+  roomIdLabel: 'Raumkennung',
+
+  participantLink: 'Link für Teilnehmende',
+  qrFor: (url: string) => `QR-Code für ${url}`,
+  embedSnippet: 'Code zum Einbinden',
+  embedHint: 'Fügen Sie diesen Code in Ihre Veranstaltungsseite ein.',
+  hostLink: 'Moderationslink (geheim)',
+  presentLink: 'Link zur Präsentationsansicht (ohne Geheimnis, sicher für Saal-PC oder OBS)',
+  settings: 'Einstellungen',
+
+  views: 'Fragen anzeigen',
+  viewReview: (n: number) => `Prüfen (${n})`,
+  viewLive: (n: number) => `Live (${n})`,
+  viewAnswered: (n: number) => `Beantwortet (${n})`,
+  viewDismissed: (n: number) => `Verworfen (${n})`,
+  sortLabel: 'Sortierung',
+  popular: 'Beliebt',
+  recent: 'Neu',
+  questionList: 'Fragen',
+  empty: {
+    review: 'Nichts zu prüfen.',
+    live: 'Noch keine Live-Fragen.',
+    answered: 'Noch keine beantworteten Fragen.',
+    dismissed: 'Keine verworfenen Fragen.',
+  },
+  newQuestions: (n: number) => `${n} ${n === 1 ? 'neue Frage' : 'neue Fragen'} – anzeigen`,
+  newAnnounce: (n: number) => `${n} ${n === 1 ? 'neue Frage' : 'neue Fragen'}`,
+  anonymous: 'Anonym',
+  votes: (n: number) => `${n} ${n === 1 ? 'Stimme' : 'Stimmen'}`,
+  askedAt: (time: string) => `gestellt um ${time}`,
+  edited: 'bearbeitet',
+  highlightedBadge: 'Auf der Bühne',
+  pinnedBadge: 'Angeheftet',
+  replyBadge: 'Antwort',
+  approve: 'Freigeben',
+  dismiss: 'Verwerfen',
+  restore: 'Wiederherstellen',
+  answer: 'Als beantwortet markieren',
+  reopen: 'Wieder öffnen',
+  highlight: 'Hervorheben',
+  pin: 'Anheften',
+  label: 'Etikett',
+  reply: 'Antworten',
+  edit: 'Bearbeiten',
+  delete: 'Löschen',
+  deleteConfirm: 'Diese Frage endgültig löschen?',
+  questionText: 'Text der Frage',
+  labelText: 'Etikett (z. B. ein Thema)',
+  replyText: 'Schriftliche Antwort (für alle sichtbar)',
+  actionsFor: 'Aktionen',
+  shortcuts: 'Tastenkürzel',
+  shortcutsShow: 'Tastenkürzel anzeigen',
+  shortcutsIntro: 'Wenn eine Frage den Fokus hat (mit Tab hinspringen oder ihren Text anklicken):',
+  keys: [
+    ['A', 'Freigeben'],
+    ['D', 'Verwerfen'],
+    ['X', 'Beantwortet / wieder öffnen'],
+    ['H', 'Auf der Bühne hervorheben (immer nur eine)'],
+    ['P', 'Anheften / lösen'],
+    ['E', 'Bearbeiten'],
+    ['R', 'Antworten'],
+    ['L', 'Etikett'],
+    ['J / ↓', 'Nächste Frage'],
+    ['K / ↑', 'Vorige Frage'],
+    ['?', 'Diese Hilfe'],
+  ],
+
+  pollNew: 'Neue Umfrage',
+  pollEdit: 'Umfrage bearbeiten',
+  pollTitle: 'Frage der Umfrage',
+  pollKind: 'Art',
+  kinds: {
+    single: 'Einfachauswahl',
+    multiple: 'Mehrfachauswahl',
+    open: 'Freie Antwort',
+    rating: 'Bewertung (1–5 Sterne)',
+  },
+  options: 'Antwortmöglichkeiten',
+  option: (n: number) => `Möglichkeit ${n}`,
+  addOption: 'Möglichkeit hinzufügen',
+  removeOption: (n: number) => `Möglichkeit ${n} entfernen`,
+  maxChoices: 'Höchstens so viele Auswahlen',
+  createDraft: 'Als Entwurf speichern',
+  createOpen: 'Speichern und öffnen',
+  pollStatus: { draft: 'Entwurf', open: 'Offen', closed: 'Geschlossen' },
+  current: 'Wird Teilnehmenden gezeigt',
+  responses: (n: number) => `${n} ${n === 1 ? 'Antwort' : 'Antworten'}`,
+  openPoll: 'Öffnen',
+  closePoll: 'Schließen',
+  reopenPoll: 'Wieder öffnen',
+  showResults: 'Ergebnisse sichtbar',
+  duplicate: 'Duplizieren',
+  deletePollConfirm: 'Diese Umfrage samt Stimmen löschen?',
+  noPolls: 'Noch keine Umfragen.',
+  pollList: 'Umfragen',
+  average: (n: string) => `Durchschnitt ${n} von 5`,
+  stars: (n: number) => `${n} ${n === 1 ? 'Stern' : 'Sterne'}`,
+  noAnswers: 'Noch keine Antworten.',
+  resultsHidden: 'Die Ergebnisse sind für Teilnehmende verborgen.',
+
+  presentIdle: 'Stellen Sie Ihre Fragen und stimmen Sie ab',
+  join: 'Mitmachen unter',
+  onStage: 'Frage',
+  presentLabel: 'Präsentationsansicht',
+  presentUnknown: 'Diesen Raum gibt es nicht (mehr).',
+
+  joinTitle: 'Mitmachen',
+
+  reportTitle: 'Die Veranstaltung in Zahlen',
+  reportRefresh: 'Aktualisieren',
+  viewers: 'Zuschauende',
+  peak: 'Höchstens gleichzeitig',
+  active: 'Aktiv Teilnehmende',
+  questionsTotal: 'Fragen',
+  upvotes: 'Stimmen für Fragen',
+  reactions: 'Reaktionen',
+  byStatus: 'Fragen nach Status',
+  byLabel: 'Fragen nach Etikett',
+  statusNames: {
+    review: 'In Prüfung',
+    live: 'Live',
+    answered: 'Beantwortet',
+    dismissed: 'Verworfen',
+  },
+  pollResponses: 'Umfragen',
+  reactionsOverTime: 'Reaktionen im Verlauf',
+  reactionsChart: (total: number, minutes: number) =>
+    `Balkendiagramm: ${total} ${total === 1 ? 'Reaktion' : 'Reaktionen'} über ${minutes} ${minutes === 1 ? 'Minute' : 'Minuten'}.`,
+  noReactions: 'Keine Reaktionen.',
+  questionsList: 'Alle Fragen',
+  time: 'Uhrzeit',
+  question: 'Frage',
+  answeredCol: 'Beantwortet',
+  statusCol: 'Status',
+  recording: 'Aufzeichnung',
+  atRecording: (time: string) => `Ansehen ab ${time}`,
+  downloads: 'Herunterladen',
+  download: (format: string) => `${format} herunterladen`,
+  recordingSettings: 'Aufzeichnung',
+  erase: 'Diesen Raum löschen',
+  eraseWarn:
+    'Damit werden alle Fragen, Umfragen und Stimmen dieses Raums auf dem Server gelöscht. Das lässt sich nicht rückgängig machen.',
+  eraseConfirmLabel: (room: string) => `Zur Bestätigung die Raumkennung „${room}“ eingeben`,
+  eraseConfirm: 'Endgültig löschen',
+  erased: 'Der Raum wurde gelöscht.',
+};
+
+const catalogues: Record<Lang, Strings> = { en, de };
+const storageKey = 'plenum:console:lang';
+
+function initialLang(): Lang {
+  try {
+    const stored = localStorage.getItem(storageKey);
+    if (stored === 'de' || stored === 'en') return stored;
+  } catch {
+    // Storage may be blocked; the browser's language is a fine default.
+  }
+  const preferred = navigator.languages?.length ? navigator.languages : [navigator.language];
+  for (const tag of preferred) {
+    const base = tag.slice(0, 2).toLowerCase();
+    if (base === 'de' || base === 'en') return base;
+  }
+  return 'en';
+}
+
+export const $lang = atom<Lang>(initialLang());
+
+export function setLang(lang: Lang): void {
+  $lang.set(lang);
+  try {
+    localStorage.setItem(storageKey, lang);
+  } catch {
+    // Not remembered, but switched for this page.
+  }
+}
+
+/** The strings of the current language. */
+export const t = (): Strings => catalogues[$lang.get()];
+
+/** The error message for a PlenumError code or an API error code. */
+export const errorText = (code: string | undefined): string =>
+  t().errors[code ?? 'fallback'] ?? t().errors.fallback!;

@@ -1,0 +1,586 @@
+import { css, html, nothing, type PropertyValues } from 'lit';
+import type { QuestionChanges, RoomConnection } from '@plenum/client';
+import { sortQuestions, type QuestionOrder, type QuestionView, type RoomView } from '@plenum/protocol';
+import { ConsoleElement } from './console-element.js';
+import { timeOfDay } from './format.js';
+import { errorText, t } from './i18n.js';
+
+const views = ['review', 'live', 'answered', 'dismissed'] as const;
+type View = (typeof views)[number];
+type Field = 'text' | 'label' | 'reply';
+
+/** Kept across tab switches (the panel is re-created), per room, for this page's life. */
+const lastView = new Map<string, View>();
+
+/** The key of each shortcut, as `aria-keyshortcuts` spells it. */
+const keys = {
+  approve: 'A',
+  dismiss: 'D',
+  answer: 'X',
+  highlight: 'H',
+  pin: 'P',
+  edit: 'E',
+  reply: 'R',
+  label: 'L',
+};
+
+/** How each view is ordered: the review queue first come first served, the rest newest first. */
+function ordered(questions: QuestionView[], view: View, order: QuestionOrder): QuestionView[] {
+  if (view === 'live') return sortQuestions(questions, order);
+  if (view === 'review') return [...questions].sort((a, b) => a.createdAt - b.createdAt);
+  if (view === 'answered') return [...questions].sort((a, b) => (b.answeredAt ?? 0) - (a.answeredAt ?? 0));
+  return [...questions].sort((a, b) => b.createdAt - a.createdAt);
+}
+
+const isTyping = (target: EventTarget | undefined) =>
+  target instanceof HTMLElement && /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName);
+
+/**
+ * @summary The host's question lists: the review queue, live, answered and dismissed, with
+ * every moderation action and keyboard shortcuts on a focused question.
+ *
+ * While the host works in the list (pointer over it, or focus in it), its order is held
+ * still: new questions wait behind a "n new questions — show" button and upvotes do not
+ * reorder it, so nothing jumps under the cursor. When a question leaves the list (approved,
+ * dismissed…), focus moves to the one that took its place.
+ */
+export class PlenumModeration extends ConsoleElement {
+  static override properties = {
+    connection: { attribute: false },
+    state: { attribute: false },
+    view: { state: true },
+    order: { state: true },
+    editing: { state: true },
+    confirming: { state: true },
+    help: { state: true },
+    message: { state: true },
+  };
+  declare connection: RoomConnection | undefined;
+  declare state: RoomView | undefined;
+  declare private view: View | undefined;
+  declare private order: QuestionOrder;
+  declare private editing: { id: string; field: Field } | undefined;
+  declare private confirming: string | undefined;
+  declare private help: boolean;
+  declare private message: string;
+
+  /** The order shown while the host is engaged with the list. */
+  #frozen: string[] | undefined;
+  #pointerInside = false;
+  #focusInside = false;
+  /** Show held questions on the next render even though the host is engaged. */
+  #release = false;
+  /** The question that had focus, and where it was, to restore focus when it leaves. */
+  #focusId: string | undefined;
+  #focusIndex = 0;
+  #focusAfterRender: string | undefined;
+
+  static override styles = [
+    ...ConsoleElement.styles,
+    css`
+      .toolbar {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.5rem 1rem;
+        align-items: center;
+        justify-content: space-between;
+        margin-bottom: 0.75rem;
+      }
+      [role='feed'] {
+        display: grid;
+        gap: 0.6rem;
+      }
+      article {
+        border: 1px solid var(--line);
+        border-radius: 0.6rem;
+        padding: 0.75rem 1rem;
+        background: var(--bg);
+      }
+      article:focus-visible,
+      article:focus {
+        outline: 3px solid var(--focus);
+        outline-offset: 2px;
+      }
+      article.highlighted {
+        border: 3px solid var(--accent);
+      }
+      .text {
+        font-size: 1.1rem;
+        margin: 0 0 0.35rem;
+        white-space: pre-wrap;
+        overflow-wrap: anywhere;
+      }
+      .meta {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.25rem 0.75rem;
+        color: var(--muted);
+        font-size: 0.9rem;
+        margin: 0 0 0.5rem;
+      }
+      .reply {
+        border-left: 3px solid var(--line);
+        padding-left: 0.75rem;
+        margin: 0 0 0.5rem;
+        white-space: pre-wrap;
+      }
+      .actions button {
+        min-height: 2.25rem;
+        padding: 0.2rem 0.6rem;
+      }
+      kbd {
+        font:
+          0.8rem ui-monospace,
+          monospace;
+        border: 1px solid var(--line);
+        border-radius: 0.25rem;
+        padding: 0 0.3rem;
+      }
+      .new {
+        margin-bottom: 0.6rem;
+      }
+      table {
+        border-collapse: collapse;
+      }
+      th,
+      td {
+        text-align: left;
+        padding: 0.2rem 1rem 0.2rem 0;
+      }
+      .editor {
+        margin-top: 0.5rem;
+      }
+      .buttons {
+        margin-top: 0.5rem;
+      }
+      select.auto {
+        width: auto;
+      }
+    `,
+  ];
+
+  constructor() {
+    super();
+    this.order = 'popular';
+    this.help = false;
+    this.message = '';
+    this.view = undefined;
+  }
+
+  override willUpdate(changed: PropertyValues) {
+    // The list the host last looked at in this room, else the review queue (pre-moderation,
+    // or questions left waiting), else the live list.
+    if (this.view === undefined && this.state) {
+      const waiting = this.state.questions.some((question) => question.status === 'review');
+      this.view =
+        lastView.get(this.state.room) ?? (this.state.moderation === 'pre' || waiting ? 'review' : 'live');
+    }
+    if (changed.has('view')) {
+      this.#frozen = undefined;
+      if (this.state && this.view) lastView.set(this.state.room, this.view);
+    }
+  }
+
+  override render() {
+    const s = t();
+    const state = this.state;
+    if (!state || !this.view) return nothing;
+    const counts = Object.fromEntries(views.map((view) => [view, 0])) as Record<View, number>;
+    for (const question of state.questions) counts[question.status] += 1;
+    const { shown, held } = this.#arrange(
+      state.questions.filter((question) => question.status === this.view),
+    );
+    const viewNames: Record<View, string> = {
+      review: s.viewReview(counts.review),
+      live: s.viewLive(counts.live),
+      answered: s.viewAnswered(counts.answered),
+      dismissed: s.viewDismissed(counts.dismissed),
+    };
+    return html`
+      <div class="toolbar">
+        <div class="row" role="group" aria-label=${s.views}>
+          ${views.map(
+            (view) =>
+              html`<button
+                type="button"
+                aria-pressed=${String(this.view === view)}
+                @click=${() => (this.view = view)}
+              >
+                ${viewNames[view]}
+              </button>`,
+          )}
+        </div>
+        <div class="row">
+          ${
+            this.view === 'live'
+              ? html`<label class="visually-hidden" for="order">${s.sortLabel}</label>
+                  <select id="order" class="auto" @change=${this.#setOrder}>
+                    <option value="popular" ?selected=${this.order === 'popular'}>${s.popular}</option>
+                    <option value="recent" ?selected=${this.order === 'recent'}>${s.recent}</option>
+                  </select>`
+              : nothing
+          }
+          <button
+            type="button"
+            aria-expanded=${String(this.help)}
+            aria-controls="shortcuts"
+            aria-keyshortcuts="?"
+            @click=${() => (this.help = !this.help)}
+          >
+            ${s.shortcuts} <kbd aria-hidden="true">?</kbd>
+          </button>
+        </div>
+      </div>
+      <section id="shortcuts" class="panel" aria-label=${s.shortcuts} ?hidden=${!this.help}>
+        <p>${s.shortcutsIntro}</p>
+        <table>
+          <tbody>
+            ${s.keys.map(
+              ([key, what]) =>
+                html`<tr>
+                  <th scope="row"><kbd>${key}</kbd></th>
+                  <td>${what}</td>
+                </tr>`,
+            )}
+          </tbody>
+        </table>
+      </section>
+      ${this.message ? html`<p class="error" role="alert">${this.message}</p>` : nothing}
+      <div role="status" class="new">
+        ${
+          held.length
+            ? html`<button type="button" class="primary" @click=${() => this.#showHeld(held[0]!.id)}>
+                ${s.newQuestions(held.length)}
+              </button>`
+            : nothing
+        }
+      </div>
+      ${
+        shown.length === 0 && held.length === 0
+          ? html`<p class="muted">${s.empty[this.view]}</p>`
+          : html`<div
+              role="feed"
+              aria-label=${viewNames[this.view]}
+              aria-busy="false"
+              @pointerenter=${() => this.#engage('pointer', true)}
+              @pointerleave=${() => this.#engage('pointer', false)}
+              @focusin=${this.#focusIn}
+              @focusout=${this.#focusOut}
+              @keydown=${this.#keydown}
+            >
+              ${shown.map((question, index) => this.#item(question, index, shown.length))}
+            </div>`
+      }
+    `;
+  }
+
+  /** The questions to show now and the ones held back while the host is busy in the list. */
+  #arrange(inView: QuestionView[]): { shown: QuestionView[]; held: QuestionView[] } {
+    const sorted = ordered(inView, this.view!, this.order);
+    let shown = sorted;
+    let held: QuestionView[] = [];
+    if (this.#frozen && (this.#pointerInside || this.#focusInside) && !this.#release) {
+      const byId = new Map(inView.map((question) => [question.id, question]));
+      const frozen = new Set(this.#frozen);
+      shown = this.#frozen.flatMap((id) => byId.get(id) ?? []);
+      held = sorted.filter((question) => !frozen.has(question.id));
+    }
+    this.#release = false;
+    this.#frozen = shown.map((question) => question.id);
+    return { shown, held };
+  }
+
+  #item(question: QuestionView, index: number, total: number) {
+    const s = t();
+    const id = question.id;
+    const live = question.status === 'live';
+    const shortcuts = [
+      question.status !== 'live' && question.status !== 'answered' && keys.approve,
+      question.status !== 'dismissed' && keys.dismiss,
+      (live || question.status === 'answered') && keys.answer,
+      (live || question.status === 'review') && keys.highlight,
+      keys.pin,
+      keys.edit,
+      keys.reply,
+      keys.label,
+    ].filter(Boolean);
+    const button = (
+      label: string,
+      key: string | undefined,
+      action: () => void,
+      pressed?: boolean,
+      className = '',
+    ) =>
+      html`<button
+        type="button"
+        class=${className}
+        aria-keyshortcuts=${key ?? nothing}
+        aria-pressed=${pressed === undefined ? nothing : String(pressed)}
+        @click=${action}
+      >
+        ${label}
+      </button>`;
+    return html`<article
+      tabindex="0"
+      data-id=${id}
+      class=${question.highlighted ? 'highlighted' : ''}
+      aria-labelledby="text-${id}"
+      aria-describedby="meta-${id}"
+      aria-posinset=${index + 1}
+      aria-setsize=${total}
+      aria-keyshortcuts=${shortcuts.join(' ')}
+    >
+      <p class="text" id="text-${id}">${question.text}</p>
+      <p class="meta" id="meta-${id}">
+        <span>${question.name ?? s.anonymous}</span>
+        <span>${s.askedAt(timeOfDay(question.createdAt))}</span>
+        <span>${s.votes(question.upvotes)}</span>
+        ${question.highlighted ? html`<span class="badge">${s.highlightedBadge}</span>` : nothing}
+        ${question.pinned ? html`<span class="badge">${s.pinnedBadge}</span>` : nothing}
+        ${question.label ? html`<span class="badge">${question.label}</span>` : nothing}
+        ${question.edited ? html`<span>(${s.edited})</span>` : nothing}
+      </p>
+      ${
+        question.reply
+          ? html`<p class="reply"><strong>${s.replyBadge}:</strong> ${question.reply}</p>`
+          : nothing
+      }
+      <div class="row actions" role="group" aria-label=${s.actionsFor}>
+        ${
+          question.status === 'review' || question.status === 'dismissed'
+            ? button(question.status === 'review' ? s.approve : s.restore, keys.approve, () =>
+                this.#moderate(id, { status: 'live' }),
+              )
+            : nothing
+        }
+        ${live ? button(s.answer, keys.answer, () => this.#moderate(id, { status: 'answered' })) : nothing}
+        ${
+          question.status === 'answered'
+            ? button(s.reopen, keys.answer, () => this.#moderate(id, { status: 'live' }))
+            : nothing
+        }
+        ${
+          live
+            ? button(
+                s.highlight,
+                keys.highlight,
+                () => this.#moderate(id, { highlighted: !question.highlighted }),
+                question.highlighted,
+              )
+            : nothing
+        }
+        ${
+          question.status !== 'dismissed'
+            ? button(s.pin, keys.pin, () => this.#moderate(id, { pinned: !question.pinned }), question.pinned)
+            : nothing
+        }
+        ${
+          question.status !== 'dismissed'
+            ? button(s.dismiss, keys.dismiss, () => this.#moderate(id, { status: 'dismissed' }))
+            : nothing
+        }
+        ${button(s.label, keys.label, () => this.#edit(id, 'label'))}
+        ${button(s.reply, keys.reply, () => this.#edit(id, 'reply'))}
+        ${button(s.edit, keys.edit, () => this.#edit(id, 'text'))}
+        ${button(s.delete, 'Delete', () => this.#askDelete(id), undefined, 'danger')}
+      </div>
+      ${this.editing?.id === id ? this.#editor(question, this.editing.field) : nothing}
+      ${
+        this.confirming === id
+          ? html`<div class="editor row" role="group" aria-labelledby="confirm-${id}">
+              <span id="confirm-${id}">${s.deleteConfirm}</span>
+              <button type="button" class="danger" @click=${() => this.#delete(id)}>${s.delete}</button>
+              <button type="button" class="cancel" @click=${() => this.#closeEditor(id)}>${s.cancel}</button>
+            </div>`
+          : nothing
+      }
+    </article>`;
+  }
+
+  #editor(question: QuestionView, field: Field) {
+    const s = t();
+    const label = field === 'text' ? s.questionText : field === 'label' ? s.labelText : s.replyText;
+    const value = field === 'text' ? question.text : (question[field] ?? '');
+    const id = `edit-${question.id}`;
+    return html`<form
+      class="editor"
+      @submit=${(event: SubmitEvent) => this.#saveEdit(event, question.id, field)}
+      @keydown=${(event: KeyboardEvent) => event.key === 'Escape' && this.#closeEditor(question.id)}
+    >
+      <label for=${id}>${label}</label>
+      ${
+        field === 'label'
+          ? html`<input id=${id} name="value" maxlength="40" .value=${value} />`
+          : html`<textarea
+              id=${id}
+              name="value"
+              maxlength="500"
+              ?required=${field === 'text'}
+              .value=${value}
+            ></textarea>`
+      }
+      <div class="row buttons">
+        <button type="submit" class="primary">${s.save}</button>
+        <button type="button" @click=${() => this.#closeEditor(question.id)}>${s.cancel}</button>
+      </div>
+    </form>`;
+  }
+
+  override updated() {
+    // Focus into an editor or confirmation the host just opened.
+    if (this.editing) this.renderRoot.querySelector<HTMLElement>('.editor textarea, .editor input')?.focus();
+    else if (this.confirming) this.renderRoot.querySelector<HTMLElement>('.editor .cancel')?.focus();
+    if (this.#focusAfterRender) {
+      this.#article(this.#focusAfterRender)?.focus();
+      this.#focusAfterRender = undefined;
+      return;
+    }
+    // The focused question left the list: focus the one that took its place.
+    if (this.#focusId && !this.#article(this.#focusId) && this.#focusLost()) {
+      const articles = [...this.renderRoot.querySelectorAll<HTMLElement>('article')];
+      const next = articles[Math.min(this.#focusIndex, articles.length - 1)];
+      if (next) next.focus();
+      else this.#focusId = undefined;
+    }
+  }
+
+  #focusLost(): boolean {
+    const active = document.activeElement;
+    return !active || active === document.body || (this.shadowRoot?.activeElement ?? null) === null;
+  }
+
+  #article(id: string): HTMLElement | null {
+    return this.renderRoot.querySelector<HTMLElement>(`article[data-id="${CSS.escape(id)}"]`);
+  }
+
+  #articleOf(event: Event): HTMLElement | undefined {
+    for (const node of event.composedPath()) {
+      if (node instanceof HTMLElement && node.tagName === 'ARTICLE') return node;
+    }
+    return undefined;
+  }
+
+  #engage(how: 'pointer' | 'focus', inside: boolean) {
+    if (how === 'pointer') this.#pointerInside = inside;
+    else this.#focusInside = inside;
+    // Leaving the list lets the held questions in and the order settle.
+    if (!this.#pointerInside && !this.#focusInside) this.requestUpdate();
+  }
+
+  #focusIn(event: FocusEvent) {
+    this.#focusInside = true;
+    const article = this.#articleOf(event);
+    if (!article) return;
+    this.#focusId = article.dataset.id;
+    this.#focusIndex = [...this.renderRoot.querySelectorAll('article')].indexOf(article as HTMLElement);
+  }
+
+  #focusOut(event: FocusEvent) {
+    const feed = event.currentTarget as HTMLElement;
+    const next = event.relatedTarget as Node | null;
+    if (next && feed.contains(next)) return;
+    // Focus left the list on purpose (not because its question was removed under it).
+    if (next) this.#focusId = undefined;
+    this.#engage('focus', false);
+  }
+
+  #showHeld(firstNew: string) {
+    this.#release = true;
+    this.#focusAfterRender = firstNew;
+    this.requestUpdate();
+  }
+
+  #setOrder(event: Event) {
+    this.order = (event.target as HTMLSelectElement).value as QuestionOrder;
+    this.#frozen = undefined;
+    this.#release = true;
+  }
+
+  async #moderate(id: string, changes: QuestionChanges) {
+    this.message = '';
+    try {
+      await this.connection?.host?.moderate(id, changes);
+    } catch (error) {
+      this.message = errorText((error as { code?: string }).code);
+    }
+  }
+
+  #edit(id: string, field: Field) {
+    this.confirming = undefined;
+    this.editing = { id, field };
+  }
+
+  #askDelete(id: string) {
+    this.editing = undefined;
+    this.confirming = id;
+  }
+
+  #closeEditor(id: string) {
+    this.editing = undefined;
+    this.confirming = undefined;
+    this.#focusAfterRender = id;
+  }
+
+  async #saveEdit(event: SubmitEvent, id: string, field: Field) {
+    event.preventDefault();
+    const value = String(new FormData(event.target as HTMLFormElement).get('value') ?? '').trim();
+    this.#closeEditor(id);
+    await this.#moderate(id, { [field]: value });
+  }
+
+  async #delete(id: string) {
+    this.confirming = undefined;
+    this.message = '';
+    try {
+      await this.connection?.host?.deleteQuestion(id);
+    } catch (error) {
+      this.message = errorText((error as { code?: string }).code);
+    }
+  }
+
+  /** Shortcuts on a focused question (never while typing, never with a modifier). */
+  #keydown(event: KeyboardEvent) {
+    if (event.ctrlKey || event.metaKey || event.altKey || isTyping(event.composedPath()[0])) return;
+    const article = this.#articleOf(event);
+    const question = article && this.state?.questions.find((item) => item.id === article.dataset.id);
+    if (!article || !question) return;
+    const id = question.id;
+    const key = event.key.length === 1 ? event.key.toLowerCase() : event.key;
+    const move = (step: number) => {
+      const articles = [...this.renderRoot.querySelectorAll<HTMLElement>('article')];
+      articles[articles.indexOf(article) + step]?.focus();
+    };
+    const actions: Record<string, (() => void) | undefined> = {
+      a:
+        question.status === 'review' || question.status === 'dismissed'
+          ? () => void this.#moderate(id, { status: 'live' })
+          : undefined,
+      d: question.status !== 'dismissed' ? () => void this.#moderate(id, { status: 'dismissed' }) : undefined,
+      x:
+        question.status === 'live' || question.status === 'answered'
+          ? () => void this.#moderate(id, { status: question.status === 'live' ? 'answered' : 'live' })
+          : undefined,
+      // Highlighting a question under review approves it at the same time.
+      h:
+        question.status === 'live' || question.status === 'review'
+          ? () => void this.#moderate(id, { status: 'live', highlighted: !question.highlighted })
+          : undefined,
+      p: () => void this.#moderate(id, { pinned: !question.pinned }),
+      e: () => this.#edit(id, 'text'),
+      r: () => this.#edit(id, 'reply'),
+      l: () => this.#edit(id, 'label'),
+      Delete: () => this.#askDelete(id),
+      '?': () => (this.help = !this.help),
+      j: () => move(1),
+      ArrowDown: () => move(1),
+      PageDown: () => move(1),
+      k: () => move(-1),
+      ArrowUp: () => move(-1),
+      PageUp: () => move(-1),
+    };
+    const action = actions[key];
+    if (!action) return;
+    event.preventDefault();
+    action();
+  }
+}

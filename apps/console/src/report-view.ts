@@ -1,0 +1,408 @@
+import { css, html, nothing } from 'lit';
+import { questionStatuses, type Report } from '@plenum/protocol';
+import { ApiError, downloadReport, eraseRoom, fetchReport, reportFormats, type ReportFormat } from './api.js';
+import { reactionsChart } from './chart.js';
+import { ConsoleElement } from './console-element.js';
+import { duration, fromLocalInput, number, timeOfDay, toLocalInput } from './format.js';
+import { errorText, t } from './i18n.js';
+import { isWebUrl, recordingLink } from './links.js';
+import { renderResults, resultStyles } from './results.js';
+import { removeRoom, saveRoom, type HostedRoom } from './rooms.js';
+import { $flash } from './route.js';
+
+/**
+ * @summary The event in numbers, the list of questions (linked into the recording),
+ * downloads as CSV, JSON and Markdown, and erasing the room.
+ */
+export class PlenumReport extends ConsoleElement {
+  static override properties = {
+    room: { type: String },
+    hostKey: { type: String, attribute: 'host-key' },
+    hosted: { attribute: false },
+    report: { state: true },
+    message: { state: true },
+    erasing: { state: true },
+    erased: { state: true },
+  };
+  declare room: string;
+  declare hostKey: string;
+  declare hosted: HostedRoom | undefined;
+  declare private report: Report | undefined;
+  declare private message: string;
+  declare private erasing: boolean;
+  declare private erased: boolean;
+
+  static override styles = [
+    ...ConsoleElement.styles,
+    resultStyles,
+    css`
+      .numbers {
+        display: grid;
+        gap: 0.75rem;
+        grid-template-columns: repeat(auto-fill, minmax(9rem, 1fr));
+        margin: 0 0 1.5rem;
+      }
+      .numbers div {
+        background: var(--panel);
+        border: 1px solid var(--line);
+        border-radius: 0.5rem;
+        padding: 0.6rem 0.8rem;
+      }
+      .numbers dt {
+        color: var(--muted);
+        font-size: 0.9rem;
+      }
+      .numbers dd {
+        margin: 0;
+        font-size: 1.8rem;
+        font-weight: 700;
+      }
+      table {
+        border-collapse: collapse;
+        width: 100%;
+        margin-bottom: 1.5rem;
+      }
+      th,
+      td {
+        text-align: left;
+        vertical-align: top;
+        padding: 0.4rem 0.6rem;
+        border-bottom: 1px solid var(--line);
+      }
+      td.num,
+      th.num {
+        text-align: right;
+      }
+      .wrap {
+        overflow-x: auto;
+      }
+      .chart {
+        margin: 0;
+        max-width: 32rem;
+        color: var(--accent);
+      }
+      .chart svg {
+        display: block;
+        width: 100%;
+        height: 6rem;
+        border-bottom: 1px solid var(--line);
+      }
+      .chart-axis {
+        justify-content: space-between;
+        color: var(--muted);
+        font-size: 0.85rem;
+      }
+      .columns {
+        display: grid;
+        gap: 1.5rem;
+        grid-template-columns: repeat(auto-fit, minmax(min(100%, 20rem), 1fr));
+      }
+      section {
+        margin-bottom: 1.5rem;
+      }
+      .title-row {
+        margin-bottom: 0.75rem;
+      }
+      .title-row h2 {
+        margin: 0;
+      }
+    `,
+  ];
+
+  constructor() {
+    super();
+    this.room = '';
+    this.hostKey = '';
+    this.message = '';
+    this.erasing = false;
+    this.erased = false;
+  }
+
+  override connectedCallback() {
+    super.connectedCallback();
+    void this.#load();
+  }
+
+  async #load() {
+    this.message = '';
+    try {
+      this.report = await fetchReport(this.room, this.hostKey);
+    } catch (error) {
+      this.message = errorText(error instanceof ApiError ? error.code : undefined);
+    }
+  }
+
+  override render() {
+    const s = t();
+    if (this.erased) return html`<p class="note" role="status">${s.erased} <a href="#">${s.home}</a></p>`;
+    const report = this.report;
+    return html`
+      ${this.message ? html`<p class="error" role="alert">${this.message}</p>` : nothing}
+      <div class="row title-row">
+        <h2>${s.reportTitle}</h2>
+        <button type="button" @click=${this.#load}>${s.reportRefresh}</button>
+      </div>
+      ${report ? this.#numbers(report) : html`<p role="status">${s.loading}</p>`}
+      <section aria-labelledby="downloads">
+        <h2 id="downloads">${s.downloads}</h2>
+        <div class="row">
+          ${reportFormats.map(
+            (format) =>
+              html`<button type="button" @click=${() => this.#download(format)}>
+                ${s.download(format === 'md' ? 'Markdown' : format.toUpperCase())}
+              </button>`,
+          )}
+        </div>
+      </section>
+      ${this.#recordingForm()} ${this.#erase()}
+    `;
+  }
+
+  #numbers(report: Report) {
+    const s = t();
+    const statusRows = questionStatuses.map((status) => [
+      s.statusNames[status]!,
+      report.questions.byStatus[status],
+    ]);
+    const labels = Object.entries(report.questions.byLabel).sort((a, b) => b[1] - a[1]);
+    return html`
+      <dl class="numbers">
+        <div>
+          <dt>${s.viewers}</dt>
+          <dd>${report.audience.viewers}</dd>
+        </div>
+        <div>
+          <dt>${s.peak}</dt>
+          <dd>${report.audience.peakConnections}</dd>
+        </div>
+        <div>
+          <dt>${s.active}</dt>
+          <dd>${report.audience.activeParticipants}</dd>
+        </div>
+        <div>
+          <dt>${s.questionsTotal}</dt>
+          <dd>${report.questions.total}</dd>
+        </div>
+        <div>
+          <dt>${s.upvotes}</dt>
+          <dd>${report.questions.upvotes}</dd>
+        </div>
+        <div>
+          <dt>${s.reactions}</dt>
+          <dd>${report.reactions.total}</dd>
+        </div>
+      </dl>
+      <div class="columns">
+        <section aria-labelledby="by-status">
+          <h3 id="by-status">${s.byStatus}</h3>
+          <table>
+            <tbody>
+              ${statusRows.map(
+                ([name, count]) =>
+                  html`<tr>
+                    <th scope="row">${name}</th>
+                    <td class="num">${count}</td>
+                  </tr>`,
+              )}
+            </tbody>
+          </table>
+        </section>
+        ${
+          labels.length
+            ? html`<section aria-labelledby="by-label">
+                <h3 id="by-label">${s.byLabel}</h3>
+                <table>
+                  <tbody>
+                    ${labels.map(
+                      ([name, count]) =>
+                        html`<tr>
+                          <th scope="row">${name}</th>
+                          <td class="num">${count}</td>
+                        </tr>`,
+                    )}
+                  </tbody>
+                </table>
+              </section>`
+            : nothing
+        }
+        <section aria-labelledby="reactions-time">
+          <h3 id="reactions-time">${s.reactionsOverTime}</h3>
+          ${
+            report.reactions.perMinute.length
+              ? html`${reactionsChart(
+                    report.reactions.perMinute,
+                    s.reactionsChart(report.reactions.total, report.reactions.perMinute.length),
+                  )}
+                  <p class="muted">
+                    ${Object.entries(report.reactions.byEmoji)
+                      .map(([emoji, count]) => `${emoji} ${count}`)
+                      .join(' · ')}
+                  </p>`
+              : html`<p class="muted">${s.noReactions}</p>`
+          }
+        </section>
+      </div>
+      ${
+        report.polls.length
+          ? html`<section aria-labelledby="report-polls">
+              <h3 id="report-polls">${s.pollResponses}</h3>
+              <div class="columns">
+                ${report.polls.map(
+                  (poll) =>
+                    html`<div class="panel" data-report-poll=${poll.id}>
+                      <h4>${poll.title}</h4>
+                      ${renderResults(poll.options, poll.results)}
+                    </div>`,
+                )}
+              </div>
+            </section>`
+          : nothing
+      }
+      ${this.#questions(report)}
+    `;
+  }
+
+  #questions(report: Report) {
+    const s = t();
+    if (report.questions.list.length === 0) return nothing;
+    return html`<section aria-labelledby="report-questions">
+      <h3 id="report-questions">${s.questionsList}</h3>
+      <div class="wrap">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">${s.time}</th>
+              <th scope="col">${s.question}</th>
+              <th scope="col" class="num">${s.upvotes}</th>
+              <th scope="col">${s.statusCol}</th>
+              <th scope="col">${s.answeredCol}</th>
+              <th scope="col">${s.recording}</th>
+            </tr>
+          </thead>
+          <tbody>
+            ${report.questions.list.map((question) => {
+              const link = recordingLink(this.hosted, question.createdAt);
+              const offset =
+                this.hosted?.recordingStart === undefined
+                  ? 0
+                  : Math.floor((question.createdAt - this.hosted.recordingStart) / 1000);
+              return html`<tr>
+                <td>${timeOfDay(question.createdAt)}</td>
+                <td>
+                  ${question.text}${question.label ? html` <span class="badge">${question.label}</span>` : nothing}
+                </td>
+                <td class="num">${number(question.upvotes)}</td>
+                <td>${s.statusNames[question.status]}</td>
+                <td>${question.answered ? s.yes : '–'}</td>
+                <td>
+                  ${
+                    link
+                      ? html`<a href=${link} target="_blank" rel="noopener noreferrer"
+                          >${s.atRecording(duration(offset))}</a
+                        >`
+                      : '–'
+                  }
+                </td>
+              </tr>`;
+            })}
+          </tbody>
+        </table>
+      </div>
+    </section>`;
+  }
+
+  #recordingForm() {
+    const s = t();
+    return html`<section aria-labelledby="recording-title">
+      <h2 id="recording-title">${s.recordingSettings}</h2>
+      <form class="panel" @submit=${this.#saveRecording}>
+        <div class="field">
+          <label for="recording-url">${s.recordingUrl}</label>
+          <input id="recording-url" name="url" type="url" .value=${this.hosted?.recordingUrl ?? ''} />
+        </div>
+        <div class="field">
+          <label for="recording-start">${s.recordingStart}</label>
+          <input
+            id="recording-start"
+            name="start"
+            type="datetime-local"
+            step="1"
+            .value=${toLocalInput(this.hosted?.recordingStart)}
+            aria-describedby="recording-hint"
+          />
+          <p class="hint" id="recording-hint">${s.recordingHint}</p>
+        </div>
+        <button type="submit">${s.save}</button>
+      </form>
+    </section>`;
+  }
+
+  #erase() {
+    const s = t();
+    return html`<section aria-labelledby="erase-title">
+      <h2 id="erase-title">${s.erase}</h2>
+      <p>${s.eraseWarn}</p>
+      ${
+        this.erasing
+          ? html`<form class="panel" @submit=${this.#confirmErase}>
+              <div class="field">
+                <label for="erase-confirm">${s.eraseConfirmLabel(this.room)}</label>
+                <input id="erase-confirm" name="confirm" required autocomplete="off" />
+              </div>
+              <div class="row">
+                <button type="submit" class="danger">${s.eraseConfirm}</button>
+                <button type="button" @click=${() => (this.erasing = false)}>${s.cancel}</button>
+              </div>
+            </form>`
+          : html`<button type="button" class="danger" @click=${this.#startErase}>${s.erase}</button>`
+      }
+    </section>`;
+  }
+
+  async #startErase() {
+    this.erasing = true;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLInputElement>('#erase-confirm')?.focus();
+  }
+
+  async #confirmErase(event: SubmitEvent) {
+    event.preventDefault();
+    const typed = String(new FormData(event.target as HTMLFormElement).get('confirm') ?? '').trim();
+    const input = this.renderRoot.querySelector<HTMLInputElement>('#erase-confirm');
+    if (typed !== this.room) {
+      input?.setCustomValidity(t().eraseConfirmLabel(this.room));
+      input?.reportValidity();
+      input?.addEventListener('input', () => input.setCustomValidity(''), { once: true });
+      return;
+    }
+    this.message = '';
+    try {
+      await eraseRoom(this.room, this.hostKey);
+      removeRoom(this.room);
+      this.erased = true;
+      $flash.set(t().erased);
+      location.hash = '';
+    } catch (error) {
+      this.message = errorText(error instanceof ApiError ? error.code : undefined);
+    }
+  }
+
+  #saveRecording(event: SubmitEvent) {
+    event.preventDefault();
+    const data = new FormData(event.target as HTMLFormElement);
+    const url = String(data.get('url') ?? '').trim();
+    if (url && !isWebUrl(url)) return;
+    const start = fromLocalInput(String(data.get('start') ?? ''));
+    saveRoom({ room: this.room, recordingUrl: url || undefined, recordingStart: start });
+    this.hosted = { ...this.hosted!, recordingUrl: url || undefined, recordingStart: start };
+  }
+
+  async #download(format: ReportFormat) {
+    this.message = '';
+    try {
+      await downloadReport(this.room, this.hostKey, format);
+    } catch (error) {
+      this.message = errorText(error instanceof ApiError ? error.code : undefined);
+    }
+  }
+}

@@ -1,0 +1,96 @@
+/** Poll results as bars with the server's whole percentages and the counts beside them. */
+import { css, html, nothing } from 'lit';
+import { styleMap } from 'lit/directives/style-map.js';
+import type { PollResults } from '@plenum/protocol';
+import { number } from './format.js';
+import { t } from './i18n.js';
+
+export const resultStyles = css`
+  .results {
+    list-style: none;
+    padding: 0;
+    margin: 0.5rem 0;
+    display: grid;
+    gap: 0.4rem;
+  }
+  .result-label {
+    display: flex;
+    justify-content: space-between;
+    gap: 1rem;
+  }
+  .bar {
+    height: 0.75em;
+    background: var(--bg);
+    border: 1px solid var(--line);
+    border-radius: 0.4em;
+    overflow: hidden;
+  }
+  .bar > span {
+    display: block;
+    height: 100%;
+    background: var(--accent);
+    transition: width 0.4s ease;
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .bar > span {
+      transition: none;
+    }
+  }
+`;
+
+interface Row {
+  label: string;
+  percent?: number;
+  count: number;
+}
+
+function rows(options: readonly string[], results: PollResults): Row[] {
+  switch (results.kind) {
+    case 'single':
+    case 'multiple':
+      return options.map((label, i) => ({
+        label,
+        percent: results.percentages[i] ?? 0,
+        count: results.counts[i] ?? 0,
+      }));
+    case 'rating':
+      return results.distribution
+        .map((count, i) => ({ label: t().stars(i + 1), percent: results.percentages[i] ?? 0, count }))
+        .reverse();
+    case 'open': {
+      // Open answers have no percentages: their bars are relative to the most frequent.
+      return results.answers.map((answer) => ({ label: answer.text, count: answer.count }));
+    }
+  }
+}
+
+export function renderResults(options: readonly string[], results: PollResults | undefined) {
+  if (!results) return html`<p class="muted">${t().resultsHidden}</p>`;
+  const list = rows(options, results);
+  const top = Math.max(1, ...list.map((row) => row.count));
+  if (list.length === 0) return html`<p class="muted">${t().noAnswers}</p>`;
+  return html`
+    ${
+      results.kind === 'rating'
+        ? html`<p><strong>${t().average(number(results.average, 1))}</strong></p>`
+        : nothing
+    }
+    <ul class="results">
+      ${list.map((row) => {
+        const width = row.percent ?? Math.round((row.count / top) * 100);
+        return html`<li>
+          <div class="result-label">
+            <span>${row.label}</span>
+            <span
+              >${row.percent !== undefined ? html`<strong>${row.percent} %</strong> · ` : nothing}${t().votes(
+                row.count,
+              )}</span
+            >
+          </div>
+          <div class="bar" aria-hidden="true"><span style=${styleMap({ width: `${width}%` })}></span></div>
+        </li>`;
+      })}
+    </ul>
+    <p class="muted">${t().responses(results.responses)}</p>
+  `;
+}

@@ -1,0 +1,45 @@
+/**
+ * Which screen the console shows, from the URL fragment: fragments never reach the server
+ * or its logs, so the host key may travel in one.
+ *   #room=ID&key=KEY   the host view of a room
+ *   #present=ID        the read-only present view (no key, ever)
+ *   #join=ID           a plain participant page for rooms without their own event page
+ *   (anything else)    the rooms of this browser and the create form
+ */
+import { atom } from 'nanostores';
+
+export type Route =
+  | { screen: 'home' }
+  | { screen: 'host'; room: string; key?: string; tab?: string }
+  | { screen: 'present'; room: string; join?: string }
+  | { screen: 'join'; room: string };
+
+export function parseRoute(hash: string): Route {
+  const params = new URLSearchParams(hash.replace(/^#/, ''));
+  const present = params.get('present');
+  if (present) return { screen: 'present', room: present, ...optional('join', params.get('join')) };
+  const join = params.get('join');
+  if (join) return { screen: 'join', room: join };
+  const room = params.get('room');
+  if (room)
+    return {
+      screen: 'host',
+      room,
+      ...optional('key', params.get('key')),
+      ...optional('tab', params.get('tab')),
+    };
+  return { screen: 'home' };
+}
+
+const optional = <K extends string>(key: K, value: string | null) =>
+  (value ? { [key]: value } : {}) as Partial<Record<K, string>>;
+
+export const $route = atom<Route>(parseRoute(location.hash));
+addEventListener('hashchange', () => $route.set(parseRoute(location.hash)));
+
+export function go(hash: string): void {
+  location.hash = hash;
+}
+
+/** A message for the next screen, e.g. "The room was erased." after leaving a room. */
+export const $flash = atom('');
