@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 /**
@@ -5,11 +6,22 @@ import { defineConfig } from 'vitest/config';
  * for the apps (`npm run dev`, proxying rooms and the API to `npm start` on port 1999).
  * Workspace packages resolve to their TypeScript sources through the `source` condition.
  */
+const elementsEntry = fileURLToPath(new URL('packages/elements/src/plenum.ts', import.meta.url));
+
 export default defineConfig({
+  plugins: [
+    {
+      // `npm run dev` serves apps/demo; its <script src="/plenum.js"> runs the elements' sources.
+      name: 'plenum-dev-bundle',
+      apply: 'serve',
+      resolveId: (id) => (id === '/plenum.js' ? elementsEntry : undefined),
+    },
+  ],
   resolve: { conditions: ['source', 'module', 'browser', 'development|production'] },
   ssr: { resolve: { conditions: ['source', 'node', 'import', 'development|production'] } },
   root: '.',
   server: {
+    fs: { allow: [fileURLToPath(new URL('.', import.meta.url))] },
     proxy: {
       '/api': 'http://127.0.0.1:1999',
       '/parties': { target: 'ws://127.0.0.1:1999', ws: true },

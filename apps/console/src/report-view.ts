@@ -167,30 +167,22 @@ export class PlenumReport extends ConsoleElement {
     const labels = Object.entries(report.questions.byLabel).sort((a, b) => b[1] - a[1]);
     return html`
       <dl class="numbers">
-        <div>
-          <dt>${s.viewers}</dt>
-          <dd>${report.audience.viewers}</dd>
-        </div>
-        <div>
-          <dt>${s.peak}</dt>
-          <dd>${report.audience.peakConnections}</dd>
-        </div>
-        <div>
-          <dt>${s.active}</dt>
-          <dd>${report.audience.activeParticipants}</dd>
-        </div>
-        <div>
-          <dt>${s.questionsTotal}</dt>
-          <dd>${report.questions.total}</dd>
-        </div>
-        <div>
-          <dt>${s.upvotes}</dt>
-          <dd>${report.questions.upvotes}</dd>
-        </div>
-        <div>
-          <dt>${s.reactions}</dt>
-          <dd>${report.reactions.total}</dd>
-        </div>
+        ${(
+          [
+            [s.viewers, report.audience.viewers],
+            [s.peak, report.audience.peakConnections],
+            [s.active, report.audience.activeParticipants],
+            [s.questionsTotal, report.questions.total],
+            [s.upvotes, report.questions.upvotes],
+            [s.reactions, report.reactions.total],
+          ] as const
+        ).map(
+          ([term, value]) =>
+            html`<div>
+              <dt>${term}</dt>
+              <dd>${value}</dd>
+            </div>`,
+        )}
       </dl>
       <div class="columns">
         <section aria-labelledby="by-status">
