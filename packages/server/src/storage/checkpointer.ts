@@ -11,9 +11,13 @@ import { Worker } from 'node:worker_threads';
 // An eval'd CommonJS worker: it loads the same way from TypeScript sources and built output.
 const source = `
 const { parentPort, workerData } = require('node:worker_threads');
-const Database = require(workerData.driver);
-const db = new Database(workerData.file);
-db.pragma('busy_timeout = 5000');
+let db;
+try {
+  db = new (require(workerData.driver))(workerData.file);
+  db.pragma('busy_timeout = 5000');
+} catch {
+  process.exit(1); // the owner falls back to SQLite's own checkpoints
+}
 const timer = setInterval(() => {
   try { db.pragma('wal_checkpoint(PASSIVE)'); } catch { /* busy: the next round catches up */ }
 }, workerData.everyMs);
@@ -24,13 +28,22 @@ export interface Checkpointer {
   stop(): Promise<void>;
 }
 
-export function startCheckpointer(file: string, everyMs = 1000): Checkpointer {
+/** Starts the worker; `onFailure` runs if it dies (checkpoints are then the owner's again). */
+export function startCheckpointer(file: string, onFailure: () => void, everyMs = 1000): Checkpointer {
   const driver = createRequire(import.meta.url).resolve('better-sqlite3');
   const worker = new Worker(source, { eval: true, workerData: { file, driver, everyMs } });
   worker.unref();
-  const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+  let stopping = false;
+  worker.on('error', () => undefined);
+  const exited = new Promise<void>((resolve) =>
+    worker.once('exit', (code) => {
+      if (!stopping && code !== 0) onFailure();
+      resolve();
+    }),
+  );
   return {
     stop() {
+      stopping = true;
       worker.postMessage('stop');
       return exited;
     },

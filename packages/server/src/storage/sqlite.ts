@@ -36,7 +36,9 @@ export class SqliteStorage implements Storage {
     this.#db.pragma('synchronous = FULL');
     // Checkpoints run in a worker (checkpointer.ts), never inside a room's commit.
     this.#db.pragma('wal_autocheckpoint = 0');
-    this.#checkpointer = startCheckpointer(file);
+    this.#checkpointer = startCheckpointer(file, () => {
+      if (this.#db.open) this.#db.pragma('wal_autocheckpoint = 1000');
+    });
     // Erased rooms are overwritten on disk, not just unlinked from the b-tree.
     this.#db.pragma('secure_delete = ON');
     this.#db.exec(`
