@@ -160,10 +160,9 @@ export class PlenumReport extends ConsoleElement {
 
   #numbers(report: Report) {
     const s = t();
-    const statusRows = questionStatuses.map((status) => [
-      s.statusNames[status]!,
-      report.questions.byStatus[status],
-    ]);
+    const statusRows = questionStatuses.map(
+      (status) => [s.statusNames[status]!, report.questions.byStatus[status]] as const,
+    );
     const labels = Object.entries(report.questions.byLabel).sort((a, b) => b[1] - a[1]);
     return html`
       <dl class="numbers">
@@ -185,38 +184,8 @@ export class PlenumReport extends ConsoleElement {
         )}
       </dl>
       <div class="columns">
-        <section aria-labelledby="by-status">
-          <h3 id="by-status">${s.byStatus}</h3>
-          <table>
-            <tbody>
-              ${statusRows.map(
-                ([name, count]) =>
-                  html`<tr>
-                    <th scope="row">${name}</th>
-                    <td class="num">${count}</td>
-                  </tr>`,
-              )}
-            </tbody>
-          </table>
-        </section>
-        ${
-          labels.length
-            ? html`<section aria-labelledby="by-label">
-                <h3 id="by-label">${s.byLabel}</h3>
-                <table>
-                  <tbody>
-                    ${labels.map(
-                      ([name, count]) =>
-                        html`<tr>
-                          <th scope="row">${name}</th>
-                          <td class="num">${count}</td>
-                        </tr>`,
-                    )}
-                  </tbody>
-                </table>
-              </section>`
-            : nothing
-        }
+        ${countTable('by-status', s.byStatus, statusRows)}
+        ${labels.length ? countTable('by-label', s.byLabel, labels) : nothing}
         <section aria-labelledby="reactions-time">
           <h3 id="reactions-time">${s.reactionsOverTime}</h3>
           ${
@@ -397,4 +366,22 @@ export class PlenumReport extends ConsoleElement {
       this.message = errorText(error instanceof ApiError ? error.code : undefined);
     }
   }
+}
+
+/** A titled table of (name, count) rows: questions by status, by label. */
+function countTable(id: string, title: string, rows: readonly (readonly [string, number])[]) {
+  return html`<section aria-labelledby=${id}>
+    <h3 id=${id}>${title}</h3>
+    <table>
+      <tbody>
+        ${rows.map(
+          ([name, count]) =>
+            html`<tr>
+              <th scope="row">${name}</th>
+              <td class="num">${count}</td>
+            </tr>`,
+        )}
+      </tbody>
+    </table>
+  </section>`;
 }
