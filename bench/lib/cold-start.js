@@ -85,7 +85,7 @@ export async function coldStart(cfg) {
     const appended = log.map((entry) => storage.append(meta.id, entry));
     storage.flush();
     await Promise.all(appended);
-    storage.close();
+    await storage.close();
     const writeMs = now() - written;
     const dbBytes = statSync(join(dataDir, 'plenum.db')).size + safeSize(join(dataDir, 'plenum.db-wal'));
 

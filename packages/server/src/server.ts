@@ -154,7 +154,7 @@ export async function startServer(options: ServerOptions): Promise<PlenumServer>
       loopDelay.disable();
       http.close();
       await host.close();
-      storage.close();
+      await storage.close();
       http.closeAllConnections();
     },
   };

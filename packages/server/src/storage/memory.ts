@@ -24,5 +24,5 @@ export class MemoryStorage implements Storage {
     return structuredClone(this.#logs.get(room) ?? []);
   }
   flush(): void {}
-  close(): void {}
+  async close(): Promise<void> {}
 }

@@ -109,9 +109,11 @@ export class SqliteStorage implements Storage {
     for (const item of batch) item.resolve();
   }
 
-  close(): void {
+  async close(): Promise<void> {
     this.flush();
-    void this.#checkpointer.stop();
+    // The worker holds its own connection (and may still be opening it): it must be gone
+    // before the last checkpoint, or it could recreate -wal/-shm files after we return.
+    await this.#checkpointer.stop();
     // Fold the log into the database on the way out, so a restart starts from a small WAL.
     this.#db.pragma('wal_checkpoint(TRUNCATE)');
     this.#db.close();

@@ -30,5 +30,6 @@ export interface Storage {
   load(room: string): LogEntry[];
   /** Commits whatever is pending now. */
   flush(): void;
-  close(): void;
+  /** Commits, then closes; once it resolves nothing touches the data directory any more. */
+  close(): Promise<void>;
 }

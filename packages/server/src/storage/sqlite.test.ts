@@ -1,0 +1,42 @@
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { SqliteStorage } from './sqlite.js';
+import type { LogEntry } from './storage.js';
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'plenum-sqlite-'));
+});
+afterEach(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const meta = { id: 'r1', title: 'Room', moderation: 'post' as const, hostKeyHash: 'x', createdAt: 1 };
+const joined = (n: number): LogEntry => ({ at: n, participant: `p${n}`, presence: 'join' });
+
+describe('SqliteStorage', () => {
+  it('leaves one folded database file once closed, with every committed entry in it', async () => {
+    // Open and close in quick succession, as a restarting server and the test suite do:
+    // the checkpoint worker must never outlive close() and leave -wal or -shm files behind.
+    for (let round = 0; round < 5; round++) {
+      const storage = new SqliteStorage(dir);
+      if (round === 0) storage.createRoom(meta);
+      expect(storage.load('r1')).toHaveLength(round * 3);
+      await Promise.all([1, 2, 3].map((n) => storage.append('r1', joined(round * 3 + n))));
+      await storage.close();
+      expect(readdirSync(dir)).toEqual(['plenum.db']);
+    }
+    const storage = new SqliteStorage(dir);
+    expect(storage.load('r1').map((entry) => entry.at)).toEqual(Array.from({ length: 15 }, (_, i) => i + 1));
+    await storage.close();
+  });
+
+  it('refuses appends after close instead of dropping them silently', async () => {
+    const storage = new SqliteStorage(dir);
+    storage.createRoom(meta);
+    await storage.close();
+    await expect(storage.append('r1', joined(1))).rejects.toThrow('closed');
+  });
+});
