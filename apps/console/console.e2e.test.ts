@@ -219,7 +219,24 @@ describe('the host console', () => {
     expect(seconds).toBeLessThan(600);
     expect(await axe(host)).toEqual([]);
 
-    // The CSV downloads with the key in a header, through a Blob URL.
+    // The recording lives with the room: a co-host on another device (only the host link,
+    // nothing in its storage) sees the same links, and moves the recording to YouTube.
+    const cohost = await newPage();
+    await cohost.goto(hostLink.replace('#', '#tab=report&'));
+    const cohostWatch = cohost.getByRole('row', { name: new RegExp(adaQuestion) }).getByRole('link');
+    expect(await cohostWatch.getAttribute('href')).toBe(href);
+    expect(await cohost.getByLabel('Recording URL (optional)').inputValue()).toBe(
+      'https://video.example.org/townhall.mp4',
+    );
+    await cohost.getByLabel('Recording URL (optional)').fill('https://www.youtube.com/watch?v=town');
+    await cohost.getByRole('button', { name: 'Save' }).click();
+    await cohost.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
+    expect(await cohostWatch.getAttribute('href')).toBe(`https://www.youtube.com/watch?v=town&t=${seconds}s`);
+    expect(await axe(cohost)).toEqual([]);
+
+    // The CSV downloads with the key in a header, through a Blob URL, links included.
+    await host.getByRole('button', { name: 'Refresh' }).click();
+    await expect.poll(() => watch.getAttribute('href')).toContain('youtube.com');
     const [download] = await Promise.all([
       host.waitForEvent('download'),
       host.getByRole('button', { name: 'Download CSV' }).click(),
@@ -227,6 +244,7 @@ describe('the host console', () => {
     expect(download.suggestedFilename()).toBe(`plenum-${room}.csv`);
     const csv = await readFile((await download.path())!, 'utf8');
     expect(csv).toContain(adaQuestion);
+    expect(csv).toContain(`https://www.youtube.com/watch?v=town&t=${seconds}s`);
 
     // Erasing needs a real confirmation step.
     await host.getByRole('button', { name: 'Erase this room' }).click();
@@ -235,6 +253,87 @@ describe('the host console', () => {
     await host.getByText('The room was erased.').waitFor();
     expect((await fetch(`${cli.url}/api/rooms/${room}`)).status).toBe(404);
     expect(await host.getByRole('link', { name: 'Town hall' }).count()).toBe(0);
+  });
+
+  it('runs polls of every kind: drafts, edits, duplicates, hidden results, deletion', async () => {
+    const { room, hostKey } = await createRoom(cli.url, { title: 'Polls' });
+    const host = await newPage();
+    await host.goto(`${cli.url}/console#room=${room}&key=${hostKey}&tab=polls`);
+    const ada = participant(room, 'ada-polls');
+    const poll = (title: string) =>
+      host.getByRole('listitem').filter({ has: host.getByRole('heading', { name: title, exact: true }) });
+
+    // A multiple-choice draft with a maximum; participants do not see drafts.
+    await host.getByRole('button', { name: 'New poll' }).click();
+    await host.getByLabel('Question of the poll').fill('Which days suit you?');
+    await host.getByLabel('Kind').selectOption('multiple');
+    await host.getByRole('textbox', { name: 'Option 1' }).fill('Monday');
+    await host.getByRole('textbox', { name: 'Option 2' }).fill('Tuesday');
+    await host.getByRole('button', { name: 'Add option' }).click();
+    await host.getByRole('textbox', { name: 'Option 3' }).fill('Wednesday');
+    await host.getByLabel('At most this many choices').fill('2');
+    await host.getByRole('button', { name: 'Save as draft' }).click();
+    await poll('Which days suit you?').getByText('≤ 2').waitFor();
+    await until(() => ada.$state.get() !== undefined, 'the participant joining');
+    expect(ada.$state.get()!.polls).toEqual([]);
+
+    // Edit the draft: a new title, and the emptied maximum field lifts the maximum.
+    await poll('Which days suit you?').getByRole('button', { name: 'Edit' }).click();
+    await host.getByLabel('Question of the poll').fill('Which days suit you best?');
+    await host.getByLabel('At most this many choices').fill('');
+    await host.getByRole('button', { name: 'Save as draft' }).click();
+    const days = poll('Which days suit you best?');
+    await days.waitFor();
+    expect(await days.getByText('≤').count()).toBe(0);
+
+    // Duplicate it, and delete the copy after confirming.
+    await days.getByRole('button', { name: 'Duplicate' }).click();
+    await expect.poll(() => days.count()).toBe(2);
+    const copy = days.nth(1);
+    await copy.getByRole('button', { name: 'Delete' }).click();
+    await copy
+      .getByRole('group', { name: 'Delete this poll and its votes?' })
+      .getByRole('button', { name: 'Delete' })
+      .click();
+    await expect.poll(() => days.count()).toBe(1);
+    expect(await axe(host)).toEqual([]);
+
+    // Open it: with the maximum lifted, all three days are one valid vote.
+    await days.getByRole('button', { name: 'Open' }).click();
+    await until(() => ada.$state.get()?.currentPoll != null, 'the open poll');
+    const daysId = ada.$state.get()!.currentPoll!;
+    await ada.vote(daysId, [0, 1, 2]);
+    await days.getByText('1 response').waitFor();
+
+    // Results hidden: the host still sees them, participants do not, until shown again.
+    await days.getByRole('button', { name: 'Results visible', pressed: true }).click();
+    await days.getByRole('button', { name: 'Results visible', pressed: false }).waitFor();
+    await until(() => ada.$state.get()!.polls.every((p) => p.results === undefined), 'results hidden');
+    await days.getByText('1 response').waitFor();
+    await days.getByRole('button', { name: 'Results visible' }).click();
+    await until(() => ada.$state.get()!.polls.some((p) => p.results !== undefined), 'results shown');
+
+    // A rating and an open question, each opened at once; opening one closes the other.
+    await host.getByRole('button', { name: 'New poll' }).click();
+    await host.getByLabel('Question of the poll').fill('How was the venue?');
+    await host.getByLabel('Kind').selectOption('rating');
+    await host.getByRole('button', { name: 'Save and open' }).click();
+    await until(() => ada.$state.get()!.currentPoll !== daysId, 'the rating poll');
+    await ada.vote(ada.$state.get()!.currentPoll!, 4);
+    await poll('How was the venue?').getByText('Average 4.0 of 5').waitFor();
+    await days.getByText('Closed', { exact: true }).waitFor();
+
+    await host.getByRole('button', { name: 'New poll' }).click();
+    await host.getByLabel('Question of the poll').fill('One word for today?');
+    await host.getByLabel('Kind').selectOption('open');
+    await host.getByRole('button', { name: 'Save and open' }).click();
+    await until(
+      () => ada.$state.get()!.polls.some((p) => p.kind === 'open' && p.status === 'open'),
+      'the open question',
+    );
+    await ada.vote(ada.$state.get()!.currentPoll!, '  Inspiring ');
+    await poll('One word for today?').getByText('Inspiring').waitFor();
+    expect(await axe(host)).toEqual([]);
   });
 
   it('holds new questions back while the host works in the list', async () => {

@@ -1,5 +1,5 @@
 /** The console's calls to the HTTP API of the server it was loaded from. */
-import type { Moderation, Report } from '@plenum/protocol';
+import type { Moderation, Recording, Report } from '@plenum/protocol';
 
 export class ApiError extends Error {
   constructor(
@@ -41,7 +41,7 @@ async function call(path: string, init: RequestInit & { token?: string } = {}): 
 }
 
 export async function createRoom(
-  body: { room?: string; title: string; moderation: Moderation },
+  body: { room?: string; title: string; moderation: Moderation; recording?: Recording },
   adminToken?: string,
 ): Promise<{ room: string; hostKey: string }> {
   const response = await call('/rooms', { method: 'POST', body: JSON.stringify(body), token: adminToken });
@@ -49,6 +49,15 @@ export async function createRoom(
 }
 
 const roomPath = (room: string) => `/rooms/${encodeURIComponent(room)}`;
+
+/** Changes the room's settings; `recording: null` forgets the recording. */
+export async function updateRoom(
+  room: string,
+  hostKey: string,
+  changes: { title?: string; moderation?: Moderation; recording?: Recording | null },
+): Promise<void> {
+  await call(roomPath(room), { method: 'PATCH', body: JSON.stringify(changes), token: hostKey });
+}
 
 export async function fetchReport(room: string, hostKey: string): Promise<Report> {
   const response = await call(`${roomPath(room)}/report`, { token: hostKey });

@@ -2,9 +2,9 @@ import { css, html, nothing } from 'lit';
 import { moderationModes, type Moderation } from '@plenum/protocol';
 import { ApiError, createRoom } from './api.js';
 import { ConsoleElement } from './console-element.js';
-import { fromLocalInput } from './format.js';
 import { errorText, t } from './i18n.js';
 import { hostLink } from './links.js';
+import { readRecording, recordingFields } from './recording-fields.js';
 import { $rooms, removeRoom, saveRoom } from './rooms.js';
 import { $flash } from './route.js';
 import { StoreController } from '@plenum/elements';
@@ -97,21 +97,7 @@ export class PlenumHome extends ConsoleElement {
               <input id="event-page" name="eventPage" type="url" aria-describedby="event-hint" />
               <p class="hint" id="event-hint">${s.eventPageHint}</p>
             </div>
-            <div class="field">
-              <label for="recording">${s.recordingUrl}</label>
-              <input id="recording" name="recordingUrl" type="url" aria-describedby="recording-hint" />
-            </div>
-            <div class="field">
-              <label for="recording-start">${s.recordingStart}</label>
-              <input
-                id="recording-start"
-                name="recordingStart"
-                type="datetime-local"
-                step="1"
-                aria-describedby="recording-hint"
-              />
-              <p class="hint" id="recording-hint">${s.recordingHint}</p>
-            </div>
+            ${recordingFields()}
             ${
               this.needsToken
                 ? html`<div class="field">
@@ -173,6 +159,7 @@ export class PlenumHome extends ConsoleElement {
     const data = new FormData(form);
     const text = (name: string) => String(data.get(name) ?? '').trim();
     const title = text('title');
+    const recording = readRecording(data);
     this.busy = true;
     this.error = '';
     try {
@@ -181,10 +168,10 @@ export class PlenumHome extends ConsoleElement {
           title,
           moderation: (text('moderation') || 'post') as Moderation,
           ...(text('room') && { room: text('room') }),
+          ...(recording && { recording }),
         },
         text('token') || undefined,
       );
-      const recordingStart = fromLocalInput(text('recordingStart'));
       saveRoom({
         room: created.room,
         hostKey: created.hostKey,
@@ -192,8 +179,6 @@ export class PlenumHome extends ConsoleElement {
         moderation: (text('moderation') || 'post') as Moderation,
         addedAt: Date.now(),
         ...(text('eventPage') && { eventPage: text('eventPage') }),
-        ...(text('recordingUrl') && { recordingUrl: text('recordingUrl') }),
-        ...(recordingStart !== undefined && { recordingStart }),
       });
       // Straight to the new room's share tab: links, QR code and the embed snippet.
       location.hash = `${new URL(hostLink(created.room, created.hostKey)).hash.slice(1)}&tab=share`;

@@ -212,7 +212,7 @@ export class PlenumHost extends ConsoleElement {
       case 'share':
         return html`<plenum-share .state=${state} .hosted=${hosted} host-key=${key}></plenum-share>`;
       case 'report':
-        return html`<plenum-report room=${this.room} host-key=${key} .hosted=${hosted}></plenum-report>`;
+        return html`<plenum-report room=${this.room} host-key=${key}></plenum-report>`;
     }
   }
 

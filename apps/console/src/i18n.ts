@@ -57,7 +57,8 @@ const en = {
   eventPageHint: 'Where you embed the widgets. Without it, participants join on a plain page of this server.',
   recordingUrl: 'Recording URL (optional)',
   recordingStart: 'Recording starts at (optional)',
-  recordingHint: 'Kept in this browser only. The report links each question to its moment in the recording.',
+  recordingHint:
+    'Kept with the room on this server. The report links each question to its moment in the recording.',
   adminToken: 'Admin token',
   adminTokenHint: 'This server asks for its admin token to create rooms.',
   adminTokenWrong: 'The admin token is wrong.',
@@ -227,6 +228,7 @@ const en = {
   downloads: 'Downloads',
   download: (format: string) => `Download ${format}`,
   recordingSettings: 'Recording',
+  recordingSaved: 'Saved: the question list links into this recording.',
   erase: 'Erase this room',
   eraseWarn: 'This deletes every question, poll and vote of this room on the server. It cannot be undone.',
   eraseConfirmLabel: (room: string) => `Type the room id “${room}” to confirm`,
@@ -286,7 +288,7 @@ const de: Strings = {
   recordingUrl: 'Adresse der Aufzeichnung (optional)',
   recordingStart: 'Beginn der Aufzeichnung (optional)',
   recordingHint:
-    'Wird nur in diesem Browser gespeichert. Der Bericht verlinkt jede Frage auf ihre Stelle in der Aufzeichnung.',
+    'Wird mit dem Raum auf diesem Server gespeichert. Der Bericht verlinkt jede Frage auf ihre Stelle in der Aufzeichnung.',
   adminToken: 'Admin-Token',
   adminTokenHint: 'Dieser Server verlangt zum Anlegen von Räumen sein Admin-Token.',
   adminTokenWrong: 'Das Admin-Token ist falsch.',
@@ -449,6 +451,7 @@ const de: Strings = {
   downloads: 'Herunterladen',
   download: (format: string) => `${format} herunterladen`,
   recordingSettings: 'Aufzeichnung',
+  recordingSaved: 'Gespeichert: Die Fragenliste verlinkt in diese Aufzeichnung.',
   erase: 'Diesen Raum löschen',
   eraseWarn:
     'Damit werden alle Fragen, Umfragen und Stimmen dieses Raums auf dem Server gelöscht. Das lässt sich nicht rückgängig machen.',

@@ -1,6 +1,4 @@
 /** The links and snippets a host hands out. */
-import type { HostedRoom } from './rooms.js';
-
 const origin = () => location.origin;
 const consoleUrl = () => `${origin()}/console`;
 const fragment = (params: Record<string, string>) => new URLSearchParams(params).toString();
@@ -23,32 +21,3 @@ export const embedSnippet = (room: string): string =>
     `<plenum-poll room="${room}"></plenum-poll>`,
     `<plenum-questions room="${room}"></plenum-questions>`,
   ].join('\n');
-
-/**
- * The recording at the moment a question was asked: YouTube reads `?t=`, other players
- * (and plain video files, as a media fragment) read `#t=`.
- */
-export function recordingLink(room: HostedRoom | undefined, at: number): string | undefined {
-  if (!room?.recordingUrl || room.recordingStart === undefined) return undefined;
-  const seconds = Math.floor((at - room.recordingStart) / 1000);
-  if (seconds < 0) return undefined;
-  let url: URL;
-  try {
-    url = new URL(room.recordingUrl);
-  } catch {
-    return undefined;
-  }
-  if (!/^https?:$/.test(url.protocol)) return undefined;
-  if (/(^|\.)(youtube\.com|youtu\.be)$/.test(url.hostname)) url.searchParams.set('t', `${seconds}s`);
-  else url.hash = `t=${seconds}`;
-  return url.href;
-}
-
-/** Only http(s) addresses become links: a `javascript:` URL must never be clickable. */
-export function isWebUrl(value: string): boolean {
-  try {
-    return /^https?:$/.test(new URL(value).protocol);
-  } catch {
-    return false;
-  }
-}

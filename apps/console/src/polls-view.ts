@@ -171,7 +171,8 @@ export class PlenumPolls extends ConsoleElement {
         await host.updatePoll(editing, {
           title: draft.title,
           ...(draft.options && { options: draft.options }),
-          ...(draft.kind === 'multiple' && { maxChoices: draft.maxChoices }),
+          // An emptied maximum field lifts the maximum (null), rather than keeping the old one.
+          ...(draft.kind === 'multiple' && { maxChoices: draft.maxChoices ?? null }),
         });
       if (open && id) await host.updatePoll(id, { status: 'open' });
     });

@@ -1,13 +1,21 @@
 import { css, html, nothing } from 'lit';
 import { questionStatuses, type Report } from '@plenum/protocol';
-import { ApiError, downloadReport, eraseRoom, fetchReport, reportFormats, type ReportFormat } from './api.js';
+import {
+  ApiError,
+  downloadReport,
+  eraseRoom,
+  fetchReport,
+  reportFormats,
+  updateRoom,
+  type ReportFormat,
+} from './api.js';
 import { reactionsChart } from './chart.js';
 import { ConsoleElement } from './console-element.js';
-import { duration, fromLocalInput, number, timeOfDay, toLocalInput } from './format.js';
+import { duration, number, timeOfDay } from './format.js';
 import { errorText, t } from './i18n.js';
-import { isWebUrl, recordingLink } from './links.js';
 import { renderResults, resultStyles } from './results.js';
-import { removeRoom, saveRoom, type HostedRoom } from './rooms.js';
+import { readRecording, recordingFields } from './recording-fields.js';
+import { removeRoom } from './rooms.js';
 import { $flash } from './route.js';
 
 /**
@@ -18,19 +26,19 @@ export class PlenumReport extends ConsoleElement {
   static override properties = {
     room: { type: String },
     hostKey: { type: String, attribute: 'host-key' },
-    hosted: { attribute: false },
     report: { state: true },
     message: { state: true },
     erasing: { state: true },
     erased: { state: true },
+    recordingSaved: { state: true },
   };
   declare room: string;
   declare hostKey: string;
-  declare hosted: HostedRoom | undefined;
   declare private report: Report | undefined;
   declare private message: string;
   declare private erasing: boolean;
   declare private erased: boolean;
+  declare private recordingSaved: boolean;
 
   static override styles = [
     ...ConsoleElement.styles,
@@ -116,6 +124,7 @@ export class PlenumReport extends ConsoleElement {
     this.message = '';
     this.erasing = false;
     this.erased = false;
+    this.recordingSaved = false;
   }
 
   override connectedCallback() {
@@ -242,11 +251,8 @@ export class PlenumReport extends ConsoleElement {
           </thead>
           <tbody>
             ${report.questions.list.map((question) => {
-              const link = recordingLink(this.hosted, question.createdAt);
-              const offset =
-                this.hosted?.recordingStart === undefined
-                  ? 0
-                  : Math.floor((question.createdAt - this.hosted.recordingStart) / 1000);
+              const link = question.recordingAt;
+              const offset = Math.floor((question.createdAt - (report.recording?.startsAt ?? 0)) / 1000);
               return html`<tr>
                 <td>${timeOfDay(question.createdAt)}</td>
                 <td>
@@ -277,23 +283,9 @@ export class PlenumReport extends ConsoleElement {
     return html`<section aria-labelledby="recording-title">
       <h2 id="recording-title">${s.recordingSettings}</h2>
       <form class="panel" @submit=${this.#saveRecording}>
-        <div class="field">
-          <label for="recording-url">${s.recordingUrl}</label>
-          <input id="recording-url" name="url" type="url" .value=${this.hosted?.recordingUrl ?? ''} />
-        </div>
-        <div class="field">
-          <label for="recording-start">${s.recordingStart}</label>
-          <input
-            id="recording-start"
-            name="start"
-            type="datetime-local"
-            step="1"
-            .value=${toLocalInput(this.hosted?.recordingStart)}
-            aria-describedby="recording-hint"
-          />
-          <p class="hint" id="recording-hint">${s.recordingHint}</p>
-        </div>
+        ${recordingFields(this.report?.recording)}
         <button type="submit">${s.save}</button>
+        <p role="status">${this.recordingSaved ? s.recordingSaved : nothing}</p>
       </form>
     </section>`;
   }
@@ -348,14 +340,21 @@ export class PlenumReport extends ConsoleElement {
     }
   }
 
-  #saveRecording(event: SubmitEvent) {
+  async #saveRecording(event: SubmitEvent) {
     event.preventDefault();
-    const data = new FormData(event.target as HTMLFormElement);
-    const url = String(data.get('url') ?? '').trim();
-    if (url && !isWebUrl(url)) return;
-    const start = fromLocalInput(String(data.get('start') ?? ''));
-    saveRoom({ room: this.room, recordingUrl: url || undefined, recordingStart: start });
-    this.hosted = { ...this.hosted!, recordingUrl: url || undefined, recordingStart: start };
+    this.message = '';
+    this.recordingSaved = false;
+    try {
+      await updateRoom(this.room, this.hostKey, {
+        recording: readRecording(new FormData(event.target as HTMLFormElement)),
+      });
+    } catch (error) {
+      this.message = errorText(error instanceof ApiError ? error.code : undefined);
+      return;
+    }
+    // The links in the list come from the server: fetch the report with them.
+    await this.#load();
+    this.recordingSaved = true;
   }
 
   async #download(format: ReportFormat) {

@@ -1,6 +1,6 @@
 /**
- * The rooms this browser hosts, kept in localStorage with what the server has no fields
- * for: the event page, the recording's address and when the recording started.
+ * The rooms this browser hosts, kept in localStorage with the one thing the server has no
+ * field for: the event page the widgets are embedded in.
  */
 import { atom } from 'nanostores';
 import type { Moderation } from '@plenum/protocol';
@@ -12,9 +12,6 @@ export interface HostedRoom {
   moderation: Moderation;
   /** Where the widgets are embedded; the participant link when set. */
   eventPage?: string;
-  recordingUrl?: string;
-  /** ms since epoch */
-  recordingStart?: number;
   addedAt: number;
 }
 

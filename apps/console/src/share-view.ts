@@ -1,8 +1,8 @@
 import { css, html } from 'lit';
-import type { RoomView } from '@plenum/protocol';
+import { isWebUrl, type RoomView } from '@plenum/protocol';
 import { ConsoleElement } from './console-element.js';
 import { t } from './i18n.js';
-import { embedSnippet, hostLink, isWebUrl, participantLink, presentLink } from './links.js';
+import { embedSnippet, hostLink, participantLink, presentLink } from './links.js';
 import { qrCode } from './qr.js';
 import { saveRoom, type HostedRoom } from './rooms.js';
 

@@ -1,5 +1,5 @@
 /** The host's actions, available on a connection made with the room's host key. */
-import type { Action, Moderation, PollKind, PollStatus, QuestionStatus } from '@plenum/protocol';
+import type { Action, PollKind, PollStatus, QuestionStatus } from '@plenum/protocol';
 import type { ActionInput } from './room.js';
 
 type Send = (action: ActionInput) => Promise<{ id?: string } | undefined>;
@@ -47,7 +47,8 @@ export class HostActions {
     await this.send({ type: 'poll-delete', poll });
   }
 
-  async updateRoom(changes: { title?: string; moderation?: Moderation }): Promise<void> {
+  /** Title, moderation mode, and the recording the report links into (null forgets it). */
+  async updateRoom(changes: Fields<'room-update'>): Promise<void> {
     await this.send({ type: 'room-update', ...changes });
   }
 }

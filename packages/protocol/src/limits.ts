@@ -12,6 +12,7 @@ export const limits = {
   label: 40,
   reply: 500,
   roomTitle: 120,
+  recordingUrl: 2000,
   emoji: 16,
   emojis: 12,
   actionId: 64,

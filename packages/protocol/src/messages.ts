@@ -22,6 +22,12 @@ import {
 
 const text = (max: number) => v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(max));
 const optionalText = (max: number) => v.optional(v.pipe(v.string(), v.trim(), v.maxLength(max)));
+
+export const recordingSchema = v.object({
+  url: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(limits.recordingUrl)),
+  /** When the recording starts, ms since epoch; without it there are no links into it. */
+  startsAt: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
+});
 const entityId = v.pipe(v.string(), v.minLength(1), v.maxLength(32));
 const actionId = v.pipe(v.string(), v.minLength(1), v.maxLength(limits.actionId));
 
@@ -89,7 +95,8 @@ const hostActions = [
     resultsVisible: v.optional(v.boolean()),
     title: v.optional(text(limits.pollTitle)),
     options: v.optional(v.pipe(v.array(text(limits.pollOption)), v.maxLength(limits.pollOptions))),
-    maxChoices: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
+    // null lifts the maximum again.
+    maxChoices: v.optional(v.nullable(v.pipe(v.number(), v.integer(), v.minValue(1)))),
   }),
   v.object({ type: v.literal('poll-delete'), id: actionId, poll: entityId }),
   v.object({
@@ -97,6 +104,8 @@ const hostActions = [
     id: actionId,
     title: optionalText(limits.roomTitle),
     moderation: v.optional(v.picklist(moderationModes)),
+    // null forgets the recording.
+    recording: v.optional(v.nullable(recordingSchema)),
   }),
 ] as const;
 

@@ -301,6 +301,37 @@ describe('room-update', () => {
     expect(roomView(room, 0)).toMatchObject({ title: 'New', moderation: 'pre' });
   });
 
+  it('keeps the recording for the host only, and forgets it on null', () => {
+    const room = createRoom({ id: 'room', createdAt: 0 });
+    const recording = { url: ' https://video.example.org/a b.mp4 ', startsAt: 5_000 };
+    // Nothing to broadcast: the recording is the host's business.
+    expect(act(room, { type: 'room-update', recording }, host)).toEqual({ ok: true, changes: {} });
+    expect(room.recording).toEqual({ url: 'https://video.example.org/a%20b.mp4', startsAt: 5_000 });
+    expect(JSON.stringify(roomView(room, 0))).not.toContain('video.example.org');
+    expect(JSON.stringify(roomView(room, 0, { host: true }))).not.toContain('video.example.org');
+    must(room, { type: 'room-update', title: 'Renamed' }, host);
+    expect(room.recording?.url).toBe('https://video.example.org/a%20b.mp4');
+    must(room, { type: 'room-update', recording: null }, host);
+    expect(room).not.toHaveProperty('recording');
+  });
+
+  it.each([
+    ['javascript:alert(1)', 'invalid'],
+    ['ftp://files.example.org/a.mp4', 'invalid'],
+    ['not a url', 'invalid'],
+    [`https://example.org/${'a'.repeat(limits.recordingUrl)}`, 'too_long'],
+  ])('refuses the recording address %s', (url, code) => {
+    const room = createRoom({ id: 'room', createdAt: 0 });
+    must(room, { type: 'room-update', recording: { url: 'https://ok.example.org/' } }, host);
+    expect(
+      act(room, { type: 'room-update', title: 'Not this either', recording: { url } }, host),
+    ).toMatchObject({
+      ok: false,
+      code,
+    });
+    expect(room).toMatchObject({ title: '', recording: { url: 'https://ok.example.org/' } });
+  });
+
   it('keeps questions in review when moderation is switched off', () => {
     const room = createRoom({ id: 'room', moderation: 'pre', createdAt: 0 });
     must(room, { type: 'ask', text: 'Hm' }, alice);

@@ -22,6 +22,7 @@ import {
   upvoteQuestion,
 } from './questions.js';
 import { react } from './reactions.js';
+import { cleanRecording } from './recording.js';
 import {
   cleanText,
   isRefusal,
@@ -90,11 +91,16 @@ function updateRoom(room: RoomRecord, action: Extract<Action, { type: 'room-upda
       : cleanText(action.title, limits.roomTitle, 'A room title', { allowEmpty: true });
   if (isRefusal(title)) return title;
   const changes: Changes = {};
+  const recording = action.recording === undefined ? undefined : cleanRecording(action.recording);
+  if (isRefusal(recording)) return recording;
   if (title !== room.title) room.title = changes.title = title;
   // Switching to post-moderation leaves questions in review for the host to decide.
   if (action.moderation !== undefined && action.moderation !== room.moderation) {
     room.moderation = changes.moderation = action.moderation;
   }
+  // Host-only, so nothing to broadcast: the report reads it.
+  if (recording === null) delete room.recording;
+  else if (recording !== undefined) room.recording = recording;
   return { ok: true, changes };
 }
 

@@ -188,8 +188,19 @@ describe('poll-update', () => {
     expect(view(room, id)).toMatchObject({ title: 'New', options: ['X', 'Y'], maxChoices: 2 });
     expect(act(room, { type: 'poll-update', poll: id, maxChoices: 1 }, host).ok).toBe(true);
     expect(view(room, id)?.maxChoices).toBe(1);
+    // null lifts the maximum; leaving it out keeps it.
+    expect(act(room, { type: 'poll-update', poll: id, maxChoices: null }, host).ok).toBe(true);
+    expect(view(room, id)).not.toHaveProperty('maxChoices');
+    expect(act(room, { type: 'poll-update', poll: id, maxChoices: 1 }, host).ok).toBe(true);
+    expect(act(room, { type: 'poll-update', poll: id, title: 'New' }, host).ok).toBe(true);
+    expect(view(room, id)?.maxChoices).toBe(1);
     act(room, { type: 'poll-update', poll: id, status: 'open' }, host);
-    for (const edit of [{ title: 'Late' }, { options: ['P', 'Q'] }, { maxChoices: 2 }]) {
+    for (const edit of [
+      { title: 'Late' },
+      { options: ['P', 'Q'] },
+      { maxChoices: 2 },
+      { maxChoices: null },
+    ]) {
       expect(act(room, { type: 'poll-update', poll: id, ...edit }, host)).toMatchObject({
         ok: false,
         code: 'closed',

@@ -106,6 +106,13 @@ export function createPoll(
   return { ok: true, result: { id }, changes: { polls: [id] } };
 }
 
+/** The maximum after an edit: null lifts it; fewer options than the old maximum shrink it. */
+function nextMaxChoices(poll: PollRecord, requested: number | null | undefined, optionCount: number) {
+  if (requested === null) return undefined;
+  if (requested !== undefined) return checkMaxChoices(poll.kind, requested, optionCount);
+  return poll.maxChoices === undefined ? undefined : Math.min(poll.maxChoices, optionCount);
+}
+
 export function updatePoll(room: RoomRecord, action: ActionOf<'poll-update'>, _actor: Actor): ApplyResult {
   const poll = room.polls.get(action.poll);
   if (!poll) return notFound();
@@ -124,13 +131,7 @@ export function updatePoll(room: RoomRecord, action: ActionOf<'poll-update'>, _a
   if (isRefusal(title)) return title;
   const options = action.options === undefined ? poll.options : checkOptions(poll.kind, action.options);
   if (isRefusal(options)) return options;
-  // Fewer options than the old maximum: the maximum shrinks with them.
-  const maxChoices =
-    action.maxChoices !== undefined
-      ? checkMaxChoices(poll.kind, action.maxChoices, options.length)
-      : poll.maxChoices === undefined
-        ? undefined
-        : Math.min(poll.maxChoices, options.length);
+  const maxChoices = nextMaxChoices(poll, action.maxChoices, options.length);
   if (isRefusal(maxChoices)) return maxChoices;
 
   const changed = [poll.id];

@@ -65,6 +65,38 @@ function event(): RoomRecord {
 }
 
 describe('report', () => {
+  it('links each question to its moment in the recording once the room has one with a start', () => {
+    const room = event();
+    expect(report(room).questions.list.map((q) => q.recordingAt)).toEqual([undefined, undefined, undefined]);
+    act(room, { type: 'room-update', recording: { url: 'https://video.example.org/live.mp4' } }, host, start);
+    // An address without a start time: kept, but no moment to link to.
+    expect(report(room)).toMatchObject({ recording: { url: 'https://video.example.org/live.mp4' } });
+    expect(report(room).questions.list[0]).not.toHaveProperty('recordingAt');
+
+    const startsAt = start + 30_000;
+    act(
+      room,
+      { type: 'room-update', recording: { url: 'https://video.example.org/live.mp4', startsAt } },
+      host,
+      start,
+    );
+    expect(report(room).questions.list.map((q) => q.recordingAt)).toEqual([
+      'https://video.example.org/live.mp4#t=30',
+      'https://video.example.org/live.mp4#t=31',
+      'https://video.example.org/live.mp4#t=32',
+    ]);
+    // YouTube reads ?t= and keeps its own parameters; before the start there is no moment.
+    const youtube = 'https://www.youtube.com/watch?v=abc';
+    act(room, { type: 'room-update', recording: { url: youtube, startsAt: start + 61_000 } }, host, start);
+    expect(report(room).questions.list.map((q) => q.recordingAt)).toEqual([
+      undefined,
+      'https://www.youtube.com/watch?v=abc&t=0s',
+      'https://www.youtube.com/watch?v=abc&t=1s',
+    ]);
+    act(room, { type: 'room-update', recording: null }, host, start);
+    expect(report(room)).not.toHaveProperty('recording');
+  });
+
   it('gives the event in numbers', () => {
     const result = report(event());
     expect(result).toMatchObject({

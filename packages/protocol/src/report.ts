@@ -4,6 +4,7 @@
  */
 import { pollResults } from './polls.js';
 import { minuteMs } from './reactions.js';
+import { recordingLink, type Recording } from './recording.js';
 import type { RoomRecord } from './room.js';
 import {
   questionStatuses,
@@ -24,6 +25,8 @@ export interface ReportQuestion {
   answered: boolean;
   createdAt: number;
   answeredAt?: number;
+  /** The recording at the moment the question was asked, when the room has one with a start time. */
+  recordingAt?: string;
 }
 
 export interface ReportPoll {
@@ -50,6 +53,7 @@ export interface Report {
   title: string;
   moderation: Moderation;
   createdAt: number;
+  recording?: Recording;
   audience: {
     /** Distinct participants who ever joined. */
     viewers: number;
@@ -92,6 +96,7 @@ export function report(room: RoomRecord): Report {
     byStatus[question.status] += 1;
     if (question.label !== undefined) byLabel.set(question.label, (byLabel.get(question.label) ?? 0) + 1);
     upvotes += question.upvoters.size;
+    const link = recordingLink(room.recording, question.createdAt);
     list.push({
       id: question.id,
       text: question.text,
@@ -102,6 +107,7 @@ export function report(room: RoomRecord): Report {
       answered: question.status === 'answered',
       createdAt: question.createdAt,
       ...(question.answeredAt !== undefined && { answeredAt: question.answeredAt }),
+      ...(link !== undefined && { recordingAt: link }),
     });
   }
 
@@ -129,6 +135,7 @@ export function report(room: RoomRecord): Report {
     title: room.title,
     moderation: room.moderation,
     createdAt: room.createdAt,
+    ...(room.recording && { recording: { ...room.recording } }),
     audience: {
       viewers: room.presence.viewers.size,
       peakConnections: room.presence.peak,

@@ -4,6 +4,7 @@
  */
 import { defaultEmojis } from './limits.js';
 import type { ErrorCode } from './messages.js';
+import type { Recording } from './recording.js';
 import type { Choice, Moderation, PollKind, PollResults, PollStatus, QuestionView } from './state.js';
 
 /** A question as the server keeps it: what everyone may see, plus who asked and who upvoted. */
@@ -52,6 +53,7 @@ export interface RoomRecord {
   moderation: Moderation;
   emojis: string[];
   createdAt: number;
+  recording?: Recording;
   /** Questions in the order they were asked. */
   questions: Map<string, QuestionRecord>;
   /** Polls in the order they were created. */

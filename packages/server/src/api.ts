@@ -4,10 +4,13 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import * as v from 'valibot';
 import {
   actionSchema,
+  cleanRecording,
   moderationModes,
+  recordingSchema,
   type Action,
   type ErrorCode,
   type Moderation,
+  type Recording,
 } from '@plenum/protocol';
 import type { RoomHost } from './host.js';
 import { bearer, HttpError, readJson, sendJson } from './http-util.js';
@@ -61,7 +64,13 @@ export async function handleApi(
 
   if (sub === undefined) {
     if (method === 'GET') return sendJson(response, 200, (await room()).publicView());
-    if (method !== 'DELETE') throw methodNotAllowed('GET, DELETE');
+    if (method === 'PATCH') {
+      requireHost(request, meta);
+      await perform(await room(), 'room-update', await readBody(request));
+      const { title, moderation } = (await room()).hostView();
+      return sendJson(response, 200, { title, moderation });
+    }
+    if (method !== 'DELETE') throw methodNotAllowed('GET, PATCH, DELETE');
     requireHost(request, meta);
     await context.host.evict('main', roomId);
     context.storage.deleteRoom(roomId);
@@ -123,11 +132,7 @@ async function perform(room: PlenumRoom, type: Action['type'], body: unknown): P
     throw new HttpError(400, 'invalid', 'The body is a JSON object.');
   }
   const parsed = v.safeParse(actionSchema, { ...body, type, id: randomUUID() });
-  if (!parsed.success) {
-    const issue = parsed.issues[0];
-    const path = issue.path?.map((item) => String(item.key)).join('.');
-    throw new HttpError(400, 'invalid', path ? `${path}: ${issue.message}` : issue.message);
-  }
+  if (!parsed.success) throw invalid(parsed.issues[0]);
   const answer = await room.perform(parsed.output, { participant: 'host', host: true });
   if (answer.type === 'error') throw new HttpError(statusOf[answer.code], answer.code, answer.message);
   return answer.type === 'ack' ? (answer.result ?? {}) : {};
@@ -173,18 +178,33 @@ async function createRoom(
   if (body.room !== undefined && typeof body.room !== 'string') {
     throw new HttpError(400, 'invalid', 'room is a string.');
   }
+  // Checked before the room exists: a bad address must not leave a half-made room behind.
+  const recording = body.recording === undefined ? undefined : checkRecording(body.recording);
   try {
     const { meta, hostKey } = createRoomRecord(context.storage, {
       room: body.room,
       title: body.title,
       moderation: moderation as Moderation,
     });
+    if (recording) {
+      const room = (await context.host.party('main', meta.id)) as PlenumRoom;
+      await perform(room, 'room-update', { recording });
+    }
     sendJson(response, 201, { room: meta.id, hostKey });
   } catch (error) {
     if (error instanceof RoomExistsError) throw new HttpError(409, 'exists', error.message);
     if (error instanceof RangeError) throw new HttpError(400, 'invalid', error.message);
     throw error;
   }
+}
+
+function checkRecording(raw: unknown): Recording {
+  const parsed = v.safeParse(recordingSchema, raw);
+  if (!parsed.success) throw invalid(parsed.issues[0], 'recording');
+  const recording = cleanRecording(parsed.output);
+  if (recording === null) throw new HttpError(400, 'invalid', 'recording: an object with a url.');
+  if ('ok' in recording) throw new HttpError(400, recording.code, recording.message);
+  return recording;
 }
 
 function requireHost(request: IncomingMessage, meta: RoomMeta): void {
@@ -195,6 +215,12 @@ function requireHost(request: IncomingMessage, meta: RoomMeta): void {
   if (!keyMatches(key, meta.hostKeyHash)) {
     throw new HttpError(403, 'forbidden', 'The host key does not match this room.');
   }
+}
+
+/** A schema issue as a 400 naming the field, e.g. "recording.url: Invalid length". */
+function invalid(issue: v.BaseIssue<unknown>, prefix?: string): HttpError {
+  const path = [prefix, ...(issue.path?.map((item) => String(item.key)) ?? [])].filter(Boolean).join('.');
+  return new HttpError(400, 'invalid', path ? `${path}: ${issue.message}` : issue.message);
 }
 
 const notFound = () => new HttpError(404, 'not_found', 'No such API endpoint.');

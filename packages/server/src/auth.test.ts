@@ -13,6 +13,7 @@ const hostRoutes = (room: string): [method: string, path: string, body?: unknown
   ['DELETE', `/api/rooms/${room}/questions/q1`],
   ['GET', `/api/rooms/${room}/report`],
   ['GET', `/api/rooms/${room}/report?format=csv`],
+  ['PATCH', `/api/rooms/${room}`, { title: 'Gekapert', recording: { url: 'https://evil.example/' } }],
   ['DELETE', `/api/rooms/${room}`],
 ];
 
@@ -55,6 +56,8 @@ describe('the host key', () => {
 
     const view = await api(test.url, `/api/rooms/${test.room}/report`, { key: test.hostKey });
     expect(view.json.questions.byStatus).toMatchObject({ live: 1, dismissed: 0 });
+    expect(view.json).toMatchObject({ title: 'Test event' });
+    expect(view.json).not.toHaveProperty('recording');
     expect(view.json.polls).toMatchObject([{ id: 'p1', status: 'draft' }]);
     alice.close();
   });

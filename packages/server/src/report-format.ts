@@ -49,9 +49,18 @@ export function reportCsv(report: Report): string {
     ),
     row('reactions', report.reactions.total),
     '',
-    row('asked at (UTC)', 'question', 'name', 'upvotes', 'status', 'label', 'answered'),
+    row('asked at (UTC)', 'question', 'name', 'upvotes', 'status', 'label', 'answered', 'recording'),
     ...report.questions.list.map((q) =>
-      row(time(q.createdAt), q.text, q.name, q.upvotes, q.status, q.label, q.answered ? 'yes' : 'no'),
+      row(
+        time(q.createdAt),
+        q.text,
+        q.name,
+        q.upvotes,
+        q.status,
+        q.label,
+        q.answered ? 'yes' : 'no',
+        q.recordingAt,
+      ),
     ),
     '',
     row('poll', 'kind', 'responses', 'answer', 'count', 'percent'),
@@ -66,6 +75,8 @@ export function reportCsv(report: Report): string {
 
 /** Markdown-safe table text: no pipes or line breaks from the audience break the table. */
 const md = (text: string) => text.replace(/[\\|*_`<>[\]]/g, (c) => `\\${c}`).replace(/\s*\n\s*/g, ' ');
+/** A link target in a table: a normalised URL may still hold a pipe, which would end the cell. */
+const mdUrl = (url: string) => `<${url.replaceAll('|', '%7C')}>`;
 
 export function reportMarkdown(report: Report): string {
   const a = report.audience;
@@ -80,6 +91,7 @@ export function reportMarkdown(report: Report): string {
       .join(', ')}), **${report.questions.upvotes}** upvotes`,
     `- **${responses}** poll responses in ${report.polls.length} polls`,
     `- **${report.reactions.total}** reactions`,
+    ...(report.recording ? [`- Recording: ${mdUrl(report.recording.url)}`] : []),
     '',
   ];
   if (report.questions.list.length) {
@@ -90,8 +102,10 @@ export function reportMarkdown(report: Report): string {
       '| --- | --- | --- | ---: | --- |',
     );
     for (const q of report.questions.list) {
+      // The link sits on the time: the moment in the recording is what it points at.
+      const asked = q.recordingAt ? `[${time(q.createdAt)}](${mdUrl(q.recordingAt)})` : time(q.createdAt);
       out.push(
-        `| ${time(q.createdAt)} | ${md(q.text)} | ${md(q.name ?? '')} | ${q.upvotes} | ${q.answered ? 'yes' : 'no'} |`,
+        `| ${asked} | ${md(q.text)} | ${md(q.name ?? '')} | ${q.upvotes} | ${q.answered ? 'yes' : 'no'} |`,
       );
     }
     out.push('');

@@ -91,7 +91,11 @@ describe('a restart', () => {
     await ok(host, { type: 'poll-create', title: 'Entwurf', kind: 'single', options: ['x', 'y'] });
     for (const emoji of ['👍', '👏', '👏']) await ok(alice, { type: 'react', emoji });
     await ok(bob, { type: 'react', emoji: '❤️' });
-    await ok(host, { type: 'room-update', title: 'Nach dem Neustart' });
+    await ok(host, {
+      type: 'room-update',
+      title: 'Nach dem Neustart',
+      recording: { url: 'https://video.example.org/event.mp4', startsAt: Date.now() - 60_000 },
+    });
     for (const socket of [host, alice, bob]) socket.close();
     await Promise.all([host, alice, bob].map((s) => s.closed));
 
@@ -105,6 +109,9 @@ describe('a restart', () => {
       'review',
     ]);
     expect(before.report.reactions.total).toBe(4);
+    expect(before.report.questions.list[0]!.recordingAt).toMatch(
+      /^https:\/\/video\.example\.org\/event\.mp4#t=\d+$/,
+    );
 
     const again = await restart();
     const after = await snapshot(again.url, room, hostKey, ids);

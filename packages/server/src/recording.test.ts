@@ -1,0 +1,91 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { api, openSocket, startTestServer, type TestServer } from './testing.js';
+
+let test: TestServer;
+afterEach(() => test.close());
+
+describe('the recording', () => {
+  it('is set with the room, links every question in JSON, CSV and Markdown, and can be changed and forgotten', async () => {
+    test = await startTestServer();
+    const startsAt = Date.now() - 125_000;
+    const created = await api(test.url, '/api/rooms', {
+      method: 'POST',
+      body: { title: 'Townhall', recording: { url: 'https://video.example.org/town|hall.mp4', startsAt } },
+    });
+    expect(created.status).toBe(201);
+    const { room, hostKey } = created.json as { room: string; hostKey: string };
+    const alice = await openSocket(test.url, room, {});
+    await alice.act({ type: 'ask', text: 'Where can I watch this again?' });
+    alice.close();
+
+    const report = async (format = '') =>
+      api(test.url, `/api/rooms/${room}/report${format && `?format=${format}`}`, { key: hostKey });
+    const json = (await report()).json;
+    expect(json.recording).toEqual({ url: 'https://video.example.org/town|hall.mp4', startsAt });
+    const link = json.questions.list[0].recordingAt as string;
+    expect(link).toMatch(/^https:\/\/video\.example\.org\/town\|hall\.mp4#t=12\d$/);
+    expect((await report('csv')).text).toContain(`,${link}\r\n`);
+    // The pipe would end a Markdown table cell; encoded, the link still opens the same file.
+    const markdown = (await report('md')).text;
+    expect(markdown).toContain(`](<${link.replace('|', '%7C')}>) | Where can I watch this again? |`);
+    expect(markdown).toContain('- Recording: <https://video.example.org/town%7Chall.mp4>');
+    // Participants never see it.
+    expect(JSON.stringify((await api(test.url, `/api/rooms/${room}`)).json)).not.toContain(
+      'video.example.org',
+    );
+
+    const moved = await api(test.url, `/api/rooms/${room}`, {
+      method: 'PATCH',
+      key: hostKey,
+      body: { title: 'Townhall 2026', recording: { url: 'https://www.youtube.com/watch?v=xyz', startsAt } },
+    });
+    expect(moved).toMatchObject({ status: 200, json: { title: 'Townhall 2026', moderation: 'post' } });
+    expect((await report()).json.questions.list[0].recordingAt).toMatch(
+      /^https:\/\/www\.youtube\.com\/watch\?v=xyz&t=12\ds$/,
+    );
+
+    const forgotten = await api(test.url, `/api/rooms/${room}`, {
+      method: 'PATCH',
+      key: hostKey,
+      body: { recording: null },
+    });
+    expect(forgotten.status).toBe(200);
+    const after = (await report()).json;
+    expect(after).not.toHaveProperty('recording');
+    expect(after.questions.list[0]).not.toHaveProperty('recordingAt');
+  });
+
+  it.each([
+    [{ url: 'javascript:alert(1)' }, 'invalid', 'http:// or https://'],
+    [{ url: `https://example.org/${'a'.repeat(2000)}` }, 'invalid', 'recording.url'],
+    [{ url: 'https://example.org/', startsAt: 'yesterday' }, 'invalid', 'recording.startsAt'],
+    ['https://example.org/', 'invalid', 'recording'],
+  ])('refuses %j with a clear error and creates no room', async (recording, code, message) => {
+    test = await startTestServer();
+    const answer = await api(test.url, '/api/rooms', {
+      method: 'POST',
+      body: { room: 'not-made', recording },
+    });
+    expect(answer.status).toBe(400);
+    expect(answer.json.error.code).toBe(code);
+    expect(answer.json.error.message).toContain(message);
+    expect((await api(test.url, '/api/rooms/not-made')).status).toBe(404);
+  });
+
+  it('refuses a bad address on PATCH and keeps the one set before', async () => {
+    test = await startTestServer();
+    const good = { url: 'https://video.example.org/a.mp4' };
+    const path = `/api/rooms/${test.room}`;
+    expect(
+      (await api(test.url, path, { method: 'PATCH', key: test.hostKey, body: { recording: good } })).status,
+    ).toBe(200);
+    const bad = await api(test.url, path, {
+      method: 'PATCH',
+      key: test.hostKey,
+      body: { title: 'Not this', recording: { url: 'data:text/html,<script>' } },
+    });
+    expect(bad).toMatchObject({ status: 400, json: { error: { code: 'invalid' } } });
+    const report = (await api(test.url, `${path}/report`, { key: test.hostKey })).json;
+    expect(report).toMatchObject({ title: 'Test event', recording: good });
+  });
+});
