@@ -17,7 +17,7 @@ import { bearer, HttpError, readJson, sendJson } from './http-util.js';
 import { hashKey, keyMatches } from './keys.js';
 import type { PlenumRoom } from './plenum-room.js';
 import { reportCsv, reportMarkdown } from './report-format.js';
-import { createRoomRecord, RoomExistsError } from './rooms.js';
+import { createRoomRecord, eraseRoom, RoomExistsError } from './rooms.js';
 import type { RoomMeta, Storage } from './storage/storage.js';
 
 export interface ApiContext {
@@ -72,8 +72,7 @@ export async function handleApi(
     }
     if (method !== 'DELETE') throw methodNotAllowed('GET, PATCH, DELETE');
     requireHost(request, meta);
-    await context.host.evict('main', roomId);
-    context.storage.deleteRoom(roomId);
+    await eraseRoom(context.storage, context.host, roomId);
     return void response.writeHead(204).end();
   }
 

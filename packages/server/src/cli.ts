@@ -3,6 +3,7 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { demoRoom, ensureDemoRoom } from './demo.js';
+import { dayMs, defaultRetentionDays } from './retention.js';
 import { startServer } from './server.js';
 import { SqliteStorage } from './storage/sqlite.js';
 
@@ -13,6 +14,8 @@ const usage = `Usage: plenum serve [options]
   --data <dir>         where the SQLite database lives (env PLENUM_DATA, default ./.plenum)
   --origins <list>     comma-separated origins allowed to embed (env PLENUM_ORIGINS; default any)
   --admin-token <t>    required to create rooms (env PLENUM_ADMIN_TOKEN)
+  --retention-days <n> erase rooms idle this many days (env PLENUM_RETENTION_DAYS,
+                       default ${defaultRetentionDays}; 0 keeps them until a host erases them)
   -h, --help           show this help`;
 
 async function main(argv: string[]): Promise<void> {
@@ -25,6 +28,7 @@ async function main(argv: string[]): Promise<void> {
       data: { type: 'string' },
       origins: { type: 'string' },
       'admin-token': { type: 'string' },
+      'retention-days': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -44,10 +48,29 @@ async function main(argv: string[]): Promise<void> {
     .map((o) => o.trim())
     .filter(Boolean);
   const adminToken = values['admin-token'] ?? env.PLENUM_ADMIN_TOKEN;
+  const retention = values['retention-days'] ?? env.PLENUM_RETENTION_DAYS ?? String(defaultRetentionDays);
+  const retentionDays = Number(retention);
+  if (!(retentionDays >= 0)) throw new Error(`--retention-days must be 0 or more, not "${retention}".`);
 
   const storage = new SqliteStorage(dataDir);
-  const demoKey = await ensureDemoRoom(storage, dataDir);
-  const server = await startServer({ storage, port, host, origins, adminToken });
+  await ensureDemoRoom(storage, dataDir);
+  let started = false;
+  const server = await startServer({
+    storage,
+    port,
+    host,
+    origins,
+    adminToken,
+    retentionMs: retentionDays * dayMs,
+    // Awaited by the server, so an expired demo room is back before anyone can ask for it.
+    onExpired: async (rooms) => {
+      console.log(`plenum: erased ${rooms.length} room(s) idle for over ${retentionDays} days`);
+      if (!rooms.includes(demoRoom)) return;
+      const key = await ensureDemoRoom(storage, dataDir);
+      if (started) printDemoLink(server.url, key);
+    },
+  });
+  started = true;
 
   // Handlers first: whoever waits for the banner may signal at once, and must get a graceful stop.
   let stopping = false;
@@ -67,15 +90,16 @@ async function main(argv: string[]): Promise<void> {
   process.on('SIGINT', () => stop('SIGINT'));
 
   console.log(`plenum: serving on ${server.url} (demo at ${server.url}/, data in ${dataDir})`);
-  if (demoKey)
-    console.log(
-      `plenum: host console for the demo room: ${server.url}/console#room=${demoRoom}&key=${demoKey}`,
-    );
+  printDemoLink(server.url, await ensureDemoRoom(storage, dataDir));
   if (!isLoopback(host) && !adminToken) {
     console.warn(
       'plenum: warning: bound beyond loopback without --admin-token: anyone who reaches this port can create rooms.',
     );
   }
+}
+
+function printDemoLink(url: string, key: string | undefined): void {
+  if (key) console.log(`plenum: host console for the demo room: ${url}/console#room=${demoRoom}&key=${key}`);
 }
 
 function isLoopback(host: string): boolean {

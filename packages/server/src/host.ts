@@ -114,6 +114,11 @@ export class RoomHost {
     return live.party;
   }
 
+  /** Open sockets in a room; 0 when it is not in memory. */
+  connectionCount(partyName: string, roomId: string): number {
+    return this.#rooms.get(`${partyName}/${roomId}`)?.connections.size ?? 0;
+  }
+
   /** Drops a room from memory at once, closing its sockets (e.g. when it was erased). */
   async evict(partyName: string, roomId: string, code: number = closeCodes.unknownRoom): Promise<void> {
     const key = `${partyName}/${roomId}`;

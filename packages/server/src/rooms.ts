@@ -1,6 +1,7 @@
 /** Creating and finding rooms: the registry the HTTP API and the socket host share. */
 import { randomBytes } from 'node:crypto';
 import { limits, type Moderation } from '@plenum/protocol';
+import type { RoomHost } from './host.js';
 import { hashKey, newKey } from './keys.js';
 import type { RoomMeta, Storage } from './storage/storage.js';
 
@@ -33,4 +34,10 @@ export function createRoomRecord(
   };
   storage.createRoom(meta);
   return { meta, hostKey };
+}
+
+/** Erases a room: its sockets close with 4404, and storage overwrites every trace of it. */
+export async function eraseRoom(storage: Storage, host: RoomHost, id: string): Promise<void> {
+  await host.evict('main', id);
+  storage.deleteRoom(id);
 }

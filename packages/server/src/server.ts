@@ -11,6 +11,7 @@ import { handleApi } from './api.js';
 import { RoomHost } from './host.js';
 import { HttpError, sendError, sendJson } from './http-util.js';
 import { PlenumRoom } from './plenum-room.js';
+import { expireRooms } from './retention.js';
 import { serveFile } from './static.js';
 import type { Storage } from './storage/storage.js';
 
@@ -25,6 +26,11 @@ export interface ServerOptions {
   assets?: Partial<Assets>;
   heartbeatMs?: number;
   idleEvictMs?: number;
+  /** Rooms idle this long are erased (checked at start and then every `retentionSweepMs`); 0 keeps them. */
+  retentionMs?: number;
+  retentionSweepMs?: number;
+  /** Told which rooms expired, e.g. to log them; awaited before the server goes on. */
+  onExpired?: (rooms: string[]) => void | Promise<void>;
 }
 
 interface Assets {
@@ -138,6 +144,23 @@ export async function startServer(options: ServerOptions): Promise<PlenumServer>
   });
   http.on('upgrade', (request, socket, head) => host.upgrade(request, socket, head));
 
+  const retentionMs = options.retentionMs ?? 0;
+  const sweep = async () => {
+    const expired = await expireRooms(storage, host, retentionMs);
+    if (expired.length) await options.onExpired?.(expired);
+  };
+  let sweeper: NodeJS.Timeout | undefined;
+  if (retentionMs > 0) {
+    await sweep();
+    sweeper = setInterval(
+      () => {
+        sweep().catch((error: unknown) => console.error('plenum: expiring rooms failed', error));
+      },
+      options.retentionSweepMs ?? 60 * 60 * 1000,
+    );
+    sweeper.unref();
+  }
+
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
     http.listen(options.port ?? 1999, options.host ?? '127.0.0.1', resolve);
@@ -151,6 +174,7 @@ export async function startServer(options: ServerOptions): Promise<PlenumServer>
     host,
     storage,
     async close() {
+      clearInterval(sweeper);
       loopDelay.disable();
       http.close();
       await host.close();

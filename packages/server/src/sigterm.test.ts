@@ -1,10 +1,13 @@
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dayMs } from './retention.js';
+import { createRoomRecord } from './rooms.js';
+import { SqliteStorage } from './storage/sqlite.js';
 import { api, openSocket } from './testing.js';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
@@ -100,6 +103,34 @@ describe('plenum serve', () => {
       await second.stop();
     }
   }, 20_000);
+
+  it('erases rooms idle past --retention-days at start, and brings the demo room back fresh', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'plenum-retention-'));
+    const storage = new SqliteStorage(dir);
+    const longAgo = Date.now() - 40 * dayMs;
+    for (const room of ['demo', 'old']) createRoomRecord(storage, { room }, longAgo);
+    createRoomRecord(storage, { room: 'recent' }, Date.now() - 10 * dayMs);
+    await storage.close();
+    const served = await startCli(dir, ['--retention-days', '30']);
+    try {
+      expect((await api(served.url, '/api/rooms/old')).status).toBe(404);
+      expect((await api(served.url, '/api/rooms/recent')).status).toBe(200);
+      // The old demo room had no poll; the fresh one is seeded with its open poll.
+      expect((await api(served.url, '/api/rooms/demo')).json.polls).toHaveLength(1);
+    } finally {
+      expect(await served.stop()).toBe(0);
+    }
+    expect(served.output()).toContain('erased 2 room(s) idle for over 30 days');
+    const printed = /#room=demo&key=([\w-]+)/.exec(served.output())?.[1];
+    expect(printed).toBe(readFileSync(join(dir, 'demo-host-key'), 'utf8').trim());
+    rmSync(dir, { recursive: true, force: true });
+  }, 20_000);
+
+  it('refuses a retention that is not a number of days', async () => {
+    await expect(startCli(data, ['--retention-days', 'soon'])).rejects.toThrow(
+      '--retention-days must be 0 or more, not "soon"',
+    );
+  });
 
   it('warns when bound beyond loopback without an admin token', async () => {
     const open = await startCli(data, ['--host', '0.0.0.0']);

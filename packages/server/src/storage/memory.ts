@@ -12,6 +12,12 @@ export class MemoryStorage implements Storage {
   getRoom(id: string): RoomMeta | undefined {
     return this.#rooms.get(id);
   }
+  rooms(): { id: string; lastActiveAt: number }[] {
+    return [...this.#rooms.values()].map((meta) => ({
+      id: meta.id,
+      lastActiveAt: this.#logs.get(meta.id)?.at(-1)?.at ?? meta.createdAt,
+    }));
+  }
   deleteRoom(id: string): void {
     this.#rooms.delete(id);
     this.#logs.delete(id);

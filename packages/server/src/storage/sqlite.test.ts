@@ -33,6 +33,18 @@ describe('SqliteStorage', () => {
     await storage.close();
   });
 
+  it('knows when each room last saw anything', async () => {
+    const storage = new SqliteStorage(dir);
+    storage.createRoom(meta);
+    storage.createRoom({ ...meta, id: 'r2', createdAt: 7 });
+    await Promise.all([storage.append('r1', joined(40)), storage.append('r1', joined(50))]);
+    expect(storage.rooms()).toEqual([
+      { id: 'r1', lastActiveAt: 50 },
+      { id: 'r2', lastActiveAt: 7 },
+    ]);
+    await storage.close();
+  });
+
   it('refuses appends after close instead of dropping them silently', async () => {
     const storage = new SqliteStorage(dir);
     storage.createRoom(meta);

@@ -1,0 +1,25 @@
+/**
+ * Rooms expire. A room nobody has touched for the retention period is erased exactly as a
+ * host's DELETE erases it: personal data is kept as long as an event needs it, not forever.
+ */
+import type { RoomHost } from './host.js';
+import { eraseRoom } from './rooms.js';
+import type { Storage } from './storage/storage.js';
+
+export const defaultRetentionDays = 90;
+export const dayMs = 24 * 60 * 60 * 1000;
+
+/** Erases every room idle for longer than `retentionMs` and nobody has open; returns their ids. */
+export async function expireRooms(
+  storage: Storage,
+  host: RoomHost,
+  retentionMs: number,
+  now = Date.now(),
+): Promise<string[]> {
+  const expired = storage
+    .rooms()
+    .filter((room) => room.lastActiveAt < now - retentionMs && host.connectionCount('main', room.id) === 0)
+    .map((room) => room.id);
+  for (const id of expired) await eraseRoom(storage, host, id);
+  return expired;
+}
