@@ -1,0 +1,83 @@
+/**
+ * Windows high-contrast (forced colors) replaces every author colour with a few system
+ * colours. What carries meaning by colour alone (result bars, chosen stars, pressed
+ * toggles) must survive it, drawn in system colours the user's theme controls.
+ */
+import { expect, fixture, html } from '@open-wc/testing';
+import { emulateMedia } from '@web/test-runner-commands';
+import type { PollView } from '@plenum/protocol';
+import './define.js';
+import { emptyRoom, fakeQuestion, FakeRoom } from './fake-room.js';
+
+/** What a system colour resolves to right now, e.g. `Highlight` under the emulated theme. */
+function systemColor(name: string): string {
+  const probe = document.createElement('span');
+  probe.style.cssText = `forced-color-adjust: none; background-color: ${name}`;
+  document.body.append(probe);
+  const color = getComputedStyle(probe).backgroundColor;
+  probe.remove();
+  return color;
+}
+
+const background = (element: Element | null) => getComputedStyle(element!).backgroundColor;
+
+const poll: PollView = {
+  id: 'p1',
+  title: 'Which session next?',
+  kind: 'single',
+  status: 'closed',
+  options: ['Keynote', 'Panel'],
+  resultsVisible: true,
+  results: { kind: 'single', counts: [3, 1], percentages: [75, 25], responses: 4 },
+  createdAt: 1,
+};
+const rating: PollView = {
+  ...poll,
+  id: 'p2',
+  title: 'How was it?',
+  kind: 'rating',
+  status: 'open',
+  options: [],
+  results: undefined,
+};
+
+describe('forced colors', () => {
+  before(() => emulateMedia({ forcedColors: 'active' }));
+  after(() => emulateMedia({ forcedColors: 'none' }));
+
+  it('draws result bars in Highlight, apart from the canvas', async () => {
+    const room = new FakeRoom({ state: emptyRoom({ polls: [poll], currentPoll: 'p1' }) });
+    const element = await fixture(html`<plenum-poll .connection=${room} lang="en"></plenum-poll>`);
+    const bar = element.shadowRoot!.querySelector('[part="bar"]');
+    expect(systemColor('Highlight')).not.to.equal(systemColor('Canvas'));
+    expect(background(bar)).to.equal(systemColor('Highlight'));
+  });
+
+  it('keeps chosen stars apart from the others', async () => {
+    const room = new FakeRoom({
+      state: emptyRoom({ polls: [rating], currentPoll: 'p2' }),
+      mine: { questions: [], upvoted: [], votes: { p2: 4 } },
+    });
+    const element = await fixture(html`<plenum-poll .connection=${room} lang="en"></plenum-poll>`);
+    const stars = [...element.shadowRoot!.querySelectorAll('.star')].map(
+      (star) => getComputedStyle(star).color,
+    );
+    expect(stars).to.have.length(5);
+    expect(stars[3]).to.equal(systemColor('Highlight'));
+    expect(stars[4]).not.to.equal(stars[3]);
+  });
+
+  it('shows a pressed upvote as pressed, not only by its aria-pressed', async () => {
+    const room = new FakeRoom({
+      state: emptyRoom({
+        questions: [fakeQuestion({ id: 'a', text: 'Mine' }), fakeQuestion({ id: 'b', text: 'Other' })],
+      }),
+      mine: { questions: [], upvoted: ['a'], votes: {} },
+    });
+    const element = await fixture(html`<plenum-questions .connection=${room} lang="en"></plenum-questions>`);
+    const pressed = element.shadowRoot!.querySelector('.upvote[aria-pressed="true"]');
+    const unpressed = element.shadowRoot!.querySelector('.upvote[aria-pressed="false"]');
+    expect(background(pressed)).to.equal(systemColor('Highlight'));
+    expect(background(unpressed)).not.to.equal(background(pressed));
+  });
+});
