@@ -81,9 +81,10 @@ function onMessage(ws, raw) {
   } else if (mode === 'ceiling' && message.type === 'broadcast') {
     // Pre-serialised, shaped like a Plenum patch of the requested size.
     const head = `{"type":"patch","seq":${Number(message.seq)},"title":"`;
-    const text = head + 'x'.repeat(Math.max(0, Number(message.bytes) - head.length - 2)) + '"}';
+    // Encoded once, as Plenum does: the ceiling pays no per-socket encoding either.
+    const text = Buffer.from(head + 'x'.repeat(Math.max(0, Number(message.bytes) - head.length - 2)) + '"}');
     const started = performance.now();
-    for (const member of members) member.send(text);
+    for (const member of members) member.send(text, { binary: false });
     ws.send(JSON.stringify({ type: 'ack', id: message.id, loopMs: performance.now() - started }));
   }
 }

@@ -41,8 +41,8 @@ class SocketConnection implements Connection {
     readonly id: string,
     readonly socket: WebSocket,
   ) {}
-  send(message: string): void {
-    if (this.socket.readyState === this.socket.OPEN) this.socket.send(message);
+  send(message: string | Buffer): void {
+    if (this.socket.readyState === this.socket.OPEN) this.socket.send(message, { binary: false });
   }
   close(code?: number, reason?: string): void {
     this.socket.close(code, reason);

@@ -8,7 +8,11 @@ export interface Connection<State = unknown> {
   readonly id: string;
   /** Per-connection state, typed by the party. */
   state: State | undefined;
-  send(message: string): void;
+  /**
+   * Sends a text message. A Buffer (UTF-8 JSON) is sent as is: encode a message for many
+   * connections once, rather than once per connection.
+   */
+  send(message: string | Buffer): void;
   close(code?: number, reason?: string): void;
   /** Bytes queued but not yet sent: a slow client shows here first. */
   readonly bufferedAmount: number;

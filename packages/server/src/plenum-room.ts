@@ -320,7 +320,11 @@ export class PlenumRoom implements Party {
     this.#patch.mine.clear();
     if (!patches && !personal && !this.#resyncing) return;
     if (patches) this.#seq = patches.public.seq;
-    const wire = patches && { public: JSON.stringify(patches.public), host: JSON.stringify(patches.host) };
+    // Encoded once: every member gets the same bytes, with no per-socket UTF-8 encoding.
+    const wire = patches && {
+      public: Buffer.from(JSON.stringify(patches.public)),
+      host: Buffer.from(JSON.stringify(patches.host)),
+    };
     const personalWire = new Map<string, string>();
     // Who is here now gets this patch; whoever joins meanwhile has it in their welcome.
     const targets = [...this.room.getConnections()];
