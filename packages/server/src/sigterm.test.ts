@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dayMs } from './retention.js';
 import { createRoomRecord } from './rooms.js';
@@ -125,6 +125,21 @@ describe('plenum serve', () => {
     expect(printed).toBe(readFileSync(join(dir, 'demo-host-key'), 'utf8').trim());
     rmSync(dir, { recursive: true, force: true });
   }, 20_000);
+
+  it('lets a script that closes its storage end normally', () => {
+    // The checkpoint worker is unref'd; close() must still hold the process until it is gone,
+    // or Node ends with 13 ("unsettled top-level await") before close() resolves.
+    const dir = mkdtempSync(join(tmpdir(), 'plenum-close-'));
+    const storage = pathToFileURL(join(root, 'packages/server/dist/storage/sqlite.js')).href;
+    const script = `const { SqliteStorage } = await import(${JSON.stringify(storage)});
+      await new SqliteStorage(${JSON.stringify(dir)}).close();
+      console.log('closed');`;
+    const output = execFileSync(process.execPath, ['--input-type=module', '-e', script], {
+      encoding: 'utf8',
+    });
+    expect(output.trim()).toBe('closed');
+    rmSync(dir, { recursive: true, force: true });
+  });
 
   it('refuses a retention that is not a number of days', async () => {
     await expect(startCli(data, ['--retention-days', 'soon'])).rejects.toThrow(

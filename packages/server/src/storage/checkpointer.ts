@@ -44,6 +44,9 @@ export function startCheckpointer(file: string, onFailure: () => void, everyMs =
   return {
     stop() {
       stopping = true;
+      // Unref'd while it runs so it never holds a process open; ref'd now so the process
+      // waits for it rather than exiting with this promise unsettled.
+      worker.ref();
       worker.postMessage('stop');
       return exited;
     },
