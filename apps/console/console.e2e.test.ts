@@ -209,6 +209,10 @@ describe('the host console', () => {
     expect(await number('Upvotes').innerText()).toBe('1');
     expect(await number('Reactions').innerText()).toBe('1');
     await host.getByRole('img', { name: /Bar chart: 1 reaction/ }).waitFor();
+    // The host learns how long the server keeps the room (90 days idle, the default).
+    await host
+      .getByText(/This room and its report are kept until .+ after 90 days without activity/)
+      .waitFor();
 
     // Each question links to its moment in the recording.
     const watch = host.getByRole('row', { name: new RegExp(adaQuestion) }).getByRole('link');

@@ -5,6 +5,9 @@ const locale = () => ($lang.get() === 'de' ? 'de-DE' : 'en-GB');
 export const timeOfDay = (at: number): string =>
   new Date(at).toLocaleTimeString(locale(), { hour: '2-digit', minute: '2-digit' });
 
+export const longDate = (at: number): string =>
+  new Date(at).toLocaleDateString(locale(), { day: 'numeric', month: 'long', year: 'numeric' });
+
 export const number = (value: number, digits = 0): string =>
   value.toLocaleString(locale(), { maximumFractionDigits: digits, minimumFractionDigits: digits });
 

@@ -227,6 +227,8 @@ const en = {
   atRecording: (time: string) => `Watch at ${time}`,
   downloads: 'Downloads',
   download: (format: string) => `Download ${format}`,
+  retentionNote: (date: string, days: number) =>
+    `This room and its report are kept until ${date}, as this server erases rooms after ${days} days without activity. Download the report to keep it.`,
   recordingSettings: 'Recording',
   recordingSaved: 'Saved: the question list links into this recording.',
   erase: 'Erase this room',
@@ -450,6 +452,8 @@ const de: Strings = {
   atRecording: (time: string) => `Ansehen ab ${time}`,
   downloads: 'Herunterladen',
   download: (format: string) => `${format} herunterladen`,
+  retentionNote: (date: string, days: number) =>
+    `Dieser Raum und sein Bericht bleiben bis zum ${date} erhalten, denn dieser Server löscht Räume nach ${days} Tagen ohne Aktivität. Laden Sie den Bericht herunter, um ihn zu behalten.`,
   recordingSettings: 'Aufzeichnung',
   recordingSaved: 'Gespeichert: Die Fragenliste verlinkt in diese Aufzeichnung.',
   erase: 'Diesen Raum löschen',

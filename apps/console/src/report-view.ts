@@ -11,7 +11,7 @@ import {
 } from './api.js';
 import { reactionsChart } from './chart.js';
 import { ConsoleElement } from './console-element.js';
-import { duration, number, timeOfDay } from './format.js';
+import { duration, longDate, number, timeOfDay } from './format.js';
 import { errorText, t } from './i18n.js';
 import { renderResults, resultStyles } from './results.js';
 import { readRecording, recordingFields } from './recording-fields.js';
@@ -162,6 +162,13 @@ export class PlenumReport extends ConsoleElement {
               </button>`,
           )}
         </div>
+        ${
+          report?.retention
+            ? html`<p class="hint">
+                ${s.retentionNote(longDate(report.retention.expiresAt), report.retention.days)}
+              </p>`
+            : nothing
+        }
       </section>
       ${this.#recordingForm()} ${this.#erase()}
     `;

@@ -54,6 +54,11 @@ export interface Report {
   moderation: Moderation;
   createdAt: number;
   recording?: Recording;
+  /**
+   * Set by a server that expires rooms: how long it keeps an idle room, and when this one is
+   * erased (report included) unless something happens in it before.
+   */
+  retention?: { days: number; expiresAt: number };
   audience: {
     /** Distinct participants who ever joined. */
     viewers: number;

@@ -11,12 +11,14 @@ import {
   type ErrorCode,
   type Moderation,
   type Recording,
+  type Report,
 } from '@plenum/protocol';
 import type { RoomHost } from './host.js';
 import { bearer, HttpError, readJson, sendJson } from './http-util.js';
 import { hashKey, keyMatches } from './keys.js';
 import type { PlenumRoom } from './plenum-room.js';
 import { reportCsv, reportMarkdown } from './report-format.js';
+import { dayMs } from './retention.js';
 import { createRoomRecord, eraseRoom, RoomExistsError } from './rooms.js';
 import type { RoomMeta, Storage } from './storage/storage.js';
 
@@ -24,6 +26,8 @@ export interface ApiContext {
   storage: Storage;
   host: RoomHost;
   adminToken?: string;
+  /** How long idle rooms are kept (0 or unset: until erased); the report says when. */
+  retentionMs?: number;
 }
 
 /** The HTTP status that fits each refusal of the room model. */
@@ -80,7 +84,7 @@ export async function handleApi(
   if (sub === 'report' && subId === undefined) {
     if (method !== 'GET') throw methodNotAllowed('GET');
     const format = new URL(request.url ?? '/', 'http://localhost').searchParams.get('format') ?? 'json';
-    const data = (await room()).report();
+    const data = { ...(await room()).report(), ...retention(context, roomId) };
     if (format === 'json') return sendJson(response, 200, data);
     if (format !== 'csv' && format !== 'md')
       throw new HttpError(400, 'invalid', 'format is json, csv or md.');
@@ -195,6 +199,12 @@ async function createRoom(
     if (error instanceof RangeError) throw new HttpError(400, 'invalid', error.message);
     throw error;
   }
+}
+
+function retention({ storage, retentionMs = 0 }: ApiContext, id: string): Pick<Report, 'retention'> {
+  const lastActiveAt = storage.rooms(id)[0]?.lastActiveAt;
+  if (retentionMs <= 0 || lastActiveAt === undefined) return {};
+  return { retention: { days: retentionMs / dayMs, expiresAt: lastActiveAt + retentionMs } };
 }
 
 function checkRecording(raw: unknown): Recording {

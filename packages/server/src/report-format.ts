@@ -48,6 +48,7 @@ export function reportCsv(report: Report): string {
       report.polls.reduce((sum, poll) => sum + poll.responses, 0),
     ),
     row('reactions', report.reactions.total),
+    ...(report.retention ? [row('erased unless used again (UTC)', time(report.retention.expiresAt))] : []),
     '',
     row('asked at (UTC)', 'question', 'name', 'upvotes', 'status', 'label', 'answered', 'recording'),
     ...report.questions.list.map((q) =>
@@ -92,6 +93,11 @@ export function reportMarkdown(report: Report): string {
     `- **${responses}** poll responses in ${report.polls.length} polls`,
     `- **${report.reactions.total}** reactions`,
     ...(report.recording ? [`- Recording: ${mdUrl(report.recording.url)}`] : []),
+    ...(report.retention
+      ? [
+          `- Kept until ${time(report.retention.expiresAt)} UTC: rooms idle for ${report.retention.days} days are erased`,
+        ]
+      : []),
     '',
   ];
   if (report.questions.list.length) {

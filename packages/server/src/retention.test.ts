@@ -33,11 +33,33 @@ describe('room retention', () => {
       expect((await api(test.url, `/api/rooms/${room}`)).status).toBe(200);
   });
 
+  it('tells the host in every report format when the room will be erased', async () => {
+    const storage = new MemoryStorage();
+    test = await startTestServer({ storage, retentionMs });
+    const alice = await openSocket(test.url, test.room, {});
+    await alice.act({ type: 'ask', text: 'Still there in spring?' });
+    alice.close();
+    await alice.closed;
+    const lastActiveAt = storage.rooms(test.room)[0]!.lastActiveAt;
+    const path = `/api/rooms/${test.room}/report`;
+    const report = (await api(test.url, path, { key: test.hostKey })).json;
+    expect(report.retention).toEqual({ days: 90, expiresAt: lastActiveAt + retentionMs });
+    const when = new Date(lastActiveAt + retentionMs).toISOString().replace('T', ' ').slice(0, 19);
+    expect((await api(test.url, `${path}?format=csv`, { key: test.hostKey })).text).toContain(
+      `erased unless used again (UTC),${when}\r\n`,
+    );
+    expect((await api(test.url, `${path}?format=md`, { key: test.hostKey })).text).toContain(
+      `- Kept until ${when} UTC: rooms idle for 90 days are erased`,
+    );
+  });
+
   it('keeps every room when the retention is 0', async () => {
     const storage = new MemoryStorage();
     createRoomRecord(storage, { room: 'ancient' }, 0);
     test = await startTestServer({ storage, retentionMs: 0 });
     expect((await api(test.url, '/api/rooms/ancient')).status).toBe(200);
+    const report = await api(test.url, `/api/rooms/${test.room}/report`, { key: test.hostKey });
+    expect(report.json).not.toHaveProperty('retention');
   });
 
   it('sweeps while running, and never erases a room someone has open', async () => {

@@ -108,6 +108,7 @@ export async function startServer(options: ServerOptions): Promise<PlenumServer>
         storage,
         host,
         adminToken: options.adminToken,
+        retentionMs: options.retentionMs,
       });
     }
     if (request.method !== 'GET' && request.method !== 'HEAD') {

@@ -12,8 +12,10 @@ export class MemoryStorage implements Storage {
   getRoom(id: string): RoomMeta | undefined {
     return this.#rooms.get(id);
   }
-  rooms(): { id: string; lastActiveAt: number }[] {
-    return [...this.#rooms.values()].map((meta) => ({
+  rooms(id?: string): { id: string; lastActiveAt: number }[] {
+    const metas =
+      id === undefined ? [...this.#rooms.values()] : [this.#rooms.get(id)].filter((m) => m !== undefined);
+    return metas.map((meta) => ({
       id: meta.id,
       lastActiveAt: this.#logs.get(meta.id)?.at(-1)?.at ?? meta.createdAt,
     }));

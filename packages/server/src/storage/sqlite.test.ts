@@ -42,6 +42,8 @@ describe('SqliteStorage', () => {
       { id: 'r1', lastActiveAt: 50 },
       { id: 'r2', lastActiveAt: 7 },
     ]);
+    expect(storage.rooms('r2')).toEqual([{ id: 'r2', lastActiveAt: 7 }]);
+    expect(storage.rooms('none')).toEqual([]);
     await storage.close();
   });
 

@@ -52,11 +52,11 @@ export class SqliteStorage implements Storage {
       getRoom: this.#db.prepare<[string], { meta: string }>('SELECT meta FROM rooms WHERE id = ?'),
       deleteRoom: this.#db.prepare('DELETE FROM rooms WHERE id = ?'),
       // The last entry by the (room, n) index: one short lookup per room, not a log scan.
-      rooms: this.#db.prepare<[], { id: string; lastActiveAt: number }>(`
+      rooms: this.#db.prepare<[{ id: string | null }], { id: string; lastActiveAt: number }>(`
         SELECT id, COALESCE(
           (SELECT entry ->> '$.at' FROM log WHERE log.room = rooms.id ORDER BY n DESC LIMIT 1),
           meta ->> '$.createdAt') AS lastActiveAt
-        FROM rooms`),
+        FROM rooms WHERE @id IS NULL OR id = @id`),
       deleteLog: this.#db.prepare('DELETE FROM log WHERE room = ?'),
       // An entry for a room erased meanwhile (a late leave, an action in flight) is dropped.
       append: this.#db.prepare(
@@ -78,9 +78,9 @@ export class SqliteStorage implements Storage {
     return row ? (JSON.parse(row.meta) as RoomMeta) : undefined;
   }
 
-  rooms(): { id: string; lastActiveAt: number }[] {
+  rooms(id?: string): { id: string; lastActiveAt: number }[] {
     this.flush();
-    return this.#statements.rooms.all();
+    return this.#statements.rooms.all({ id: id ?? null });
   }
 
   deleteRoom(id: string): void {

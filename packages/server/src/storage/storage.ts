@@ -20,8 +20,8 @@ export type LogEntry =
 export interface Storage {
   createRoom(meta: RoomMeta): void;
   getRoom(id: string): RoomMeta | undefined;
-  /** Every room with when it last saw anything (its last log entry, else its creation). */
-  rooms(): { id: string; lastActiveAt: number }[];
+  /** Every room (or the one named) with when it last saw anything: its last log entry, else its creation. */
+  rooms(id?: string): { id: string; lastActiveAt: number }[];
   /** Erases the room and everything logged in it. */
   deleteRoom(id: string): void;
   /**
