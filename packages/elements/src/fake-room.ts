@@ -34,6 +34,14 @@ export function emptyRoom(overrides: Partial<RoomView> = {}): RoomView {
   };
 }
 
+/** A room whose current poll is `poll` (none when null), with the participant's own vote if given. */
+export function roomWithPoll(poll: PollView | null, vote?: Choice): FakeRoom {
+  return new FakeRoom({
+    state: emptyRoom({ room: 'dsn', polls: poll ? [poll] : [], currentPoll: poll?.id ?? null }),
+    mine: { questions: [], upvoted: [], votes: poll && vote !== undefined ? { [poll.id]: vote } : {} },
+  });
+}
+
 /** A question with sensible defaults. */
 export function fakeQuestion(
   fields: Partial<QuestionView> & Pick<QuestionView, 'id' | 'text'>,

@@ -7,7 +7,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { emulateMedia } from '@web/test-runner-commands';
 import type { PollView } from '@plenum/protocol';
 import './define.js';
-import { emptyRoom, fakeQuestion, FakeRoom } from './fake-room.js';
+import { emptyRoom, fakeQuestion, FakeRoom, roomWithPoll } from './fake-room.js';
 
 /** What a system colour resolves to right now, e.g. `Highlight` under the emulated theme. */
 function systemColor(name: string): string {
@@ -46,19 +46,18 @@ describe('forced colors', () => {
   after(() => emulateMedia({ forcedColors: 'none' }));
 
   it('draws result bars in Highlight, apart from the canvas', async () => {
-    const room = new FakeRoom({ state: emptyRoom({ polls: [poll], currentPoll: 'p1' }) });
-    const element = await fixture(html`<plenum-poll .connection=${room} lang="en"></plenum-poll>`);
+    const element = await fixture(
+      html`<plenum-poll .connection=${roomWithPoll(poll)} lang="en"></plenum-poll>`,
+    );
     const bar = element.shadowRoot!.querySelector('[part="bar"]');
     expect(systemColor('Highlight')).not.to.equal(systemColor('Canvas'));
     expect(background(bar)).to.equal(systemColor('Highlight'));
   });
 
   it('keeps chosen stars apart from the others', async () => {
-    const room = new FakeRoom({
-      state: emptyRoom({ polls: [rating], currentPoll: 'p2' }),
-      mine: { questions: [], upvoted: [], votes: { p2: 4 } },
-    });
-    const element = await fixture(html`<plenum-poll .connection=${room} lang="en"></plenum-poll>`);
+    const element = await fixture(
+      html`<plenum-poll .connection=${roomWithPoll(rating, 4)} lang="en"></plenum-poll>`,
+    );
     const stars = [...element.shadowRoot!.querySelectorAll('.star')].map(
       (star) => getComputedStyle(star).color,
     );

@@ -1,8 +1,8 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
-import type { Choice, PollView } from '@plenum/protocol';
+import type { PollView } from '@plenum/protocol';
 import '../define.js';
-import { emptyRoom, FakeRoom } from '../fake-room.js';
+import { emptyRoom, FakeRoom, roomWithPoll } from '../fake-room.js';
 
 const polls: Record<string, PollView> = {
   single: {
@@ -62,11 +62,7 @@ const polls: Record<string, PollView> = {
   },
 };
 
-const room = (poll: PollView | null, vote?: Choice) =>
-  new FakeRoom({
-    state: emptyRoom({ polls: poll ? [poll] : [], currentPoll: poll?.id ?? null }),
-    mine: { questions: [], upvoted: [], votes: poll && vote !== undefined ? { [poll.id]: vote } : {} },
-  });
+const room = roomWithPoll;
 
 interface Args {
   lang: string;

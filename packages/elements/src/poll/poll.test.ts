@@ -1,8 +1,8 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import type { MineView, PollView } from '@plenum/protocol';
+import type { PollView } from '@plenum/protocol';
 import '../define.js';
-import { emptyRoom, FakeRoom } from '../fake-room.js';
+import { emptyRoom, FakeRoom, roomWithPoll } from '../fake-room.js';
 import type { PlenumPoll } from './poll.js';
 
 const single: PollView = {
@@ -53,13 +53,6 @@ const rating: PollView = {
   createdAt: 4,
 };
 
-function roomWith(poll: PollView | null, mine: MineView = { questions: [], upvoted: [], votes: {} }) {
-  return new FakeRoom({
-    state: emptyRoom({ room: 'dsn', polls: poll ? [poll] : [], currentPoll: poll?.id ?? null }),
-    mine,
-  });
-}
-
 async function pollElement(
   room: FakeRoom,
   attributes: { lang?: string; theme?: string } = {},
@@ -98,17 +91,17 @@ describe('<plenum-poll>', () => {
     { ...single, title: 'Closed', status: 'closed' as const },
   ]) {
     it(`is accessible: ${poll.title}, in light and dark themes`, async () => {
-      await expect(await pollElement(roomWith(poll))).to.be.accessible();
-      await expect(await pollElement(roomWith(poll), { theme: 'dark' })).to.be.accessible();
+      await expect(await pollElement(roomWithPoll(poll))).to.be.accessible();
+      await expect(await pollElement(roomWithPoll(poll), { theme: 'dark' })).to.be.accessible();
     });
   }
 
   it('is accessible without a poll', async () => {
-    await expect(await pollElement(roomWith(null), { theme: 'dark' })).to.be.accessible();
+    await expect(await pollElement(roomWithPoll(null), { theme: 'dark' })).to.be.accessible();
   });
 
   it('single choice: a real radio group, arrows choose, the vote is sent', async () => {
-    const room = roomWith(single);
+    const room = roomWithPoll(single);
     const el = await pollElement(room);
     expect($(el, 'fieldset legend').textContent).to.equal('Which session next?');
     const radios = $$<HTMLInputElement>(el, 'input[type="radio"]');
@@ -126,7 +119,7 @@ describe('<plenum-poll>', () => {
   });
 
   it('shows the server percentages and counts as bars', async () => {
-    const el = await pollElement(roomWith(single));
+    const el = await pollElement(roomWithPoll(single));
     const rows = $$(el, '.bars li');
     expect(rows.map((li) => li.querySelector('.visually-hidden')!.textContent)).to.deep.equal([
       'Keynote: 34 %, 1 vote',
@@ -138,7 +131,7 @@ describe('<plenum-poll>', () => {
   });
 
   it('multiple choice: Space toggles boxes, the maximum disables the rest and says so', async () => {
-    const room = roomWith(multiple);
+    const room = roomWithPoll(multiple);
     const el = await pollElement(room);
     const boxes = () => $$<HTMLInputElement>(el, 'input[type="checkbox"]');
     expect($(el, '#hint').textContent!.trim()).to.equal('Choose up to 2.');
@@ -158,7 +151,7 @@ describe('<plenum-poll>', () => {
   });
 
   it('says results are hidden until the host shows them, without a jump when they come', async () => {
-    const room = roomWith(multiple);
+    const room = roomWithPoll(multiple);
     const el = await pollElement(room);
     const results = $(el, '.results');
     expect(results.textContent).to.contain('Results are hidden until the host shows them.');
@@ -173,7 +166,7 @@ describe('<plenum-poll>', () => {
   });
 
   it('open text: types an answer and shows grouped answers as a ranked list', async () => {
-    const room = roomWith(open);
+    const room = roomWithPoll(open);
     const el = await pollElement(room);
     const input = $<HTMLInputElement>(el, '#answer');
     expect(input.getAttribute('maxlength')).to.equal('100');
@@ -192,7 +185,7 @@ describe('<plenum-poll>', () => {
   });
 
   it('rating: five stars as a radio group, arrows pick a value', async () => {
-    const room = roomWith(rating);
+    const room = roomWithPoll(rating);
     const el = await pollElement(room);
     const stars = $$<HTMLInputElement>(el, '.star input');
     const name = (input: HTMLInputElement) =>
@@ -213,7 +206,7 @@ describe('<plenum-poll>', () => {
   });
 
   it('keeps the own vote marked and allows changing it while open', async () => {
-    const room = roomWith(single, { questions: [], upvoted: [], votes: { p1: 2 } });
+    const room = roomWithPoll(single, 2);
     const el = await pollElement(room);
     expect($$<HTMLInputElement>(el, 'input[type="radio"]')[2]!.checked).to.equal(true);
     expect($(el, 'button[type="submit"]').textContent!.trim()).to.equal('Change vote');
@@ -222,7 +215,7 @@ describe('<plenum-poll>', () => {
 
   it('shows final results of a closed poll, own choice marked, no form', async () => {
     const closed = { ...single, status: 'closed' as const };
-    const el = await pollElement(roomWith(closed, { questions: [], upvoted: [], votes: { p1: 0 } }));
+    const el = await pollElement(roomWithPoll(closed, 0));
     expect($(el, 'form')).to.equal(null);
     expect($(el, '.results').textContent).to.contain('This poll is closed. Final results:');
     expect($(el, '.bars li.mine').textContent).to.contain('Keynote (your choice)');
@@ -231,7 +224,7 @@ describe('<plenum-poll>', () => {
   it('says when no poll is open, and when loading', async () => {
     const loading = await pollElement(new FakeRoom());
     expect($(loading, '[part="base"]').textContent).to.contain('Loading poll…');
-    const room = roomWith(null);
+    const room = roomWithPoll(null);
     const el = await pollElement(room);
     expect($(el, '[part="base"]').textContent).to.contain('No poll open right now.');
     room.update(() => ({ polls: [rating], currentPoll: 'p4' }));
@@ -240,7 +233,7 @@ describe('<plenum-poll>', () => {
   });
 
   it('re-renders live results and announces them politely', async () => {
-    const room = roomWith(single);
+    const room = roomWithPoll(single);
     const el = await pollElement(room);
     const live = $(el, '[aria-live="polite"]');
     expect(live.textContent).to.equal('');
@@ -253,7 +246,7 @@ describe('<plenum-poll>', () => {
   });
 
   it('throttles announcements', async () => {
-    const room = roomWith(single);
+    const room = roomWithPoll(single);
     const el = await pollElement(room);
     el.announcer.interval = 60_000;
     const push = (counts: number[], percentages: number[]) =>
@@ -266,7 +259,7 @@ describe('<plenum-poll>', () => {
   });
 
   it('turns error codes into human messages', async () => {
-    const room = roomWith(single);
+    const room = roomWithPoll(single);
     const el = await pollElement(room);
     $<HTMLFormElement>(el, 'form').requestSubmit();
     await settle(el);
