@@ -3,7 +3,7 @@
  * `npm run bench` — a full auditorium on one small machine, measured against the naive way
  * and the raw-socket ceiling. See bench/README.md for what is measured and how.
  *
- *   node bench/run.js [--quick] [--clients N] [--workers W] [--only a,b] [--profile]
+ *   node bench/run.js [--quick] [--clients N] [--workers W] [--only a,b] [--profile] [--nice-workers]
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -31,6 +31,8 @@ const usage = `Usage: node bench/run.js [options]
   --only <list>      run only some of: ${scenarioNames.join(', ')}
   --naive-cap <s>    stop waiting for the naive server after this long (default 60, quick 20)
   --profile          write CPU profiles of the Plenum server and print the hottest functions
+  --nice-workers     run the load workers at nice 10, so the server gets a core first, as it
+                     would with its clients on other machines
   -h, --help`;
 
 const { values } = parseArgs({
@@ -41,6 +43,7 @@ const { values } = parseArgs({
     only: { type: 'string' },
     'naive-cap': { type: 'string' },
     profile: { type: 'boolean', default: false },
+    'nice-workers': { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h' },
   },
 });
@@ -77,6 +80,7 @@ const cfg = {
   applausePerSecond: half,
   applauseMs,
   runId,
+  niceWorkers: values['nice-workers'] ? 10 : 0,
   nodeArgs: (name) => (values.profile ? ['--cpu-prof', `--cpu-prof-dir=${join(profileRoot, name)}`] : []),
   log: (text) => console.log(text),
 };
@@ -122,8 +126,8 @@ console.log(
     `Node ${machine.node}, ${machine.date}, commit ${machine.commit}${machine.dirty ? ' (+ uncommitted changes)' : ''}`,
 );
 console.log(
-  `  load average ${machine.loadavg.map((l) => l.toFixed(2)).join(' ')}; clients ${clients}, workers ${workers}; ` +
-    `fd limit soft ${fdSoft}, hard ${fdHard}`,
+  `  load average ${machine.loadavg.map((l) => l.toFixed(2)).join(' ')}; clients ${clients}, workers ${workers}` +
+    `${cfg.niceWorkers ? ` at nice ${cfg.niceWorkers}` : ''}; fd limit soft ${fdSoft}, hard ${fdHard}`,
 );
 const fdNeeded = clients + 4096;
 if (fdHard !== 'unlimited' && Number(fdHard) < fdNeeded) {
@@ -191,7 +195,7 @@ console.log(`\n${table}`);
 
 mkdirSync(resultsDir, { recursive: true });
 const label = quick ? 'quick' : values.clients || values.only ? `n${clients}` : 'full';
-const file = join(resultsDir, `bench-${label}-${runId}.json`);
+const file = join(resultsDir, `bench-${label}${cfg.niceWorkers ? '-nice' : ''}-${runId}.json`);
 writeFileSync(
   file,
   JSON.stringify(

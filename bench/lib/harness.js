@@ -91,13 +91,13 @@ function server(kind, child, url, stop) {
 }
 
 /**
- * The load workers: each holds a slice of the clients.
- * @param {{ workers: number, fds: number }} options
+ * The load workers: each holds a slice of the clients; `nice` lowers their CPU priority.
+ * @param {{ workers: number, fds: number, nice?: number }} options
  */
 export async function startFleet(options) {
   const workers = await Promise.all(
     Array.from({ length: options.workers }, (_, i) =>
-      startChild({ name: `worker-${i}`, script: workerScript, fds: options.fds }),
+      startChild({ name: `worker-${i}`, script: workerScript, fds: options.fds, nice: options.nice }),
     ),
   );
   /** @type {number[]} */

@@ -41,8 +41,8 @@ process.on('exit', killAll);
 
 /**
  * Starts `node [nodeArgs] script [args]` with `ulimit -n` raised to `fds` (or as far as the
- * hard limit allows) and an IPC channel.
- * @param {{ script: string, args?: string[], nodeArgs?: string[], fds: number, probe?: boolean, name: string }} options
+ * hard limit allows) and an IPC channel; with `nice`, at that lower CPU priority.
+ * @param {{ script: string, args?: string[], nodeArgs?: string[], fds: number, probe?: boolean, name: string, nice?: number }} options
  * @returns {Promise<Child>}
  */
 export async function startChild(options) {
@@ -56,6 +56,7 @@ export async function startChild(options) {
       shell,
       'bash',
       String(options.fds),
+      ...(options.nice ? ['nice', '-n', String(options.nice)] : []),
       process.execPath,
       ...nodeArgs,
       options.script,

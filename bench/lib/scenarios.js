@@ -26,6 +26,7 @@ import { now, sleep, summary } from './stats.js';
  * @property {number} applauseMs
  * @property {string} runId
  * @property {(name: string) => string[]} nodeArgs   extra node flags for Plenum (e.g. --cpu-prof)
+ * @property {number} [niceWorkers]   CPU priority of the load workers (nice), 0 for the same as the server
  * @property {(text: string) => void} log
  */
 
@@ -164,7 +165,11 @@ async function connectAll(server, fleet, path, count, cfg) {
 export async function auditorium(cfg) {
   const n = cfg.clients;
   const server = await startPlenum({ fds: fdsFor(n), nodeArgs: cfg.nodeArgs('auditorium') });
-  const fleet = await startFleet({ workers: cfg.workers, fds: fdsFor(n / cfg.workers) });
+  const fleet = await startFleet({
+    workers: cfg.workers,
+    nice: cfg.niceWorkers,
+    fds: fdsFor(n / cfg.workers),
+  });
   const out = /** @type {Record<string, any>} */ ({ clients: n, fdLimit: server.child.fdLimit });
   /** @type {any} */
   let host;
@@ -432,7 +437,11 @@ async function fanoutProbe(server, fleet, cfg, trigger) {
 export async function naive(cfg) {
   const n = cfg.clients;
   const server = await startBaseline('naive', { fds: fdsFor(n), options: pollOptions.length });
-  const fleet = await startFleet({ workers: cfg.workers, fds: fdsFor(n / cfg.workers) });
+  const fleet = await startFleet({
+    workers: cfg.workers,
+    nice: cfg.niceWorkers,
+    fds: fdsFor(n / cfg.workers),
+  });
   const out = /** @type {Record<string, any>} */ ({ clients: n });
   try {
     out.connect = await connectAll(server, fleet, '/', n, cfg);
@@ -466,7 +475,11 @@ export async function naive(cfg) {
 export async function ceiling(cfg, bytes) {
   const n = cfg.clients;
   const server = await startBaseline('ceiling', { fds: fdsFor(n), options: pollOptions.length });
-  const fleet = await startFleet({ workers: cfg.workers, fds: fdsFor(n / cfg.workers) });
+  const fleet = await startFleet({
+    workers: cfg.workers,
+    nice: cfg.niceWorkers,
+    fds: fdsFor(n / cfg.workers),
+  });
   const out = /** @type {Record<string, any>} */ ({ clients: n });
   /** @type {any} */
   let control;
@@ -495,7 +508,11 @@ export async function ceiling(cfg, bytes) {
  */
 async function roomScenario(cfg, s) {
   const server = await startPlenum({ fds: fdsFor(s.count), nodeArgs: cfg.nodeArgs(s.name) });
-  const fleet = await startFleet({ workers: cfg.workers, fds: fdsFor(s.count / cfg.workers) });
+  const fleet = await startFleet({
+    workers: cfg.workers,
+    nice: cfg.niceWorkers,
+    fds: fdsFor(s.count / cfg.workers),
+  });
   const out = /** @type {Record<string, any>} */ ({ clients: s.count });
   try {
     const { room } = await http(`${server.url}/api/rooms`, {
