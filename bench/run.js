@@ -354,8 +354,8 @@ function renderTable(r, ratios, targets) {
   const add = (/** @type {string} */ scenario, /** @type {string} */ figure, /** @type {string} */ value) =>
     rows.push([scenario, figure, value]);
 
-  const s1 = (/** @type {string} */ label, /** @type {any} */ x) => {
-    if (!x) return;
+  /** The first rows of a scenario: everyone joining, and what it cost. */
+  const joined = (/** @type {string} */ label, /** @type {any} */ x) => {
     add(
       label,
       'connected (time)',
@@ -366,6 +366,10 @@ function renderTable(r, ratios, targets) {
       'joining: CPU server / workers; loop delay',
       `${fmt(x.connect.cpuS, 2)} / ${fmt(x.connect.loadGeneratorCpuS, 2)} s; ${fmt(x.connect.eld?.maxMs)} ms`,
     );
+  };
+  const s1 = (/** @type {string} */ label, /** @type {any} */ x) => {
+    if (!x) return;
+    joined(label, x);
     add('', 'votes acked / s', fmt(x.votes.ackedPerSecond));
     add('', 'first vote → last ack', `${fmt(x.votes.firstToLastAckMs)} ms (${fmt(x.votes.acked)} acked)`);
     add('', 'ack latency p50 / p99 / max', ms(x.votes.ackMs));
@@ -462,16 +466,7 @@ function renderTable(r, ratios, targets) {
   }
   const room = (/** @type {string} */ label, /** @type {any} */ x, /** @type {string} */ what) => {
     if (!x) return;
-    add(
-      label,
-      'connected (time)',
-      `${fmt(x.connect.connected)}/${fmt(x.clients)} (${fmt(x.connect.ms / 1000, 1)} s)`,
-    );
-    add(
-      '',
-      'joining: CPU server / workers; loop delay',
-      `${fmt(x.connect.cpuS, 2)} / ${fmt(x.connect.loadGeneratorCpuS, 2)} s; ${fmt(x.connect.eld?.maxMs)} ms`,
-    );
+    joined(label, x);
     add(
       '',
       `${what} acked (refused)`,

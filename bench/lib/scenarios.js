@@ -340,25 +340,53 @@ async function votePhase(server, fleet, cfg, m) {
       // Not everyone got there: the wait so far is a lower bound on the time to the final tally.
       lowerBoundFromLastVoteMs: clients.held < n ? reportedAt - votes.lastSend : undefined,
     },
-    perClient: {
-      msgs: clients.msgs,
-      bytes: clients.bytes,
-      patches: clients.patches,
-      maxPerSec: clients.maxPerSec,
-      maxPatchesPerSec: clients.maxPatchesPerSec,
-      counters: clients.counters,
-    },
+    perClient: perClientFigures(clients, activeS),
     server: {
-      cpuS: state.cpu - cpu0,
-      windowS,
-      loadGeneratorCpuS: loadCpuS,
-      peakRssMB: state.peakRss / 2 ** 20,
-      hwmMB: state.hwm / 2 ** 20,
-      eldMaxMs: eld?.maxMs,
-      eldP99Ms: eld?.p99Ms,
-      healthzMaxMs: healthz.maxMs,
+      ...serverFigures({
+        cpuS: state.cpu - cpu0,
+        windowS,
+        loadCpuS,
+        peakRss: state.peakRss,
+        hwm: state.hwm,
+        eld,
+        healthz,
+      }),
       killedAtRssLimit: state.tripped,
     },
+  };
+}
+
+/**
+ * What each client received, merged over the workers.
+ * @param {any} clients   merged reports (mergeReports)
+ * @param {number} activeS   seconds the actions took
+ */
+function perClientFigures(clients, activeS) {
+  return {
+    msgs: clients.msgs,
+    bytes: clients.bytes,
+    patches: clients.patches,
+    msgsPerSecMean: clients.msgs.mean / activeS,
+    maxPerSec: clients.maxPerSec,
+    maxPatchesPerSec: clients.maxPatchesPerSec,
+    counters: clients.counters,
+  };
+}
+
+/**
+ * The server over a measured window: CPU, memory, and how responsive it stayed.
+ * @param {{ cpuS: number, windowS: number, loadCpuS: number, peakRss: number, hwm: number, eld: any, healthz: { maxMs: number } }} w
+ */
+function serverFigures(w) {
+  return {
+    cpuS: w.cpuS,
+    windowS: w.windowS,
+    loadGeneratorCpuS: w.loadCpuS,
+    peakRssMB: w.peakRss / 2 ** 20,
+    hwmMB: w.hwm / 2 ** 20,
+    eldMaxMs: w.eld?.maxMs,
+    eldP99Ms: w.eld?.p99Ms,
+    healthzMaxMs: w.healthz.maxMs,
   };
 }
 
@@ -576,25 +604,16 @@ async function roomScenario(cfg, s) {
         ms: clients.finalMs,
         fromLastSendMs: clients.fromSendMs,
       },
-      perClient: {
-        msgs: clients.msgs,
-        bytes: clients.bytes,
-        patches: clients.patches,
-        msgsPerSecMean: clients.msgs.mean / activeS,
-        maxPerSec: clients.maxPerSec,
-        maxPatchesPerSec: clients.maxPatchesPerSec,
-        counters: clients.counters,
-      },
-      server: {
+      perClient: perClientFigures(clients, activeS),
+      server: serverFigures({
         cpuS: state.cpu - cpu0,
         windowS,
-        loadGeneratorCpuS: loadCpuS,
-        peakRssMB: state.peakRss / 2 ** 20,
-        hwmMB: server.memory().hwm / 2 ** 20,
-        eldMaxMs: eld?.maxMs,
-        eldP99Ms: eld?.p99Ms,
-        healthzMaxMs: healthz.maxMs,
-      },
+        loadCpuS,
+        peakRss: state.peakRss,
+        hwm: server.memory().hwm,
+        eld,
+        healthz,
+      }),
     });
   } finally {
     await fleet.close();
