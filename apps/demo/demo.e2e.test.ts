@@ -1,3 +1,5 @@
+import { get, type IncomingHttpHeaders } from 'node:http';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchBrowser, startCli, type Cli } from '@plenum/testing';
@@ -12,6 +14,17 @@ afterAll(async () => {
   await browser?.close();
   expect(await cli?.stop()).toBe(0);
 });
+
+/** A GET as the bytes on the wire (fetch would decode them), with the encodings offered. */
+function raw(path: string, acceptEncoding: string): Promise<{ headers: IncomingHttpHeaders; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    get(`${cli.url}${path}`, { headers: { 'Accept-Encoding': acceptEncoding } }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () => resolve({ headers: response.headers, body: Buffer.concat(chunks) }));
+    }).on('error', reject);
+  });
+}
 
 describe('the demo event page', () => {
   it('carries a reaction from one browser to another', async () => {
@@ -28,13 +41,25 @@ describe('the demo event page', () => {
     await Promise.all([alice.close(), bob.close()]);
   });
 
-  it('serves /healthz and the bundle with caching headers', async () => {
+  it('serves /healthz and the bundle compressed, cacheable and loadable from other origins', async () => {
     const health = await fetch(`${cli.url}/healthz`);
     expect(health.status).toBe(200);
-    const bundle = await fetch(`${cli.url}/plenum.js`, { headers: { 'Accept-Encoding': 'gzip' } });
-    expect(bundle.headers.get('content-type')).toMatch(/javascript/);
-    expect(bundle.headers.get('access-control-allow-origin')).toBe('*');
-    const etag = bundle.headers.get('etag')!;
+    const plain = await raw('/plenum.js', '');
+    expect(plain.headers['content-type']).toMatch(/javascript/);
+    expect(plain.headers['access-control-allow-origin']).toBe('*');
+    expect(plain.headers['cache-control']).toMatch(/max-age=\d+/);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    // The same bytes, brotli for browsers that take it, else gzip; caches keep them apart.
+    const br = await raw('/plenum.js', 'gzip, deflate, br');
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.headers.vary).toMatch(/Accept-Encoding/i);
+    expect(brotliDecompressSync(br.body).equals(plain.body)).toBe(true);
+    const gzip = await raw('/plenum.js', 'gzip');
+    expect(gzip.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(gzip.body).equals(plain.body)).toBe(true);
+    expect(br.body.length).toBeLessThan(plain.body.length / 2);
+
+    const etag = plain.headers.etag!;
     const again = await fetch(`${cli.url}/plenum.js`, { headers: { 'If-None-Match': etag } });
     expect(again.status).toBe(304);
   });
