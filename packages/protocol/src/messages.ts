@@ -23,7 +23,7 @@ import {
 const text = (max: number) => v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(max));
 const optionalText = (max: number) => v.optional(v.pipe(v.string(), v.trim(), v.maxLength(max)));
 
-export const recordingSchema = v.object({
+export const recordingSchema = v.strictObject({
   url: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(limits.recordingUrl)),
   /** When the recording starts, ms since epoch; without it there are no links into it. */
   startsAt: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
@@ -51,24 +51,30 @@ export const helloSchema = v.object({
   display: v.optional(v.boolean()),
 });
 
+// Actions are strict: a misspelt field is an error the sender sees, not a silent no-op.
+
 /** Participants' actions. */
 const participantActions = [
-  v.object({
+  v.strictObject({
     type: v.literal('ask'),
     id: actionId,
     text: v.string(),
     name: v.optional(v.string()),
   }),
-  v.object({ type: v.literal('edit'), id: actionId, question: entityId, text: v.string() }),
-  v.object({ type: v.literal('delete'), id: actionId, question: entityId }),
-  v.object({ type: v.literal('upvote'), id: actionId, question: entityId }),
-  v.object({ type: v.literal('vote'), id: actionId, poll: entityId, choice }),
-  v.object({ type: v.literal('react'), id: actionId, emoji: v.pipe(v.string(), v.maxLength(limits.emoji)) }),
+  v.strictObject({ type: v.literal('edit'), id: actionId, question: entityId, text: v.string() }),
+  v.strictObject({ type: v.literal('delete'), id: actionId, question: entityId }),
+  v.strictObject({ type: v.literal('upvote'), id: actionId, question: entityId }),
+  v.strictObject({ type: v.literal('vote'), id: actionId, poll: entityId, choice }),
+  v.strictObject({
+    type: v.literal('react'),
+    id: actionId,
+    emoji: v.pipe(v.string(), v.maxLength(limits.emoji)),
+  }),
 ] as const;
 
 /** The host's actions; refused with `forbidden` for anyone without the host key. */
 const hostActions = [
-  v.object({
+  v.strictObject({
     type: v.literal('moderate'),
     id: actionId,
     question: entityId,
@@ -79,7 +85,7 @@ const hostActions = [
     reply: optionalText(limits.reply),
     text: v.optional(text(limits.questionText)),
   }),
-  v.object({
+  v.strictObject({
     type: v.literal('poll-create'),
     id: actionId,
     title: text(limits.pollTitle),
@@ -87,7 +93,7 @@ const hostActions = [
     options: v.optional(v.pipe(v.array(text(limits.pollOption)), v.maxLength(limits.pollOptions))),
     maxChoices: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
   }),
-  v.object({
+  v.strictObject({
     type: v.literal('poll-update'),
     id: actionId,
     poll: entityId,
@@ -98,8 +104,8 @@ const hostActions = [
     // null lifts the maximum again.
     maxChoices: v.optional(v.nullable(v.pipe(v.number(), v.integer(), v.minValue(1)))),
   }),
-  v.object({ type: v.literal('poll-delete'), id: actionId, poll: entityId }),
-  v.object({
+  v.strictObject({ type: v.literal('poll-delete'), id: actionId, poll: entityId }),
+  v.strictObject({
     type: v.literal('room-update'),
     id: actionId,
     title: optionalText(limits.roomTitle),

@@ -22,6 +22,7 @@ const cases: [name: string, message: unknown, code: string, id?: string][] = [
   ['no id', { type: 'ask', text: 'Ohne id?' }, 'invalid'],
   ['a missing field', { type: 'ask', id: 'no-text' }, 'invalid', 'no-text'],
   ['a field of the wrong type', { type: 'ask', id: 'text-number', text: 42 }, 'invalid', 'text-number'],
+  ['a misspelt field', { type: 'ask', id: 'typo', text: 'Hallo', naem: 'Ada' }, 'invalid', 'typo'],
   [
     'a poll id of the wrong type',
     { type: 'vote', id: 'poll-number', poll: 1, choice: 0 },

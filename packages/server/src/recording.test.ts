@@ -72,6 +72,20 @@ describe('the recording', () => {
     expect((await api(test.url, '/api/rooms/not-made')).status).toBe(404);
   });
 
+  it('refuses a misspelt field over HTTP with 400 naming it, and changes nothing', async () => {
+    test = await startTestServer();
+    const path = `/api/rooms/${test.room}`;
+    const typo = await api(test.url, path, {
+      method: 'PATCH',
+      key: test.hostKey,
+      body: { titel: 'Renamed' },
+    });
+    expect(typo.status).toBe(400);
+    expect(typo.json.error).toMatchObject({ code: 'invalid' });
+    expect(typo.json.error.message).toMatch(/^titel: /);
+    expect((await api(test.url, path)).json.title).toBe('Test event');
+  });
+
   it('refuses a bad address on PATCH and keeps the one set before', async () => {
     test = await startTestServer();
     const good = { url: 'https://video.example.org/a.mp4' };
