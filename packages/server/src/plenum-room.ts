@@ -51,8 +51,12 @@ interface ConnectionState {
 
 /** A socket with more than this queued is skipped and resynced later. */
 const slowClientBytes = 1 << 20;
-/** Sockets written per turn of the event loop when a tick goes out to a full room. */
-const fanOutSlice = 1000;
+/**
+ * How long one turn of the event loop may spend writing a tick to a full room before it
+ * yields to acks and incoming messages. A time, not a socket count: a big patch (a question
+ * storm) costs several times more per socket than a small one (a poll tally).
+ */
+const fanOutBudgetMs = 12;
 /** Action ids remembered per participant, to apply a re-sent action once. */
 const rememberedIds = 512;
 
@@ -350,8 +354,12 @@ export class PlenumRoom implements Party {
     };
     let next = 0;
     const slice = (all: boolean) => {
-      const end = all ? targets.length : Math.min(next + fanOutSlice, targets.length);
-      while (next < end) deliver(targets[next++]!);
+      const deadline = performance.now() + fanOutBudgetMs;
+      while (next < targets.length) {
+        deliver(targets[next++]!);
+        // Reading the clock costs too: look every 32 sockets.
+        if (!all && next % 32 === 0 && performance.now() > deadline) break;
+      }
       if (next < targets.length) {
         this.#fanOut = { rest: () => slice(true), timer: setImmediate(() => slice(false)) };
         return;
