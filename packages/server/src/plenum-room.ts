@@ -71,7 +71,8 @@ export class PlenumRoom implements Party {
   #seq = 0;
   #ticker: NodeJS.Timeout | undefined;
   /** A tick's fan-out still under way: the rest to send, and its next turn. */
-  #fanOut: { rest(): void; timer: NodeJS.Immediate } | undefined;
+  /** A tick still going out; `due` when the next one came meanwhile and waits for it. */
+  #fanOut: { rest(): void; timer: NodeJS.Immediate; due: boolean } | undefined;
   /** Some member missed a patch and waits for a snapshot. */
   #resyncing = false;
   readonly #patch = new PatchBuilder();
@@ -314,10 +315,11 @@ export class PlenumRoom implements Party {
   /**
    * Sends what changed since the last tick: one serialisation per audience, every member.
    * A full auditorium is sent in slices, one per turn of the event loop, so acks and
-   * messages keep flowing meanwhile; the next tick waits until every slice is out.
+   * messages keep flowing meanwhile; the next tick waits until every slice is out, and then
+   * goes at once (it is already a tick interval late).
    */
   #tick(): void {
-    if (this.#fanOut) return this.#schedule();
+    if (this.#fanOut) return void (this.#fanOut.due = true);
     const patches = this.#patch.take(this.#record, this.#seq + 1, this.#now());
     if (this.#patch.pending) this.#schedule();
     const personal = this.#patch.mine.size > 0 ? new Set(this.#patch.mine) : undefined;
@@ -361,13 +363,20 @@ export class PlenumRoom implements Party {
         if (!all && next % 32 === 0 && performance.now() > deadline) break;
       }
       if (next < targets.length) {
-        this.#fanOut = { rest: () => slice(true), timer: setImmediate(() => slice(false)) };
+        this.#fanOut = {
+          rest: () => slice(true),
+          timer: setImmediate(() => slice(false)),
+          due: this.#fanOut?.due ?? false,
+        };
         return;
       }
+      const due = this.#fanOut?.due ?? false;
       this.#fanOut = undefined;
       // A skipped client catches up as soon as it has drained, even if the room went quiet.
       this.#resyncing = stale;
-      if (stale) this.#schedule();
+      // A stopping room (all at once) sends its last tick itself.
+      if (due && !all) return this.#tick();
+      if (due || stale) this.#schedule();
     };
     slice(false);
   }
