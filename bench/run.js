@@ -367,6 +367,26 @@ function renderTable(r, ratios, targets) {
       `${fmt(x.connect.cpuS, 2)} / ${fmt(x.connect.loadGeneratorCpuS, 2)} s; ${fmt(x.connect.eld?.maxMs)} ms`,
     );
   };
+  /** What a client received: bytes, and its busiest second. */
+  const trafficRows = (/** @type {any} */ x) => {
+    add('', 'bytes per client mean / max', `${kb(x.perClient.bytes.mean)} / ${kb(x.perClient.bytes.max)}`);
+    add(
+      '',
+      'max msgs (patches) in 1 s, a client',
+      `${fmt(x.perClient.maxPerSec.max)} (${fmt(x.perClient.maxPatchesPerSec.max)})`,
+    );
+  };
+  /** The server over the measured window: CPU, memory, responsiveness. */
+  const serverRows = (/** @type {any} */ x) => {
+    add(
+      '',
+      'CPU in window: server / load workers',
+      `${fmt(x.server.cpuS, 2)} / ${fmt(x.server.loadGeneratorCpuS, 2)} s of ${fmt(x.server.windowS, 1)} s`,
+    );
+    add('', 'server peak RSS (window / process)', `${fmt(x.server.peakRssMB)} / ${fmt(x.server.hwmMB)} MB`);
+    add('', 'worst event-loop delay (probe)', `${fmt(x.server.eldMaxMs)} ms`);
+    add('', 'slowest /healthz (outside)', `${fmt(x.server.healthzMaxMs)} ms`);
+  };
   const s1 = (/** @type {string} */ label, /** @type {any} */ x) => {
     if (!x) return;
     joined(label, x);
@@ -377,20 +397,8 @@ function renderTable(r, ratios, targets) {
     add('', 'final tally after last vote p50/p99/max', ms(x.final.fromLastVoteMs));
     add('', 'clients holding the exact tally', `${fmt(x.final.held)}/${fmt(x.clients)}`);
     add('', 'msgs per client mean / max', `${fmt(x.perClient.msgs.mean, 1)} / ${fmt(x.perClient.msgs.max)}`);
-    add('', 'bytes per client mean / max', `${kb(x.perClient.bytes.mean)} / ${kb(x.perClient.bytes.max)}`);
-    add(
-      '',
-      'max msgs (patches) in 1 s, a client',
-      `${fmt(x.perClient.maxPerSec.max)} (${fmt(x.perClient.maxPatchesPerSec.max)})`,
-    );
-    add(
-      '',
-      'CPU in window: server / load workers',
-      `${fmt(x.server.cpuS, 2)} / ${fmt(x.server.loadGeneratorCpuS, 2)} s of ${fmt(x.server.windowS, 1)} s`,
-    );
-    add('', 'server peak RSS (window / process)', `${fmt(x.server.peakRssMB)} / ${fmt(x.server.hwmMB)} MB`);
-    add('', 'worst event-loop delay (probe)', `${fmt(x.server.eldMaxMs)} ms`);
-    add('', 'slowest /healthz (outside)', `${fmt(x.server.healthzMaxMs)} ms`);
+    trafficRows(x);
+    serverRows(x);
     if (x.server.killedAtRssLimit) add('', 'stopped', 'RSS guard tripped (2.5 GB)');
     if (x.capped) {
       add(
@@ -485,25 +493,13 @@ function renderTable(r, ratios, targets) {
       'msgs per client mean (per s)',
       `${fmt(x.perClient.msgs.mean, 1)} (${fmt(x.perClient.msgsPerSecMean, 1)}/s)`,
     );
-    add('', 'bytes per client mean / max', `${kb(x.perClient.bytes.mean)} / ${kb(x.perClient.bytes.max)}`);
-    add(
-      '',
-      'max msgs (patches) in 1 s, a client',
-      `${fmt(x.perClient.maxPerSec.max)} (${fmt(x.perClient.maxPatchesPerSec.max)})`,
-    );
+    trafficRows(x);
     add(
       '',
       'resyncs / seq gaps',
       `${fmt(x.perClient.counters.welcomes ?? 0)} / ${fmt(x.perClient.counters.gaps ?? 0)}`,
     );
-    add(
-      '',
-      'CPU in window: server / load workers',
-      `${fmt(x.server.cpuS, 2)} / ${fmt(x.server.loadGeneratorCpuS, 2)} s of ${fmt(x.server.windowS, 1)} s`,
-    );
-    add('', 'server peak RSS (window / process)', `${fmt(x.server.peakRssMB)} / ${fmt(x.server.hwmMB)} MB`);
-    add('', 'worst event-loop delay (probe)', `${fmt(x.server.eldMaxMs)} ms`);
-    add('', 'slowest /healthz (outside)', `${fmt(x.server.healthzMaxMs)} ms`);
+    serverRows(x);
   };
   room(`2 question storm`, r.storm, 'questions + upvotes');
   if (r.storm)

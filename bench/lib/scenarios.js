@@ -34,6 +34,14 @@ const pollOptions = ['Yes', 'No', 'Maybe', 'Pass'];
 const fdsFor = (/** @type {number} */ sockets) => sockets + 4096;
 
 /**
+ * The load workers for `clients` clients, as the run is configured (count, priority).
+ * @param {Config} cfg
+ * @param {number} clients
+ */
+const fleetFor = (cfg, clients) =>
+  startFleet({ workers: cfg.workers, nice: cfg.niceWorkers, fds: fdsFor(clients / cfg.workers) });
+
+/**
  * Reads CPU and memory every 100 ms (so the last values survive a server that is killed)
  * and enforces an RSS ceiling.
  * @param {Server} server
@@ -165,11 +173,7 @@ async function connectAll(server, fleet, path, count, cfg) {
 export async function auditorium(cfg) {
   const n = cfg.clients;
   const server = await startPlenum({ fds: fdsFor(n), nodeArgs: cfg.nodeArgs('auditorium') });
-  const fleet = await startFleet({
-    workers: cfg.workers,
-    nice: cfg.niceWorkers,
-    fds: fdsFor(n / cfg.workers),
-  });
+  const fleet = await fleetFor(cfg, n);
   const out = /** @type {Record<string, any>} */ ({ clients: n, fdLimit: server.child.fdLimit });
   /** @type {any} */
   let host;
@@ -465,11 +469,7 @@ async function fanoutProbe(server, fleet, cfg, trigger) {
 export async function naive(cfg) {
   const n = cfg.clients;
   const server = await startBaseline('naive', { fds: fdsFor(n), options: pollOptions.length });
-  const fleet = await startFleet({
-    workers: cfg.workers,
-    nice: cfg.niceWorkers,
-    fds: fdsFor(n / cfg.workers),
-  });
+  const fleet = await fleetFor(cfg, n);
   const out = /** @type {Record<string, any>} */ ({ clients: n });
   try {
     out.connect = await connectAll(server, fleet, '/', n, cfg);
@@ -503,11 +503,7 @@ export async function naive(cfg) {
 export async function ceiling(cfg, bytes) {
   const n = cfg.clients;
   const server = await startBaseline('ceiling', { fds: fdsFor(n), options: pollOptions.length });
-  const fleet = await startFleet({
-    workers: cfg.workers,
-    nice: cfg.niceWorkers,
-    fds: fdsFor(n / cfg.workers),
-  });
+  const fleet = await fleetFor(cfg, n);
   const out = /** @type {Record<string, any>} */ ({ clients: n });
   /** @type {any} */
   let control;
@@ -536,11 +532,7 @@ export async function ceiling(cfg, bytes) {
  */
 async function roomScenario(cfg, s) {
   const server = await startPlenum({ fds: fdsFor(s.count), nodeArgs: cfg.nodeArgs(s.name) });
-  const fleet = await startFleet({
-    workers: cfg.workers,
-    nice: cfg.niceWorkers,
-    fds: fdsFor(s.count / cfg.workers),
-  });
+  const fleet = await fleetFor(cfg, s.count);
   const out = /** @type {Record<string, any>} */ ({ clients: s.count });
   try {
     const { room } = await http(`${server.url}/api/rooms`, {
