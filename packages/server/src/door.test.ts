@@ -103,7 +103,9 @@ describe('at the door', () => {
   });
 
   it('drops a connection that stops answering heartbeats, and the room counts one less', async () => {
-    test = await startTestServer({ heartbeatMs: 40 });
+    // Long enough that a loaded machine delays no pong past the next beat (the timer phase
+    // runs before pending I/O, so a blocked loop would drop the live socket too).
+    test = await startTestServer({ heartbeatMs: 400 });
     const alive = await openSocket(test.url, test.room, {});
     const dead = await openSocket(test.url, test.room, {}, { autoPong: false });
     await alive.until((v) => v.state.online === 2);
