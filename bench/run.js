@@ -15,12 +15,12 @@ import { coldStart } from './lib/cold-start.js';
 import { cliScript } from './lib/harness.js';
 import { killAll } from './lib/procs.js';
 import { summariseProfiles } from './lib/profile.js';
-import { applause, auditorium, ceiling, naive, questionStorm } from './lib/scenarios.js';
+import { applause, auditorium, ceiling, naive, peers, questionStorm } from './lib/scenarios.js';
 import { fmt, now } from './lib/stats.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const resultsDir = join(here, 'results');
-const scenarioNames = ['auditorium', 'naive', 'ceiling', 'storm', 'applause', 'cold'];
+const scenarioNames = ['auditorium', 'naive', 'ceiling', 'storm', 'applause', 'cold', 'peers'];
 
 const usage = `Usage: node bench/run.js [options]
 
@@ -30,6 +30,8 @@ const usage = `Usage: node bench/run.js [options]
   --workers <n>      load worker processes (default: one per 2,500 clients, 2–4)
   --only <list>      run only some of: ${scenarioNames.join(', ')}
   --naive-cap <s>    stop waiting for the naive server after this long (default 60, quick 20)
+  --peer-sizes <l>   clients per burst in the PartyKit comparison (default 50,200,500,1000,2000,10000;
+                     quick 50,200,500,1000)
   --profile          write CPU profiles of the Plenum server and print the hottest functions
   --nice-workers     run the load workers at nice 10, so the server gets a core first, as it
                      would with its clients on other machines
@@ -42,6 +44,7 @@ const { values } = parseArgs({
     workers: { type: 'string' },
     only: { type: 'string' },
     'naive-cap': { type: 'string' },
+    'peer-sizes': { type: 'string' },
     profile: { type: 'boolean', default: false },
     'nice-workers': { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h' },
@@ -80,6 +83,12 @@ const cfg = {
   applausePerSecond: half,
   applauseMs,
   runId,
+  peerSizes: (values['peer-sizes'] ?? (quick ? '50,200,500,1000' : `50,200,500,1000,2000,${clients}`))
+    .split(',')
+    .map(Number),
+  // Quadratic: 1,000 clients take about 20 s on this machine; past that it only burns the run.
+  peerEveryVoteMax: 1000,
+  peerCapMs: quick ? 15_000 : 30_000,
   niceWorkers: values['nice-workers'] ? 10 : 0,
   nodeArgs: (name) => (values.profile ? ['--cpu-prof', `--cpu-prof-dir=${join(profileRoot, name)}`] : []),
   log: (text) => console.log(text),
@@ -87,7 +96,7 @@ const cfg = {
 const coldActions = quick ? 20_000 : 100_000;
 
 // Everything stops by itself: a watchdog ends the run (and every child) if it overstays.
-const budgetMs = (quick ? 4 : 14.5) * 60_000 + (clients > 10_000 ? 10 * 60_000 : 0);
+const budgetMs = (quick ? 7 : 20) * 60_000 + (clients > 10_000 ? 10 * 60_000 : 0);
 const watchdog = setTimeout(() => {
   console.error(`bench: over the ${budgetMs / 60_000} min budget; stopping everything.`);
   killAll();
@@ -184,6 +193,7 @@ await scenario('naive', () => naive(cfg));
 await scenario('ceiling', () => ceiling(cfg, results.auditorium?.fanout?.bytes ?? 330));
 await scenario('storm', () => questionStorm(cfg));
 await scenario('applause', () => applause(cfg));
+await scenario('peers', () => peers(cfg));
 await scenario('cold', () =>
   coldStart({ actions: coldActions, runs: quick ? 2 : 3, log: cfg.log, nodeArgs: cfg.nodeArgs('cold') }),
 );
@@ -543,17 +553,15 @@ function renderTable(r, ratios, targets) {
   }
   for (const [name, error] of Object.entries(failures)) add(name, 'FAILED', error.split('\n')[0] ?? '');
 
-  const widths = [0, 1, 2].map((i) => Math.max(...rows.map((row) => (row[i] ?? '').length)));
+  const header = ['scenario', 'figure', 'value'];
+  const widths = [0, 1, 2].map((i) => Math.max(...[header, ...rows].map((row) => (row[i] ?? '').length)));
   const line = (/** @type {string[]} */ row) =>
     row
       .map((cell, i) => cell.padEnd(widths[i] ?? 0))
       .join('  ')
       .trimEnd();
-  const out = [
-    line(['scenario', 'figure', 'value']),
-    line(widths.map((w) => '-'.repeat(w))),
-    ...rows.map(line),
-  ];
+  const out = [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)];
+  if (r.peers) out.push('', ...peerTable(r.peers.rows));
   out.push('', 'targets (2 cores; reported, not asserted)');
   const tw = Math.max(...Object.values(targets).map((t) => t.target.length));
   for (const t of Object.values(targets)) {
@@ -561,4 +569,48 @@ function renderTable(r, ratios, targets) {
     out.push(`  ${met}  ${t.target.padEnd(tw)}  ${t.value}`);
   }
   return out.join('\n');
+}
+
+/**
+ * The peer comparison: every client votes at once; time from the first vote until every
+ * client holds the final tally, and Plenum over the ticking PartyKit room.
+ * @param {any[]} rows
+ */
+function peerTable(rows) {
+  const cell = (/** @type {any} */ x) =>
+    x === undefined
+      ? '—'
+      : x.allHeld
+        ? `${fmt(x.everyClientMs)} ms`
+        : `> ${fmt(x.lowerBoundMs)} ms (${fmt(x.held)}/${fmt(x.connected)})`;
+  const ratio = (/** @type {any} */ a, /** @type {any} */ b) =>
+    a?.allHeld && b?.allHeld ? `${fmt(a.everyClientMs / b.everyClientMs, 2)}×` : '—';
+  const table = [
+    [
+      'clients',
+      'PartyKit, broadcast every vote',
+      'PartyKit, tally every 50 ms',
+      'Plenum',
+      'Plenum / ticking',
+    ],
+    ...rows.map((row) => [
+      fmt(row.clients),
+      cell(row['partykit-every-vote']),
+      cell(row['partykit-ticking']),
+      cell(row.plenum) + (row.plenum?.allHeld ? ` (acks ${fmt(row.plenum.lastAckMs)} ms)` : ''),
+      ratio(row.plenum, row['partykit-ticking']),
+    ]),
+  ];
+  const widths = table[0].map((_, i) => Math.max(...table.map((line) => (line[i] ?? '').length)));
+  const line = (/** @type {string[]} */ cells) =>
+    cells
+      .map((c, i) => (i === 0 ? c.padStart(widths[i] ?? 0) : c.padEnd(widths[i] ?? 0)))
+      .join('  ')
+      .trimEnd();
+  return [
+    'peers: every client votes at once; first vote → every client holds the final tally',
+    line(table[0]),
+    line(widths.map((w) => '-'.repeat(w))),
+    ...table.slice(1).map(line),
+  ];
 }

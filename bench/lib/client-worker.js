@@ -233,6 +233,7 @@ function onMessage(client, data, isBinary) {
     return onPatch(client, data, t);
   }
   if (kind === 0x76 /* v: a forwarded vote from the naive baseline */) return onNaiveVote(client, data, t);
+  if (kind === 0x74 /* t: a tally from a PartyKit peer room */) return onTally(client, data, t);
   /** @type {any} */
   const message = JSON.parse(data.toString());
   switch (message.type) {
@@ -338,6 +339,24 @@ function onNaiveVote(client, data, t) {
   }
   const results = client.view?.polls[0]?.results;
   if (results && 'counts' in results) results.counts[choice] = (results.counts[choice] ?? 0) + 1;
+  client.changedAt.poll = t;
+}
+
+/** @type {{ buf: Buffer, counts: number[] } | undefined} */
+let lastTally;
+/**
+ * A PartyKit peer room broadcasts the whole tally, `{"type":"tally","counts":[…]}`: parsed
+ * once per worker (every client gets the same bytes) and taken as the client's poll counts.
+ * @param {Client} client
+ * @param {Buffer} data
+ * @param {number} t
+ */
+function onTally(client, data, t) {
+  if (!lastTally || !lastTally.buf.equals(data))
+    lastTally = { buf: data, counts: JSON.parse(data.toString()).counts };
+  const results = client.view?.polls[0]?.results;
+  if (results && 'counts' in results) results.counts = lastTally.counts;
+  client.patches++;
   client.changedAt.poll = t;
 }
 
@@ -498,6 +517,8 @@ async function run(m) {
     setTimeout(pump, Math.max(0, plan.t0 - now()));
   });
   const planned = schedule.length;
+  // The peer rooms acknowledge nothing: sending is all there is.
+  if (plan.noAcks) lastAck = lastSend;
   // All answers in, or the deadline.
   await new Promise((resolve) => {
     const done = () => {
@@ -509,7 +530,7 @@ async function run(m) {
     const poll = setInterval(() => {
       if (acked + errorTotal >= sent || now() > deadline) done();
     }, 20);
-    if (acked + errorTotal >= sent) done();
+    if (acked + errorTotal >= sent || plan.noAcks) done();
   });
   return {
     planned,

@@ -2,13 +2,14 @@
  * The coordinator's tools: start a server (Plenum or a baseline) and a fleet of load workers,
  * talk HTTP and host WebSocket to the server, and watch it from outside.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { now } from './clock.js';
-import { cpuSeconds, memory, startChild } from './procs.js';
+import { createServer } from 'node:net';
+import { cpuSeconds, memory, startChild, treeCpuSeconds, treeMemory } from './procs.js';
 
 const require = createRequire(new URL('../../packages/server/package.json', import.meta.url));
 /** @type {typeof import('ws').WebSocket} */
@@ -17,11 +18,13 @@ const WebSocket = require('ws');
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const workerScript = fileURLToPath(new URL('./client-worker.js', import.meta.url));
 const baselineScript = fileURLToPath(new URL('./baseline-server.js', import.meta.url));
+const partykitDir = join(root, 'bench/partykit');
 export const cliScript = join(root, 'packages/server/dist/cli.js');
 
 /**
  * @typedef {import('./procs.js').Child} Child
- * @typedef {{ kind: 'plenum' | 'naive' | 'ceiling', child: Child, url: string, ws: string, dataDir?: string,
+ * @typedef {'partykit-every-vote' | 'partykit-ticking'} PeerKind
+ * @typedef {{ kind: 'plenum' | 'naive' | 'ceiling' | PeerKind, child: Child, url: string, ws: string, dataDir?: string,
  *   cpu(): number, memory(): { rss: number, hwm: number }, eld(reset?: boolean): Promise<any>, gc(): Promise<any>,
  *   stop(): Promise<void> }} Server
  */
@@ -69,23 +72,98 @@ export async function startBaseline(kind, options) {
   return server(kind, child, `http://127.0.0.1:${match[1]}`, () => child.stop(5_000));
 }
 
+/** The peer rooms' scripts in bench/partykit/. */
+const peerScripts = {
+  'partykit-every-vote': 'tally-every-vote.ts',
+  'partykit-ticking': 'tally-ticking.ts',
+};
+
+/**
+ * Starts one of the PartyKit peer rooms on PartyKit's own local runtime (`partykit dev`:
+ * workerd, as deployed rooms run), on a free port, with its state in a temporary directory.
+ * Everything it would ask of the internet is pointed at a closed loopback port instead.
+ * @param {PeerKind} kind
+ * @param {{ fds: number }} options
+ * @returns {Promise<Server>}
+ */
+export async function startPartykit(kind, options) {
+  const port = await freePort();
+  const stateDir = mkdtempSync(join(tmpdir(), 'plenum-bench-partykit-'));
+  const child = await startChild({
+    name: kind,
+    script: partykitBin(),
+    args: [
+      'dev',
+      peerScripts[kind],
+      '--port',
+      String(port),
+      '--persist',
+      stateDir,
+      '--disable-request-cf-fetch',
+      '--no-hotkeys',
+    ],
+    fds: options.fds,
+    cwd: partykitDir,
+    env: { PARTYKIT_API_BASE: 'http://127.0.0.1:9', NO_COLOR: '1' },
+  });
+  await child.waitFor(/Ready on http/, 60_000);
+  return server(
+    kind,
+    child,
+    `http://127.0.0.1:${port}`,
+    async () => {
+      await child.stop(5_000);
+      rmSync(stateDir, { recursive: true, force: true });
+    },
+    { tree: true },
+  );
+}
+
+/** The `partykit` CLI: installed with the bench workspace, hoisted to the root by npm. */
+function partykitBin() {
+  const found = [join(root, 'bench/node_modules'), join(root, 'node_modules')]
+    .map((dir) => join(dir, 'partykit/dist/bin.mjs'))
+    .find((file) => existsSync(file));
+  if (!found) throw new Error('partykit is not installed: run `npm install` at the root (bench workspace).');
+  return found;
+}
+
+/** A port nothing listens on right now (the peer runtime takes a port, not 0). */
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
 /**
  * @param {Server['kind']} kind
  * @param {Child} child
  * @param {string} url
  * @param {() => Promise<void>} stop
+ * @param {{ tree?: boolean }} [measure]   count the processes below the child too
  * @returns {Server}
  */
-function server(kind, child, url, stop) {
+function server(kind, child, url, stop, measure = {}) {
   return {
     kind,
     child,
     url,
     ws: url.replace(/^http/, 'ws'),
-    cpu: () => cpuSeconds(child.pid),
-    memory: () => memory(child.pid),
-    eld: (reset = false) => child.ask({ probe: 'eld', reset }, 10_000).catch(() => undefined),
-    gc: () => child.ask({ probe: 'gc' }, 30_000).catch(() => undefined),
+    cpu: () => (measure.tree ? treeCpuSeconds : cpuSeconds)(child.pid),
+    memory: () => (measure.tree ? treeMemory : memory)(child.pid),
+    // The probe runs inside our own Node servers only; a peer runtime has none to ask.
+    eld: (reset = false) =>
+      measure.tree
+        ? Promise.resolve(undefined)
+        : child.ask({ probe: 'eld', reset }, 10_000).catch(() => undefined),
+    gc: () =>
+      measure.tree ? Promise.resolve(undefined) : child.ask({ probe: 'gc' }, 30_000).catch(() => undefined),
     stop,
   };
 }

@@ -4,7 +4,7 @@
  * the coordinator exits, and measured from outside through /proc.
  */
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const probe = fileURLToPath(new URL('./probe.js', import.meta.url));
@@ -42,7 +42,8 @@ process.on('exit', killAll);
 /**
  * Starts `node [nodeArgs] script [args]` with `ulimit -n` raised to `fds` (or as far as the
  * hard limit allows) and an IPC channel; with `nice`, at that lower CPU priority.
- * @param {{ script: string, args?: string[], nodeArgs?: string[], fds: number, probe?: boolean, name: string, nice?: number }} options
+ * @param {{ script: string, args?: string[], nodeArgs?: string[], fds: number, probe?: boolean, name: string, nice?: number,
+ *   cwd?: string, env?: Record<string, string> }} options
  * @returns {Promise<Child>}
  */
 export async function startChild(options) {
@@ -62,7 +63,11 @@ export async function startChild(options) {
       options.script,
       ...(options.args ?? []),
     ],
-    { stdio: ['ignore', 'pipe', 'pipe', 'ipc'] },
+    {
+      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+      cwd: options.cwd,
+      env: options.env && { ...process.env, ...options.env },
+    },
   );
   children.add(child);
   /** @type {string[]} */
@@ -183,6 +188,63 @@ export function cpuSeconds(pid) {
   // Fields after the command name, which is in parentheses and may contain spaces.
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   return (Number(fields[11]) + Number(fields[12])) / clockTicks;
+}
+
+/**
+ * A process and every process below it (PartyKit's `partykit dev` runs the room in a
+ * workerd child), from the parent ids in /proc.
+ * @param {number} pid
+ */
+function tree(pid) {
+  /** @type {Map<number, number[]>} */
+  const children = new Map();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      const list = children.get(parent) ?? [];
+      list.push(Number(entry));
+      children.set(parent, list);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  const all = [pid];
+  for (let i = 0; i < all.length; i++) all.push(...(children.get(/** @type {number} */ (all[i])) ?? []));
+  return all;
+}
+
+/**
+ * CPU seconds of a process and all below it.
+ * @param {number} pid
+ */
+export function treeCpuSeconds(pid) {
+  return tree(pid).reduce((sum, p) => {
+    try {
+      return sum + cpuSeconds(p);
+    } catch {
+      return sum;
+    }
+  }, 0);
+}
+
+/**
+ * Resident memory of a process and all below it, in bytes (peak: the sum of each one's peak).
+ * @param {number} pid
+ */
+export function treeMemory(pid) {
+  return tree(pid).reduce(
+    (sum, p) => {
+      try {
+        const m = memory(p);
+        return { rss: sum.rss + m.rss, hwm: sum.hwm + m.hwm };
+      } catch {
+        return sum;
+      }
+    },
+    { rss: 0, hwm: 0 },
+  );
 }
 
 /**

@@ -4,7 +4,15 @@
  * workers, and stops both, whatever happens.
  */
 import { canon } from './canon.js';
-import { controlSocket, healthProbe, http, startBaseline, startFleet, startPlenum } from './harness.js';
+import {
+  controlSocket,
+  healthProbe,
+  http,
+  startBaseline,
+  startFleet,
+  startPartykit,
+  startPlenum,
+} from './harness.js';
 import { now, sleep, summary } from './stats.js';
 
 /**
@@ -26,6 +34,9 @@ import { now, sleep, summary } from './stats.js';
  * @property {number} applauseMs
  * @property {string} runId
  * @property {(name: string) => string[]} nodeArgs   extra node flags for Plenum (e.g. --cpu-prof)
+ * @property {number[]} peerSizes   clients per burst in the peer comparison
+ * @property {number} peerEveryVoteMax   the largest burst sent to the broadcast-every-vote room (it is quadratic)
+ * @property {number} peerCapMs   how long to wait for a peer's clients to hold the final tally
  * @property {number} [niceWorkers]   CPU priority of the load workers (nice), 0 for the same as the server
  * @property {(text: string) => void} log
  */
@@ -682,4 +693,135 @@ export function applause(cfg) {
     },
     exact: out.serverView.reactions === out.actions.acked,
   }));
+}
+
+/**
+ * The peer comparison (issue "Faster than a 15-line PartyKit room"): for each size, N clients
+ * join one room and every one votes once at the same moment, against Plenum and the two
+ * PartyKit rooms in bench/partykit/ on PartyKit's own runtime. The figure is the time from the
+ * first vote sent until every client holds the final tally.
+ * @param {Config} cfg
+ */
+export async function peers(cfg) {
+  /** @type {Record<string, any>[]} */
+  const rows = [];
+  for (const n of cfg.peerSizes) {
+    /** @type {Record<string, any>} */
+    const row = { clients: n };
+    row.plenum = await burst(cfg, 'plenum', n);
+    row['partykit-ticking'] = await burst(cfg, 'partykit-ticking', n);
+    if (n <= cfg.peerEveryVoteMax) row['partykit-every-vote'] = await burst(cfg, 'partykit-every-vote', n);
+    rows.push(row);
+  }
+  return { rows };
+}
+
+/**
+ * One burst: `n` clients on a fresh server of `kind`, every one votes once at t0.
+ * @param {Config} cfg
+ * @param {'plenum' | import('./harness.js').PeerKind} kind
+ * @param {number} n
+ */
+async function burst(cfg, kind, n) {
+  const peer = kind !== 'plenum';
+  const server = peer
+    ? await startPartykit(kind, { fds: fdsFor(n) })
+    : await startPlenum({ fds: fdsFor(n), nodeArgs: cfg.nodeArgs(`peers-${n}`) });
+  const fleet = await fleetFor(cfg, n);
+  try {
+    let path = '/parties/main/bench';
+    let poll = 'p1';
+    /** @type {string | undefined} */
+    let room;
+    if (!peer) {
+      const created = await http(`${server.url}/api/rooms`, {
+        method: 'POST',
+        body: { title: 'Bench burst' },
+      });
+      room = created.room;
+      const made = await http(`${server.url}/api/rooms/${room}/polls`, {
+        method: 'POST',
+        key: created.hostKey,
+        body: { title: 'Which option?', kind: 'single', options: pollOptions },
+      });
+      poll = made.id;
+      await http(`${server.url}/api/rooms/${room}/polls/${poll}`, {
+        method: 'PATCH',
+        key: created.hostKey,
+        body: { status: 'open' },
+      });
+      path = `/parties/main/${room}`;
+    }
+    const connect = await connectAll(server, fleet, path, n, { ...cfg, log: () => undefined });
+    if (!peer) await fleet.all({ cmd: 'wait-open', poll, timeoutMs: 30_000 }, 40_000);
+    await sleep(500);
+    await fleet.all({ cmd: 'reset' });
+    const cpu0 = server.cpu();
+    const plan = {
+      kind: 'vote',
+      t0: now() + 300,
+      spreadMs: 0,
+      total: n,
+      poll,
+      options: pollOptions.length,
+      noAcks: peer,
+    };
+    const votes = mergeRuns(await fleet.all({ cmd: 'run', plan, timeoutMs: 30_000 }, 70_000));
+    const planned = pollOptions.map((_, c) => Math.floor((n - 1 - c) / pollOptions.length) + 1);
+    // Plenum's own snapshot is the truth once every vote is acked; a peer counts whatever
+    // arrived, and with every vote sent that is the plan.
+    const expected = peer
+      ? JSON.stringify(planned)
+      : canon(await http(`${server.url}/api/rooms/${room}`), 'poll', poll);
+    const settleMs = cfg.peerCapMs;
+    await fleet.all(
+      { cmd: 'settle', aspect: 'poll', expected, poll, naive: peer, timeoutMs: settleMs },
+      settleMs + 60_000,
+    );
+    const reports = await fleet.all(
+      {
+        cmd: 'report',
+        aspect: 'poll',
+        expected,
+        poll,
+        lastAck: votes.lastAck,
+        lastSend: votes.lastSend,
+        naive: peer,
+      },
+      120_000,
+    );
+    const clients = mergeReports(reports);
+    // fromSendMs is measured from the last vote sent: shift it to the first.
+    const sendSpan = votes.lastSend - votes.firstSend;
+    const fromFirst = summary(
+      reports.flatMap((r) => r.fromSendMs.map((/** @type {number} */ ms) => ms + sendSpan)),
+    );
+    const result = {
+      connected: connect.connected,
+      sent: votes.sent,
+      acked: peer ? undefined : votes.acked,
+      exact: expected === JSON.stringify(planned),
+      held: clients.held,
+      allHeld: clients.held === n,
+      // Everyone holds it: the slowest client; a run where not all got there is a lower bound.
+      everyClientMs: clients.held === n ? fromFirst.max : undefined,
+      lowerBoundMs: clients.held < n ? settleMs : undefined,
+      fromFirstVoteMs: fromFirst,
+      lastAckMs: peer ? undefined : votes.lastAck - votes.firstSend,
+      msgsPerClient: clients.msgs.mean,
+      serverCpuS: server.cpu() - cpu0,
+    };
+    cfg.log(
+      `  ${String(n).padStart(6)} clients, ${kind.padEnd(20)} ` +
+        (result.allHeld
+          ? `every client final ${Math.round(result.everyClientMs ?? 0)} ms after the first vote`
+          : `${result.held}/${n} final after ${settleMs} ms`) +
+        (peer ? '' : ` (last ack ${Math.round(result.lastAckMs ?? 0)} ms)`) +
+        `, server CPU ${result.serverCpuS.toFixed(2)} s`,
+    );
+    return result;
+  } finally {
+    await fleet.close();
+    await server.stop();
+  }
 }
