@@ -726,7 +726,7 @@ async function burst(cfg, kind, n) {
   const peer = kind !== 'plenum';
   const server = peer
     ? await startPartykit(kind, { fds: fdsFor(n) })
-    : await startPlenum({ fds: fdsFor(n), nodeArgs: cfg.nodeArgs(`peers-${n}`) });
+    : await startPlenum({ fds: fdsFor(n), nodeArgs: cfg.nodeArgs('peers') });
   const fleet = await fleetFor(cfg, n);
   try {
     let path = '/parties/main/bench';
