@@ -22,8 +22,7 @@ export interface IpLimitOptions {
 export const defaultIpLimits = { ratePerSecond: 20, burst: 100, sockets: 500 } as const;
 
 export type Admission =
-  | { ok: true; address: string; release(): void }
-  | { ok: false; retryAfterS: number; reason: string };
+  { ok: true; address: string; release(): void } | { ok: false; retryAfterS: number; reason: string };
 
 interface NetworkEntry {
   bucket: TokenBucket;
