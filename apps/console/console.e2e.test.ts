@@ -340,6 +340,46 @@ describe('the host console', () => {
     expect(await axe(host)).toEqual([]);
   });
 
+  it('tells the host, in both languages, when one network cast an unusual share of a poll’s votes', async () => {
+    const { room, hostKey, host: api } = await createRoom(cli.url, { title: 'One network' });
+    const { id: poll } = (await api('POST', '/polls', {
+      title: 'Coffee?',
+      kind: 'single',
+      options: ['Yes', 'No'],
+    })) as {
+      id: string;
+    };
+    await api('PATCH', `/polls/${poll}`, { status: 'open' });
+    // 51 participant ids voting from 127.0.0.1: one network, and over the note's threshold of 50.
+    const sockets = await Promise.all(
+      Array.from({ length: 51 }, (_, i) => {
+        const socket = new WebSocket(`${cli.url.replace('http', 'ws')}/parties/main/${room}`);
+        return new Promise<WebSocket>((resolve) => {
+          socket.once('open', () => {
+            socket.send(JSON.stringify({ type: 'hello', v: 1, participant: `same-network-voter-${i}` }));
+            socket.send(JSON.stringify({ type: 'vote', id: `vote-${i}`, poll, choice: 0 }));
+          });
+          socket.on('message', (data) => {
+            if ((JSON.parse(String(data)) as { type: string; id?: string }).id === `vote-${i}`)
+              resolve(socket);
+          });
+        });
+      }),
+    );
+    for (const [locale, text] of [
+      ['en-GB', 'One network cast 100 % of the votes (51).'],
+      ['de-DE', 'Ein Netzwerk hat 100 % der Stimmen abgegeben (51).'],
+    ] as const) {
+      const host = await newPage(locale);
+      await host.goto(`${cli.url}/console#room=${room}&key=${hostKey}&tab=polls`);
+      await host.getByRole('note').filter({ hasText: text }).waitFor();
+      expect(await axe(host)).toEqual([]);
+    }
+    const report = (await api('GET', '/report')) as unknown as Report;
+    expect(report.polls[0]).toMatchObject({ responses: 51, network: { voters: 51, share: 100 } });
+    for (const socket of sockets) socket.close();
+  });
+
   it('holds new questions back while the host works in the list', async () => {
     const { room, hostKey } = await createRoom(cli.url, { title: 'Steady' });
     const host = await newPage();

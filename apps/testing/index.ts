@@ -22,12 +22,18 @@ export interface Cli {
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
+/**
+ * Every client of the e2e tests comes from 127.0.0.1, as one network: the per-IP and question
+ * limits are lifted, so the tests see the server they always did. A test may set them again.
+ */
+const loopbackLimits = ['--limit-ip-rate', '0', '--limit-ip-sockets', '0', '--limit-questions', '0'];
+
 /** Runs `plenum serve --port 0` on a fresh data directory and waits for its banner. */
 export async function startCli(args: string[] = [], dataDir?: string): Promise<Cli> {
   const data = dataDir ?? mkdtempSync(join(tmpdir(), 'plenum-e2e-'));
   const child: ChildProcess = spawn(
     process.execPath,
-    [cli, 'serve', '--port', '0', '--data', data, ...args],
+    [cli, 'serve', '--port', '0', '--data', data, ...loopbackLimits, ...args],
     {
       stdio: ['ignore', 'pipe', 'pipe'],
     },

@@ -40,7 +40,18 @@ export async function startPlenum(options) {
   const child = await startChild({
     name: 'plenum',
     script: cliScript,
-    args: ['serve', '--port', '0', '--host', '127.0.0.1', '--data', dataDir],
+    // Every bench client comes from 127.0.0.1 (a real audience comes from many networks), and
+    // its storms are scripts by design: the per-IP and question limits are lifted.
+    args: [
+      'serve',
+      '--port',
+      '0',
+      '--host',
+      '127.0.0.1',
+      '--data',
+      dataDir,
+      ...['--limit-ip-rate', '0', '--limit-ip-sockets', '0', '--limit-questions', '0'],
+    ],
     nodeArgs: ['--expose-gc', ...(options.nodeArgs ?? [])],
     fds: options.fds,
     probe: true,

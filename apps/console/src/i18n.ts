@@ -185,6 +185,8 @@ const en = {
   stars: (n: number) => plural(n, 'star', 'stars'),
   noAnswers: 'No answers yet.',
   resultsHidden: 'Results are hidden from participants.',
+  networkShare: (share: number, voters: number) =>
+    `One network cast ${share} % of the votes (${voters}). Usual for a venue’s Wi-Fi, where everyone shares one address; otherwise one machine may be voting under many names.`,
 
   // present
   presentIdle: 'Ask your questions and vote',
@@ -413,6 +415,8 @@ const de: Strings = {
   stars: (n: number) => `${n} ${n === 1 ? 'Stern' : 'Sterne'}`,
   noAnswers: 'Noch keine Antworten.',
   resultsHidden: 'Die Ergebnisse sind für Teilnehmende verborgen.',
+  networkShare: (share: number, voters: number) =>
+    `Ein Netzwerk hat ${share} % der Stimmen abgegeben (${voters}). Üblich im WLAN eines Veranstaltungsorts, wo alle eine Adresse teilen; sonst stimmt womöglich ein Rechner unter vielen Namen ab.`,
 
   presentIdle: 'Stellen Sie Ihre Fragen und stimmen Sie ab',
   join: 'Mitmachen unter',

@@ -100,6 +100,7 @@ export class PlenumPolls extends ConsoleElement {
             </ul>`
           : renderResults(poll.options, poll.results)
       }
+      ${poll.network ? html`<p class="note" role="note">${s.networkShare(poll.network.share, poll.network.voters)}</p>` : nothing}
       <div class="row" role="group" aria-labelledby="poll-${id}">
         ${
           poll.status === 'draft'

@@ -285,5 +285,6 @@ export function pollView(poll: PollRecord, host = false): PollView {
     resultsVisible: poll.resultsVisible,
     ...(showResults && { results: pollResults(poll) }),
     createdAt: poll.createdAt,
+    ...(host && poll.network && { network: { ...poll.network } }),
   };
 }

@@ -9,6 +9,7 @@ import type { RoomRecord } from './room.js';
 import {
   questionStatuses,
   type Moderation,
+  type NetworkShare,
   type PollKind,
   type PollResults,
   type PollStatus,
@@ -37,6 +38,8 @@ export interface ReportPoll {
   options: string[];
   responses: number;
   results: PollResults;
+  /** One network cast an unusual share of the votes (counted in memory; no address kept). */
+  network?: NetworkShare;
 }
 
 export interface ReportMinute {
@@ -124,6 +127,7 @@ export function report(room: RoomRecord): Report {
     options: [...poll.options],
     responses: poll.responses.size,
     results: pollResults(poll),
+    ...(poll.network && { network: { ...poll.network } }),
   }));
 
   const perMinute: ReportMinute[] = [...room.reactionMinutes.entries()]

@@ -5,7 +5,15 @@
 import { defaultEmojis } from './limits.js';
 import type { ErrorCode } from './messages.js';
 import type { Recording } from './recording.js';
-import type { Choice, Moderation, PollKind, PollResults, PollStatus, QuestionView } from './state.js';
+import type {
+  Choice,
+  Moderation,
+  NetworkShare,
+  PollKind,
+  PollResults,
+  PollStatus,
+  QuestionView,
+} from './state.js';
 
 /** A question as the server keeps it: what everyone may see, plus who asked and who upvoted. */
 export interface QuestionRecord extends Omit<QuestionView, 'upvotes'> {
@@ -35,6 +43,8 @@ export interface PollRecord {
   answers: Map<string, { text: string; count: number }>;
   /** Results computed on demand and dropped on every vote. */
   cached?: PollResults;
+  /** Set by the server from connection addresses (memory only, never logged); see NetworkShare. */
+  network?: NetworkShare;
 }
 
 export interface Presence {

@@ -62,6 +62,18 @@ export interface RatingResults {
 }
 export type PollResults = ChoiceResults | OpenResults | RatingResults;
 
+/**
+ * One network (an IPv4 address, an IPv6 /64) cast an unusual share of a poll's votes: a whole
+ * venue behind one NAT, or one machine stuffing the poll. Counted by the server in memory
+ * from connection addresses; no address is stored or shown. Host views and the report only.
+ */
+export interface NetworkShare {
+  /** Participants who voted from that one network. */
+  voters: number;
+  /** Their share of the poll's voters, in whole percent. */
+  share: number;
+}
+
 export interface PollView {
   id: string;
   title: string;
@@ -73,6 +85,8 @@ export interface PollView {
   /** Present when results are visible or the poll is closed (always for the host). */
   results?: PollResults;
   createdAt: number;
+  /** Host only: set while one network holds an unusual share of the votes. */
+  network?: NetworkShare;
 }
 
 export interface RoomView {

@@ -3,6 +3,8 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { demoRoom, ensureDemoRoom } from './demo.js';
+import { defaultIpLimits } from './ip-limits.js';
+import { defaultDoorLimits } from './plenum-room.js';
 import { dayMs, defaultRetentionDays } from './retention.js';
 import { startServer } from './server.js';
 import { SqliteStorage } from './storage/sqlite.js';
@@ -16,6 +18,16 @@ const usage = `Usage: plenum serve [options]
   --admin-token <t>    required to create rooms (env PLENUM_ADMIN_TOKEN)
   --retention-days <n> erase rooms idle this many days (env PLENUM_RETENTION_DAYS,
                        default ${defaultRetentionDays}; 0 keeps them until a host erases them)
+  --limit-ip-rate <n>  new sockets per network per second (env PLENUM_LIMIT_IP_RATE,
+                       default ${defaultIpLimits.ratePerSecond}; 0 = off)
+  --limit-ip-burst <n> new sockets a network may open at once before the rate applies
+                       (env PLENUM_LIMIT_IP_BURST, default ${defaultIpLimits.burst})
+  --limit-ip-sockets <n> sockets open at once per network (env PLENUM_LIMIT_IP_SOCKETS,
+                       default ${defaultIpLimits.sockets}; 0 = off)
+  --limit-questions <n> questions per participant per minute (env PLENUM_LIMIT_QUESTIONS,
+                       default ${defaultDoorLimits.questionsPerMinute}; 0 = off)
+  --trust-proxy        take the client's address from X-Forwarded-For, as set by your own
+                       reverse proxy (env PLENUM_TRUST_PROXY=1; never without it)
   -h, --help           show this help`;
 
 async function main(argv: string[]): Promise<void> {
@@ -29,6 +41,11 @@ async function main(argv: string[]): Promise<void> {
       origins: { type: 'string' },
       'admin-token': { type: 'string' },
       'retention-days': { type: 'string' },
+      'limit-ip-rate': { type: 'string' },
+      'limit-ip-burst': { type: 'string' },
+      'limit-ip-sockets': { type: 'string' },
+      'limit-questions': { type: 'string' },
+      'trust-proxy': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -51,6 +68,33 @@ async function main(argv: string[]): Promise<void> {
   const retention = values['retention-days'] ?? env.PLENUM_RETENTION_DAYS ?? String(defaultRetentionDays);
   const retentionDays = Number(retention);
   if (!(retentionDays >= 0)) throw new Error(`--retention-days must be 0 or more, not "${retention}".`);
+  const limit = (name: string, value: string | undefined, fallback: number) => {
+    const n = value?.trim() === '' ? NaN : Number(value ?? fallback);
+    if (!Number.isInteger(n) || n < 0)
+      throw new Error(`--${name} must be a whole number, 0 or more, not "${value}".`);
+    return n;
+  };
+  const limitIpRate = limit(
+    'limit-ip-rate',
+    values['limit-ip-rate'] ?? env.PLENUM_LIMIT_IP_RATE,
+    defaultIpLimits.ratePerSecond,
+  );
+  const limitIpBurst = limit(
+    'limit-ip-burst',
+    values['limit-ip-burst'] ?? env.PLENUM_LIMIT_IP_BURST,
+    defaultIpLimits.burst,
+  );
+  const limitIpSockets = limit(
+    'limit-ip-sockets',
+    values['limit-ip-sockets'] ?? env.PLENUM_LIMIT_IP_SOCKETS,
+    defaultIpLimits.sockets,
+  );
+  const limitQuestions = limit(
+    'limit-questions',
+    values['limit-questions'] ?? env.PLENUM_LIMIT_QUESTIONS,
+    defaultDoorLimits.questionsPerMinute,
+  );
+  const trustProxy = values['trust-proxy'] ?? flag('PLENUM_TRUST_PROXY', env.PLENUM_TRUST_PROXY);
 
   const storage = new SqliteStorage(dataDir);
   await ensureDemoRoom(storage, dataDir);
@@ -62,6 +106,11 @@ async function main(argv: string[]): Promise<void> {
     origins,
     adminToken,
     retentionMs: retentionDays * dayMs,
+    limitIpRate,
+    limitIpBurst,
+    limitIpSockets,
+    limitQuestions,
+    trustProxy,
     // Awaited by the server, so an expired demo room is back before anyone can ask for it.
     onExpired: async (rooms) => {
       console.log(`plenum: erased ${rooms.length} room(s) idle for over ${retentionDays} days`);
@@ -100,6 +149,13 @@ async function main(argv: string[]): Promise<void> {
 
 function printDemoLink(url: string, key: string | undefined): void {
   if (key) console.log(`plenum: host console for the demo room: ${url}/console#room=${demoRoom}&key=${key}`);
+}
+
+/** An on/off environment variable: 1/true/yes or 0/false/no (or unset); anything else is a mistake. */
+function flag(name: string, value: string | undefined): boolean {
+  if (value === undefined || /^(0|false|no|)$/i.test(value)) return false;
+  if (/^(1|true|yes)$/i.test(value)) return true;
+  throw new Error(`${name} must be 1 or 0, not "${value}".`);
 }
 
 function isLoopback(host: string): boolean {

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import WebSocket from 'ws';
 import { RoomHost } from './host.js';
+import { IpLimits } from './ip-limits.js';
 import type { Connection, Party, PartyType, Room } from './party.js';
 
 /** An echo party that records its life, for watching the host drive it. */
@@ -58,7 +59,9 @@ afterEach(async () => {
 
 async function start(idleEvictMs = 60_000) {
   const echo: PartyType = { exists: (room) => room !== 'missing', create: (room) => new EchoParty(room) };
-  host = new RoomHost({ parties: { echo }, allowOrigin: () => true, idleEvictMs });
+  // Every client here is 127.0.0.1: no per-IP limits.
+  const ipLimits = new IpLimits({ ratePerSecond: 0, burst: 0, sockets: 0, trustProxy: false });
+  host = new RoomHost({ parties: { echo }, allowOrigin: () => true, idleEvictMs, ipLimits });
   http = createServer();
   http.on('upgrade', (request, socket, head) => host.upgrade(request, socket, head));
   await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));

@@ -7,12 +7,15 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { limits } from '@plenum/protocol';
-import type { Connection, Party, PartyType, Room } from './party.js';
+import type { IpLimits } from './ip-limits.js';
+import type { Connection, ConnectionContext, Party, PartyType, Room } from './party.js';
 
 export interface HostOptions {
   parties: Record<string, PartyType>;
   /** May this origin open a socket? */
   allowOrigin(origin: string | undefined): boolean;
+  /** Per-IP limits on new and open sockets; also says who the client is. */
+  ipLimits: IpLimits;
   heartbeatMs?: number;
   idleEvictMs?: number;
 }
@@ -24,6 +27,9 @@ export const closeCodes = {
   unknownRoom: 4404,
   forbidden: 4403,
   version: 4400,
+  // Retried by clients (after backoff): the next attempt may well succeed.
+  helloTimeout: 4408,
+  rateLimited: 4429,
 } as const;
 
 interface LiveRoom {
@@ -94,13 +100,16 @@ export class RoomHost {
     if (this.#closing) return refuseUpgrade(socket, 503, 'Shutting down');
     if (!match || !type) return refuseUpgrade(socket, 404, 'Not Found');
     if (!this.options.allowOrigin(request.headers.origin)) return refuseUpgrade(socket, 403, 'Forbidden');
+    const admission = this.options.ipLimits.admit(request);
+    if (!admission.ok) return refuseUpgrade(socket, 429, 'Too Many Requests', admission.retryAfterS);
+    socket.once('close', admission.release);
     this.#wss.handleUpgrade(request, socket, head, (ws) => {
       const roomId = match[2]!;
       if (!type.exists(roomId)) {
         ws.close(closeCodes.unknownRoom, 'Unknown room');
         return;
       }
-      void this.#accept(`${match[1]}/${roomId}`, roomId, type, ws, request);
+      void this.#accept(`${match[1]}/${roomId}`, roomId, type, ws, { request, address: admission.address });
     });
   }
 
@@ -181,7 +190,7 @@ export class RoomHost {
     roomId: string,
     type: PartyType,
     ws: WebSocket,
-    request: IncomingMessage,
+    context: ConnectionContext,
   ): Promise<void> {
     const live = this.#live(key, roomId, type);
     clearTimeout(live.evictTimer);
@@ -208,7 +217,7 @@ export class RoomHost {
     }
     if (ws.readyState !== ws.OPEN) return;
     ws.off('message', onEarly);
-    live.party.onConnect?.(connection, { request });
+    live.party.onConnect?.(connection, context);
     // A party's bug must cost one message, not the process and every room in it.
     const deliver = (message: string) => {
       try {
@@ -247,6 +256,7 @@ export class RoomHost {
   }
 }
 
-function refuseUpgrade(socket: Duplex, status: number, text: string): void {
-  socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+function refuseUpgrade(socket: Duplex, status: number, text: string, retryAfterS?: number): void {
+  const retry = retryAfterS === undefined ? '' : `Retry-After: ${retryAfterS}\r\n`;
+  socket.end(`HTTP/1.1 ${status} ${text}\r\n${retry}Connection: close\r\nContent-Length: 0\r\n\r\n`);
 }

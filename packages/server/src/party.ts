@@ -27,6 +27,8 @@ export interface Room {
 
 export interface ConnectionContext {
   request: IncomingMessage;
+  /** The client's address (behind a trusted proxy, the one it forwarded); in memory only. */
+  address: string;
 }
 
 export interface Party {

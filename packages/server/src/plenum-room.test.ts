@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import type { ServerMessage } from '@plenum/protocol';
 import type { Connection, Room } from './party.js';
@@ -35,7 +36,7 @@ function fakeRoom() {
     join(hello: object = {}) {
       const connection = new FakeConnection(crypto.randomUUID());
       connections.set(connection.id, connection);
-      party.onConnect(connection);
+      party.onConnect(connection, { request: {} as IncomingMessage, address: '127.0.0.1' });
       party.onMessage(
         JSON.stringify({ type: 'hello', v: 1, participant: randomParticipant(), ...hello }),
         connection,

@@ -29,11 +29,13 @@ import {
   type ServerMessage,
   type Welcome,
 } from '@plenum/protocol';
+import { networkOf } from './client-address.js';
 import { closeCodes } from './host.js';
 import { keyMatches } from './keys.js';
-import type { Connection, Party, Room } from './party.js';
+import { NetworkShares } from './network-share.js';
+import type { Connection, ConnectionContext, Party, Room } from './party.js';
 import { PatchBuilder } from './patches.js';
-import { TokenBucket } from './rate-limit.js';
+import { IdleTable, TokenBucket } from './rate-limit.js';
 import type { LogEntry, RoomMeta, Storage } from './storage/storage.js';
 
 interface Member {
@@ -41,12 +43,28 @@ interface Member {
   host: boolean;
   /** Part of the audience: not the host's console, not a projector (a `display` hello). */
   audience: boolean;
+  /** A screen (a `display` hello): it shows the room and cannot act. */
+  display: boolean;
   /** Missed a patch (slow socket): gets a fresh snapshot when it has drained. */
   stale: boolean;
 }
 interface ConnectionState {
   member?: Member;
   door: TokenBucket;
+  /** The client's network (see client-address.ts), for the host's network-share note. */
+  network: string;
+  /** Closes a socket that never says hello. */
+  helloTimer?: NodeJS.Timeout;
+}
+
+/** What a participant may still do, across all their sockets and reconnects. */
+interface Allowance {
+  actions: TokenBucket;
+  /** Absent when questions have no allowance of their own. */
+  questions?: TokenBucket;
+  /** Sockets of this participant that said hello and are still open. */
+  open: number;
+  leftAt: number;
 }
 
 /** A socket with more than this queued is skipped and resynced later. */
@@ -59,10 +77,24 @@ const slowClientBytes = 1 << 20;
 const fanOutBudgetMs = 12;
 /** Action ids remembered per participant, to apply a re-sent action once. */
 const rememberedIds = 512;
+/**
+ * A participant's allowance is kept this long after their last socket closed, so
+ * reconnecting buys no fresh burst; after that it has refilled anyway and is forgotten.
+ */
+export const allowanceKeepMs = 10 * 60 * 1000;
+
+export const defaultDoorLimits = {
+  /** A socket that has not said hello by then is closed. */
+  helloTimeoutMs: 10_000,
+  /** Questions per participant per minute (a person's pace, not a script's); 0 lifts it. */
+  questionsPerMinute: 10,
+} as const;
 
 export interface PlenumRoomOptions {
   storage: Storage;
   now?: () => number;
+  helloTimeoutMs?: number;
+  questionsPerMinute?: number;
 }
 
 export class PlenumRoom implements Party {
@@ -80,13 +112,26 @@ export class PlenumRoom implements Party {
   readonly #seen = new Map<string, Map<string, Promise<ServerMessage>>>();
   readonly #now: () => number;
   /** Per participant, across all their connections (each connection also has its own door). */
-  readonly #allowances = new Map<string, TokenBucket>();
+  readonly #allowances: IdleTable<Allowance>;
+  readonly #networks = new NetworkShares();
 
   constructor(
     readonly room: Room,
     readonly options: PlenumRoomOptions,
   ) {
-    this.#now = options.now ?? Date.now;
+    const now = (this.#now = options.now ?? Date.now);
+    const questionsPerMinute = options.questionsPerMinute ?? defaultDoorLimits.questionsPerMinute;
+    this.#allowances = new IdleTable(
+      () => ({
+        actions: new TokenBucket(limits.actionsPerSecond, limits.actionsBurst, now),
+        ...(questionsPerMinute > 0 && {
+          questions: new TokenBucket(questionsPerMinute / 60, questionsPerMinute, now),
+        }),
+        open: 0,
+        leftAt: now(),
+      }),
+      (allowance) => allowance.open === 0 && now() - allowance.leftAt >= allowanceKeepMs,
+    );
   }
 
   get record(): RoomRecord {
@@ -154,9 +199,16 @@ export class PlenumRoom implements Party {
     this.#remember(entry.participant, entry.action.id, Promise.resolve(answer));
   }
 
-  onConnect(connection: Connection): void {
+  onConnect(connection: Connection, context: ConnectionContext): void {
+    const helloTimer = setTimeout(
+      () => connection.close(closeCodes.helloTimeout, 'No hello in time'),
+      this.options.helloTimeoutMs ?? defaultDoorLimits.helloTimeoutMs,
+    );
+    helloTimer.unref();
     connection.state = {
       door: new TokenBucket(limits.actionsPerSecond, limits.actionsBurst, this.#now),
+      network: networkOf(context.address),
+      helloTimer,
     } satisfies ConnectionState;
   }
 
@@ -172,20 +224,43 @@ export class PlenumRoom implements Party {
     if (!state.member) {
       return send(connection, error('not_joined', 'Say hello before acting.', message.id));
     }
+    const member = state.member;
+    if (member.display) {
+      return send(connection, error('forbidden', 'A screen shows the room; it cannot act.', message.id));
+    }
     // Tabs share one allowance: opening more connections buys no more actions.
-    if (!this.#allowance(state.member.participant).take()) {
+    const allowance = this.#allowances.get(member.participant);
+    if (!allowance.actions.take()) {
       return send(connection, error('rate_limited', 'Too many actions; slow down.', message.id));
     }
-    void this.#act(message, state.member).then((answer) => send(connection, answer));
+    // A re-sent question costs nothing: it is answered as the first time.
+    const questions =
+      message.type === 'ask' && !member.host && !this.#seen.get(member.participant)?.has(message.id)
+        ? allowance.questions
+        : undefined;
+    if (questions && !questions.take()) {
+      const wait = Math.ceil(questions.waitMs / 1000);
+      const message_ = `You can ask ${questions.burst} questions a minute; please wait ${wait} s.`;
+      return send(connection, error('rate_limited', message_, message.id));
+    }
+    void this.#act(message, member, state.network).then((answer) => {
+      // A question refused (too long, empty) was not asked: it leaves the allowance as it was.
+      if (answer.type === 'error') questions?.refund();
+      send(connection, answer);
+    });
   }
 
   onClose(connection: Connection): void {
-    const member = (connection.state as ConnectionState | undefined)?.member;
-    if (!member?.audience) return;
+    const state = connection.state as ConnectionState | undefined;
+    clearTimeout(state?.helloTimer);
+    const member = state?.member;
+    if (!member) return;
+    const allowance = this.#allowances.get(member.participant);
+    allowance.open -= 1;
+    allowance.leftAt = this.#now();
+    if (!member.audience) return;
     const at = this.#now();
     leave(this.#record, member.participant, at);
-    if (!this.#record.presence.connections.has(member.participant))
-      this.#allowances.delete(member.participant);
     this.#logPresence({ at, participant: member.participant, presence: 'leave' });
     this.#patch.online(this.online, this.#now());
     this.#schedule();
@@ -218,9 +293,18 @@ export class PlenumRoom implements Party {
       }
       host = true;
     }
+    // A new socket is charged like an action: reconnecting buys no fresh allowance.
+    const allowance = this.#allowances.get(hello.participant);
+    if (!allowance.actions.take()) {
+      send(connection, error('rate_limited', 'Reconnecting too often; wait a moment.'));
+      return connection.close(closeCodes.rateLimited, 'Reconnecting too often');
+    }
+    clearTimeout(state.helloTimer);
+    allowance.open += 1;
     // The report counts people: the host's console and a projector screen are not viewers.
-    const audience = !host && hello.display !== true;
-    state.member = { participant: hello.participant, host, audience, stale: false };
+    const display = hello.display === true;
+    const audience = !host && !display;
+    state.member = { participant: hello.participant, host, audience, display, stale: false };
     send(connection, this.#welcome(state.member));
     if (!audience) return;
     const at = this.#now();
@@ -248,7 +332,7 @@ export class PlenumRoom implements Party {
   }
 
   /** Applies an action once, and answers after the change is durably stored. */
-  #act(action: Action, actor: Actor): Promise<ServerMessage> {
+  #act(action: Action, actor: Actor, network?: string): Promise<ServerMessage> {
     const seen = this.#seen.get(actor.participant)?.get(action.id);
     if (seen) return seen;
     const at = this.#now();
@@ -261,6 +345,10 @@ export class PlenumRoom implements Party {
       return Promise.resolve(error('internal', 'The server could not do that.', action.id));
     }
     if (!outcome.ok) return Promise.resolve(error(outcome.code, outcome.message, action.id));
+    if (action.type === 'vote' && network !== undefined) {
+      this.#networks.count(this.#record.polls.get(action.poll)!, network, actor.participant);
+    }
+    if (action.type === 'poll-delete') this.#networks.forget(action.poll);
     this.#patch.add(outcome.changes, actor.participant, action.type === 'upvote');
     // The author of a question still in review sees it change although the public does not.
     for (const id of outcome.changes.questions ?? []) {
@@ -282,15 +370,6 @@ export class PlenumRoom implements Party {
     );
     this.#remember(actor.participant, action.id, answer);
     return answer;
-  }
-
-  #allowance(participant: string): TokenBucket {
-    let bucket = this.#allowances.get(participant);
-    if (!bucket) {
-      bucket = new TokenBucket(limits.actionsPerSecond, limits.actionsBurst, this.#now);
-      this.#allowances.set(participant, bucket);
-    }
-    return bucket;
   }
 
   #remember(participant: string, id: string, answer: Promise<ServerMessage>): void {

@@ -123,6 +123,9 @@ export function reportMarkdown(report: Report): string {
       `${poll.responses} responses (${poll.kind}, ${poll.status})`,
       '',
     );
+    // The host's network-share note (counted in memory; the server keeps no address).
+    if (poll.network)
+      out.push(`> Note: one network cast ${poll.network.share} % of the votes (${poll.network.voters}).`, '');
     out.push('| answer | count | percent |', '| --- | ---: | ---: |');
     for (const [label, count, percent] of resultRows(poll.results, poll.options)) {
       out.push(`| ${md(label)} | ${count} | ${percent === undefined ? '' : `${percent} %`} |`);

@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { handleApi } from './api.js';
 import { RoomHost } from './host.js';
 import { HttpError, sendError, sendJson } from './http-util.js';
+import { defaultIpLimits, IpLimits } from './ip-limits.js';
 import { PlenumRoom } from './plenum-room.js';
 import { expireRooms } from './retention.js';
 import { serveFile } from './static.js';
@@ -31,6 +32,20 @@ export interface ServerOptions {
   retentionSweepMs?: number;
   /** Told which rooms expired, e.g. to log them; awaited before the server goes on. */
   onExpired?: (rooms: string[]) => void | Promise<void>;
+  /** New sockets per network (IPv4 address, IPv6 /64) per second; default 20, 0 lifts it. */
+  limitIpRate?: number;
+  /** New sockets a network may open at once before `limitIpRate` applies; default 100. */
+  limitIpBurst?: number;
+  /** Sockets one network may hold open at once; default 500, 0 lifts it. */
+  limitIpSockets?: number;
+  /** Questions per participant per minute; default 10, 0 lifts it. */
+  limitQuestions?: number;
+  /** Take the client's address from X-Forwarded-For (set by your own proxy); default false. */
+  trustProxy?: boolean;
+  /** A socket that has not said hello by then is closed; default 10 s. */
+  helloTimeoutMs?: number;
+  /** The clock of the rooms and their limits (tests drive it); default Date.now. */
+  now?: () => number;
 }
 
 interface Assets {
@@ -79,14 +94,23 @@ export async function startServer(options: ServerOptions): Promise<PlenumServer>
   const loopDelay = monitorEventLoopDelay({ resolution: 10 });
   loopDelay.enable();
 
+  const { now, helloTimeoutMs, limitQuestions: questionsPerMinute } = options;
+  const ipLimits = new IpLimits({
+    ratePerSecond: options.limitIpRate ?? defaultIpLimits.ratePerSecond,
+    burst: options.limitIpBurst ?? defaultIpLimits.burst,
+    sockets: options.limitIpSockets ?? defaultIpLimits.sockets,
+    trustProxy: options.trustProxy ?? false,
+    now,
+  });
   const host = new RoomHost({
     parties: {
       main: {
         exists: (room) => storage.getRoom(room) !== undefined,
-        create: (room) => new PlenumRoom(room, { storage }),
+        create: (room) => new PlenumRoom(room, { storage, now, helloTimeoutMs, questionsPerMinute }),
       },
     },
     allowOrigin,
+    ipLimits,
     heartbeatMs: options.heartbeatMs,
     idleEvictMs: options.idleEvictMs,
   });
