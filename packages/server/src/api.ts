@@ -14,7 +14,7 @@ import {
   type Report,
 } from '@plenum/protocol';
 import type { RoomHost } from './host.js';
-import { bearer, HttpError, readJson, sendJson } from './http-util.js';
+import { bearer, HttpError, readJson, requestTarget, sendJson } from './http-util.js';
 import { hashKey, keyMatches } from './keys.js';
 import type { PlenumRoom } from './plenum-room.js';
 import { reportCsv, reportMarkdown } from './report-format.js';
@@ -83,7 +83,7 @@ export async function handleApi(
   requireHost(request, meta);
   if (sub === 'report' && subId === undefined) {
     if (method !== 'GET') throw methodNotAllowed('GET');
-    const format = new URL(request.url ?? '/', 'http://localhost').searchParams.get('format') ?? 'json';
+    const format = requestTarget(request).searchParams.get('format') ?? 'json';
     const data = { ...(await room()).report(), ...retention(context, roomId) };
     if (format === 'json') return sendJson(response, 200, data);
     if (format !== 'csv' && format !== 'md')

@@ -7,13 +7,14 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { limits } from '@plenum/protocol';
+import { HttpError, requestTarget } from './http-util.js';
 import type { IpLimits } from './ip-limits.js';
 import type { Connection, ConnectionContext, Party, PartyType, Room } from './party.js';
 
 export interface HostOptions {
   parties: Record<string, PartyType>;
-  /** May this origin open a socket? */
-  allowOrigin(origin: string | undefined): boolean;
+  /** May this request's Origin open a socket? */
+  allowOrigin(request: IncomingMessage): boolean;
   /** Per-IP limits on new and open sockets; also says who the client is. */
   ipLimits: IpLimits;
   heartbeatMs?: number;
@@ -92,14 +93,31 @@ export class RoomHost {
     return this.#rooms.size;
   }
 
-  /** Handles an HTTP upgrade; answers non-party paths with 404. */
+  /**
+   * Handles an HTTP upgrade; answers non-party paths with 404. Whatever the client sent, and
+   * whenever it resets the connection, the failure ends this socket, never the process.
+   */
   upgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {
-    const url = new URL(request.url ?? '/', 'http://localhost');
-    const match = partyPath.exec(url.pathname);
+    // Node hands the raw socket over without its 'error' listener: a reset would be uncaught.
+    socket.on('error', () => socket.destroy());
+    try {
+      this.#upgrade(request, socket, head);
+    } catch (error) {
+      if (error instanceof HttpError) {
+        console.warn(`plenum: refused an upgrade: ${error.message}`);
+        return refuseUpgrade(socket, error.status, 'Bad Request');
+      }
+      console.error('plenum: an upgrade failed', error);
+      socket.destroy();
+    }
+  }
+
+  #upgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {
+    const match = partyPath.exec(requestTarget(request).pathname);
     const type = match && this.options.parties[match[1]!];
     if (this.#closing) return refuseUpgrade(socket, 503, 'Shutting down');
     if (!match || !type) return refuseUpgrade(socket, 404, 'Not Found');
-    if (!this.options.allowOrigin(request.headers.origin)) return refuseUpgrade(socket, 403, 'Forbidden');
+    if (!this.options.allowOrigin(request)) return refuseUpgrade(socket, 403, 'Forbidden');
     const admission = this.options.ipLimits.admit(request);
     if (!admission.ok) return refuseUpgrade(socket, 429, 'Too Many Requests', admission.retryAfterS);
     socket.once('close', admission.release);
@@ -109,7 +127,11 @@ export class RoomHost {
         ws.close(closeCodes.unknownRoom, 'Unknown room');
         return;
       }
-      void this.#accept(`${match[1]}/${roomId}`, roomId, type, ws, { request, address: admission.address });
+      const key = `${match[1]}/${roomId}`;
+      this.#accept(key, roomId, type, ws, { request, address: admission.address }).catch((error: unknown) => {
+        console.error(`plenum: room ${key} failed to accept a connection`, error);
+        ws.terminate();
+      });
     });
   }
 
@@ -206,7 +228,11 @@ export class RoomHost {
       live.connections.delete(connection.id);
       // An evicted or erased room has stopped: it must not log anything more.
       if (this.#rooms.get(key) !== live) return;
-      live.party.onClose?.(connection);
+      try {
+        live.party.onClose?.(connection);
+      } catch (error) {
+        console.error(`plenum: room ${key} failed on a close`, error);
+      }
       this.#scheduleEviction(key, live);
     });
     try {

@@ -11,6 +11,22 @@ export class HttpError extends Error {
   }
 }
 
+/**
+ * The path and query a request asks for. The target is the first thing a client sends that
+ * meets a parser which throws (`//a:99999/` reads as a host with a bad port), so every entry
+ * point, plain requests and upgrades, reads it here: an origin-form target (`/path?query`) is
+ * always a path on this server, an absolute-form one (`http://host/path`) gives its path, and
+ * anything else is a 400.
+ */
+export function requestTarget(request: IncomingMessage): URL {
+  const target = request.url ?? '/';
+  try {
+    return new URL(target.startsWith('/') ? `http://localhost${target}` : target);
+  } catch {
+    throw new HttpError(400, 'bad_target', 'The request target is not a path.');
+  }
+}
+
 export function sendJson(response: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
   response.writeHead(status, {

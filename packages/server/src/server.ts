@@ -4,15 +4,17 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { handleApi } from './api.js';
 import { RoomHost } from './host.js';
-import { HttpError, sendError, sendJson } from './http-util.js';
+import { HttpError, requestTarget, sendError, sendJson } from './http-util.js';
 import { defaultIpLimits, IpLimits } from './ip-limits.js';
 import { PlenumRoom } from './plenum-room.js';
 import { expireRooms } from './retention.js';
+import { dataPolicy, pagePolicy, setBaseHeaders } from './security-headers.js';
 import { serveFile } from './static.js';
 import type { Storage } from './storage/storage.js';
 
@@ -73,6 +75,38 @@ function assetFor(path: string, assets: Assets): string | undefined {
 
 const round = (ms: number) => Math.round(ms * 10) / 10;
 
+/**
+ * Whether a request's Origin may use the API and sockets: any when no list is given, else
+ * the listed ones, and always this server's own pages (an Origin naming the Host asked).
+ * A browser cannot lie about its Origin; a script can, so this stops other web pages only.
+ */
+function originCheck(allowed: readonly string[]): (request: IncomingMessage) => boolean {
+  const origins = new Set(allowed);
+  return (request) => {
+    const origin = request.headers.origin;
+    if (origins.size === 0 || origin === undefined || origins.has(origin)) return true;
+    try {
+      const { protocol, host } = new URL(origin);
+      return /^https?:$/.test(protocol) && host === request.headers.host?.toLowerCase();
+    } catch {
+      return false;
+    }
+  };
+}
+
+const statusLines: Record<string, string> = {
+  HPE_HEADER_OVERFLOW: '431 Request Header Fields Too Large',
+  ERR_HTTP_REQUEST_TIMEOUT: '408 Request Timeout',
+};
+
+/** Node's parser refused the bytes (or the client reset): answer if we still can, then drop it. */
+function refuseMalformed(error: NodeJS.ErrnoException, socket: Duplex): void {
+  if (error.code === 'ECONNRESET' || !socket.writable) return void socket.destroy();
+  const status = statusLines[error.code ?? ''] ?? '400 Bad Request';
+  console.warn(`plenum: refused a malformed request (${error.code ?? error.message})`);
+  socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`, () => socket.destroy());
+}
+
 export interface PlenumServer {
   /** e.g. http://127.0.0.1:1999 */
   url: string;
@@ -86,9 +120,7 @@ export interface PlenumServer {
 export async function startServer(options: ServerOptions): Promise<PlenumServer> {
   const { storage } = options;
   const assets = { ...defaultAssets, ...options.assets };
-  const origins = new Set(options.origins ?? []);
-  const allowOrigin = (origin: string | undefined) =>
-    origins.size === 0 || origin === undefined || origins.has(origin);
+  const allowOrigin = originCheck(options.origins ?? []);
 
   // How long the event loop was blocked: the number that says whether a room feels live.
   const loopDelay = monitorEventLoopDelay({ resolution: 10 });
@@ -116,12 +148,12 @@ export async function startServer(options: ServerOptions): Promise<PlenumServer>
   });
 
   async function route(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const url = new URL(request.url ?? '/', 'http://localhost');
-    const path = url.pathname;
+    const path = requestTarget(request).pathname;
     if (path.startsWith('/api/')) {
+      response.setHeader('Content-Security-Policy', dataPolicy);
       const origin = request.headers.origin;
       if (origin !== undefined) {
-        if (!allowOrigin(origin)) throw new HttpError(403, 'origin', `Origin ${origin} is not allowed.`);
+        if (!allowOrigin(request)) throw new HttpError(403, 'origin', `Origin ${origin} is not allowed.`);
         response.setHeader('Access-Control-Allow-Origin', origin);
         response.setHeader('Vary', 'Origin');
         response.setHeader('Access-Control-Allow-Headers', 'Authorization, Content-Type');
@@ -139,35 +171,46 @@ export async function startServer(options: ServerOptions): Promise<PlenumServer>
       throw new HttpError(405, 'method_not_allowed', 'Only GET here.');
     }
     if (path === '/healthz') {
-      const health = {
+      response.setHeader('Content-Security-Policy', dataPolicy);
+      return sendJson(response, 200, {
         ok: true,
         rooms: host.roomCount,
         eventLoopDelayMaxMs: round(loopDelay.max / 1e6),
         eventLoopDelayP99Ms: round(loopDelay.percentile(99) / 1e6),
-      };
-      if (url.searchParams.has('reset')) loopDelay.reset();
-      return sendJson(response, 200, health);
+      });
     }
     const file = assetFor(path, assets);
+    const bundle = file === assets.bundle;
+    const page = file?.endsWith('.html');
     const served =
       file !== undefined &&
       (await serveFile(request, response, file, {
-        crossOrigin: file === assets.bundle,
-        cacheControl:
-          file === assets.bundle ? 'public, max-age=300, stale-while-revalidate=86400' : 'no-cache',
+        crossOrigin: bundle,
+        cacheControl: bundle ? 'public, max-age=300, stale-while-revalidate=86400' : 'no-cache',
+        headers: page
+          ? { 'Content-Security-Policy': pagePolicy(request, { inlineStyles: path === '/' }) }
+          : {},
       }));
     if (!served) throw new HttpError(404, 'not_found', `Nothing at ${path}.`);
   }
 
   const http = createServer((request, response) => {
+    // A client that resets mid-request fails its own streams: that ends this request only.
+    request.on('error', () => response.destroy());
+    response.on('error', () => response.destroy());
+    setBaseHeaders(response);
     route(request, response).catch((error: unknown) => {
-      if (response.headersSent) return response.destroy();
-      if (error instanceof HttpError) return sendError(response, error);
+      if (response.headersSent || response.destroyed) return response.destroy();
+      if (error instanceof HttpError) {
+        if (error.status === 400 && error.code === 'bad_target') console.warn(`plenum: ${error.message}`);
+        return sendError(response, error);
+      }
       console.error('plenum: request failed', error);
       sendError(response, new HttpError(500, 'internal', 'Something went wrong on the server.'));
     });
   });
   http.on('upgrade', (request, socket, head) => host.upgrade(request, socket, head));
+  http.on('clientError', refuseMalformed);
 
   const retentionMs = options.retentionMs ?? 0;
   const sweep = async () => {
@@ -188,8 +231,14 @@ export async function startServer(options: ServerOptions): Promise<PlenumServer>
 
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
-    http.listen(options.port ?? 1999, options.host ?? '127.0.0.1', resolve);
+    http.listen(options.port ?? 1999, options.host ?? '127.0.0.1', () => {
+      http.off('error', reject);
+      resolve();
+    });
   });
+  // Once listening, a failed accept (e.g. out of file descriptors under a flood) costs that
+  // connection, not the server.
+  http.on('error', (error) => console.error(`plenum: ${error.message}`));
   const address = http.address() as AddressInfo;
   const hostname = address.family === 'IPv6' ? `[${address.address}]` : address.address;
 

@@ -65,7 +65,6 @@ export async function serveFile(
   response.setHeader('ETag', file.etag);
   response.setHeader('Cache-Control', options.cacheControl ?? 'no-cache');
   response.setHeader('Vary', 'Accept-Encoding');
-  response.setHeader('X-Content-Type-Options', 'nosniff');
   if (options.crossOrigin) {
     response.setHeader('Access-Control-Allow-Origin', '*');
     response.setHeader('Cross-Origin-Resource-Policy', 'cross-origin');
