@@ -177,7 +177,7 @@ const cases: [name: string, bytes: (room: string) => Buffer][] = [
     () => request('/', [host, ...Array.from({ length: 1000 }, (_, i): [string, string] => [`X-${i}`, 'y'])]),
   ],
   // Garbage bytes.
-  ['an empty line', () => Buffer.from('\r\n\r\n')],
+  ['empty lines before a request', () => Buffer.concat([Buffer.from('\r\n\r\n\r\n'), request('/', [host])])],
   ['NUL bytes', () => Buffer.alloc(64)],
   ['the start of a TLS handshake', () => Buffer.from([0x16, 0x03, 0x01, 0x02, 0x00, 0x01, 0x00, 0x01, 0xfc])],
   ...[16, 1024, 16_384].map((length, i): [string, (room: string) => Buffer] => [
