@@ -17,7 +17,8 @@ const record = (error: unknown) => uncaught.push(error);
 beforeAll(async () => {
   process.on('uncaughtException', record);
   process.on('unhandledRejection', record);
-  test = await startTestServer();
+  // With an origin list, a foreign Origin is refused: one more way an upgrade is turned down.
+  test = await startTestServer({ origins: ['https://event.example'] });
   port = Number(new URL(test.url).port);
 });
 afterAll(async () => {
@@ -78,12 +79,20 @@ const party = (room: string) => `/parties/main/${room}`;
 /** Each case: a name and the bytes to send, given the test room. */
 const cases: [name: string, bytes: (room: string) => Buffer][] = [
   // Targets: hosts with bad ports, percent-encodings, other forms, oversize.
-  ...['//a:99999/', 'http://a:99999/', '*', '%', '/%', '/%zz', '/%00', '/\x7f', 'javascript:alert(1)'].flatMap(
-    (target): [string, (room: string) => Buffer][] => [
-      [`GET ${target}`, () => request(target, [host])],
-      [`an upgrade to ${target}`, () => upgrade(target)],
-    ],
-  ),
+  ...[
+    '//a:99999/',
+    'http://a:99999/',
+    '*',
+    '%',
+    '/%',
+    '/%zz',
+    '/%00',
+    '/\x7f',
+    'javascript:alert(1)',
+  ].flatMap((target): [string, (room: string) => Buffer][] => [
+    [`GET ${target}`, () => request(target, [host])],
+    [`an upgrade to ${target}`, () => upgrade(target)],
+  ]),
   ['an upgrade to a party path with %zz', (room) => upgrade(`${party(room)}%zz`)],
   ['an upgrade to a room id with %00', (room) => upgrade(`${party(room)}%00`)],
   ['an upgrade to a party of %ff', (room) => upgrade(`/parties/%ff/${room}`)],
@@ -103,10 +112,22 @@ const cases: [name: string, bytes: (room: string) => Buffer][] = [
   ['a Host with a bad port', (room) => upgrade(party(room), [['Host', 'a:99999']])],
   ['a Host of an unclosed IPv6 address', (room) => upgrade(party(room), [['Host', '[::1']])],
   ['a Host of Latin-1 bytes', (room) => upgrade(party(room), [['Host', 'h\xe9\xff']])],
-  ['two Host headers', (room) => upgrade(party(room), [['Host', 'a'], ['Host', 'b']])],
+  [
+    'two Host headers',
+    (room) =>
+      upgrade(party(room), [
+        ['Host', 'a'],
+        ['Host', 'b'],
+      ]),
+  ],
   ['Origin null', (room) => upgrade(party(room), [['Origin', 'null']])],
   ['an Origin with a bad port', (room) => upgrade(party(room), [['Origin', 'http://a:99999']])],
   ['an Origin of %', (room) => upgrade(party(room), [['Origin', '%']])],
+  ['an upgrade from a refused Origin', (room) => upgrade(party(room), [['Origin', 'https://evil.example']])],
+  [
+    'an API call from a refused Origin',
+    () => request('/api/rooms', [host, ['Origin', 'https://evil.example']]),
+  ],
   ['an API call with an Origin of %zz', () => request('/api/rooms', [host, ['Origin', '%zz']])],
   // HTTP versions.
   ...['HTTP/1.0', 'HTTP/0.9', 'HTTP/2.0', 'HTTP/9.9', 'HTTP/1.1 x', 'HTTP/'].flatMap(
@@ -160,7 +181,10 @@ const cases: [name: string, bytes: (room: string) => Buffer][] = [
     () =>
       request('/api/rooms', [host, ['Transfer-Encoding', 'chunked']], { method: 'POST', body: 'zz\r\n\r\n' }),
   ],
-  ['a negative Content-Length', () => request('/api/rooms', [host, ['Content-Length', '-1']], { method: 'POST' })],
+  [
+    'a negative Content-Length',
+    () => request('/api/rooms', [host, ['Content-Length', '-1']], { method: 'POST' }),
+  ],
   [
     'two Content-Lengths',
     () => request('/api/rooms', [host, ['Content-Length', '1'], ['Content-Length', '2']], { method: 'POST' }),
@@ -184,7 +208,10 @@ const cases: [name: string, bytes: (room: string) => Buffer][] = [
     `${length} random bytes`,
     () => garbage(100 + i, length),
   ]),
-  ['a request line of random bytes', () => Buffer.concat([Buffer.from('GET /'), garbage(7, 64), Buffer.from(' HTTP/1.1\r\n\r\n')])],
+  [
+    'a request line of random bytes',
+    () => Buffer.concat([Buffer.from('GET /'), garbage(7, 64), Buffer.from(' HTTP/1.1\r\n\r\n')]),
+  ],
 ];
 
 /** Resolves once the socket closed; `step` runs once the server answered (or closed). */
@@ -211,12 +238,14 @@ function halfThenReset(bytes: Buffer): Promise<void> {
     const socket = connect(port, '127.0.0.1');
     socket.on('error', () => undefined);
     socket.on('close', () => resolve());
-    socket.once('connect', () => socket.write(bytes.subarray(0, Math.ceil(bytes.length / 2)), () => socket.resetAndDestroy()));
+    socket.once('connect', () =>
+      socket.write(bytes.subarray(0, Math.ceil(bytes.length / 2)), () => socket.resetAndDestroy()),
+    );
   });
 }
 
 async function expectServerWorks(): Promise<void> {
-  expect(uncaught).toEqual([]);
+  expect(uncaught.splice(0)).toEqual([]);
   const health = await fetch(`${test.url}/healthz`);
   expect(health.status).toBe(200);
   const alice = await openSocket(test.url, test.room, {});
@@ -236,5 +265,25 @@ describe('what a client sends', () => {
     await expectServerWorks();
     await halfThenReset(sent);
     await expectServerWorks();
+  });
+});
+
+describe('an upgrade during shutdown', () => {
+  it('is refused with 503, and a reset after it ends nothing', async () => {
+    const closing = await startTestServer();
+    // The rooms close first, while the listener still accepts: upgrades meet the refusal.
+    const roomsClosed = closing.server.host.close();
+    const socket = connect(Number(new URL(closing.url).port), '127.0.0.1');
+    socket.on('error', () => undefined);
+    const answer = new Promise<string>((resolve) => socket.once('data', (data) => resolve(String(data))));
+    socket.write(upgrade(party(closing.room)));
+    expect(await answer).toMatch(/^HTTP\/1\.1 503 /);
+    const reset = new Promise((resolve) => socket.once('close', resolve));
+    socket.resetAndDestroy();
+    await reset;
+    await roomsClosed;
+    expect(await fetch(`${closing.url}/healthz`).then((r) => r.status)).toBe(200);
+    expect(uncaught.splice(0)).toEqual([]);
+    await closing.close();
   });
 });
