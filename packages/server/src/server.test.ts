@@ -16,7 +16,7 @@ describe('the server', () => {
     expect(response.status).toBe(200);
     const health = (await response.json()) as Record<string, unknown>;
     expect(health).toMatchObject({ ok: true, rooms: 0 });
-    // The event loop's worst delay since start (or the last ?reset) is there for monitoring.
+    // The event loop's worst delay since start is there for monitoring.
     expect(health.eventLoopDelayMaxMs).toBeTypeOf('number');
     expect(health.eventLoopDelayP99Ms).toBeTypeOf('number');
   });

@@ -1,7 +1,6 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { startCheckpointer, type Checkpointer } from './checkpointer.js';
+import { privateDatabaseFile } from './data-dir.js';
 import type { LogEntry, RoomMeta, Storage } from './storage.js';
 
 interface Pending {
@@ -28,8 +27,7 @@ export class SqliteStorage implements Storage {
     dataDir: string,
     readonly commitDelayMs = 2,
   ) {
-    mkdirSync(dataDir, { recursive: true });
-    const file = join(dataDir, 'plenum.db');
+    const file = privateDatabaseFile(dataDir);
     this.#db = new Database(file);
     this.#db.pragma('journal_mode = WAL');
     // Acknowledged means on disk: every commit is fsynced, power loss included.
