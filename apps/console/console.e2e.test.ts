@@ -5,7 +5,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import WebSocket from 'ws';
 import { connectRoom, type RoomConnection } from '@plenum/client';
 import type { Report } from '@plenum/protocol';
-import { createRoom, launchBrowser, startCli, type Cli } from '@plenum/testing';
+import { createRoom, cspViolations, launchBrowser, startCli, type Cli } from '@plenum/testing';
 
 /**
  * The host console against the real server in Chromium: a host creates a room, two
@@ -19,6 +19,8 @@ let cli: Cli;
 let browser: Browser;
 const contexts: BrowserContext[] = [];
 const participants: { room: RoomConnection; stop: () => void }[] = [];
+// What the console's Content-Security-Policy refused on any page: must stay empty.
+const refused: string[][] = [];
 
 beforeAll(async () => {
   [cli, browser] = await Promise.all([startCli(), launchBrowser()]);
@@ -29,17 +31,21 @@ afterAll(async () => {
   await Promise.all(contexts.map((context) => context.close()));
   await browser?.close();
   expect(await cli?.stop()).toBe(0);
+  expect(refused.flat()).toEqual([]);
 });
 
 async function newPage(locale = 'en-GB'): Promise<Page> {
   const context = await browser.newContext({ locale, acceptDownloads: true });
   contexts.push(context);
-  return context.newPage();
+  const page = await context.newPage();
+  refused.push(cspViolations(page));
+  return page;
 }
 
 /** Runs axe on the page as it is now; returns the violations, described for a readable failure. */
 async function axe(page: Page): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: axePath });
+  // Evaluated, not added as a <script>: the console's Content-Security-Policy refuses inline scripts.
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(await readFile(axePath, 'utf8'));
   const result = await page.evaluate(async () => {
     const run = (window as unknown as { axe: { run(): Promise<{ violations: unknown[] }> } }).axe.run;
     return (await run()).violations as { id: string; nodes: { target: unknown }[] }[];

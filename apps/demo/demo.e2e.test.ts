@@ -2,7 +2,7 @@ import { get, type IncomingHttpHeaders } from 'node:http';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launchBrowser, startCli, type Cli } from '@plenum/testing';
+import { cspViolations, launchBrowser, startCli, type Cli } from '@plenum/testing';
 
 let cli: Cli;
 let browser: Browser;
@@ -30,6 +30,7 @@ describe('the demo event page', () => {
   it('carries a reaction from one browser to another', async () => {
     const [alice, bob] = await Promise.all([browser.newContext(), browser.newContext()]);
     const [pageA, pageB] = await Promise.all([alice.newPage(), bob.newPage()]);
+    const refused = [pageA, pageB].map(cspViolations);
     await Promise.all([pageA.goto(cli.url), pageB.goto(cli.url)]);
 
     // The page is German; the button's name carries the running total.
@@ -37,8 +38,26 @@ describe('the demo event page', () => {
     await pageA.getByRole('button', { name: 'Applaus, bisher 0' }).click();
     await pageB.getByRole('button', { name: 'Applaus, bisher 1' }).waitFor();
     await pageA.getByRole('button', { name: 'Applaus, bisher 1' }).waitFor();
+    // The page and its widgets run under the server's Content-Security-Policy.
+    expect(refused.flat()).toEqual([]);
 
     await Promise.all([alice.close(), bob.close()]);
+  });
+
+  it('still works when --origins lists only other sites: its own origin is always allowed', async () => {
+    const locked = await startCli(['--origins', 'https://event.example']);
+    try {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      const refused = cspViolations(page);
+      await page.goto(locked.url);
+      await page.getByRole('button', { name: 'Applaus, bisher 0' }).click();
+      await page.getByRole('button', { name: 'Applaus, bisher 1' }).waitFor();
+      expect(refused).toEqual([]);
+      await context.close();
+    } finally {
+      expect(await locked.stop()).toBe(0);
+    }
   });
 
   it('serves /healthz and the bundle compressed, cacheable and loadable from other origins', async () => {

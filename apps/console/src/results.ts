@@ -1,6 +1,6 @@
 /** Poll results as bars with the server's whole percentages and the counts beside them. */
 import { css, html, nothing } from 'lit';
-import { styleMap } from 'lit/directives/style-map.js';
+import { inlineStyle } from '@plenum/elements';
 import type { PollResults } from '@plenum/protocol';
 import { number } from './format.js';
 import { t } from './i18n.js';
@@ -87,7 +87,7 @@ export function renderResults(options: readonly string[], results: PollResults |
               )}</span
             >
           </div>
-          <div class="bar" aria-hidden="true"><span style=${styleMap({ width: `${width}%` })}></span></div>
+          <div class="bar" aria-hidden="true"><span style=${inlineStyle({ width: `${width}%` })}></span></div>
         </li>`;
       })}
     </ul>
