@@ -7,6 +7,7 @@ export { answerKey, groupAnswers, percentages, ratingAverage, tidyAnswer } from 
 export { canSeeQuestion, isPublicQuestion, questionView, sortQuestions, splitAnswered } from './questions.js';
 export { isPublicPoll, pollResults, pollView, ratingScale } from './polls.js';
 export { minuteOf } from './reactions.js';
+export { stripControls } from './room.js';
 export { cleanRecording, isWebUrl, recordingLink, type Recording } from './recording.js';
 export { join, leave } from './presence.js';
 export { report, type Report, type ReportMinute, type ReportPoll, type ReportQuestion } from './report.js';

@@ -140,9 +140,19 @@ export type Refusal = Extract<ApplyResult, { ok: false }>;
 
 export const refuse = (code: ErrorCode, message: string): Refusal => ({ ok: false, code, message });
 
+// Control characters (C0, DEL, C1) carry no text; some rewrite what a terminal, a log or a
+// spreadsheet shows (a backspace, an escape sequence). Tab and line feed are text.
+const controls = /(?![\t\n])\p{Cc}/gu;
+
+/** Text as a person typed it: line breaks as `\n` (a CR or CRLF becomes one), no control characters. */
+export function stripControls(text: string): string {
+  return text.replace(/\r\n?/g, '\n').replace(controls, '');
+}
+
 /**
- * Trims a text field and checks its length. `what` names the field in the message, so the
- * participant reads "Your question is too long", not a code.
+ * Strips control characters (`stripControls`), trims a text field and checks its length:
+ * every piece of user text passes here on its way into a room. `what` names the field in
+ * the message, so the participant reads "Your question is too long", not a code.
  */
 export function cleanText(
   raw: string,
@@ -150,7 +160,7 @@ export function cleanText(
   what: string,
   { allowEmpty = false }: { allowEmpty?: boolean } = {},
 ): string | Refusal {
-  const text = raw.trim();
+  const text = stripControls(raw).trim();
   if (!allowEmpty && text.length === 0) return refuse('empty', `${what} cannot be empty.`);
   if (text.length > max) return refuse('too_long', `${what} can be at most ${max} characters.`);
   return text;

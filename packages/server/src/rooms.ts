@@ -1,6 +1,6 @@
 /** Creating and finding rooms: the registry the HTTP API and the socket host share. */
 import { randomBytes } from 'node:crypto';
-import { limits, type Moderation } from '@plenum/protocol';
+import { limits, stripControls, type Moderation } from '@plenum/protocol';
 import type { RoomHost } from './host.js';
 import { hashKey, newKey } from './keys.js';
 import type { RoomMeta, Storage } from './storage/storage.js';
@@ -27,7 +27,7 @@ export function createRoomRecord(
   const hostKey = newKey();
   const meta: RoomMeta = {
     id,
-    title: (input.title ?? '').trim().slice(0, limits.roomTitle),
+    title: stripControls(input.title ?? '').trim().slice(0, limits.roomTitle),
     moderation: input.moderation ?? 'post',
     hostKeyHash: hashKey(hostKey),
     createdAt: now,

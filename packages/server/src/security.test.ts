@@ -119,6 +119,19 @@ describe('--origins', () => {
   });
 });
 
+describe('user text at the door', () => {
+  it('loses its control characters in a room title given to POST /api/rooms', async () => {
+    test = await startTestServer();
+    const created = await api(test.url, '/api/rooms', {
+      method: 'POST',
+      body: { title: 'Town\u0000 hall\u001b[2J\u0085' },
+    });
+    expect(created.status).toBe(201);
+    const { json } = await api(test.url, `/api/rooms/${created.json.room}`, { key: created.json.hostKey });
+    expect(json.title).toBe('Town hall[2J');
+  });
+});
+
 describe('the data directory', () => {
   it('is created 0700, and the database and its WAL files are 0600', async () => {
     const parent = mkdtempSync(join(tmpdir(), 'plenum-modes-'));
