@@ -27,7 +27,9 @@ export function createRoomRecord(
   const hostKey = newKey();
   const meta: RoomMeta = {
     id,
-    title: stripControls(input.title ?? '').trim().slice(0, limits.roomTitle),
+    title: stripControls(input.title ?? '')
+      .trim()
+      .slice(0, limits.roomTitle),
     moderation: input.moderation ?? 'post',
     hostKeyHash: hashKey(hostKey),
     createdAt: now,
