@@ -202,8 +202,7 @@ export async function startServer(options: ServerOptions): Promise<PlenumServer>
     route(request, response).catch((error: unknown) => {
       if (response.headersSent || response.destroyed) return response.destroy();
       if (error instanceof HttpError) {
-        if (error.status === 400 && error.code === 'bad_target')
-          console.warn(`plenum: refused a request: ${error.message}`);
+        if (error.code === 'bad_target') console.warn(`plenum: refused a request: ${error.message}`);
         return sendError(response, error);
       }
       console.error('plenum: request failed', error);
