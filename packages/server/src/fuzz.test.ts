@@ -1,5 +1,5 @@
 import { connect, type Socket } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openSocket, startTestServer, type TestServer } from './testing.js';
 
 /**
@@ -13,6 +13,8 @@ let port: number;
 // The server runs in this process: anything it leaves uncaught lands here, named per case.
 const uncaught: unknown[] = [];
 const record = (error: unknown) => uncaught.push(error);
+// A bad request earns one warning line; console.error (with its stack trace) means a bug.
+const errors = vi.spyOn(console, 'error');
 
 beforeAll(async () => {
   process.on('uncaughtException', record);
@@ -25,6 +27,7 @@ afterAll(async () => {
   await test.close();
   process.off('uncaughtException', record);
   process.off('unhandledRejection', record);
+  errors.mockRestore();
 });
 
 /** A seeded generator (mulberry32), so every run sends the same bytes. */
@@ -215,7 +218,11 @@ const cases: [name: string, bytes: (room: string) => Buffer][] = [
 ];
 
 /** Resolves once the socket closed; `step` runs once the server answered (or closed). */
-function exchange(bytes: Buffer, step: (socket: Socket) => void): Promise<void> {
+function exchange(
+  bytes: Buffer,
+  step: (socket: Socket) => void,
+  send = (socket: Socket) => void socket.write(bytes),
+): Promise<void> {
   return new Promise((resolve) => {
     const socket = connect(port, '127.0.0.1');
     socket.on('error', () => undefined); // the server may refuse by resetting: that is fine
@@ -228,7 +235,7 @@ function exchange(bytes: Buffer, step: (socket: Socket) => void): Promise<void> 
     };
     socket.once('data', answer);
     socket.once('end', answer);
-    socket.once('connect', () => socket.write(bytes));
+    socket.once('connect', () => send(socket));
   });
 }
 
@@ -246,6 +253,8 @@ function halfThenReset(bytes: Buffer): Promise<void> {
 
 async function expectServerWorks(): Promise<void> {
   expect(uncaught.splice(0)).toEqual([]);
+  expect(errors.mock.calls).toEqual([]);
+  errors.mockClear();
   const health = await fetch(`${test.url}/healthz`);
   expect(health.status).toBe(200);
   const alice = await openSocket(test.url, test.room, {});
@@ -264,6 +273,23 @@ describe('what a client sends', () => {
     await exchange(sent, (socket) => socket.resetAndDestroy());
     await expectServerWorks();
     await halfThenReset(sent);
+    await expectServerWorks();
+  });
+});
+
+describe('a request body cut short', () => {
+  it('ends that request only, without a stack trace in the log', async () => {
+    const cut = request('/api/rooms', [host, ['Content-Length', '1000']], {
+      method: 'POST',
+      body: '{"title":',
+    });
+    // Our side ends: the server has all it will ever get.
+    await exchange(
+      cut,
+      () => undefined,
+      (socket) => socket.end(cut),
+    );
+    await halfThenReset(cut);
     await expectServerWorks();
   });
 });
