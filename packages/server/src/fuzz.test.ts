@@ -221,7 +221,7 @@ const cases: [name: string, bytes: (room: string) => Buffer][] = [
 function exchange(
   bytes: Buffer,
   step: (socket: Socket) => void,
-  send = (socket: Socket) => void socket.write(bytes),
+  send: (socket: Socket) => void = (socket) => socket.write(bytes),
 ): Promise<void> {
   return new Promise((resolve) => {
     const socket = connect(port, '127.0.0.1');
