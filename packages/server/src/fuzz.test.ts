@@ -8,6 +8,8 @@ import { openSocket, startTestServer, type TestServer } from './testing.js';
  * server must still answer `/healthz`, and a participant must still join and act.
  */
 
+const noIpLimits = { limitIpRate: 0, limitIpSockets: 0 };
+
 let test: TestServer;
 let port: number;
 // The server runs in this process: anything it leaves uncaught lands here, named per case.
@@ -20,7 +22,8 @@ beforeAll(async () => {
   process.on('uncaughtException', record);
   process.on('unhandledRejection', record);
   // With an origin list, a foreign Origin is refused: one more way an upgrade is turned down.
-  test = await startTestServer({ origins: ['https://event.example'] });
+  // Every case comes from loopback, hundreds of sockets in seconds: the per-IP limits are off.
+  test = await startTestServer({ origins: ['https://event.example'], ...noIpLimits });
   port = Number(new URL(test.url).port);
 });
 afterAll(async () => {
@@ -295,9 +298,33 @@ describe('a request body cut short', () => {
   });
 });
 
+describe('an upgrade over the per-IP limit', () => {
+  it('is refused with 429, and a reset after it ends nothing', async () => {
+    const limited = await startTestServer({ limitIpSockets: 1 });
+    const limitedPort = Number(new URL(limited.url).port);
+    const open = connect(limitedPort, '127.0.0.1');
+    open.on('error', () => undefined);
+    const opened = new Promise((resolve) => open.once('data', resolve));
+    open.write(upgrade(party(limited.room)));
+    await opened;
+    const socket = connect(limitedPort, '127.0.0.1');
+    socket.on('error', () => undefined);
+    const answer = new Promise<string>((resolve) => socket.once('data', (data) => resolve(String(data))));
+    socket.write(upgrade(party(limited.room)));
+    expect(await answer).toMatch(/^HTTP\/1\.1 429 /);
+    const reset = new Promise((resolve) => socket.once('close', resolve));
+    socket.resetAndDestroy();
+    await reset;
+    open.resetAndDestroy();
+    expect(await fetch(`${limited.url}/healthz`).then((r) => r.status)).toBe(200);
+    expect(uncaught.splice(0)).toEqual([]);
+    await limited.close();
+  });
+});
+
 describe('an upgrade during shutdown', () => {
   it('is refused with 503, and a reset after it ends nothing', async () => {
-    const closing = await startTestServer();
+    const closing = await startTestServer(noIpLimits);
     // The rooms close first, while the listener still accepts: upgrades meet the refusal.
     const roomsClosed = closing.server.host.close();
     const socket = connect(Number(new URL(closing.url).port), '127.0.0.1');
