@@ -12,6 +12,7 @@ const single: PollView = {
   status: 'open',
   options: ['Keynote', 'Workshop', 'Panel'],
   resultsVisible: true,
+  responses: 3,
   // The server's numbers: 1/3 each is 34 + 33 + 33, never recomputed in the UI.
   results: { kind: 'single', counts: [1, 1, 1], percentages: [34, 33, 33], responses: 3 },
   createdAt: 1,
@@ -24,6 +25,7 @@ const multiple: PollView = {
   options: ['Privacy', 'Accessibility', 'Open data', 'Security'],
   maxChoices: 2,
   resultsVisible: false,
+  responses: 0,
   createdAt: 2,
 };
 const open: PollView = {
@@ -33,6 +35,7 @@ const open: PollView = {
   status: 'open',
   options: [],
   resultsVisible: true,
+  responses: 4,
   results: { kind: 'open', answers: [{ text: 'Inspiring', count: 4 }], responses: 4 },
   createdAt: 3,
 };
@@ -43,6 +46,7 @@ const rating: PollView = {
   status: 'open',
   options: [],
   resultsVisible: true,
+  responses: 2,
   results: {
     kind: 'rating',
     distribution: [0, 0, 1, 1, 0],
@@ -158,6 +162,7 @@ describe('<plenum-poll>', () => {
     const before = results.getBoundingClientRect().height;
     room.updatePoll('p2', {
       resultsVisible: true,
+      responses: 0,
       results: { kind: 'multiple', counts: [3, 1, 0, 0], percentages: [75, 25, 0, 0], responses: 3 },
     });
     await settle(el);
