@@ -66,7 +66,10 @@ describe.each(kinds)('a $kind poll with hidden results', ({ kind, options, votes
           view.state.polls.some((p) => p.id === poll && p.responses === responses),
         );
       expectNoResults(`${what}: frames`, others());
-      expectNoResults(`${what}: alice's frames`, alice.raw.filter((text) => !text.includes('"mine"')));
+      expectNoResults(
+        `${what}: alice's frames`,
+        alice.raw.filter((text) => !text.includes('"mine"')),
+      );
       expectNoResults(`${what}: GET /api/rooms/${room}`, [await publicSnapshot()]);
       // The host always sees the results.
       expect(host.view().state.polls.find((p) => p.id === poll)?.results?.responses).toBe(responses);
