@@ -154,11 +154,11 @@ describe('<plenum-poll>', () => {
     expect((await fired).detail.choice).to.deep.equal([0, 2]);
   });
 
-  it('says results are hidden until the host shows them, without a jump when they come', async () => {
-    const room = roomWithPoll(multiple);
+  it('says results are coming up, with the count so far, without a jump when they come', async () => {
+    const room = roomWithPoll({ ...multiple, responses: 3 });
     const el = await pollElement(room);
     const results = $(el, '.results');
-    expect(results.textContent).to.contain('Results are hidden until the host shows them.');
+    expect(results.textContent).to.contain('Results coming up. 3 responses');
     const before = results.getBoundingClientRect().height;
     room.updatePoll('p2', {
       resultsVisible: true,
@@ -168,6 +168,15 @@ describe('<plenum-poll>', () => {
     await settle(el);
     expect($(el, '.results').textContent).to.contain('Privacy: 75 %, 3 votes');
     expect($(el, '.results').getBoundingClientRect().height).to.equal(before);
+  });
+
+  it('keeps showing the options and the count of a closed poll whose results are hidden', async () => {
+    const room = roomWithPoll({ ...multiple, status: 'closed', responses: 7 });
+    const el = await pollElement(room);
+    expect($(el, '.results').textContent).to.contain('Results coming up. 7 responses');
+    const options = [...el.shadowRoot!.querySelectorAll('.results li')].map((li) => li.textContent!.trim());
+    expect(options).to.deep.equal(['Privacy', 'Accessibility', 'Open data', 'Security']);
+    expect($(el, '.results').textContent).not.to.contain('%');
   });
 
   it('open text: types an answer and shows grouped answers as a ranked list', async () => {
