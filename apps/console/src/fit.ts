@@ -14,7 +14,7 @@ export interface FitOptions {
 }
 
 const steps = 10;
-const maxLines = 6;
+const maxLines = 40;
 
 export function fit(box: HTMLElement, { min, max, more = (n) => `+ ${n}` }: FitOptions): void {
   const fits = () => box.scrollHeight <= box.clientHeight + 1 && box.scrollWidth <= box.clientWidth + 1;
@@ -45,18 +45,25 @@ export function fit(box: HTMLElement, { min, max, more = (n) => `+ ${n}` }: FitO
     box.style.fontSize = `${low}px`;
     return;
   }
+  // As many lines as fit, so a long text fills the screen before it is cut.
   box.classList.add('clamped');
-  for (let lines = maxLines; lines >= 1; lines--) {
-    box.style.setProperty('--lines', String(lines));
-    if (fits()) return;
+  const clamp = (lines: number) => box.style.setProperty('--lines', String(lines));
+  let [lines, tooMany] = [0, maxLines + 1];
+  while (tooMany - lines > 1) {
+    const count = Math.floor((lines + tooMany) / 2);
+    clamp(count);
+    if (fits()) lines = count;
+    else tooMany = count;
   }
+  clamp(Math.max(1, lines));
+  if (lines > 0) return;
   // Still too much: leave items off the end, as few as possible.
-  let [keep, tooMany] = [0, items.length];
-  while (tooMany - keep > 1) {
-    const count = Math.floor((keep + tooMany) / 2);
+  let [keep, tooManyItems] = [0, items.length];
+  while (tooManyItems - keep > 1) {
+    const count = Math.floor((keep + tooManyItems) / 2);
     cut(items.length - count);
     if (fits()) keep = count;
-    else tooMany = count;
+    else tooManyItems = count;
   }
   cut(items.length - keep);
 }

@@ -21,9 +21,8 @@ const shortLink = (link: string) => link.replace(/^https?:\/\//, '');
  * be) and once, whole, for assistive technology.
  */
 const clamped = (text: string) =>
-  html`<span class="visually-hidden">${text}</span><span class="clamp" data-clamp aria-hidden="true"
-      >${text}</span
-    >`;
+  html`<span class="visually-hidden">${text}</span
+    ><span class="clamp" data-clamp aria-hidden="true">${text}</span>`;
 
 /**
  * @summary The big screen, for a projector or an OBS browser source: exactly what the host put
@@ -100,7 +99,8 @@ export class PlenumPresent extends ConsoleElement {
         margin: 0;
       }
       .room {
-        font-size: 0.6em;
+        /* The room's title is the frame, not the content: one line, never large. */
+        font-size: min(0.6em, 4vh);
         color: var(--muted);
         margin-bottom: 0.6em;
         overflow-wrap: anywhere;
@@ -207,7 +207,13 @@ export class PlenumPresent extends ConsoleElement {
         padding: 0 0.4em;
         max-width: 100%;
       }
+      .cloud li {
+        display: flex;
+        gap: 0.4em;
+        align-items: baseline;
+      }
       .cloud .count {
+        flex: none;
         color: var(--muted);
         font-variant-numeric: tabular-nums;
       }
@@ -220,6 +226,7 @@ export class PlenumPresent extends ConsoleElement {
       }
       .top .meta {
         font-size: 0.6em;
+        margin-top: 0.15em;
       }
       aside {
         min-height: 0;
@@ -262,6 +269,12 @@ export class PlenumPresent extends ConsoleElement {
         font-size: 1.4em;
         font-weight: 700;
         overflow-wrap: anywhere;
+      }
+      .room .clamp {
+        display: -webkit-box;
+        -webkit-box-orient: vertical;
+        -webkit-line-clamp: 1;
+        overflow: hidden;
       }
       @media (prefers-reduced-motion: reduce) {
         .track > span {
@@ -328,7 +341,7 @@ export class PlenumPresent extends ConsoleElement {
     const short = Math.min(innerWidth, innerHeight);
     fit(stage, {
       min: Math.max(14, short * 0.027),
-      max: short * 0.085,
+      max: short * 0.06,
       more: stringsOf(this.#lang).moreItems,
     });
   }
@@ -398,7 +411,7 @@ export class PlenumPresent extends ConsoleElement {
     return html`<p class="room">${clamped(state.title)}</p>
       ${question.label ? html`<span class="tag">${question.label}</span>` : nothing}
       ${question.status === 'answered' ? html`<span class="tag">${s.answeredBadge}</span>` : nothing}
-      <p class="question-text" data-present="question">${clamped(question.text)}</p>
+      <h1 class="question-text" data-present="question">${clamped(question.text)}</h1>
       <p class="meta">${question.name ?? s.anonymous} · ${s.votes(question.upvotes)}</p>`;
   }
 
@@ -425,7 +438,9 @@ export class PlenumPresent extends ConsoleElement {
 
   #poll(state: RoomView, poll: PollView, s: Strings) {
     const status =
-      poll.status === 'open' ? s.votingOpen(poll.responses) : `${s.votingClosed} · ${s.responses(poll.responses)}`;
+      poll.status === 'open'
+        ? s.votingOpen(poll.responses)
+        : `${s.votingClosed} · ${s.responses(poll.responses)}`;
     return html`<p class="room">${clamped(state.title)}</p>
       <h1 data-present="poll">${clamped(poll.title)}</h1>
       <p class="status">${status}</p>
@@ -436,12 +451,12 @@ export class PlenumPresent extends ConsoleElement {
   /** Results kept back: the options stay in view, and the hall hears that results follow. */
   #hidden(poll: PollView, s: Strings) {
     return html`${
-      poll.options.length
-        ? html`<ul class="options ${poll.options.length > oneColumn ? 'two' : ''}">
-            ${poll.options.map((option) => html`<li>${clamped(option)}</li>`)}
-          </ul>`
-        : nothing
-    }
+        poll.options.length
+          ? html`<ul class="options ${poll.options.length > oneColumn ? 'two' : ''}">
+              ${poll.options.map((option) => html`<li>${clamped(option)}</li>`)}
+            </ul>`
+          : nothing
+      }
       <p class="coming">${s.resultsComing}</p>`;
   }
 
