@@ -194,10 +194,6 @@ describe('the big screen', () => {
           expect(qr.bottom).toBeLessThanOrEqual(height);
           expect(qr.size).toBeGreaterThanOrEqual(Math.min(width, height) / 5);
         }
-        if (process.env.PLENUM_SHOTS)
-          await page.screenshot({
-            path: `${process.env.PLENUM_SHOTS}/${name.replaceAll(' ', '-')}-${width}x${height}.png`,
-          });
       }
       // Cut for the eye, whole for assistive technology.
       if (whole) expect(await stage.ariaSnapshot()).toContain(whole);
@@ -222,5 +218,18 @@ describe('the big screen', () => {
     await host('PATCH', `/polls/${many}`, { status: 'open' });
     await page.reload();
     await page.locator('[data-present="poll"]', { hasText: 'Wie hilfreich war das?' }).waitFor();
+  });
+
+  it('gives the join page the room title and a privacy note, in the room language', async () => {
+    const { room } = await createRoom(cli.url, { title: 'Stadtrat live' });
+    const join = await context.newPage();
+    await join.goto(`${cli.url}/console#join=${room}`);
+    await join.getByRole('heading', { level: 1, name: 'Stadtrat live' }).waitFor();
+    await join
+      .getByText('Anonym, solange Sie keinen Namen angeben: kein Konto, keine Cookies, kein Tracking.')
+      .waitFor();
+    expect(await join.evaluate(() => document.documentElement.lang)).toBe('de');
+    expect(await join.title()).toBe('Stadtrat live');
+    await join.close();
   });
 });
