@@ -17,7 +17,8 @@ const act = (room: RoomRecord, action: Draft, actor: Actor, now = 1_000) =>
   apply(room, { ...action, id: `a${++actions}` } as Action, actor, now);
 
 const setup = () => createRoom({ id: 'room', createdAt: 0 });
-const must = (room: RoomRecord, action: Draft, actor: Actor) => expect(act(room, action, actor).ok).toBe(true);
+const must = (room: RoomRecord, action: Draft, actor: Actor) =>
+  expect(act(room, action, actor).ok).toBe(true);
 
 function poll(
   room: RoomRecord,
