@@ -2,7 +2,8 @@
  * Makes a box's content fit the box, measured in the browser (never guessed from character
  * counts): the largest font size between `min` and `max` at which nothing overflows, found by
  * bisection against the box's scroll size. Past the minimum, texts marked `data-clamp` are cut
- * to fewer and fewer lines (with an ellipsis, by CSS line-clamp), and then items marked
+ * to as many lines as fit (with an ellipsis, by CSS line-clamp; headings may take `--extra`
+ * lines more), and then items marked
  * `data-fit-item` are left off from the end, counted in the `data-fit-more` element.
  * Whatever is cut stays whole for assistive technology: the markup keeps the full text.
  */
@@ -21,6 +22,7 @@ export function fit(box: HTMLElement, { min, max, more = (n) => `+ ${n}` }: FitO
   const items = [...box.querySelectorAll<HTMLElement>('[data-fit-item]')];
   box.classList.remove('clamped');
   box.style.removeProperty('--lines');
+  box.style.removeProperty('--extra');
   const note = box.querySelector<HTMLElement>('[data-fit-more]');
   const cut = (count: number) => {
     items.forEach((item, i) => item.classList.toggle('cut', i >= items.length - count));
@@ -56,7 +58,17 @@ export function fit(box: HTMLElement, { min, max, more = (n) => `+ ${n}` }: FitO
     else tooMany = count;
   }
   clamp(Math.max(1, lines));
-  if (lines > 0) return;
+  if (lines > 0) {
+    // Headings (the poll's question) take what room is left before everything else.
+    let extra = 0;
+    while (extra < maxLines) {
+      box.style.setProperty('--extra', String(extra + 1));
+      if (!fits()) break;
+      extra += 1;
+    }
+    box.style.setProperty('--extra', String(extra));
+    return;
+  }
   // Still too much: leave items off the end, as few as possible.
   let [keep, tooManyItems] = [0, items.length];
   while (tooManyItems - keep > 1) {

@@ -84,6 +84,9 @@ export class PlenumPresent extends ConsoleElement {
         -webkit-line-clamp: var(--lines);
         overflow: hidden;
       }
+      .clamped h1 [data-clamp] {
+        -webkit-line-clamp: calc(var(--lines) + var(--extra, 0));
+      }
       .cut {
         position: absolute;
         width: 1px;
