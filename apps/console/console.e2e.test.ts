@@ -156,6 +156,16 @@ describe('the host console', () => {
     await present.locator('[data-present="question"]', { hasText: adaQuestion }).waitFor();
     await host.getByText(`Now on screen: question “${adaQuestion}”`).waitFor();
     expect(await host.getByText('The highlighted question is not on screen').count()).toBe(0);
+    // The screen's own screens: the top live questions, and back to the question from its list.
+    await host.getByRole('button', { name: 'Top questions' }).click();
+    await host.getByRole('button', { name: 'Top questions', pressed: true }).waitFor();
+    await present.locator('[data-present="questions"]').waitFor();
+    await present.locator('.top li', { hasText: adaQuestion }).waitFor();
+    await host
+      .getByRole('article', { name: adaQuestion })
+      .getByRole('button', { name: 'Show on screen' })
+      .click();
+    await present.locator('[data-present="question"]', { hasText: adaQuestion }).waitFor();
     await present.getByRole('img', { name: `QR code for ${cli.url}/console#join=${room}` }).waitFor();
     expect(await present.content()).not.toContain(key);
     expect(await axe(present)).toEqual([]);

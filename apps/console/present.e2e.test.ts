@@ -84,9 +84,11 @@ async function overflow(page: Page) {
       problems.push(
         `stage overflows: ${stage.scrollWidth}×${stage.scrollHeight} in ${stage.clientWidth}×${stage.clientHeight}`,
       );
+    const fontSize = parseFloat(getComputedStyle(stage).fontSize);
     const qr = present.shadowRoot!.querySelector('svg.qr')?.getBoundingClientRect();
     return {
       problems,
+      fontSize,
       qr: qr && { left: qr.left, top: qr.top, right: qr.right, bottom: qr.bottom, size: qr.width },
       width,
       height,
@@ -185,6 +187,8 @@ describe('the big screen', () => {
         await page.setViewportSize({ width, height });
         const measured = await overflow(page);
         expect(measured.problems, `${name} at ${width}×${height}`).toEqual([]);
+        // Shrunk to fit, but never below a size the back of the hall can read.
+        expect(measured.fontSize).toBeGreaterThanOrEqual(Math.min(width, height) * 0.027 - 0.5);
         if (screen.show !== 'blank') {
           const qr = measured.qr!;
           expect(qr, `${name}: the QR code at ${width}×${height}`).toBeDefined();
