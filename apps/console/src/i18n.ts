@@ -189,7 +189,6 @@ const en = {
     `One network cast ${share} % of the votes (${voters}). Usual for a venue’s Wi-Fi, where everyone shares one address; otherwise one machine may be voting under many names.`,
 
   // present
-  presentIdle: 'Ask your questions and vote',
   join: 'Join at',
   onStage: 'Question',
   presentLabel: 'Present view',
@@ -443,7 +442,6 @@ const de: Strings = {
   networkShare: (share: number, voters: number) =>
     `Ein Netzwerk hat ${share} % der Stimmen abgegeben (${voters}). Üblich im WLAN eines Veranstaltungsorts, wo alle eine Adresse teilen; sonst stimmt womöglich ein Rechner unter vielen Namen ab.`,
 
-  presentIdle: 'Stellen Sie Ihre Fragen und stimmen Sie ab',
   join: 'Mitmachen unter',
   onStage: 'Frage',
   presentLabel: 'Präsentationsansicht',
