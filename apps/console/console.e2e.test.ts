@@ -151,9 +151,26 @@ describe('the host console', () => {
     await host.getByRole('article', { name: adaQuestion }).getByRole('button', { name: 'Highlight' }).click();
     await host.getByRole('button', { name: 'Highlight', pressed: true }).waitFor();
 
-    // The present view, on another machine: no key, just the room; the question is on it.
+    // The present view, on another machine: no key, just the room. It shows the join screen
+    // until the host chooses; the console says the highlighted question is not on it.
     const present = await newPage();
     await present.goto(`${cli.url}/console#present=${room}`);
+    await present.locator('[data-present="join"]').waitFor();
+    await host.getByText(`The highlighted question is not on screen: “${adaQuestion}”`).waitFor();
+    expect(await axe(host)).toEqual([]);
+    await host.getByRole('button', { name: 'Show it on screen' }).click();
+    await present.locator('[data-present="question"]', { hasText: adaQuestion }).waitFor();
+    await host.getByText(`Now on screen: question “${adaQuestion}”`).waitFor();
+    expect(await host.getByText('The highlighted question is not on screen').count()).toBe(0);
+    // The screen's own screens: the top live questions, and back to the question from its list.
+    await host.getByRole('button', { name: 'Top questions' }).click();
+    await host.getByRole('button', { name: 'Top questions', pressed: true }).waitFor();
+    await present.locator('[data-present="questions"]').waitFor();
+    await present.locator('.top li', { hasText: adaQuestion }).waitFor();
+    await host
+      .getByRole('article', { name: adaQuestion })
+      .getByRole('button', { name: 'Show on screen' })
+      .click();
     await present.locator('[data-present="question"]', { hasText: adaQuestion }).waitFor();
     await present.getByRole('img', { name: `QR code for ${cli.url}/console#join=${room}` }).waitFor();
     expect(await present.content()).not.toContain(key);
@@ -169,6 +186,12 @@ describe('the host console', () => {
     await host.getByRole('textbox', { name: 'Option 3' }).fill('Schools');
     expect(await axe(host)).toEqual([]);
     await host.getByRole('button', { name: 'Save and open' }).click();
+    // Opening a poll leaves the screen alone; showing it is the host's own step.
+    await host.getByRole('button', { name: 'Show on screen' }).waitFor();
+    await until(() => ada.$state.get()?.currentPoll != null, 'the open poll');
+    expect(await present.locator('[data-present="question"]').count()).toBe(1);
+    await host.getByRole('button', { name: 'Show on screen' }).click();
+    await host.getByRole('button', { name: 'On screen', pressed: true }).waitFor();
     await present.locator('[data-present="poll"]', { hasText: 'Which topic next?' }).waitFor();
 
     await until(() => ada.$state.get()?.currentPoll != null, 'the open poll');
@@ -176,16 +199,17 @@ describe('the host console', () => {
     await ada.vote(pollId, 0);
     await ben.vote(pollId, 1);
     await host.getByText('2 responses').waitFor();
-    await present.getByText('2 responses').waitFor();
-    expect(await present.locator('.results li').allInnerTexts()).toEqual([
-      expect.stringMatching(/Housing\s+50 % · 1 vote/),
-      expect.stringMatching(/Transport\s+50 % · 1 vote/),
-      expect.stringMatching(/Schools\s+0 % · 0 votes/),
+    await present.getByText('2 responses so far').waitFor();
+    expect(await present.locator('.bars li').allInnerTexts()).toEqual([
+      expect.stringMatching(/Housing\s+50 % \(1\)/),
+      expect.stringMatching(/Transport\s+50 % \(1\)/),
+      expect.stringMatching(/Schools\s+0 % \(0\)/),
     ]);
     expect(await axe(host)).toEqual([]);
 
-    // Close the poll; the host marks the question answered (x) and the present view falls back to the poll.
+    // Close the poll: the screen says so. The host marks the question answered (x); the screen stays.
     await host.getByRole('button', { name: 'Close', exact: true }).click();
+    await present.getByText('Voting closed · 2 responses').waitFor();
     await host.getByRole('tab', { name: 'Questions' }).click();
     await host.getByRole('article', { name: adaQuestion }).focus();
     await host.keyboard.press('x');

@@ -10,6 +10,8 @@ import { PlenumPollForm } from './poll-form.js';
 import { PlenumPolls } from './polls-view.js';
 import { PlenumPresent } from './present-view.js';
 import { PlenumReport } from './report-view.js';
+import { PlenumScreenButton } from './screen-button.js';
+import { PlenumScreenControl } from './screen-control.js';
 import { PlenumShare } from './share-view.js';
 
 const elements = {
@@ -23,6 +25,8 @@ const elements = {
   'plenum-polls': PlenumPolls,
   'plenum-present': PlenumPresent,
   'plenum-report': PlenumReport,
+  'plenum-screen-button': PlenumScreenButton,
+  'plenum-screen-control': PlenumScreenControl,
   'plenum-share': PlenumShare,
 };
 
@@ -42,6 +46,8 @@ declare global {
     'plenum-polls': PlenumPolls;
     'plenum-present': PlenumPresent;
     'plenum-report': PlenumReport;
+    'plenum-screen-button': PlenumScreenButton;
+    'plenum-screen-control': PlenumScreenControl;
     'plenum-share': PlenumShare;
   }
 }

@@ -171,6 +171,7 @@ export class PlenumHost extends ConsoleElement {
         </div>
       </div>
       ${this.notice ? html`<p class="error" role="alert">${this.notice}</p>` : nothing}
+      <plenum-screen-control .connection=${connection} .state=${state}></plenum-screen-control>
       <div role="tablist" aria-label=${s.tabsLabel} @keydown=${this.#tabKeys}>
         ${tabs.map(
           (tab) =>

@@ -189,7 +189,6 @@ const en = {
     `One network cast ${share} % of the votes (${voters}). Usual for a venue’s Wi-Fi, where everyone shares one address; otherwise one machine may be voting under many names.`,
 
   // present
-  presentIdle: 'Ask your questions and vote',
   join: 'Join at',
   onStage: 'Question',
   presentLabel: 'Present view',
@@ -197,6 +196,31 @@ const en = {
 
   // join
   joinTitle: 'Take part',
+
+  // the big screen (the host's control)
+  screenControl: 'Big screen',
+  screenNow: (what: string) => `Now on screen: ${what}`,
+  screenShow: 'Show on screen',
+  screenShowing: 'On screen',
+  screenJoin: 'How to join (QR code)',
+  screenBlank: 'Blank (title only)',
+  screenQuestions: 'Top questions',
+  screenPoll: (title: string) => `poll “${title}”`,
+  screenQuestion: (text: string) => `question “${text}”`,
+  screenGone: 'nothing (it was removed)',
+  highlightedOffScreen: (text: string) => `The highlighted question is not on screen: “${text}”`,
+  showHighlighted: 'Show it on screen',
+
+  // the big screen itself (in the room's language)
+  votingOpen: (n: number) => `${plural(n, 'response', 'responses')} so far`,
+  votingClosed: 'Voting closed',
+  resultsComing: 'Results coming up',
+  topQuestions: 'Top questions',
+  noLiveQuestions: 'No questions yet. Ask yours!',
+  moreItems: (n: number) => `+ ${n} more`,
+  answeredBadge: 'Answered',
+  percentOf: (percent: number, count: number) => `${percent} % (${count})`,
+  privacyNote: 'Anonymous unless you give your name: no account, no cookies, no tracking.',
 
   // report
   reportTitle: 'The event in numbers',
@@ -418,13 +442,35 @@ const de: Strings = {
   networkShare: (share: number, voters: number) =>
     `Ein Netzwerk hat ${share} % der Stimmen abgegeben (${voters}). Üblich im WLAN eines Veranstaltungsorts, wo alle eine Adresse teilen; sonst stimmt womöglich ein Rechner unter vielen Namen ab.`,
 
-  presentIdle: 'Stellen Sie Ihre Fragen und stimmen Sie ab',
   join: 'Mitmachen unter',
   onStage: 'Frage',
   presentLabel: 'Präsentationsansicht',
   presentUnknown: 'Diesen Raum gibt es nicht (mehr).',
 
   joinTitle: 'Mitmachen',
+
+  screenControl: 'Leinwand',
+  screenNow: (what: string) => `Jetzt auf der Leinwand: ${what}`,
+  screenShow: 'Auf der Leinwand zeigen',
+  screenShowing: 'Auf der Leinwand',
+  screenJoin: 'Mitmachen (QR-Code)',
+  screenBlank: 'Leer (nur Titel)',
+  screenQuestions: 'Top-Fragen',
+  screenPoll: (title: string) => `Umfrage „${title}“`,
+  screenQuestion: (text: string) => `Frage „${text}“`,
+  screenGone: 'nichts (es wurde entfernt)',
+  highlightedOffScreen: (text: string) => `Die hervorgehobene Frage ist nicht auf der Leinwand: „${text}“`,
+  showHighlighted: 'Auf der Leinwand zeigen',
+
+  votingOpen: (n: number) => `Bisher ${n} ${n === 1 ? 'Antwort' : 'Antworten'}`,
+  votingClosed: 'Abstimmung beendet',
+  resultsComing: 'Ergebnisse folgen',
+  topQuestions: 'Top-Fragen',
+  noLiveQuestions: 'Noch keine Fragen. Stellen Sie Ihre!',
+  moreItems: (n: number) => `+ ${n} weitere`,
+  answeredBadge: 'Beantwortet',
+  percentOf: (percent: number, count: number) => `${percent} % (${count})`,
+  privacyNote: 'Anonym, solange Sie keinen Namen angeben: kein Konto, keine Cookies, kein Tracking.',
 
   reportTitle: 'Die Veranstaltung in Zahlen',
   reportRefresh: 'Aktualisieren',
@@ -499,6 +545,18 @@ export function setLang(lang: Lang): void {
 
 /** The strings of the current language. */
 export const t = (): Strings => catalogues[$lang.get()];
+
+/**
+ * The language of a room's own pages (the big screen, the join page): the room's, once it has
+ * one, else the console's.
+ */
+export function roomLang(state: object | undefined): Lang {
+  const lang = (state as { lang?: unknown } | undefined)?.lang;
+  return lang === 'de' || lang === 'en' ? lang : $lang.get();
+}
+
+/** The strings of one language, whatever the console speaks. */
+export const stringsOf = (lang: Lang): Strings => catalogues[lang];
 
 /** The error message for a PlenumError code or an API error code. */
 export const errorText = (code: string | undefined): string =>

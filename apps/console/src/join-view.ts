@@ -1,14 +1,22 @@
-import { css, html } from 'lit';
+import { css, html, type PropertyValues } from 'lit';
 import { ConsoleElement } from './console-element.js';
-import { t } from './i18n.js';
+import { roomLang, stringsOf } from './i18n.js';
+
+/** What the page needs of the room: its title and language, from the public snapshot. */
+interface RoomInfo {
+  title: string;
+  lang?: string;
+}
 
 /**
  * @summary A plain participant page for rooms whose host has no event page of their own:
- * the three widgets, loaded from this server's `plenum.js` as any event page would.
+ * the room's title, a one-line privacy note and the three widgets, loaded from this server's
+ * `plenum.js` as any event page would, all in the room's language.
  */
 export class PlenumJoin extends ConsoleElement {
-  static override properties = { room: { type: String } };
+  static override properties = { room: { type: String }, info: { state: true } };
   declare room: string;
+  declare private info: RoomInfo | undefined;
 
   static override styles = [
     ...ConsoleElement.styles,
@@ -22,6 +30,12 @@ export class PlenumJoin extends ConsoleElement {
       main > * {
         display: block;
         margin-bottom: 1.5rem;
+      }
+      h1 {
+        overflow-wrap: anywhere;
+      }
+      .privacy {
+        margin-top: -1rem;
       }
     `,
   ];
@@ -42,12 +56,38 @@ export class PlenumJoin extends ConsoleElement {
     }
   }
 
+  override willUpdate(changed: PropertyValues<this>) {
+    if (changed.has('room')) void this.#load();
+  }
+
+  async #load() {
+    const room = this.room;
+    this.info = undefined;
+    if (!room) return;
+    try {
+      const response = await fetch(`${location.origin}/api/rooms/${encodeURIComponent(room)}`);
+      // An unknown room is the widgets' to explain; the page keeps its generic title.
+      if (response.ok && room === this.room) this.info = (await response.json()) as RoomInfo;
+    } catch {
+      // Offline: the widgets say so and reconnect; the page keeps its generic title.
+    }
+  }
+
+  override updated() {
+    // The widgets follow the nearest lang attribute, so the page's language is theirs.
+    document.documentElement.lang = roomLang(this.info);
+    document.title = this.info?.title || stringsOf(roomLang(this.info)).joinTitle;
+  }
+
   override render() {
+    const lang = roomLang(this.info);
+    const s = stringsOf(lang);
     return html`<main>
-      <h1>${t().joinTitle}</h1>
-      <plenum-reactions room=${this.room}></plenum-reactions>
-      <plenum-poll room=${this.room}></plenum-poll>
-      <plenum-questions room=${this.room} ask-name></plenum-questions>
+      <h1>${this.info?.title || s.joinTitle}</h1>
+      <p class="privacy muted">${s.privacyNote}</p>
+      <plenum-reactions room=${this.room} lang=${lang}></plenum-reactions>
+      <plenum-poll room=${this.room} lang=${lang}></plenum-poll>
+      <plenum-questions room=${this.room} lang=${lang} ask-name></plenum-questions>
     </main>`;
   }
 }

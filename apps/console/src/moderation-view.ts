@@ -370,6 +370,15 @@ export class PlenumModeration extends ConsoleElement {
             : nothing
         }
         ${
+          question.status === 'live' || question.status === 'answered'
+            ? html`<plenum-screen-button
+                .connection=${this.connection}
+                .state=${this.state}
+                .screen=${{ show: 'question', question: id }}
+              ></plenum-screen-button>`
+            : nothing
+        }
+        ${
           question.status !== 'dismissed'
             ? button(s.pin, keys.pin, () => this.#moderate(id, { pinned: !question.pinned }), question.pinned)
             : nothing

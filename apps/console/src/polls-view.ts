@@ -123,6 +123,15 @@ export class PlenumPolls extends ConsoleElement {
         >
           ${s.showResults}
         </button>
+        ${
+          poll.status === 'draft'
+            ? nothing
+            : html`<plenum-screen-button
+                .connection=${this.connection}
+                .state=${this.state}
+                .screen=${{ show: 'poll', poll: id }}
+              ></plenum-screen-button>`
+        }
         <button type="button" @click=${() => this.#duplicate(poll)}>${s.duplicate}</button>
         <button type="button" class="danger" @click=${() => (this.confirming = id)}>${s.delete}</button>
       </div>

@@ -1,25 +1,35 @@
-import { css, html, type PropertyValues } from 'lit';
+import { css, html, nothing, type PropertyValues } from 'lit';
+import { styleMap } from 'lit/directives/style-map.js';
 import { connectRoom, type RoomConnection } from '@plenum/client';
-import type { PollView, QuestionView, RoomView } from '@plenum/protocol';
+import { sortQuestions, type PollView, type QuestionView, type RoomView } from '@plenum/protocol';
 import { ConsoleElement } from './console-element.js';
-import { errorText, t } from './i18n.js';
+import { fit } from './fit.js';
+import { errorText, roomLang, stringsOf, type Strings } from './i18n.js';
 import { participantLink } from './links.js';
 import { qrCode } from './qr.js';
-import { renderResults, resultStyles } from './results.js';
 
-/** What is on screen: an open poll first, then the highlighted question, then a closed poll. */
-function onScreen(state: RoomView): { poll?: PollView; question?: QuestionView } {
-  const poll = state.polls.find((item) => item.id === state.currentPoll);
-  if (poll?.status === 'open') return { poll };
-  const question = state.questions.find((item) => item.highlighted);
-  if (question) return { question };
-  return poll ? { poll } : {};
-}
+/** The top live questions screen shows at most this many. */
+const topCount = 5;
+/** More options than this go in two columns. */
+const oneColumn = 6;
+
+/** What people type: the link without its scheme. */
+const shortLink = (link: string) => link.replace(/^https?:\/\//, '');
 
 /**
- * @summary The read-only view for a projector or an OBS browser source: the highlighted
- * question or the current poll's results, big, with the join link and QR code always shown.
- * It joins with the public view only and never carries a host key.
+ * A text that may be cut to fit: shown once for the eye (clamped with an ellipsis when it must
+ * be) and once, whole, for assistive technology.
+ */
+const clamped = (text: string) =>
+  html`<span class="visually-hidden">${text}</span
+    ><span class="clamp" data-clamp aria-hidden="true">${text}</span>`;
+
+/**
+ * @summary The big screen, for a projector or an OBS browser source: exactly what the host put
+ * on it (a poll, a question, the top questions, the join screen or a blank screen), in the
+ * room's language, fitted to any screen from 1280×720 to 4K in 16:9 or 4:3 — nothing scrolls,
+ * nothing is cut off by the edge. It joins as a display with the public view only and never
+ * carries a host key, so it shows no more than a participant could see.
  */
 export class PlenumPresent extends ConsoleElement {
   static override properties = {
@@ -30,74 +40,248 @@ export class PlenumPresent extends ConsoleElement {
   declare join: string;
   #connection: RoomConnection | undefined;
   #unsubscribe: (() => void)[] = [];
+  readonly #resize = new ResizeObserver(() => this.#fit());
 
   static override styles = [
     ...ConsoleElement.styles,
-    resultStyles,
     css`
       :host {
-        display: grid;
-        grid-template-columns: minmax(0, 1fr) minmax(14rem, 26vw);
-        gap: 3vw;
-        min-height: 100vh;
-        padding: 4vh 4vw;
+        /* The QR code: at least a fifth of the screen's short side, whatever the aspect. */
+        --qr: min(34vh, 24vw);
+        position: fixed;
+        inset: 0;
+        display: block;
+        overflow: hidden;
         background: var(--bg);
-        font-size: clamp(1rem, 2.2vw, 2.6rem);
+      }
+      .frame {
+        height: 100%;
+        /* A safe area no projector crops. */
+        padding: 5vh 5vw;
+        display: grid;
+        grid-template-columns: minmax(0, 1fr) var(--qr);
+        gap: 4vw;
+      }
+      .frame.full {
+        grid-template-columns: minmax(0, 1fr);
       }
       main {
+        min-width: 0;
+        min-height: 0;
+        overflow: hidden;
         display: flex;
         flex-direction: column;
-        justify-content: center;
-      }
-      .title {
-        font-size: 0.8em;
-        color: var(--muted);
-        margin: 0 0 1em;
-      }
-      .question {
-        font-size: 1.8em;
-        font-weight: 700;
         line-height: 1.25;
-        margin: 0 0 0.5em;
+      }
+      .content {
+        /* Centred while it fits; from the top (never cut at the top) when it is tall. */
+        margin: auto 0;
+        min-width: 0;
+      }
+      .clamped [data-clamp] {
+        display: -webkit-box;
+        -webkit-box-orient: vertical;
+        -webkit-line-clamp: var(--lines);
+        overflow: hidden;
+      }
+      .clamped h1 [data-clamp] {
+        -webkit-line-clamp: calc(var(--lines) + var(--extra, 0));
+      }
+      .cut {
+        position: absolute;
+        width: 1px;
+        height: 1px;
+        overflow: hidden;
+        clip-path: inset(50%);
+        white-space: nowrap;
+      }
+      p,
+      h1,
+      ul,
+      ol {
+        margin: 0;
+      }
+      .room {
+        /* The room's title is the frame, not the content: one line, never large. */
+        font-size: min(0.6em, 4vh);
+        color: var(--muted);
+        margin-bottom: 0.6em;
         overflow-wrap: anywhere;
       }
-      .who {
-        color: var(--muted);
+      h1 {
+        font-size: 1.3em;
+        line-height: 1.2;
+        margin-bottom: 0.4em;
+        overflow-wrap: anywhere;
       }
-      h1,
-      h2 {
+      .question-text {
         font-size: 1.5em;
+        font-weight: 700;
+        line-height: 1.2;
+        margin-bottom: 0.4em;
+        overflow-wrap: anywhere;
+        white-space: pre-line;
       }
-      h1.title {
+      .meta,
+      .status,
+      [data-fit-more] {
+        color: var(--muted);
+        font-size: 0.7em;
+      }
+      .status {
+        margin-bottom: 0.6em;
+      }
+      .tag {
+        display: inline-block;
+        font-size: 0.6em;
+        border: 2px solid var(--line);
+        border-radius: 1em;
+        padding: 0 0.6em;
+        margin: 0 0.4em 0.5em 0;
+        overflow-wrap: anywhere;
+      }
+      .bars,
+      .options,
+      .top,
+      .cloud {
+        list-style: none;
+        padding: 0;
+        display: grid;
+        gap: 0.35em 1.5em;
+      }
+      .bars.two,
+      .options.two {
+        grid-template-columns: repeat(2, minmax(0, 1fr));
+      }
+      .bars li {
+        display: grid;
+        grid-template-columns: minmax(0, 1fr) auto;
+        gap: 0 0.75em;
         font-size: 0.8em;
-        font-weight: 400;
+      }
+      .bars .label,
+      .options li,
+      .cloud li,
+      .top .text {
+        overflow-wrap: anywhere;
+        min-width: 0;
+      }
+      .bars .number {
+        font-variant-numeric: tabular-nums;
+        font-weight: 700;
+      }
+      .track {
+        grid-column: 1 / -1;
+        height: 0.4em;
+        margin-top: 0.15em;
+        background: var(--panel);
+        border: 1px solid var(--line);
+        border-radius: 0.2em;
+        overflow: hidden;
+      }
+      .track > span {
+        display: block;
+        height: 100%;
+        background: var(--accent);
+        transition: width 0.4s ease;
+      }
+      .options li {
+        font-size: 0.8em;
+        border-left: 0.25em solid var(--line);
+        padding-left: 0.5em;
+      }
+      .average {
+        font-weight: 700;
+        margin-bottom: 0.4em;
+      }
+      .coming {
+        margin-top: 0.6em;
+        font-weight: 700;
+      }
+      .cloud {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.3em 0.5em;
+      }
+      .cloud li {
+        font-size: 0.75em;
+        border: 2px solid var(--line);
+        border-radius: 0.4em;
+        padding: 0 0.4em;
+        max-width: 100%;
+      }
+      .cloud li {
+        display: flex;
+        gap: 0.4em;
+        align-items: baseline;
+      }
+      .cloud .count {
+        flex: none;
+        color: var(--muted);
+        font-variant-numeric: tabular-nums;
+      }
+      .top {
+        gap: 0.6em;
+      }
+      .top .text {
+        font-size: 0.9em;
+        font-weight: 600;
+      }
+      .top .meta {
+        font-size: 0.6em;
+        margin-top: 0.15em;
       }
       aside {
+        min-height: 0;
         display: flex;
         flex-direction: column;
         justify-content: center;
-        gap: 0.5em;
-        font-size: 0.7em;
+        gap: 0.4em;
+        font-size: calc(var(--qr) / 13);
         overflow-wrap: anywhere;
       }
       .qr {
-        width: 100%;
-        height: auto;
+        display: block;
+        width: var(--qr);
+        height: var(--qr);
       }
-      .bar {
-        height: 1em;
+      .link {
+        font-weight: 700;
+        display: -webkit-box;
+        -webkit-box-orient: vertical;
+        -webkit-line-clamp: 3;
+        overflow: hidden;
       }
-      @media (max-aspect-ratio: 1/1) {
-        :host {
-          grid-template-columns: 1fr;
-        }
-        aside {
-          flex-direction: row;
-          align-items: center;
-          justify-content: flex-start;
-        }
-        .qr {
-          width: 30vw;
+      /* The join screen: the QR code is the point. */
+      .join {
+        text-align: center;
+        display: flex;
+        flex-direction: column;
+        align-items: center;
+        gap: 0.5em;
+      }
+      .join .qr {
+        width: min(52vh, 40vw);
+        height: min(52vh, 40vw);
+      }
+      .join .link {
+        font-size: 0.9em;
+      }
+      .blank {
+        text-align: center;
+        font-size: 1.4em;
+        font-weight: 700;
+        overflow-wrap: anywhere;
+      }
+      .room .clamp {
+        display: -webkit-box;
+        -webkit-box-orient: vertical;
+        -webkit-line-clamp: 1;
+        overflow: hidden;
+      }
+      @media (prefers-reduced-motion: reduce) {
+        .track > span {
+          transition: none;
         }
       }
     `,
@@ -115,7 +299,10 @@ export class PlenumPresent extends ConsoleElement {
 
   override connectedCallback() {
     super.connectedCallback();
+    this.#resize.observe(this);
     if (this.hasUpdated) this.#start();
+    // Text is measured: measure again once the web fonts are in.
+    void document.fonts?.ready.then(() => this.#fit());
   }
 
   #start() {
@@ -130,6 +317,7 @@ export class PlenumPresent extends ConsoleElement {
 
   override disconnectedCallback() {
     super.disconnectedCallback();
+    this.#resize.disconnect();
     this.#stop();
   }
 
@@ -139,40 +327,175 @@ export class PlenumPresent extends ConsoleElement {
     this.#connection = undefined;
   }
 
-  override render() {
-    const s = t();
-    const link = participantLink(this.room, this.join || undefined);
-    const error = this.#connection?.$error.get();
-    const state = this.#connection?.$state.get();
-    return html`
-      <main aria-label=${s.presentLabel} aria-live="polite">
-        ${
-          error
-            ? html`<p role="alert">${errorText(error.code)}</p>`
-            : state
-              ? this.#content(state)
-              : html`<p role="status">${s.loading}</p>`
-        }
-      </main>
-      <aside>
-        ${qrCode(link, s.qrFor(link))}
-        <div><span>${s.join}</span><br /><strong>${link}</strong></div>
-      </aside>
-    `;
+  get #lang() {
+    return roomLang(this.#connection?.$state.get());
   }
 
-  #content(state: RoomView) {
-    const s = t();
-    const { poll, question } = onScreen(state);
-    if (question)
-      return html`<h1 class="title">${state.title}</h1>
-        <p class="question" data-present="question">${question.text}</p>
-        <p class="who">${question.name ?? s.anonymous} · ${s.votes(question.upvotes)}</p>`;
-    if (poll)
-      return html`<h1 class="title">${state.title}</h1>
-        <h2 data-present="poll">${poll.title}</h2>
-        ${renderResults(poll.options, poll.results)}`;
-    return html`<h1>${state.title}</h1>
-      <p>${s.presentIdle}</p>`;
+  override updated() {
+    // The page is this screen: it speaks the room's language (screen readers, hyphenation).
+    document.documentElement.lang = this.#lang;
+    this.#fit();
+  }
+
+  /** Sizes are relative to the screen's short side, so 720p and 4K look alike. */
+  #fit() {
+    const stage = this.renderRoot.querySelector<HTMLElement>('main');
+    if (!stage) return;
+    const short = Math.min(innerWidth, innerHeight);
+    fit(stage, {
+      min: Math.max(14, short * 0.027),
+      max: short * 0.06,
+      more: stringsOf(this.#lang).moreItems,
+    });
+  }
+
+  override render() {
+    const lang = this.#lang;
+    const s = stringsOf(lang);
+    const error = this.#connection?.$error.get();
+    const state = this.#connection?.$state.get();
+    const link = participantLink(this.room, this.join || undefined);
+    const screen = state?.screen;
+    const full = !state || error || screen?.show === 'join' || screen?.show === 'blank';
+    return html`<div class="frame ${full ? 'full' : ''}">
+      <main aria-label=${s.presentLabel} aria-live="polite">
+        <div class="content">
+          ${
+            error
+              ? html`<p role="alert">${errorText(error.code)}</p>`
+              : state
+                ? this.#content(state, s, link)
+                : html`<p role="status">${s.loading}</p>`
+          }
+        </div>
+      </main>
+      ${
+        full
+          ? nothing
+          : html`<aside>
+              ${qrCode(link, s.qrFor(link))}
+              <span>${s.join}</span>
+              <strong class="link">${shortLink(link)}</strong>
+            </aside>`
+      }
+    </div>`;
+  }
+
+  #content(state: RoomView, s: Strings, link: string) {
+    const screen = state.screen;
+    switch (screen.show) {
+      case 'join':
+        return html`<div class="join" data-present="join">
+          <h1>${clamped(state.title)}</h1>
+          ${qrCode(link, s.qrFor(link))}
+          <p>${s.join}</p>
+          <p class="link">${shortLink(link)}</p>
+        </div>`;
+      case 'questions':
+        return this.#top(state, s);
+      case 'question': {
+        const question = state.questions.find((item) => item.id === screen.question);
+        return question ? this.#question(state, question, s) : this.#blank(state);
+      }
+      case 'poll': {
+        const poll = state.polls.find((item) => item.id === screen.poll);
+        return poll ? this.#poll(state, poll, s) : this.#blank(state);
+      }
+      default:
+        return this.#blank(state);
+    }
+  }
+
+  #blank(state: RoomView) {
+    return html`<h1 class="blank" data-present="blank">${clamped(state.title)}</h1>`;
+  }
+
+  #question(state: RoomView, question: QuestionView, s: Strings) {
+    return html`<p class="room">${clamped(state.title)}</p>
+      ${question.label ? html`<span class="tag">${question.label}</span>` : nothing}
+      ${question.status === 'answered' ? html`<span class="tag">${s.answeredBadge}</span>` : nothing}
+      <h1 class="question-text" data-present="question">${clamped(question.text)}</h1>
+      <p class="meta">${question.name ?? s.anonymous} · ${s.votes(question.upvotes)}</p>`;
+  }
+
+  #top(state: RoomView, s: Strings) {
+    const live = state.questions.filter((question) => question.status === 'live');
+    const top = sortQuestions(live, 'popular').slice(0, topCount);
+    return html`<p class="room">${clamped(state.title)}</p>
+      <h1 data-present="questions">${s.topQuestions}</h1>
+      ${
+        top.length
+          ? html`<ol class="top">
+              ${top.map(
+                (question) =>
+                  html`<li data-fit-item>
+                    <p class="text">${clamped(question.text)}</p>
+                    <p class="meta">${question.name ?? s.anonymous} · ${s.votes(question.upvotes)}</p>
+                  </li>`,
+              )}
+            </ol>`
+          : html`<p>${s.noLiveQuestions}</p>`
+      }
+      <p data-fit-more hidden></p>`;
+  }
+
+  #poll(state: RoomView, poll: PollView, s: Strings) {
+    const status =
+      poll.status === 'open'
+        ? s.votingOpen(poll.responses)
+        : `${s.votingClosed} · ${s.responses(poll.responses)}`;
+    return html`<p class="room">${clamped(state.title)}</p>
+      <h1 data-present="poll">${clamped(poll.title)}</h1>
+      <p class="status">${status}</p>
+      ${poll.results ? this.#results(poll, s) : this.#hidden(poll, s)}
+      <p data-fit-more hidden></p>`;
+  }
+
+  /** Results kept back: the options stay in view, and the hall hears that results follow. */
+  #hidden(poll: PollView, s: Strings) {
+    return html`${
+        poll.options.length
+          ? html`<ul class="options ${poll.options.length > oneColumn ? 'two' : ''}">
+              ${poll.options.map((option) => html`<li>${clamped(option)}</li>`)}
+            </ul>`
+          : nothing
+      }
+      <p class="coming">${s.resultsComing}</p>`;
+  }
+
+  #results(poll: PollView, s: Strings) {
+    const results = poll.results!;
+    if (results.kind === 'open') {
+      if (!results.answers.length) return html`<p>${s.noAnswers}</p>`;
+      return html`<ul class="cloud">
+        ${results.answers.map(
+          (answer) =>
+            html`<li data-fit-item>${clamped(answer.text)} <span class="count">${answer.count}</span></li>`,
+        )}
+      </ul>`;
+    }
+    const rating = results.kind === 'rating';
+    const counts = rating ? [...results.distribution].reverse() : results.counts;
+    const percentages = rating ? [...results.percentages].reverse() : results.percentages;
+    const labels = rating ? counts.map((_, i) => s.stars(5 - i)) : poll.options;
+    const average = rating
+      ? results.average.toLocaleString(this.#lang === 'de' ? 'de-DE' : 'en-GB', {
+          minimumFractionDigits: 1,
+          maximumFractionDigits: 1,
+        })
+      : '';
+    return html`${rating ? html`<p class="average">${s.average(average)}</p>` : nothing}
+      <ul class="bars ${labels.length > oneColumn ? 'two' : ''}">
+        ${labels.map(
+          (label, i) =>
+            html`<li>
+              <span class="label">${clamped(label)}</span>
+              <span class="number">${s.percentOf(percentages[i] ?? 0, counts[i] ?? 0)}</span>
+              <span class="track" aria-hidden="true"
+                ><span style=${styleMap({ width: `${percentages[i] ?? 0}%` })}></span
+              ></span>
+            </li>`,
+        )}
+      </ul>`;
   }
 }

@@ -1,5 +1,5 @@
 /** The host's actions, available on a connection made with the room's host key. */
-import type { Action, PollKind, PollStatus, QuestionStatus } from '@plenum/protocol';
+import type { Action, PollKind, PollStatus, QuestionStatus, Screen } from '@plenum/protocol';
 import type { ActionInput } from './room.js';
 
 type Send = (action: ActionInput) => Promise<{ id?: string } | undefined>;
@@ -32,6 +32,7 @@ export class HostActions {
     kind: PollKind;
     options?: string[];
     maxChoices?: number;
+    resultsVisible?: boolean;
   }): Promise<string> {
     return (await this.send({ type: 'poll-create', ...poll }))?.id ?? '';
   }
@@ -45,6 +46,11 @@ export class HostActions {
 
   async deletePoll(poll: string): Promise<void> {
     await this.send({ type: 'poll-delete', poll });
+  }
+
+  /** Puts a poll, a question, the top questions, the join screen or a blank screen on the big screen. */
+  async showOnScreen(screen: Screen): Promise<void> {
+    await this.send({ type: 'screen', screen });
   }
 
   /** Title, moderation mode, and the recording the report links into (null forgets it). */

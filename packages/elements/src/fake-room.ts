@@ -28,6 +28,7 @@ export function emptyRoom(overrides: Partial<RoomView> = {}): RoomView {
     questions: [],
     polls: [],
     currentPoll: null,
+    screen: { show: 'join' },
     reactions: {},
     online: 1,
     ...overrides,

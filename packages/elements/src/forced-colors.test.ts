@@ -28,6 +28,7 @@ const poll: PollView = {
   status: 'closed',
   options: ['Keynote', 'Panel'],
   resultsVisible: true,
+  responses: 4,
   results: { kind: 'single', counts: [3, 1], percentages: [75, 25], responses: 4 },
   createdAt: 1,
 };

@@ -29,6 +29,15 @@ export const recordingSchema = v.strictObject({
   startsAt: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
 });
 const entityId = v.pipe(v.string(), v.minLength(1), v.maxLength(32));
+
+/** What the host puts on the big screen (`Screen`); also the body of `PUT /api/rooms/:room/screen`. */
+export const screenSchema = v.variant('show', [
+  v.strictObject({ show: v.literal('poll'), poll: entityId }),
+  v.strictObject({ show: v.literal('question'), question: entityId }),
+  v.strictObject({ show: v.literal('questions') }),
+  v.strictObject({ show: v.literal('join') }),
+  v.strictObject({ show: v.literal('blank') }),
+]);
 const actionId = v.pipe(v.string(), v.minLength(1), v.maxLength(limits.actionId));
 
 const choice = v.union([
@@ -92,6 +101,8 @@ const hostActions = [
     kind: v.picklist(pollKinds),
     options: v.optional(v.pipe(v.array(text(limits.pollOption)), v.maxLength(limits.pollOptions))),
     maxChoices: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
+    /** Default true; false keeps the results with the host until they reveal them. */
+    resultsVisible: v.optional(v.boolean()),
   }),
   v.strictObject({
     type: v.literal('poll-update'),
@@ -105,6 +116,7 @@ const hostActions = [
     maxChoices: v.optional(v.nullable(v.pipe(v.number(), v.integer(), v.minValue(1)))),
   }),
   v.strictObject({ type: v.literal('poll-delete'), id: actionId, poll: entityId }),
+  v.strictObject({ type: v.literal('screen'), id: actionId, screen: screenSchema }),
   v.strictObject({
     type: v.literal('room-update'),
     id: actionId,
@@ -152,6 +164,7 @@ export interface Patch {
   polls?: PollView[];
   removedPolls?: string[];
   currentPoll?: string | null;
+  screen?: RoomView['screen'];
   title?: string;
   moderation?: RoomView['moderation'];
   /** New running totals for emojis that changed. */

@@ -80,6 +80,7 @@ describe('rights', () => {
     { type: 'poll-update', poll: 'p2', status: 'closed' },
     { type: 'poll-delete', poll: 'p1' },
     { type: 'room-update', title: 'Taken over' },
+    { type: 'screen', screen: { show: 'blank' } },
   ];
 
   it('covers every host action type', () => {

@@ -23,6 +23,7 @@ import {
 } from './questions.js';
 import { react } from './reactions.js';
 import { cleanRecording } from './recording.js';
+import { keepScreenPublic, showOnScreen } from './screen.js';
 import {
   cleanText,
   isRefusal,
@@ -49,6 +50,10 @@ export function apply(room: RoomRecord, action: Action, actor: Actor, now: numbe
   const hostAction = hostActionTypes.has(action.type);
   if (hostAction && !actor.host) return refuse('forbidden', 'Only the host can do that.');
   const outcome = route(room, action, actor, now);
+  if (outcome.ok && action.type !== 'screen') {
+    const screen = keepScreenPublic(room);
+    if (screen) outcome.changes.screen = screen;
+  }
   // Hosts running the event are not counted as active participants for what they moderate.
   if (outcome.ok && !hostAction) room.active.add(actor.participant);
   return outcome;
@@ -78,6 +83,8 @@ function route(room: RoomRecord, action: Action, actor: Actor, now: number): App
       return react(room, action, actor, now);
     case 'room-update':
       return updateRoom(room, action);
+    case 'screen':
+      return showOnScreen(room, action);
     default:
       // Unreachable for checked actions; a log replayed after an action type was retired lands here.
       return refuse('invalid', `Unknown action "${(action as { type: string }).type}".`);
@@ -137,6 +144,7 @@ export function roomView(room: RoomRecord, online: number, options: RoomViewOpti
     questions,
     polls,
     currentPoll: room.currentPoll,
+    screen: { ...room.screen },
     reactions: { ...room.reactions },
     online,
   };

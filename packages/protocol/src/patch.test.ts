@@ -21,6 +21,7 @@ const view: RoomView = {
   questions: [question('q1'), question('q2')],
   polls: [],
   currentPoll: null,
+  screen: { show: 'join' },
   reactions: { '👍': 3 },
   online: 2,
 };

@@ -29,6 +29,7 @@ export function applyPatch(view: RoomView, patch: Patch | Personal): RoomView {
   }
   next.polls = upsert(view.polls, patch.polls, patch.removedPolls);
   if (patch.currentPoll !== undefined) next.currentPoll = patch.currentPoll;
+  if (patch.screen !== undefined) next.screen = patch.screen;
   if (patch.title !== undefined) next.title = patch.title;
   if (patch.moderation !== undefined) next.moderation = patch.moderation;
   if (patch.reactions) next.reactions = { ...view.reactions, ...patch.reactions };

@@ -17,6 +17,8 @@ const act = (room: RoomRecord, action: Draft, actor: Actor, now = 1_000) =>
   apply(room, { ...action, id: `a${++actions}` } as Action, actor, now);
 
 const setup = () => createRoom({ id: 'room', createdAt: 0 });
+const must = (room: RoomRecord, action: Draft, actor: Actor) =>
+  expect(act(room, action, actor).ok).toBe(true);
 
 function poll(
   room: RoomRecord,
@@ -410,7 +412,8 @@ describe('results', () => {
   it.each([
     { status: 'open', resultsVisible: true, public: true },
     { status: 'open', resultsVisible: false, public: false },
-    { status: 'closed', resultsVisible: false, public: true },
+    // Closing never reveals: hidden results stay with the host until they reveal them.
+    { status: 'closed', resultsVisible: false, public: false },
     { status: 'closed', resultsVisible: true, public: true },
   ] as const)(
     '$status poll with resultsVisible=$resultsVisible: public results $public, host always',
@@ -427,6 +430,35 @@ describe('results', () => {
       expect('results' in pollView(room.polls.get(id)!, true)).toBe(true);
     },
   );
+
+  it('reveals on its own action, before, during or after voting, and counts responses while hidden', () => {
+    const room = setup();
+    const id = poll(room, 'single', { open: false });
+    must(room, { type: 'poll-update', poll: id, resultsVisible: false }, host);
+    must(room, { type: 'poll-update', poll: id, status: 'open' }, host);
+    vote(room, id, 1);
+    vote(room, id, 0, bob);
+    expect(view(room, id, false)).toMatchObject({ responses: 2, options: ['A', 'B', 'C'] });
+    expect(view(room, id, false)).not.toHaveProperty('results');
+    must(room, { type: 'poll-update', poll: id, status: 'closed' }, host);
+    expect(view(room, id, false)).not.toHaveProperty('results');
+    must(room, { type: 'poll-update', poll: id, resultsVisible: true }, host);
+    expect(view(room, id, false)?.results).toMatchObject({ counts: [1, 1, 0], responses: 2 });
+    // Hidden again while open: the next votes stay private too.
+    must(room, { type: 'poll-update', poll: id, status: 'open', resultsVisible: false }, host);
+    expect(view(room, id, false)).not.toHaveProperty('results');
+  });
+
+  it('creates a poll with its results hidden from the start when asked', () => {
+    const room = setup();
+    const created = act(
+      room,
+      { type: 'poll-create', title: 'Secret', kind: 'rating', resultsVisible: false },
+      host,
+    );
+    const id = created.ok ? created.result!.id! : '';
+    expect(view(room, id, true)?.resultsVisible).toBe(false);
+  });
 
   it('hides draft polls from everyone but the host', () => {
     const room = setup();

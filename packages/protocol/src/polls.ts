@@ -97,7 +97,7 @@ export function createPoll(
     status: 'draft',
     options,
     ...(maxChoices !== undefined && { maxChoices }),
-    resultsVisible: true,
+    resultsVisible: action.resultsVisible ?? true,
     createdAt: now,
     responses: new Map(),
     tally: emptyTally(action.kind, options.length),
@@ -157,7 +157,7 @@ export function updatePoll(room: RoomRecord, action: ActionOf<'poll-update'>, _a
       }
       if (room.currentPoll !== poll.id) room.currentPoll = changes.currentPoll = poll.id;
     }
-    // Closing keeps the poll current, so its final results stay on screen.
+    // Closing keeps the poll current, so widgets go on showing it (results only if revealed).
   }
   return { ok: true, changes };
 }
@@ -270,11 +270,11 @@ export function pollResults(poll: PollRecord): PollResults {
 }
 
 /**
- * The wire shape of a poll. Results are included for the host, when the host made them
- * visible, and once the poll is closed.
+ * The wire shape of a poll. Results are included for the host, and for everyone else only
+ * while the host has them revealed: closing a poll never reveals them.
  */
 export function pollView(poll: PollRecord, host = false): PollView {
-  const showResults = host || poll.resultsVisible || poll.status === 'closed';
+  const showResults = host || poll.resultsVisible;
   return {
     id: poll.id,
     title: poll.title,
@@ -283,6 +283,7 @@ export function pollView(poll: PollRecord, host = false): PollView {
     options: [...poll.options],
     ...(poll.maxChoices !== undefined && { maxChoices: poll.maxChoices }),
     resultsVisible: poll.resultsVisible,
+    responses: poll.responses.size,
     ...(showResults && { results: pollResults(poll) }),
     createdAt: poll.createdAt,
     ...(host && poll.network && { network: { ...poll.network } }),

@@ -13,6 +13,7 @@ import type {
   PollResults,
   PollStatus,
   QuestionView,
+  Screen,
 } from './state.js';
 
 /** A question as the server keeps it: what everyone may see, plus who asked and who upvoted. */
@@ -69,6 +70,8 @@ export interface RoomRecord {
   /** Polls in the order they were created. */
   polls: Map<string, PollRecord>;
   currentPoll: string | null;
+  /** What the big screen shows; changes only when the host chooses (or its item is gone). */
+  screen: Screen;
   /** Running total per emoji. */
   reactions: Record<string, number>;
   /** Reactions per minute since the room was created (minute index -> emoji -> count). */
@@ -100,6 +103,7 @@ export function createRoom(init: RoomInit): RoomRecord {
     questions: new Map(),
     polls: new Map(),
     currentPoll: null,
+    screen: { show: 'join' },
     reactions: {},
     reactionMinutes: new Map(),
     reactionBudget: new Map(),
@@ -127,6 +131,7 @@ export interface Changes {
   title?: string;
   moderation?: Moderation;
   currentPoll?: string | null;
+  screen?: Screen;
   /** Reactions added by this action, per emoji (a delta, not a total). */
   reactions?: Record<string, number>;
   /** The actor's own MineView changed (their question, upvote or vote). */

@@ -82,12 +82,25 @@ export interface PollView {
   options: string[];
   maxChoices?: number;
   resultsVisible: boolean;
-  /** Present when results are visible or the poll is closed (always for the host). */
+  /** How many have answered: shown while the results are hidden too. */
+  responses: number;
+  /** Present only while the host has the results revealed (always for the host). */
   results?: PollResults;
   createdAt: number;
   /** Host only: set while one network holds an unusual share of the votes. */
   network?: NetworkShare;
 }
+
+/** What the big screen (the present view) shows: exactly what the host chose last. */
+export type Screen =
+  | { show: 'poll'; poll: string }
+  | { show: 'question'; question: string }
+  /** The top live questions. */
+  | { show: 'questions' }
+  /** Title, QR code and link to take part. */
+  | { show: 'join' }
+  /** Only the room's title. */
+  | { show: 'blank' };
 
 export interface RoomView {
   room: string;
@@ -98,6 +111,8 @@ export interface RoomView {
   polls: PollView[];
   /** The poll participants see by default: the one the host opened last. */
   currentPoll: string | null;
+  /** What the big screen shows. */
+  screen: Screen;
   /** Running total per emoji. */
   reactions: Record<string, number>;
   /** People connected now. */

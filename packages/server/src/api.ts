@@ -81,6 +81,11 @@ export async function handleApi(
   }
 
   requireHost(request, meta);
+  if (sub === 'screen' && subId === undefined) {
+    if (method !== 'PUT') throw methodNotAllowed('PUT');
+    await perform(await room(), 'screen', { screen: await readBody(request) });
+    return sendJson(response, 200, (await room()).hostView().screen);
+  }
   if (sub === 'report' && subId === undefined) {
     if (method !== 'GET') throw methodNotAllowed('GET');
     const format = requestTarget(request).searchParams.get('format') ?? 'json';

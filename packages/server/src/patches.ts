@@ -31,6 +31,7 @@ export class PatchBuilder {
   #removedPolls = new Set<string>();
   #room = false;
   #currentPoll = false;
+  #screen = false;
   /** Reactions since the last burst went out, per emoji. */
   #burst = new Map<string, number>();
   #burstStarted = 0;
@@ -53,6 +54,7 @@ export class PatchBuilder {
     }
     if (changes.title !== undefined || changes.moderation !== undefined) this.#room = true;
     if (changes.currentPoll !== undefined) this.#currentPoll = true;
+    if (changes.screen !== undefined) this.#screen = true;
     for (const [emoji, count] of Object.entries(changes.reactions ?? {})) {
       this.#burst.set(emoji, (this.#burst.get(emoji) ?? 0) + count);
     }
@@ -83,6 +85,11 @@ export class PatchBuilder {
     if (this.#currentPoll) {
       shared.currentPoll = record.currentPoll;
       this.#currentPoll = false;
+      changed = true;
+    }
+    if (this.#screen) {
+      shared.screen = record.screen;
+      this.#screen = false;
       changed = true;
     }
     // Reactions travel as bursts per window, with the new totals: never one per click.

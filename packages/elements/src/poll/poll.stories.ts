@@ -12,6 +12,7 @@ const polls: Record<string, PollView> = {
     status: 'open',
     options: ['Keynote: the digital town hall', 'Workshop: plain language', 'Panel: open data'],
     resultsVisible: true,
+    responses: 23,
     results: { kind: 'single', counts: [12, 7, 4], percentages: [52, 31, 17], responses: 23 },
     createdAt: 1,
   },
@@ -23,6 +24,7 @@ const polls: Record<string, PollView> = {
     options: ['Privacy', 'Accessibility', 'Open data', 'Security'],
     maxChoices: 2,
     resultsVisible: true,
+    responses: 18,
     results: { kind: 'multiple', counts: [9, 14, 5, 8], percentages: [25, 39, 14, 22], responses: 18 },
     createdAt: 2,
   },
@@ -33,6 +35,7 @@ const polls: Record<string, PollView> = {
     status: 'open',
     options: [],
     resultsVisible: true,
+    responses: 19,
     results: {
       kind: 'open',
       answers: [
@@ -51,6 +54,7 @@ const polls: Record<string, PollView> = {
     status: 'open',
     options: [],
     resultsVisible: true,
+    responses: 20,
     results: {
       kind: 'rating',
       distribution: [1, 0, 3, 9, 7],
@@ -130,6 +134,7 @@ export const LiveResults: Story = {
       floors[0]! += 100 - floors.reduce((a, b) => a + b, 0); // stands in for the server's numbers
       connection.updatePoll('single', {
         resultsVisible: true,
+        responses: 0,
         results: { kind: 'single', counts, percentages: floors, responses: total },
       });
       if (step === 15) clearInterval(timer);

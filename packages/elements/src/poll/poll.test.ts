@@ -12,6 +12,7 @@ const single: PollView = {
   status: 'open',
   options: ['Keynote', 'Workshop', 'Panel'],
   resultsVisible: true,
+  responses: 3,
   // The server's numbers: 1/3 each is 34 + 33 + 33, never recomputed in the UI.
   results: { kind: 'single', counts: [1, 1, 1], percentages: [34, 33, 33], responses: 3 },
   createdAt: 1,
@@ -24,6 +25,7 @@ const multiple: PollView = {
   options: ['Privacy', 'Accessibility', 'Open data', 'Security'],
   maxChoices: 2,
   resultsVisible: false,
+  responses: 0,
   createdAt: 2,
 };
 const open: PollView = {
@@ -33,6 +35,7 @@ const open: PollView = {
   status: 'open',
   options: [],
   resultsVisible: true,
+  responses: 4,
   results: { kind: 'open', answers: [{ text: 'Inspiring', count: 4 }], responses: 4 },
   createdAt: 3,
 };
@@ -43,6 +46,7 @@ const rating: PollView = {
   status: 'open',
   options: [],
   resultsVisible: true,
+  responses: 2,
   results: {
     kind: 'rating',
     distribution: [0, 0, 1, 1, 0],
@@ -150,19 +154,29 @@ describe('<plenum-poll>', () => {
     expect((await fired).detail.choice).to.deep.equal([0, 2]);
   });
 
-  it('says results are hidden until the host shows them, without a jump when they come', async () => {
-    const room = roomWithPoll(multiple);
+  it('says results are coming up, with the count so far, without a jump when they come', async () => {
+    const room = roomWithPoll({ ...multiple, responses: 3 });
     const el = await pollElement(room);
     const results = $(el, '.results');
-    expect(results.textContent).to.contain('Results are hidden until the host shows them.');
+    expect(results.textContent).to.contain('Results coming up. 3 responses');
     const before = results.getBoundingClientRect().height;
     room.updatePoll('p2', {
       resultsVisible: true,
+      responses: 0,
       results: { kind: 'multiple', counts: [3, 1, 0, 0], percentages: [75, 25, 0, 0], responses: 3 },
     });
     await settle(el);
     expect($(el, '.results').textContent).to.contain('Privacy: 75 %, 3 votes');
     expect($(el, '.results').getBoundingClientRect().height).to.equal(before);
+  });
+
+  it('keeps showing the options and the count of a closed poll whose results are hidden', async () => {
+    const room = roomWithPoll({ ...multiple, status: 'closed', responses: 7 });
+    const el = await pollElement(room);
+    expect($(el, '.results').textContent).to.contain('Results coming up. 7 responses');
+    const options = [...el.shadowRoot!.querySelectorAll('.results li')].map((li) => li.textContent!.trim());
+    expect(options).to.deep.equal(['Privacy', 'Accessibility', 'Open data', 'Security']);
+    expect($(el, '.results').textContent).not.to.contain('%');
   });
 
   it('open text: types an answer and shows grouped answers as a ranked list', async () => {

@@ -202,7 +202,15 @@ export class PlenumPoll extends PlenumElement {
     return html`<div class="results" style=${inlineStyle({ '--rows': String(rows) })}>
       ${
         !results
-          ? html`<p class="note">${t.resultsHidden}</p>`
+          ? html`<p class="note">${t.resultsHidden} ${t.responses(poll.responses)}</p>
+              ${
+                // While voting, the form shows the options; afterwards they stay in view here.
+                poll.status !== 'open' && poll.options.length
+                  ? html`<ul part="list" class="bars">
+                      ${poll.options.map((option) => html`<li part="item"><span class="text">${option}</span></li>`)}
+                    </ul>`
+                  : nothing
+              }`
           : html`<p class="note">
                 ${poll.status === 'closed' ? t.finalResults : `${t.results}:`}
                 ${t.responses(results.responses)}
