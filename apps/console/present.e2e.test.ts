@@ -1,10 +1,11 @@
+import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import WebSocket from 'ws';
 import { connectRoom, type RoomConnection } from '@plenum/client';
 import { limits, type Screen } from '@plenum/protocol';
-import { createRoom, launchBrowser, startCli, type Cli } from '@plenum/testing';
+import { createRoom, cspViolations, launchBrowser, startCli, type Cli } from '@plenum/testing';
 
 /**
  * The big screen in Chromium against the real server: it shows what the host chose and keeps
@@ -19,11 +20,14 @@ let browser: Browser;
 let context: BrowserContext;
 let page: Page;
 const stops: (() => void)[] = [];
+/** What the server's Content-Security-Policy refused on each page: the screen must need nothing it refuses. */
+const refused: string[][] = [];
 
 beforeAll(async () => {
   [cli, browser] = await Promise.all([startCli(), launchBrowser()]);
   context = await browser.newContext({ locale: 'de-DE' });
   page = await context.newPage();
+  refused.push(cspViolations(page));
 });
 
 afterAll(async () => {
@@ -31,6 +35,7 @@ afterAll(async () => {
   await context?.close();
   await browser?.close();
   expect(await cli?.stop()).toBe(0);
+  expect(refused.flat()).toEqual([]);
 });
 
 function participant(room: string, n: number): RoomConnection {
@@ -97,7 +102,7 @@ async function overflow(page: Page) {
 }
 
 async function axe(page: Page): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: axePath });
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(await readFile(axePath, 'utf8'));
   const result = await page.evaluate(async () => {
     const run = (window as unknown as { axe: { run(): Promise<{ violations: unknown[] }> } }).axe.run;
     return (await run()).violations as { id: string; nodes: { target: unknown }[] }[];
@@ -227,6 +232,7 @@ describe('the big screen', () => {
   it('gives the join page the room title and a privacy note, in the room language', async () => {
     const { room } = await createRoom(cli.url, { title: 'Stadtrat live' });
     const join = await context.newPage();
+    refused.push(cspViolations(join));
     await join.goto(`${cli.url}/console#join=${room}`);
     await join.getByRole('heading', { level: 1, name: 'Stadtrat live' }).waitFor();
     await join

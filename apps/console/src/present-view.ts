@@ -1,6 +1,6 @@
 import { css, html, nothing, type PropertyValues } from 'lit';
-import { styleMap } from 'lit/directives/style-map.js';
 import { connectRoom, type RoomConnection } from '@plenum/client';
+import { inlineStyle } from '@plenum/elements';
 import { sortQuestions, type PollView, type QuestionView, type RoomView } from '@plenum/protocol';
 import { ConsoleElement } from './console-element.js';
 import { fit } from './fit.js';
@@ -492,7 +492,7 @@ export class PlenumPresent extends ConsoleElement {
               <span class="label">${clamped(label)}</span>
               <span class="number">${s.percentOf(percentages[i] ?? 0, counts[i] ?? 0)}</span>
               <span class="track" aria-hidden="true"
-                ><span style=${styleMap({ width: `${percentages[i] ?? 0}%` })}></span
+                ><span style=${inlineStyle({ width: `${percentages[i] ?? 0}%` })}></span
               ></span>
             </li>`,
         )}
