@@ -9,4 +9,8 @@ export { isPublicPoll, pollResults, pollView, ratingScale } from './polls.js';
 export { minuteOf } from './reactions.js';
 export { cleanRecording, isWebUrl, recordingLink, type Recording } from './recording.js';
 export { join, leave } from './presence.js';
-export { report, type Report, type ReportMinute, type ReportPoll, type ReportQuestion } from './report.js';
+export {
+  report,
+  type Report,
+  type ReportDefaults, type ReportMinute, type ReportPoll, type ReportQuestion } from './report.js';
+export { cleanEventPage, cleanTimeZone, isLang, isTimeZone, languages, type Lang } from './settings.js';

@@ -5,6 +5,7 @@
 import { defaultEmojis } from './limits.js';
 import type { ErrorCode } from './messages.js';
 import type { Recording } from './recording.js';
+import type { Lang } from './settings.js';
 import type {
   Choice,
   Moderation,
@@ -64,6 +65,10 @@ export interface RoomRecord {
   emojis: string[];
   createdAt: number;
   recording?: Recording;
+  /** Set by the server on creation (its defaults) and by the host; older rooms may lack them. */
+  lang?: Lang;
+  timeZone?: string;
+  eventPage?: string;
   /** Questions in the order they were asked. */
   questions: Map<string, QuestionRecord>;
   /** Polls in the order they were created. */
@@ -126,6 +131,8 @@ export interface Changes {
   removedPolls?: string[];
   title?: string;
   moderation?: Moderation;
+  /** The room's language, time zone or event page changed. */
+  settings?: boolean;
   currentPoll?: string | null;
   /** Reactions added by this action, per emoji (a delta, not a total). */
   reactions?: Record<string, number>;
