@@ -12,5 +12,9 @@ export { join, leave } from './presence.js';
 export {
   report,
   type Report,
-  type ReportDefaults, type ReportMinute, type ReportPoll, type ReportQuestion } from './report.js';
+  type ReportDefaults,
+  type ReportMinute,
+  type ReportPoll,
+  type ReportQuestion,
+} from './report.js';
 export { cleanEventPage, cleanTimeZone, isLang, isTimeZone, languages, type Lang } from './settings.js';

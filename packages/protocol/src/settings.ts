@@ -26,7 +26,10 @@ export function isTimeZone(zone: string): boolean {
 
 export function cleanTimeZone(zone: string): string | Refusal {
   if (!isTimeZone(zone)) {
-    return refuse('invalid', `timeZone: "${zone}" is not a time zone (an IANA name such as "Europe/Berlin").`);
+    return refuse(
+      'invalid',
+      `timeZone: "${zone}" is not a time zone (an IANA name such as "Europe/Berlin").`,
+    );
   }
   // The canonical spelling, so "europe/berlin" and "Europe/Berlin" are one zone.
   return new Intl.DateTimeFormat('en', { timeZone: zone }).resolvedOptions().timeZone;

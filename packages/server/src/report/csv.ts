@@ -69,7 +69,7 @@ function rows(report: Report, words: Words, table: CsvTable, all: boolean): Cell
           words.numbersLabels.askedAt,
           words.question,
           words.name,
-          n.upvote[1],
+          words.upvotesColumn,
           words.status,
           'Label',
           words.reply,

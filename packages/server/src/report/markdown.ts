@@ -43,7 +43,7 @@ export function reportMarkdown(report: Report, words: Words, all = false): strin
     out.push(
       `## ${words.questions}`,
       '',
-      `| ${words.time} | ${words.question} | ${words.name} | ${words.nouns.upvote[1]} |${status} ${words.reply} | ${words.recording} |`,
+      `| ${words.timeColumn} | ${words.question} | ${words.name} | ${words.upvotesColumn} |${status} ${words.reply} | ${words.recording} |`,
       `| --- | --- | --- | ---: |${all ? ' --- |' : ''} --- | --- |`,
     );
     for (const q of questions) {
@@ -80,7 +80,7 @@ export function reportMarkdown(report: Report, words: Words, all = false): strin
     }
     const open = poll.kind === 'open';
     out.push(
-      `| ${words.answer} | ${multiple ? words.nouns.tick[1] : words.countColumn} |${
+      `| ${words.answer} | ${multiple ? words.ticksColumn : words.countColumn} |${
         open ? '' : ` ${multiple ? words.shareOfRespondents : words.share} |`
       }`,
       `| --- | ---: |${open ? '' : ' ---: |'}`,
