@@ -218,7 +218,7 @@ describe('audience text in the downloads', () => {
 
 const EXPECTED_MD_DE = `# Digitale Souveränität — Das Event in Zahlen
 
-1.234 Personen haben zugeschaut, 35 haben sich live beteiligt. Es kamen 8 Beiträge (5 Fragen und 3 offene Antworten), davon 2 mit dem Label „Organisatorisches“. 42 Antworten in 3 Umfragen. „Wo steht Ihre Verwaltung?“: 86 % im Mittelfeld, 11 % auf den hinteren Rängen und 3 % an der Spitze. „Was nutzen Sie?“: 75 % Linux, 75 % LibreOffice und 25 % Nextcloud. „Welche Leistung fehlt online?“: „Kinderreisepass“ (2×) und „Wohngeld“ (1×).
+1.234 Personen haben zugeschaut, 35 haben sich live beteiligt. Es kamen 8 Beiträge (5 Fragen und 3 offene Antworten), davon 2 mit dem Label „Organisatorisches“. 42 Antworten in 3 Umfragen. „Wo steht Ihre Verwaltung?“: 86${nbsp}% im Mittelfeld, 11${nbsp}% auf den hinteren Rängen und 3${nbsp}% an der Spitze. „Was nutzen Sie?“: 75${nbsp}% Linux, 75${nbsp}% LibreOffice und 25${nbsp}% Nextcloud. „Welche Leistung fehlt online?“: „Kinderreisepass“ (2×) und „Wohngeld“ (1×).
 
 - **1.234** Personen haben zugeschaut, höchstens 1.234 gleichzeitig verbunden
 - **35** haben sich live beteiligt
@@ -242,9 +242,9 @@ const EXPECTED_MD_DE = `# Digitale Souveränität — Das Event in Zahlen
 
 | Antwort | Anzahl | Anteil |
 | --- | ---: | ---: |
-| an der Spitze | 1 | 3 % |
-| im Mittelfeld | 30 | 86 % |
-| auf den hinteren Rängen | 4 | 11 % |
+| an der Spitze | 1 | 3${nbsp}% |
+| im Mittelfeld | 30 | 86${nbsp}% |
+| auf den hinteren Rängen | 4 | 11${nbsp}% |
 
 ## Umfrage: Was nutzen Sie?
 
@@ -252,9 +252,9 @@ const EXPECTED_MD_DE = `# Digitale Souveränität — Das Event in Zahlen
 
 | Antwort | Stimmen | Anteil der Antwortenden |
 | --- | ---: | ---: |
-| Linux | 3 | 75 % |
-| LibreOffice | 3 | 75 % |
-| Nextcloud | 1 | 25 % |
+| Linux | 3 | 75${nbsp}% |
+| LibreOffice | 3 | 75${nbsp}% |
+| Nextcloud | 1 | 25${nbsp}% |
 
 ## Umfrage: Welche Leistung fehlt online?
 
@@ -316,7 +316,7 @@ const EXPECTED_MD_EN = `# Digitale Souveränität — The event in numbers
 `;
 const EXPECTED_TXT_DE = `Digitale Souveränität — Das Event in Zahlen
 
-1.234 Personen haben zugeschaut, 35 haben sich live beteiligt. Es kamen 8 Beiträge (5 Fragen und 3 offene Antworten), davon 2 mit dem Label „Organisatorisches“. 42 Antworten in 3 Umfragen. „Wo steht Ihre Verwaltung?“: 86 % im Mittelfeld, 11 % auf den hinteren Rängen und 3 % an der Spitze. „Was nutzen Sie?“: 75 % Linux, 75 % LibreOffice und 25 % Nextcloud. „Welche Leistung fehlt online?“: „Kinderreisepass“ (2×) und „Wohngeld“ (1×).
+1.234 Personen haben zugeschaut, 35 haben sich live beteiligt. Es kamen 8 Beiträge (5 Fragen und 3 offene Antworten), davon 2 mit dem Label „Organisatorisches“. 42 Antworten in 3 Umfragen. „Wo steht Ihre Verwaltung?“: 86${nbsp}% im Mittelfeld, 11${nbsp}% auf den hinteren Rängen und 3${nbsp}% an der Spitze. „Was nutzen Sie?“: 75${nbsp}% Linux, 75${nbsp}% LibreOffice und 25${nbsp}% Nextcloud. „Welche Leistung fehlt online?“: „Kinderreisepass“ (2×) und „Wohngeld“ (1×).
 
 Fragen
 
@@ -329,14 +329,14 @@ Fragen
   Aufzeichnung ab 00:10:50: https://www.youtube.com/watch?v=abc&t=650s
 
 Umfrage: Wo steht Ihre Verwaltung? – 35 Antworten (Einfachauswahl)
-  an der Spitze: 3 % · 1 Antwort
-  im Mittelfeld: 86 % · 30 Antworten
-  auf den hinteren Rängen: 11 % · 4 Antworten
+  an der Spitze: 3${nbsp}% · 1 Antwort
+  im Mittelfeld: 86${nbsp}% · 30 Antworten
+  auf den hinteren Rängen: 11${nbsp}% · 4 Antworten
 
 Umfrage: Was nutzen Sie? – 4 Antworten (Mehrfachauswahl)
-  Linux: 75 % · 3 Stimmen
-  LibreOffice: 75 % · 3 Stimmen
-  Nextcloud: 25 % · 1 Stimme
+  Linux: 75${nbsp}% · 3 Stimmen
+  LibreOffice: 75${nbsp}% · 3 Stimmen
+  Nextcloud: 25${nbsp}% · 1 Stimme
 
 Umfrage: Welche Leistung fehlt online? – 3 Antworten (offene Frage)
   Kinderreisepass: 2 Antworten
