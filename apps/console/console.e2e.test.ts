@@ -311,7 +311,7 @@ describe('the host console', () => {
     await recording.getByLabel('Recording starts at (optional)').fill('2019-01-10T12:00');
     await recording.getByText(/more than a day away from the room’s activity/).waitFor();
     await recording.getByRole('button', { name: 'Save' }).click();
-    await recording.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
+    await recording.getByRole('status').filter({ hasText: 'Saved: the question list' }).waitFor();
     expect((await call('GET', '/report'))!.recording).toEqual({
       url: 'https://video.example.org/dialog.mp4',
       startsAt: Date.UTC(2019, 0, 10, 11, 0),
@@ -329,6 +329,19 @@ describe('the host console', () => {
     expect(bytes.toString('utf8')).toContain('"Beiträge";1\r\n');
     // The chapters need the start: now that it is set, they can be downloaded.
     await page.getByRole('button', { name: 'Download YouTube chapters' }).waitFor();
+
+    // The event page lives with the room: another host device hands out the same link and QR code.
+    const second = await newPage();
+    await second.goto(`${cli.url}/console#room=${room}&key=${hostKey}&tab=share`);
+    await page.getByRole('tab', { name: 'Share' }).click();
+    await page.getByLabel('Event page URL (optional)').fill('https://events.example.org/dialog');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('status').filter({ hasText: 'Saved with the room' }).waitFor();
+    await expect
+      .poll(() => second.getByLabel('Participant link').inputValue())
+      .toBe('https://events.example.org/dialog');
+    await second.getByRole('img', { name: 'QR code for https://events.example.org/dialog' }).waitFor();
+    expect(await axe(page)).toEqual([]);
   });
 
   it('runs polls of every kind: drafts, edits, duplicates, hidden results, deletion', async () => {
