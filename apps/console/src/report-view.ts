@@ -271,7 +271,13 @@ export class PlenumReport extends ConsoleElement {
                   (poll) =>
                     html`<div class="panel" data-report-poll=${poll.id}>
                       <h4>${poll.title}</h4>
-                      ${renderResults(poll.options, poll.results)}
+                      ${renderResults(
+                        poll.options,
+                        // As the downloads print it: multiple choice as shares of respondents.
+                        poll.results.kind === 'multiple'
+                          ? { ...poll.results, percentages: poll.percentages }
+                          : poll.results,
+                      )}
                     </div>`,
                 )}
               </div>

@@ -32,6 +32,6 @@ export function reportChapters(report: Report, words: Words): string {
 }
 
 function chapterTitle(text: string): string {
-  const one = text.replace(/\s+/g, ' ').trim();
+  const one = text.replace(/[\s\u0085]+/g, ' ').trim();
   return one.length > titleMax ? `${one.slice(0, titleMax - 1).trimEnd()}…` : one;
 }

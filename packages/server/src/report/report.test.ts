@@ -193,7 +193,16 @@ describe('the report of one event, in German and English', () => {
 
 describe('audience text in the downloads', () => {
   const room = createRoom({ id: 'r', createdAt: start });
-  act(room, { type: 'room-update', lang: 'de' }, host, start);
+  act(
+    room,
+    {
+      type: 'room-update',
+      lang: 'de',
+      recording: { url: 'https://video.example.org/a.mp4', startsAt: start },
+    },
+    host,
+    start,
+  );
   const texts = ['=HYPERLINK("https://evil.example")', 'a;b\tc', 'Zeile\u2028zwei\u2029drei\u0085vier\rfünf'];
   for (const text of texts) {
     const id = act(room, { type: 'ask', text }, person(1), start);
@@ -208,8 +217,12 @@ describe('audience text in the downloads', () => {
     expect(csv).not.toMatch(/(^|;)=HYPERLINK/m);
   });
 
-  it('Markdown and text: every kind of line break becomes a space', () => {
-    for (const out of [reportMarkdown(data, wordsDe), reportText(data, wordsDe)]) {
+  it('Markdown, text and chapters: every kind of line break becomes a space', () => {
+    for (const out of [
+      reportMarkdown(data, wordsDe),
+      reportText(data, wordsDe),
+      reportChapters(data, wordsDe),
+    ]) {
       expect(out).toContain('Zeile zwei drei vier fünf');
       expect(out).not.toMatch(/[\u2028\u2029\u0085\r]/);
     }
