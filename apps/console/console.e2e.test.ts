@@ -282,7 +282,7 @@ describe('the host console', () => {
       .poll(() => paragraph.inputValue())
       .toMatch(/^1 Person hat zugeschaut, 1 hat sich live beteiligt\./);
     const text = await paragraph.inputValue();
-    expect(text).toContain('Es kamen 1 Beitrag (1 Frage).');
+    expect(text).toContain('Es kam 1 Beitrag (1 Frage).');
     const field = page.locator('plenum-copy-field.paragraph');
     await field.getByRole('button', { name: 'Copy' }).click();
     await field.getByRole('status').filter({ hasText: 'Copied.' }).waitFor();

@@ -110,7 +110,7 @@ describe('GET /api/rooms/:room/report', () => {
     const json = (await report('')).json;
     expect(json).toMatchObject({ lang: 'de', timeZone: 'Europe/Berlin', pollResponses: 0 });
     expect(json.paragraph).toMatch(
-      /^1 Person hat zugeschaut, 1 hat sich live beteiligt\. Es kamen 1 Beitrag/,
+      /^1 Person hat zugeschaut, 1 hat sich live beteiligt\. Es kam 1 Beitrag/,
     );
     expect(json.questions.list[0]).toMatchObject({ reply: 'Ja, dienstags.', status: 'answered' });
     expect(json.questions.list[0].recordingAt).toBe(

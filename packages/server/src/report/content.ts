@@ -73,7 +73,7 @@ export function eventInNumbers(report: Report, words: Words): string {
       .sort((x, y) => y[1] - x[1])
       .map(([label, count]) => words.labelled(words.number(count), words.quote(label)));
     sentences.push(
-      `${words.wrote(words.count(c.total, 'contribution'))} (${words.list(parts)})${
+      `${words.wrote(words.count(c.total, 'contribution'), c.total === 1)} (${words.list(parts)})${
         labels.length ? `, ${words.ofWhich} ${words.list(labels)}` : ''
       }.`,
     );

@@ -122,6 +122,26 @@ const wordsEn = wordsFor('en', 'Europe/Berlin');
 const nbsp = '\u00a0';
 
 describe('the report of one event, in German and English', () => {
+  it('counts, plurals and dates in the locale and the room’s zone', () => {
+    expect([wordsDe.count(1, 'upvote'), wordsDe.count(2, 'upvote'), wordsDe.count(1234, 'upvote')]).toEqual([
+      '1 Unterstützung',
+      '2 Unterstützungen',
+      '1.234 Unterstützungen',
+    ]);
+    expect([wordsEn.count(1, 'upvote'), wordsEn.count(1234, 'upvote')]).toEqual([
+      '1 upvote',
+      '1,234 upvotes',
+    ]);
+    expect(wordsDe.percent(86)).toBe(`86${nbsp}%`);
+    const at = Date.UTC(2021, 9, 1, 10, 5);
+    expect([wordsDe.dateTime(at), wordsEn.dateTime(at), wordsDe.sortable(at)]).toEqual([
+      '01.10.2021, 12:05',
+      '01/10/2021, 12:05',
+      '2021-10-01 12:05',
+    ]);
+    expect(wordsFor('de', 'UTC').time(at)).toBe('10:05');
+  });
+
   it('takes the room’s language and zone', () => {
     expect([de.lang, de.timeZone]).toEqual(['de', 'Europe/Berlin']);
   });

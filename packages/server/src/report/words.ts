@@ -56,7 +56,7 @@ const strings = {
       `${viewers} ${one ? 'Person hat' : 'Personen haben'} zugeschaut`,
     tookPart: (active: string, one: boolean) => `${active} ${one ? 'hat' : 'haben'} sich live beteiligt`,
     peak: (peak: string) => `höchstens ${peak} gleichzeitig verbunden`,
-    wrote: (contributions: string) => `Es kamen ${contributions}`,
+    wrote: (contributions: string, one: boolean) => `Es ${one ? 'kam' : 'kamen'} ${contributions}`,
     labelled: (count: string, label: string) => `${count} mit dem Label ${label}`,
     ofWhich: 'davon',
     responsesIn: (responses: string, polls: string) => `${responses} in ${polls}`,
