@@ -109,9 +109,7 @@ describe('GET /api/rooms/:room/report', () => {
     const { room, hostKey, startsAt, report } = await event();
     const json = (await report('')).json;
     expect(json).toMatchObject({ lang: 'de', timeZone: 'Europe/Berlin', pollResponses: 0 });
-    expect(json.paragraph).toMatch(
-      /^1 Person hat zugeschaut, 1 hat sich live beteiligt\. Es kam 1 Beitrag/,
-    );
+    expect(json.paragraph).toMatch(/^1 Person hat zugeschaut, 1 hat sich live beteiligt\. Es kam 1 Beitrag/);
     expect(json.questions.list[0]).toMatchObject({ reply: 'Ja, dienstags.', status: 'answered' });
     expect(json.questions.list[0].recordingAt).toBe(
       `https://video.example.org/dialog.mp4#t=${Math.floor((json.questions.list[0].answeredAt - startsAt) / 1000)}`,
