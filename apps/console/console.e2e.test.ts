@@ -72,9 +72,9 @@ async function until(check: () => boolean, what: string): Promise<void> {
   if (!check()) throw new Error(`Timed out waiting for ${what}`);
 }
 
-/** "2025-01-31T09:30:00" in local time, as a datetime-local input takes it. */
+/** "2025-01-31T09:30" in local time, as a datetime-local input takes it (minutes, no seconds). */
 function localInput(at: number): string {
-  return new Date(at - new Date(at).getTimezoneOffset() * 60_000).toISOString().slice(0, 19);
+  return new Date(at - new Date(at).getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
 }
 
 describe('the host console', () => {
@@ -263,7 +263,7 @@ describe('the host console', () => {
       'https://video.example.org/townhall.mp4',
     );
     await cohost.getByLabel('Recording URL (optional)').fill('https://www.youtube.com/watch?v=town');
-    await cohost.getByRole('button', { name: 'Save' }).click();
+    await cohost.getByRole('region', { name: 'Recording' }).getByRole('button', { name: 'Save' }).click();
     await cohost.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
     expect(await cohostWatch.getAttribute('href')).toBe(`https://www.youtube.com/watch?v=town&t=${seconds}s`);
     expect(await axe(cohost)).toEqual([]);
@@ -273,9 +273,9 @@ describe('the host console', () => {
     await expect.poll(() => watch.getAttribute('href')).toContain('youtube.com');
     const [download] = await Promise.all([
       host.waitForEvent('download'),
-      host.getByRole('button', { name: 'Download CSV' }).click(),
+      host.getByRole('button', { name: 'Download CSV: questions' }).click(),
     ]);
-    expect(download.suggestedFilename()).toBe(`plenum-${room}.csv`);
+    expect(download.suggestedFilename()).toBe(`plenum-${room}-questions.csv`);
     const csv = await readFile((await download.path())!, 'utf8');
     expect(csv).toContain(adaQuestion);
     expect(csv).toContain(`https://www.youtube.com/watch?v=town&t=${seconds}s`);
@@ -287,6 +287,91 @@ describe('the host console', () => {
     await host.getByText('The room was erased.').waitFor();
     expect((await fetch(`${cli.url}/api/rooms/${room}`)).status).toBe(404);
     expect(await host.getByRole('link', { name: 'Town hall' }).count()).toBe(0);
+  });
+
+  it('the report tab: the paragraph to paste, the room’s language and zone, a file per table', async () => {
+    const {
+      room,
+      hostKey,
+      host: call,
+    } = await createRoom(cli.url, {
+      title: 'Bürgerdialog',
+      lang: 'de',
+      timeZone: 'Europe/Berlin',
+    });
+    const ada = participant(room, 'ada-report');
+    const asked = await ada.ask('Gibt es Sprechstunden?');
+    await call('PATCH', `/questions/${asked}`, { status: 'answered', reply: 'Ja, dienstags.' });
+    const page = await newPage();
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: cli.url });
+    await page.goto(`${cli.url}/console#room=${room}&key=${hostKey}&tab=report`);
+
+    // The paragraph speaks the room's language (German), whatever the console speaks.
+    const paragraph = page.getByLabel('The event in numbers, ready to paste (in the room’s language)');
+    await expect
+      .poll(() => paragraph.inputValue())
+      .toMatch(/^1 Person hat zugeschaut, 1 hat sich live beteiligt\./);
+    const text = await paragraph.inputValue();
+    expect(text).toContain('Es kam 1 Beitrag (1 Frage).');
+    const field = page.locator('plenum-copy-field.paragraph');
+    await field.getByRole('button', { name: 'Copy' }).click();
+    await field.getByRole('status').filter({ hasText: 'Copied.' }).waitFor();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(text);
+
+    const number = (name: string) =>
+      page.locator('.numbers div', { has: page.locator('dt', { hasText: name }) }).locator('dd');
+    expect(await number('Contributions').innerText()).toBe('1');
+    expect(await number('Poll responses').innerText()).toBe('0');
+    await page.getByText('Ja, dienstags.').waitFor();
+
+    // The room's settings: a zone that is none is refused on the spot, nothing is sent.
+    const settings = page.getByRole('region', { name: 'Room' });
+    expect(await settings.getByLabel('Language of the room').inputValue()).toBe('de');
+    expect(await settings.getByLabel('Time zone').inputValue()).toBe('Europe/Berlin');
+    await settings.getByLabel('Time zone').fill('Mars/Base');
+    await settings.getByRole('button', { name: 'Save' }).click();
+    expect(
+      await settings.getByLabel('Time zone').evaluate((input: HTMLInputElement) => input.validationMessage),
+    ).toBe('This is not a time zone. Pick one from the list, e.g. Europe/Berlin.');
+    expect((await call('GET', '/report'))!.timeZone).toBe('Europe/Berlin');
+
+    // A recording start years away is flagged, and saved as the host entered it (Berlin's 12:00).
+    const recording = page.getByRole('region', { name: 'Recording' });
+    await recording.getByLabel('Recording URL (optional)').fill('https://video.example.org/dialog.mp4');
+    await recording.getByLabel('Recording starts at (optional)').fill('2019-01-10T12:00');
+    await recording.getByText(/more than a day away from the room’s activity/).waitFor();
+    await recording.getByRole('button', { name: 'Save' }).click();
+    await recording.getByRole('status').filter({ hasText: 'Saved: the question list' }).waitFor();
+    expect((await call('GET', '/report'))!.recording).toEqual({
+      url: 'https://video.example.org/dialog.mp4',
+      startsAt: Date.UTC(2019, 0, 10, 11, 0),
+    });
+    expect(await axe(page)).toEqual([]);
+
+    // One table per file, for a German Excel: byte-order mark and semicolons.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download CSV: numbers' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe(`plenum-${room}-numbers.csv`);
+    const bytes = await readFile((await download.path())!);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(bytes.toString('utf8')).toContain('"Beiträge";1\r\n');
+    // The chapters need the start: now that it is set, they can be downloaded.
+    await page.getByRole('button', { name: 'Download YouTube chapters' }).waitFor();
+
+    // The event page lives with the room: another host device hands out the same link and QR code.
+    const second = await newPage();
+    await second.goto(`${cli.url}/console#room=${room}&key=${hostKey}&tab=share`);
+    await page.getByRole('tab', { name: 'Share' }).click();
+    await page.getByLabel('Event page URL (optional)').fill('https://events.example.org/dialog');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('status').filter({ hasText: 'Saved with the room' }).waitFor();
+    await expect
+      .poll(() => second.getByLabel('Participant link').inputValue())
+      .toBe('https://events.example.org/dialog');
+    await second.getByRole('img', { name: 'QR code for https://events.example.org/dialog' }).waitFor();
+    expect(await axe(page)).toEqual([]);
   });
 
   it('runs polls of every kind: drafts, edits, duplicates, hidden results, deletion', async () => {

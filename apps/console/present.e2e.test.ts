@@ -114,7 +114,10 @@ async function axe(page: Page): Promise<string[]> {
 
 describe('the big screen', () => {
   it('shows exactly what the host chose, fits every worst case at every size, and axe finds nothing', async () => {
-    const { room, host } = await createRoom(cli.url, { title: long(limits.roomTitle, 'Bürgerdialog') });
+    const { room, host } = await createRoom(cli.url, {
+      title: long(limits.roomTitle, 'Bürgerdialog'),
+      lang: 'de',
+    });
     const people = Array.from({ length: 50 }, (_, i) => participant(room, i));
     await until(() => people.every((p) => p.$state.get() !== undefined), 'everyone joined');
 
@@ -230,7 +233,7 @@ describe('the big screen', () => {
   });
 
   it('gives the join page the room title and a privacy note, in the room language', async () => {
-    const { room } = await createRoom(cli.url, { title: 'Stadtrat live' });
+    const { room } = await createRoom(cli.url, { title: 'Stadtrat live', lang: 'de' });
     const join = await context.newPage();
     refused.push(cspViolations(join));
     await join.goto(`${cli.url}/console#join=${room}`);

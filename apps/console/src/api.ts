@@ -1,5 +1,5 @@
 /** The console's calls to the HTTP API of the server it was loaded from. */
-import type { Moderation, Recording, Report } from '@plenum/protocol';
+import type { Lang, Moderation, Recording, Report } from '@plenum/protocol';
 
 export class ApiError extends Error {
   constructor(
@@ -41,7 +41,15 @@ async function call(path: string, init: RequestInit & { token?: string } = {}): 
 }
 
 export async function createRoom(
-  body: { room?: string; title: string; moderation: Moderation; recording?: Recording },
+  body: {
+    room?: string;
+    title: string;
+    moderation: Moderation;
+    recording?: Recording;
+    lang: Lang;
+    timeZone: string;
+    eventPage?: string;
+  },
   adminToken?: string,
 ): Promise<{ room: string; hostKey: string }> {
   const response = await call('/rooms', { method: 'POST', body: JSON.stringify(body), token: adminToken });
@@ -50,11 +58,18 @@ export async function createRoom(
 
 const roomPath = (room: string) => `/rooms/${encodeURIComponent(room)}`;
 
-/** Changes the room's settings; `recording: null` forgets the recording. */
+/** Changes the room's settings; `recording: null` forgets the recording, `eventPage: ''` the page. */
 export async function updateRoom(
   room: string,
   hostKey: string,
-  changes: { title?: string; moderation?: Moderation; recording?: Recording | null },
+  changes: {
+    title?: string;
+    moderation?: Moderation;
+    recording?: Recording | null;
+    lang?: Lang;
+    timeZone?: string;
+    eventPage?: string;
+  },
 ): Promise<void> {
   await call(roomPath(room), { method: 'PATCH', body: JSON.stringify(changes), token: hostKey });
 }
@@ -64,21 +79,33 @@ export async function fetchReport(room: string, hostKey: string): Promise<Report
   return (await response.json()) as Report;
 }
 
-export const reportFormats = ['csv', 'json', 'md'] as const;
-export type ReportFormat = (typeof reportFormats)[number];
+/** What the report tab offers for download; the server names each file. */
+export const reportDownloads = ['md', 'txt', 'chapters', 'json', 'numbers', 'questions', 'polls'] as const;
+export type ReportDownload = (typeof reportDownloads)[number];
+
+const downloadQuery = (download: ReportDownload): string =>
+  download === 'numbers' || download === 'questions' || download === 'polls'
+    ? `format=csv&table=${download}`
+    : `format=${download}`;
 
 /**
  * Fetches the report with the key in a header (a plain link cannot carry one) and hands it
- * to the browser as a download through a Blob URL.
+ * to the browser as a download through a Blob URL. `all`: the host's full archive of questions.
  */
-export async function downloadReport(room: string, hostKey: string, format: ReportFormat): Promise<void> {
-  const query = format === 'json' ? '' : `?format=${format}`;
-  const response = await call(`${roomPath(room)}/report${query}`, { token: hostKey });
+export async function downloadReport(
+  room: string,
+  hostKey: string,
+  download: ReportDownload,
+  all = false,
+): Promise<void> {
+  const query = `${downloadQuery(download)}${all ? '&include=all' : ''}`;
+  const response = await call(`${roomPath(room)}/report?${query}`, { token: hostKey });
+  const named = /filename="([^"]+)"/.exec(response.headers.get('Content-Disposition') ?? '')?.[1];
   const blob = await response.blob();
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
-  link.download = `plenum-${room}.${format}`;
+  link.download = named ?? `plenum-${room}.${download}`;
   document.body.append(link);
   link.click();
   link.remove();

@@ -1,13 +1,15 @@
 import { css, html, nothing } from 'lit';
-import { moderationModes, type Moderation } from '@plenum/protocol';
+import { isTimeZone, moderationModes, type Moderation } from '@plenum/protocol';
 import { ApiError, createRoom } from './api.js';
 import { ConsoleElement } from './console-element.js';
-import { errorText, t } from './i18n.js';
+import { $lang, errorText, t } from './i18n.js';
 import { hostLink } from './links.js';
-import { readRecording, recordingFields } from './recording-fields.js';
+import { readRecording, recordingFields, startWarning } from './recording-fields.js';
+import { readRoomSettings, roomSettingsFields } from './room-settings-fields.js';
 import { $rooms, removeRoom, saveRoom } from './rooms.js';
 import { $flash } from './route.js';
 import { StoreController } from '@plenum/elements';
+import { browserZone } from './zoned-time.js';
 
 /**
  * @summary The start screen: create a room, and the rooms this browser hosts.
@@ -17,10 +19,13 @@ export class PlenumHome extends ConsoleElement {
     busy: { state: true },
     error: { state: true },
     needsToken: { state: true },
+    warning: { state: true },
   };
   declare private busy: boolean;
   declare private error: string;
   declare private needsToken: boolean;
+  /** About the recording start entered: far from now, where a new room's activity will be. */
+  declare private warning: string;
   readonly #rooms = new StoreController(this, $rooms);
   readonly #flash = new StoreController(this, $flash);
 
@@ -53,6 +58,7 @@ export class PlenumHome extends ConsoleElement {
     this.busy = false;
     this.error = '';
     this.needsToken = false;
+    this.warning = '';
   }
 
   override render() {
@@ -64,7 +70,7 @@ export class PlenumHome extends ConsoleElement {
       <div class="layout">
         <section class="panel" aria-labelledby="create-title">
           <h2 id="create-title">${s.createTitle}</h2>
-          <form @submit=${this.#create}>
+          <form @submit=${this.#create} @input=${this.#checkStart}>
             ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
             <div class="field">
               <label for="title">${s.roomTitle}</label>
@@ -97,7 +103,8 @@ export class PlenumHome extends ConsoleElement {
               <input id="event-page" name="eventPage" type="url" aria-describedby="event-hint" />
               <p class="hint" id="event-hint">${s.eventPageHint}</p>
             </div>
-            ${recordingFields()}
+            ${roomSettingsFields($lang.get(), browserZone())}
+            ${recordingFields(undefined, browserZone(), this.warning)}
             ${
               this.needsToken
                 ? html`<div class="field">
@@ -153,13 +160,22 @@ export class PlenumHome extends ConsoleElement {
     $flash.set('');
   }
 
+  #checkStart(event: Event) {
+    const form = event.currentTarget as HTMLFormElement;
+    const zone = String(new FormData(form).get('timeZone') ?? '');
+    const now = Date.now();
+    this.warning = startWarning(form, isTimeZone(zone) ? zone : browserZone(), { from: now, to: now });
+  }
+
   async #create(event: SubmitEvent) {
     event.preventDefault();
     const form = event.target as HTMLFormElement;
     const data = new FormData(form);
     const text = (name: string) => String(data.get(name) ?? '').trim();
     const title = text('title');
-    const recording = readRecording(data);
+    const settings = readRoomSettings(form);
+    if (!settings) return;
+    const recording = readRecording(data, settings.timeZone);
     this.busy = true;
     this.error = '';
     try {
@@ -169,6 +185,8 @@ export class PlenumHome extends ConsoleElement {
           moderation: (text('moderation') || 'post') as Moderation,
           ...(text('room') && { room: text('room') }),
           ...(recording && { recording }),
+          ...settings,
+          ...(text('eventPage') && { eventPage: text('eventPage') }),
         },
         text('token') || undefined,
       );
@@ -178,7 +196,6 @@ export class PlenumHome extends ConsoleElement {
         title,
         moderation: (text('moderation') || 'post') as Moderation,
         addedAt: Date.now(),
-        ...(text('eventPage') && { eventPage: text('eventPage') }),
       });
       // Straight to the new room's share tab: links, QR code and the embed snippet.
       location.hash = `${new URL(hostLink(created.room, created.hostKey)).hash.slice(1)}&tab=share`;

@@ -4,9 +4,8 @@ import type { Moderation } from '@plenum/protocol';
 import { ConsoleElement } from './console-element.js';
 import { errorText, t } from './i18n.js';
 import { hostLink, presentLink } from './links.js';
-import { $rooms, findRoom, saveRoom } from './rooms.js';
+import { findRoom, saveRoom } from './rooms.js';
 import { $route } from './route.js';
-import { StoreController } from '@plenum/elements';
 
 const tabs = ['questions', 'polls', 'share', 'report'] as const;
 type Tab = (typeof tabs)[number];
@@ -28,7 +27,6 @@ export class PlenumHost extends ConsoleElement {
   declare private notice: string;
   #connection: RoomConnection | undefined;
   #unsubscribe: (() => void)[] = [];
-  readonly #rooms = new StoreController(this, $rooms);
 
   static override styles = [
     ...ConsoleElement.styles,
@@ -144,7 +142,6 @@ export class PlenumHost extends ConsoleElement {
     const status = connection?.$status.get() ?? 'connecting';
     if (!connection || !state)
       return html`<p role="status">${s.status[status === 'closed' ? 'connecting' : status]}</p>`;
-    const hosted = this.#rooms.value.find((room) => room.room === this.room);
     const labels: Record<Tab, string> = {
       questions: s.tabQuestions,
       polls: s.tabPolls,
@@ -165,7 +162,7 @@ export class PlenumHost extends ConsoleElement {
             <option value="post" ?selected=${state.moderation === 'post'}>${s.moderationPost}</option>
             <option value="pre" ?selected=${state.moderation === 'pre'}>${s.moderationPre}</option>
           </select>
-          <a class="button" href=${presentLink(state.room, hosted?.eventPage)} target="_blank" rel="noopener"
+          <a class="button" href=${presentLink(state.room, state.eventPage)} target="_blank" rel="noopener"
             >${s.presentOpen} <span class="visually-hidden">${s.newWindow}</span></a
           >
         </div>
@@ -204,14 +201,13 @@ export class PlenumHost extends ConsoleElement {
 
   #panel(tab: Tab, connection: RoomConnection, key: string) {
     const state = connection.$state.get()!;
-    const hosted = findRoom(this.room);
     switch (tab) {
       case 'questions':
         return html`<plenum-moderation .connection=${connection} .state=${state}></plenum-moderation>`;
       case 'polls':
         return html`<plenum-polls .connection=${connection} .state=${state}></plenum-polls>`;
       case 'share':
-        return html`<plenum-share .state=${state} .hosted=${hosted} host-key=${key}></plenum-share>`;
+        return html`<plenum-share .state=${state} host-key=${key}></plenum-share>`;
       case 'report':
         return html`<plenum-report room=${this.room} host-key=${key}></plenum-report>`;
     }

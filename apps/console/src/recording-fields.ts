@@ -1,10 +1,26 @@
-/** The recording's address and start time: one pair of fields for creating a room and for its report. */
-import { html } from 'lit';
+/**
+ * The recording's address and start time: one pair of fields for creating a room and for its
+ * report. The start is hours and minutes on the room's clock (its time zone), and a start far
+ * from the room's activity is flagged, since it would send every link hours or years astray.
+ */
+import { html, nothing } from 'lit';
 import type { Recording } from '@plenum/protocol';
-import { fromLocalInput, toLocalInput } from './format.js';
+import { longDate } from './format.js';
 import { t } from './i18n.js';
+import { fromZonedInput, toZonedInput } from './zoned-time.js';
 
-export function recordingFields(recording?: Recording) {
+const dayMs = 24 * 60 * 60 * 1000;
+
+/** When the room saw anything: from its creation to its last question, reaction or peak. */
+export interface Activity {
+  from: number;
+  to: number;
+}
+
+/**
+ * @param warning what `startWarning` said about the start entered, or '' for nothing.
+ */
+export function recordingFields(recording: Recording | undefined, timeZone: string, warning = '') {
   const s = t();
   return html`<div class="field">
       <label for="recording-url">${s.recordingUrl}</label>
@@ -22,18 +38,32 @@ export function recordingFields(recording?: Recording) {
         id="recording-start"
         name="recordingStart"
         type="datetime-local"
-        step="1"
-        .value=${toLocalInput(recording?.startsAt)}
-        aria-describedby="recording-hint"
+        .value=${toZonedInput(recording?.startsAt, timeZone)}
+        aria-describedby="recording-hint recording-zone recording-warning"
       />
+      <p class="hint" id="recording-zone">${s.recordingZone(timeZone)}</p>
       <p class="hint" id="recording-hint">${s.recordingHint}</p>
+      <p class=${warning ? 'note' : 'hint'} id="recording-warning" role="status">${warning || nothing}</p>
     </div>`;
 }
 
 /** What the fields hold: a recording, or null when the address is empty (a start alone links nowhere). */
-export function readRecording(data: FormData): Recording | null {
+export function readRecording(data: FormData, timeZone: string): Recording | null {
   const url = String(data.get('recordingUrl') ?? '').trim();
   if (!url) return null;
-  const startsAt = fromLocalInput(String(data.get('recordingStart') ?? ''));
+  const startsAt = fromZonedInput(String(data.get('recordingStart') ?? ''), timeZone);
   return { url, ...(startsAt !== undefined && { startsAt }) };
+}
+
+/**
+ * A warning when the start entered lies more than a day before or after the room's activity
+ * (a mistyped year, a wrong day); '' when it is plausible or empty. Saving still works: the
+ * host may know better (a recording published from an earlier rehearsal).
+ */
+export function startWarning(form: HTMLFormElement, timeZone: string, activity: Activity): string {
+  const value = (form.elements.namedItem('recordingStart') as HTMLInputElement | null)?.value ?? '';
+  const startsAt = fromZonedInput(value, timeZone);
+  if (startsAt === undefined) return '';
+  if (startsAt >= activity.from - dayMs && startsAt <= activity.to + dayMs) return '';
+  return t().recordingFarAway(longDate(activity.from));
 }

@@ -5,22 +5,24 @@ import {
   downloadReport,
   eraseRoom,
   fetchReport,
-  reportFormats,
+  reportDownloads,
   updateRoom,
-  type ReportFormat,
+  type ReportDownload,
 } from './api.js';
 import { reactionsChart } from './chart.js';
 import { ConsoleElement } from './console-element.js';
 import { duration, longDate, number, timeOfDay } from './format.js';
 import { errorText, t } from './i18n.js';
 import { renderResults, resultStyles } from './results.js';
-import { readRecording, recordingFields } from './recording-fields.js';
+import { readRecording, recordingFields, startWarning, type Activity } from './recording-fields.js';
+import { readRoomSettings, roomSettingsFields } from './room-settings-fields.js';
 import { removeRoom } from './rooms.js';
 import { $flash } from './route.js';
 
 /**
- * @summary The event in numbers, the list of questions (linked into the recording),
- * downloads as CSV, JSON and Markdown, and erasing the room.
+ * @summary The event in numbers (with the paragraph to paste), the list of questions (linked
+ * into the recording), downloads in every format, the room's language, time zone and
+ * recording, and erasing the room.
  */
 export class PlenumReport extends ConsoleElement {
   static override properties = {
@@ -31,6 +33,9 @@ export class PlenumReport extends ConsoleElement {
     erasing: { state: true },
     erased: { state: true },
     recordingSaved: { state: true },
+    settingsSaved: { state: true },
+    startWarning: { state: true },
+    includeAll: { state: true },
   };
   declare room: string;
   declare hostKey: string;
@@ -39,6 +44,10 @@ export class PlenumReport extends ConsoleElement {
   declare private erasing: boolean;
   declare private erased: boolean;
   declare private recordingSaved: boolean;
+  declare private settingsSaved: boolean;
+  declare private startWarning: string;
+  /** Downloads hold the host's full archive of questions, not the published list. */
+  declare private includeAll: boolean;
 
   static override styles = [
     ...ConsoleElement.styles,
@@ -114,6 +123,9 @@ export class PlenumReport extends ConsoleElement {
       .title-row h2 {
         margin: 0;
       }
+      .reply {
+        margin: 0.25rem 0 0;
+      }
     `,
   ];
 
@@ -125,6 +137,9 @@ export class PlenumReport extends ConsoleElement {
     this.erasing = false;
     this.erased = false;
     this.recordingSaved = false;
+    this.settingsSaved = false;
+    this.startWarning = '';
+    this.includeAll = false;
   }
 
   override connectedCallback() {
@@ -154,13 +169,28 @@ export class PlenumReport extends ConsoleElement {
       ${report ? this.#numbers(report) : html`<p role="status">${s.loading}</p>`}
       <section aria-labelledby="downloads">
         <h2 id="downloads">${s.downloads}</h2>
+        <p class="hint" id="downloads-hint">${s.downloadsHint}</p>
+        <label
+          ><input
+            type="checkbox"
+            .checked=${this.includeAll}
+            @change=${(event: Event) => (this.includeAll = (event.target as HTMLInputElement).checked)}
+          />
+          ${s.includeAll}</label
+        >
         <div class="row">
-          ${reportFormats.map(
-            (format) =>
-              html`<button type="button" @click=${() => this.#download(format)}>
-                ${s.download(format === 'md' ? 'Markdown' : format.toUpperCase())}
-              </button>`,
-          )}
+          ${reportDownloads
+            .filter((download) => download !== 'chapters' || report?.recording?.startsAt !== undefined)
+            .map(
+              (download) =>
+                html`<button
+                  type="button"
+                  aria-describedby="downloads-hint"
+                  @click=${() => this.#download(download)}
+                >
+                  ${s.download(s.downloadNames[download]!)}
+                </button>`,
+            )}
         </div>
         ${
           report?.retention
@@ -170,7 +200,8 @@ export class PlenumReport extends ConsoleElement {
             : nothing
         }
       </section>
-      ${this.#recordingForm()} ${this.#erase()}
+      ${report ? html`${this.#settingsForm(report)} ${this.#recordingForm(report)}` : nothing}
+      ${this.#erase()}
     `;
   }
 
@@ -187,18 +218,30 @@ export class PlenumReport extends ConsoleElement {
             [s.viewers, report.audience.viewers],
             [s.peak, report.audience.peakConnections],
             [s.active, report.audience.activeParticipants],
+            [s.contributions, report.contributions.total],
             [s.questionsTotal, report.questions.total],
             [s.upvotes, report.questions.upvotes],
+            [s.pollResponsesTotal, report.pollResponses],
             [s.reactions, report.reactions.total],
           ] as const
         ).map(
           ([term, value]) =>
             html`<div>
               <dt>${term}</dt>
-              <dd>${value}</dd>
+              <dd>${number(value)}</dd>
             </div>`,
         )}
       </dl>
+      ${
+        report.paragraph
+          ? html`<plenum-copy-field
+              class="paragraph"
+              label=${s.paragraphLabel}
+              value=${report.paragraph}
+              multiline
+            ></plenum-copy-field>`
+          : nothing
+      }
       <div class="columns">
         ${countTable('by-status', s.byStatus, statusRows)}
         ${labels.length ? countTable('by-label', s.byLabel, labels) : nothing}
@@ -228,7 +271,13 @@ export class PlenumReport extends ConsoleElement {
                   (poll) =>
                     html`<div class="panel" data-report-poll=${poll.id}>
                       <h4>${poll.title}</h4>
-                      ${renderResults(poll.options, poll.results)}
+                      ${renderResults(
+                        poll.options,
+                        // As the downloads print it: multiple choice as shares of respondents.
+                        poll.results.kind === 'multiple'
+                          ? { ...poll.results, percentages: poll.percentages }
+                          : poll.results,
+                      )}
                     </div>`,
                 )}
               </div>
@@ -259,11 +308,14 @@ export class PlenumReport extends ConsoleElement {
           <tbody>
             ${report.questions.list.map((question) => {
               const link = question.recordingAt;
-              const offset = Math.floor((question.createdAt - (report.recording?.startsAt ?? 0)) / 1000);
+              // The link's moment: when it was answered, else when it was asked.
+              const moment = question.answeredAt ?? question.createdAt;
+              const offset = Math.floor((moment - (report.recording?.startsAt ?? 0)) / 1000);
               return html`<tr>
-                <td>${timeOfDay(question.createdAt)}</td>
+                <td>${timeOfDay(question.createdAt, report.timeZone)}</td>
                 <td>
                   ${question.text}${question.label ? html` <span class="badge">${question.label}</span>` : nothing}
+                  ${question.reply ? html`<p class="muted reply">${question.reply}</p>` : nothing}
                 </td>
                 <td class="num">${number(question.upvotes)}</td>
                 <td>${s.statusNames[question.status]}</td>
@@ -285,12 +337,33 @@ export class PlenumReport extends ConsoleElement {
     </section>`;
   }
 
-  #recordingForm() {
+  #settingsForm(report: Report) {
+    const s = t();
+    return html`<section aria-labelledby="settings-title">
+      <h2 id="settings-title">${s.roomSettings}</h2>
+      <form class="panel" @submit=${this.#saveSettings}>
+        ${roomSettingsFields(report.lang, report.timeZone)}
+        <button type="submit">${s.save}</button>
+        <p role="status">${this.settingsSaved ? s.roomSettingsSaved : nothing}</p>
+      </form>
+    </section>`;
+  }
+
+  #recordingForm(report: Report) {
     const s = t();
     return html`<section aria-labelledby="recording-title">
       <h2 id="recording-title">${s.recordingSettings}</h2>
-      <form class="panel" @submit=${this.#saveRecording}>
-        ${recordingFields(this.report?.recording)}
+      <form
+        class="panel"
+        @submit=${this.#saveRecording}
+        @input=${(event: Event) =>
+          (this.startWarning = startWarning(
+            event.currentTarget as HTMLFormElement,
+            report.timeZone,
+            activity(report),
+          ))}
+      >
+        ${recordingFields(report.recording, report.timeZone, this.startWarning)}
         <button type="submit">${s.save}</button>
         <p role="status">${this.recordingSaved ? s.recordingSaved : nothing}</p>
       </form>
@@ -347,14 +420,33 @@ export class PlenumReport extends ConsoleElement {
     }
   }
 
+  async #saveSettings(event: SubmitEvent) {
+    event.preventDefault();
+    this.message = '';
+    this.settingsSaved = false;
+    const settings = readRoomSettings(event.target as HTMLFormElement);
+    if (!settings) return;
+    try {
+      await updateRoom(this.room, this.hostKey, settings);
+    } catch (error) {
+      this.message = errorText(error instanceof ApiError ? error.code : undefined);
+      return;
+    }
+    // The paragraph, the times and the recording's start follow the new language and zone.
+    await this.#load();
+    this.settingsSaved = true;
+  }
+
   async #saveRecording(event: SubmitEvent) {
     event.preventDefault();
     this.message = '';
     this.recordingSaved = false;
+    const form = event.target as HTMLFormElement;
+    const timeZone = this.report?.timeZone ?? 'UTC';
+    // Warned, and saved anyway: the host may know better.
+    this.startWarning = this.report ? startWarning(form, timeZone, activity(this.report)) : '';
     try {
-      await updateRoom(this.room, this.hostKey, {
-        recording: readRecording(new FormData(event.target as HTMLFormElement)),
-      });
+      await updateRoom(this.room, this.hostKey, { recording: readRecording(new FormData(form), timeZone) });
     } catch (error) {
       this.message = errorText(error instanceof ApiError ? error.code : undefined);
       return;
@@ -364,14 +456,25 @@ export class PlenumReport extends ConsoleElement {
     this.recordingSaved = true;
   }
 
-  async #download(format: ReportFormat) {
+  async #download(download: ReportDownload) {
     this.message = '';
     try {
-      await downloadReport(this.room, this.hostKey, format);
+      await downloadReport(this.room, this.hostKey, download, this.includeAll);
     } catch (error) {
       this.message = errorText(error instanceof ApiError ? error.code : undefined);
     }
   }
+}
+
+/** From the room's creation to the last thing that happened in it. */
+function activity(report: Report): Activity {
+  const moments = [
+    report.createdAt,
+    ...report.questions.list.flatMap((q) => [q.createdAt, q.answeredAt ?? q.createdAt]),
+    ...report.reactions.perMinute.map((minute) => minute.at),
+    report.audience.peakAt ?? report.createdAt,
+  ];
+  return { from: Math.min(...moments), to: Math.max(...moments) };
 }
 
 /** A titled table of (name, count) rows: questions by status, by label. */

@@ -1,6 +1,6 @@
 /**
- * The rooms this browser hosts, kept in localStorage with the one thing the server has no
- * field for: the event page the widgets are embedded in.
+ * The rooms this browser hosts, kept in localStorage: their host keys, so the list opens
+ * them. Everything else of a room (its event page too) lives with the room on the server.
  */
 import { atom } from 'nanostores';
 import type { Moderation } from '@plenum/protocol';
@@ -10,8 +10,6 @@ export interface HostedRoom {
   title: string;
   hostKey: string;
   moderation: Moderation;
-  /** Where the widgets are embedded; the participant link when set. */
-  eventPage?: string;
   addedAt: number;
 }
 

@@ -1,10 +1,10 @@
-import { css, html } from 'lit';
+import { css, html, nothing } from 'lit';
 import { isWebUrl, type RoomView } from '@plenum/protocol';
+import { ApiError, updateRoom } from './api.js';
 import { ConsoleElement } from './console-element.js';
-import { t } from './i18n.js';
+import { errorText, t } from './i18n.js';
 import { embedSnippet, hostLink, participantLink, presentLink } from './links.js';
 import { qrCode } from './qr.js';
-import { saveRoom, type HostedRoom } from './rooms.js';
 
 /**
  * @summary Everything to hand out: the participant link with its QR code, the embed
@@ -13,12 +13,14 @@ import { saveRoom, type HostedRoom } from './rooms.js';
 export class PlenumShare extends ConsoleElement {
   static override properties = {
     state: { attribute: false },
-    hosted: { attribute: false },
     hostKey: { type: String, attribute: 'host-key' },
+    saved: { state: true },
+    error: { state: true },
   };
   declare state: RoomView | undefined;
-  declare hosted: HostedRoom | undefined;
   declare hostKey: string;
+  declare private saved: boolean;
+  declare private error: string;
 
   static override styles = [
     ...ConsoleElement.styles,
@@ -45,12 +47,15 @@ export class PlenumShare extends ConsoleElement {
   constructor() {
     super();
     this.hostKey = '';
+    this.saved = false;
+    this.error = '';
   }
 
   override render() {
     const s = t();
     const room = this.state?.room ?? '';
-    const eventPage = this.hosted?.eventPage;
+    // Kept with the room on the server: every host device hands out the same link.
+    const eventPage = this.state?.eventPage;
     const link = participantLink(room, eventPage);
     return html`<div class="grid">
       <div>
@@ -68,6 +73,8 @@ export class PlenumShare extends ConsoleElement {
             <p class="hint" id="event-hint">${s.eventPageHint}</p>
           </div>
           <button type="submit">${s.save}</button>
+          ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+          <p role="status">${this.saved ? s.eventPageSaved : nothing}</p>
         </form>
         <plenum-copy-field label=${s.embedSnippet} value=${embedSnippet(room)} multiline></plenum-copy-field>
         <plenum-copy-field label=${s.presentLink} value=${presentLink(room, eventPage)}></plenum-copy-field>
@@ -78,11 +85,26 @@ export class PlenumShare extends ConsoleElement {
     </div>`;
   }
 
-  #saveEventPage(event: SubmitEvent) {
+  async #saveEventPage(event: SubmitEvent) {
     event.preventDefault();
-    const value = String(new FormData(event.target as HTMLFormElement).get('eventPage') ?? '').trim();
-    if (!this.state || (value && !isWebUrl(value))) return;
-    saveRoom({ room: this.state.room, eventPage: value || undefined });
-    this.hosted = { ...this.hosted!, eventPage: value || undefined };
+    const form = event.target as HTMLFormElement;
+    const input = form.querySelector<HTMLInputElement>('#event-page')!;
+    const value = input.value.trim();
+    this.saved = false;
+    this.error = '';
+    if (!this.state) return;
+    if (value && !isWebUrl(value)) {
+      input.setCustomValidity(t().errors.invalid!);
+      input.reportValidity();
+      input.addEventListener('input', () => input.setCustomValidity(''), { once: true });
+      return;
+    }
+    try {
+      // The room's patch brings the new page to every console showing it, this one too.
+      await updateRoom(this.state.room, this.hostKey, { eventPage: value });
+      this.saved = true;
+    } catch (error) {
+      this.error = errorText(error instanceof ApiError ? error.code : undefined);
+    }
   }
 }

@@ -10,4 +10,12 @@ export { minuteOf } from './reactions.js';
 export { stripControls } from './room.js';
 export { cleanRecording, isWebUrl, recordingLink, type Recording } from './recording.js';
 export { join, leave } from './presence.js';
-export { report, type Report, type ReportMinute, type ReportPoll, type ReportQuestion } from './report.js';
+export {
+  report,
+  type Report,
+  type ReportDefaults,
+  type ReportMinute,
+  type ReportPoll,
+  type ReportQuestion,
+} from './report.js';
+export { cleanEventPage, cleanTimeZone, isLang, isTimeZone, languages, type Lang } from './settings.js';

@@ -9,6 +9,7 @@
  */
 import * as v from 'valibot';
 import { limits, PROTOCOL_VERSION } from './limits.js';
+import { languages } from './settings.js';
 import {
   moderationModes,
   pollKinds,
@@ -124,6 +125,10 @@ const hostActions = [
     moderation: v.optional(v.picklist(moderationModes)),
     // null forgets the recording.
     recording: v.optional(v.nullable(recordingSchema)),
+    lang: v.optional(v.picklist(languages)),
+    timeZone: v.optional(v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(64))),
+    // null (or "") forgets the event page.
+    eventPage: v.optional(v.nullable(v.pipe(v.string(), v.trim(), v.maxLength(limits.recordingUrl)))),
   }),
 ] as const;
 
@@ -167,6 +172,10 @@ export interface Patch {
   screen?: RoomView['screen'];
   title?: string;
   moderation?: RoomView['moderation'];
+  lang?: RoomView['lang'];
+  timeZone?: string;
+  /** null: the host forgot the event page. */
+  eventPage?: string | null;
   /** New running totals for emojis that changed. */
   reactions?: Record<string, number>;
   /** Reactions in the last burst window, for the floating animation. */

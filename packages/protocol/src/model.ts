@@ -24,6 +24,7 @@ import {
 import { react } from './reactions.js';
 import { cleanRecording } from './recording.js';
 import { keepScreenPublic, showOnScreen } from './screen.js';
+import { cleanEventPage, cleanTimeZone } from './settings.js';
 import {
   cleanText,
   isRefusal,
@@ -100,6 +101,10 @@ function updateRoom(room: RoomRecord, action: Extract<Action, { type: 'room-upda
   const changes: Changes = {};
   const recording = action.recording === undefined ? undefined : cleanRecording(action.recording);
   if (isRefusal(recording)) return recording;
+  const timeZone = action.timeZone === undefined ? undefined : cleanTimeZone(action.timeZone);
+  if (isRefusal(timeZone)) return timeZone;
+  const eventPage = action.eventPage === undefined ? undefined : cleanEventPage(action.eventPage);
+  if (isRefusal(eventPage)) return eventPage;
   if (title !== room.title) room.title = changes.title = title;
   // Switching to post-moderation leaves questions in review for the host to decide.
   if (action.moderation !== undefined && action.moderation !== room.moderation) {
@@ -108,6 +113,19 @@ function updateRoom(room: RoomRecord, action: Extract<Action, { type: 'room-upda
   // Host-only, so nothing to broadcast: the report reads it.
   if (recording === null) delete room.recording;
   else if (recording !== undefined) room.recording = recording;
+  if (action.lang !== undefined && action.lang !== room.lang) {
+    room.lang = action.lang;
+    changes.settings = true;
+  }
+  if (timeZone !== undefined && timeZone !== room.timeZone) {
+    room.timeZone = timeZone;
+    changes.settings = true;
+  }
+  if (eventPage !== undefined && eventPage !== (room.eventPage ?? null)) {
+    if (eventPage === null) delete room.eventPage;
+    else room.eventPage = eventPage;
+    changes.settings = true;
+  }
   return { ok: true, changes };
 }
 
@@ -140,6 +158,9 @@ export function roomView(room: RoomRecord, online: number, options: RoomViewOpti
     room: room.id,
     title: room.title,
     moderation: room.moderation,
+    ...(room.lang !== undefined && { lang: room.lang }),
+    ...(room.timeZone !== undefined && { timeZone: room.timeZone }),
+    ...(room.eventPage !== undefined && { eventPage: room.eventPage }),
     emojis: [...room.emojis],
     questions,
     polls,

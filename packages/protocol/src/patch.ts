@@ -32,6 +32,10 @@ export function applyPatch(view: RoomView, patch: Patch | Personal): RoomView {
   if (patch.screen !== undefined) next.screen = patch.screen;
   if (patch.title !== undefined) next.title = patch.title;
   if (patch.moderation !== undefined) next.moderation = patch.moderation;
+  if (patch.lang !== undefined) next.lang = patch.lang;
+  if (patch.timeZone !== undefined) next.timeZone = patch.timeZone;
+  if (patch.eventPage === null) delete next.eventPage;
+  else if (patch.eventPage !== undefined) next.eventPage = patch.eventPage;
   if (patch.reactions) next.reactions = { ...view.reactions, ...patch.reactions };
   if (patch.online !== undefined) next.online = patch.online;
   return next;

@@ -80,8 +80,9 @@ describe('report', () => {
       host,
       start,
     );
+    // An answered question links to the moment it was answered, the others to when they were asked.
     expect(report(room).questions.list.map((q) => q.recordingAt)).toEqual([
-      'https://video.example.org/live.mp4#t=30',
+      'https://video.example.org/live.mp4#t=90',
       'https://video.example.org/live.mp4#t=31',
       'https://video.example.org/live.mp4#t=32',
     ]);
@@ -89,7 +90,7 @@ describe('report', () => {
     const youtube = 'https://www.youtube.com/watch?v=abc';
     act(room, { type: 'room-update', recording: { url: youtube, startsAt: start + 61_000 } }, host, start);
     expect(report(room).questions.list.map((q) => q.recordingAt)).toEqual([
-      undefined,
+      'https://www.youtube.com/watch?v=abc&t=59s',
       'https://www.youtube.com/watch?v=abc&t=0s',
       'https://www.youtube.com/watch?v=abc&t=1s',
     ]);
@@ -157,6 +158,7 @@ describe('report', () => {
         options: ['Yes', 'No'],
         responses: 2,
         results: { kind: 'single', counts: [2, 0], percentages: [100, 0], responses: 2 },
+        percentages: [100, 0],
       },
       {
         id: 'p2',
@@ -166,6 +168,7 @@ describe('report', () => {
         options: [],
         responses: 2,
         results: { kind: 'open', answers: [{ text: 'Kinderreisepass', count: 2 }], responses: 2 },
+        percentages: [],
       },
       {
         id: 'p3',
@@ -181,8 +184,15 @@ describe('report', () => {
           average: 4.5,
           responses: 2,
         },
+        percentages: [0, 0, 0, 50, 50],
       },
     ]);
+    expect(result).toMatchObject({
+      lang: 'en',
+      timeZone: 'UTC',
+      contributions: { total: 5, questions: 3, openAnswers: 2, byLabel: { Launch: 2 } },
+      pollResponses: 6,
+    });
     expect(result.reactions).toEqual({
       total: 3,
       byEmoji: { '👍': 2, '🎉': 1 },
@@ -190,6 +200,38 @@ describe('report', () => {
         { minute: 0, at: start, total: 2, byEmoji: { '👍': 2 } },
         { minute: 3, at: start + 180_000, total: 1, byEmoji: { '🎉': 1 } },
       ],
+    });
+  });
+
+  it('gives multiple-choice shares of respondents, ticks beside them', () => {
+    const room = event();
+    act(
+      room,
+      { type: 'poll-create', title: 'Which?', kind: 'multiple', options: ['A', 'B', 'C'] },
+      host,
+      start + 160_000,
+    );
+    const poll = [...room.polls.keys()].at(-1)!;
+    act(room, { type: 'poll-update', poll, status: 'open' }, host, start + 160_000);
+    act(room, { type: 'vote', poll, choice: [0, 1] }, alice, start + 161_000);
+    act(room, { type: 'vote', poll, choice: [0] }, bob, start + 161_000);
+    act(room, { type: 'vote', poll, choice: [0, 2] }, carol, start + 161_000);
+    const which = report(room).polls.at(-1)!;
+    // 3 of 3 people ticked A: 100 %, not a third of all ticks.
+    expect(which.percentages).toEqual([100, 33, 33]);
+    expect(which.results).toMatchObject({ counts: [3, 1, 1], responses: 3 });
+  });
+
+  it('takes the room’s language and zone, else the defaults it is given', () => {
+    const room = event();
+    expect(report(room, { lang: 'de', timeZone: 'Europe/Berlin' })).toMatchObject({
+      lang: 'de',
+      timeZone: 'Europe/Berlin',
+    });
+    act(room, { type: 'room-update', lang: 'en', timeZone: 'Asia/Tokyo' }, host, start);
+    expect(report(room, { lang: 'de', timeZone: 'Europe/Berlin' })).toMatchObject({
+      lang: 'en',
+      timeZone: 'Asia/Tokyo',
     });
   });
 

@@ -1,11 +1,13 @@
 /**
  * The event in numbers: what the host takes home after the event. Plain JSON data, so the
- * HTTP API can send it as is or turn it into CSV or Markdown. Never a participant id.
+ * HTTP API can send it as is or turn it into CSV, Markdown, text or chapters. Never a
+ * participant id.
  */
 import { pollResults } from './polls.js';
 import { minuteMs } from './reactions.js';
 import { recordingLink, type Recording } from './recording.js';
 import type { RoomRecord } from './room.js';
+import type { Lang } from './settings.js';
 import {
   questionStatuses,
   type Moderation,
@@ -26,7 +28,12 @@ export interface ReportQuestion {
   answered: boolean;
   createdAt: number;
   answeredAt?: number;
-  /** The recording at the moment the question was asked, when the room has one with a start time. */
+  /** The host's reply, when there is one. */
+  reply?: string;
+  /**
+   * The recording at the moment the question was answered (asked, while it is not), when the
+   * room has a recording with a start time: where a viewer hears the answer.
+   */
   recordingAt?: string;
 }
 
@@ -40,6 +47,12 @@ export interface ReportPoll {
   results: PollResults;
   /** One network cast an unusual share of the votes (counted in memory; no address kept). */
   network?: NetworkShare;
+  /**
+   * What the report prints per option (single, multiple) or star (rating): the share of
+   * respondents. Single choice and rating sum to exactly 100; multiple choice may sum to
+   * more, as one person ticks several. Empty for open polls.
+   */
+  percentages: number[];
 }
 
 export interface ReportMinute {
@@ -55,8 +68,14 @@ export interface Report {
   room: string;
   title: string;
   moderation: Moderation;
+  /** The language and time zone this report is told in: the room's, unless a download chose others. */
+  lang: Lang;
+  timeZone: string;
   createdAt: number;
   recording?: Recording;
+  eventPage?: string;
+  /** "The event in numbers" as a paragraph to paste, in `lang` (written by the server). */
+  paragraph?: string;
   /**
    * Set by a server that expires rooms: how long it keeps an idle room, and when this one is
    * erased (report included) unless something happens in it before.
@@ -82,6 +101,16 @@ export interface Report {
     /** Every question in the order asked. */
     list: ReportQuestion[];
   };
+  /** What the audience wrote: every question asked and every open answer given. */
+  contributions: {
+    total: number;
+    questions: number;
+    openAnswers: number;
+    /** Questions per label (labels are on questions). */
+    byLabel: Record<string, number>;
+  };
+  /** Responses to all polls together. */
+  pollResponses: number;
   polls: ReportPoll[];
   reactions: {
     total: number;
@@ -91,7 +120,30 @@ export interface Report {
   };
 }
 
-export function report(room: RoomRecord): Report {
+export interface ReportDefaults {
+  /** For rooms that have none of their own (made before rooms had a language). */
+  lang: Lang;
+  timeZone: string;
+}
+
+/** Rounded share of respondents per option: ticks of multiple choice count per person. */
+function shareOfRespondents(counts: readonly number[], responses: number): number[] {
+  return counts.map((count) => (responses === 0 ? 0 : Math.round((count * 100) / responses)));
+}
+
+function reportPercentages(results: PollResults): number[] {
+  switch (results.kind) {
+    case 'single':
+    case 'rating':
+      return [...results.percentages];
+    case 'multiple':
+      return shareOfRespondents(results.counts, results.responses);
+    case 'open':
+      return [];
+  }
+}
+
+export function report(room: RoomRecord, defaults: ReportDefaults = { lang: 'en', timeZone: 'UTC' }): Report {
   const byStatus = Object.fromEntries(questionStatuses.map((status) => [status, 0])) as Record<
     QuestionStatus,
     number
@@ -104,7 +156,7 @@ export function report(room: RoomRecord): Report {
     byStatus[question.status] += 1;
     if (question.label !== undefined) byLabel.set(question.label, (byLabel.get(question.label) ?? 0) + 1);
     upvotes += question.upvoters.size;
-    const link = recordingLink(room.recording, question.createdAt);
+    const link = recordingLink(room.recording, question.answeredAt ?? question.createdAt);
     list.push({
       id: question.id,
       text: question.text,
@@ -115,20 +167,27 @@ export function report(room: RoomRecord): Report {
       answered: question.status === 'answered',
       createdAt: question.createdAt,
       ...(question.answeredAt !== undefined && { answeredAt: question.answeredAt }),
+      ...(question.reply !== undefined && { reply: question.reply }),
       ...(link !== undefined && { recordingAt: link }),
     });
   }
 
-  const polls: ReportPoll[] = [...room.polls.values()].map((poll) => ({
-    id: poll.id,
-    title: poll.title,
-    kind: poll.kind,
-    status: poll.status,
-    options: [...poll.options],
-    responses: poll.responses.size,
-    results: pollResults(poll),
-    ...(poll.network && { network: { ...poll.network } }),
-  }));
+  const polls: ReportPoll[] = [...room.polls.values()].map((poll) => {
+    const results = pollResults(poll);
+    return {
+      id: poll.id,
+      title: poll.title,
+      kind: poll.kind,
+      status: poll.status,
+      options: [...poll.options],
+      responses: poll.responses.size,
+      results,
+      percentages: reportPercentages(results),
+      ...(poll.network && { network: { ...poll.network } }),
+    };
+  });
+  const openAnswers = polls.reduce((sum, poll) => sum + (poll.kind === 'open' ? poll.responses : 0), 0);
+  const labels = Object.fromEntries(byLabel);
 
   const perMinute: ReportMinute[] = [...room.reactionMinutes.entries()]
     .sort(([a], [b]) => a - b)
@@ -143,8 +202,11 @@ export function report(room: RoomRecord): Report {
     room: room.id,
     title: room.title,
     moderation: room.moderation,
+    lang: room.lang ?? defaults.lang,
+    timeZone: room.timeZone ?? defaults.timeZone,
     createdAt: room.createdAt,
     ...(room.recording && { recording: { ...room.recording } }),
+    ...(room.eventPage !== undefined && { eventPage: room.eventPage }),
     audience: {
       viewers: room.presence.viewers.size,
       peakConnections: room.presence.peak,
@@ -152,7 +214,14 @@ export function report(room: RoomRecord): Report {
       connectionsNow: room.presence.online,
       activeParticipants: room.active.size,
     },
-    questions: { total: list.length, byStatus, byLabel: Object.fromEntries(byLabel), upvotes, list },
+    questions: { total: list.length, byStatus, byLabel: labels, upvotes, list },
+    contributions: {
+      total: list.length + openAnswers,
+      questions: list.length,
+      openAnswers,
+      byLabel: { ...labels },
+    },
+    pollResponses: polls.reduce((sum, poll) => sum + poll.responses, 0),
     polls,
     reactions: {
       total: Object.values(room.reactions).reduce((sum, count) => sum + count, 0),

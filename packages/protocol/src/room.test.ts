@@ -7,10 +7,10 @@ const alice: Actor = { participant: 'alice-participant-001', host: false };
 
 describe('stripControls', () => {
   it('removes C0 controls, DEL and C1 controls', () => {
-    expect(stripControls('a\u0000b\u0007c\u0008d\u001be[31mf\u007fg\u0085h\u009bi')).toBe('abcde[31mfghi');
+    expect(stripControls('a\u0000b\u0007c\u0008d\u001be[31mf\u007fg\u0085h\u009bi')).toBe('abcde[31mfg\nhi');
   });
 
-  it('keeps tab and line feed, and turns CR and CRLF into a line feed', () => {
+  it('keeps tab and line feed, and turns CR, CRLF and NEL into a line feed', () => {
     expect(stripControls('one\ttwo\nthree\r\nfour\rfive')).toBe('one\ttwo\nthree\nfour\nfive');
   });
 

@@ -5,6 +5,7 @@
 import { defaultEmojis } from './limits.js';
 import type { ErrorCode } from './messages.js';
 import type { Recording } from './recording.js';
+import type { Lang } from './settings.js';
 import type {
   Choice,
   Moderation,
@@ -65,6 +66,10 @@ export interface RoomRecord {
   emojis: string[];
   createdAt: number;
   recording?: Recording;
+  /** Set by the server on creation (its defaults) and by the host; older rooms may lack them. */
+  lang?: Lang;
+  timeZone?: string;
+  eventPage?: string;
   /** Questions in the order they were asked. */
   questions: Map<string, QuestionRecord>;
   /** Polls in the order they were created. */
@@ -130,6 +135,8 @@ export interface Changes {
   removedPolls?: string[];
   title?: string;
   moderation?: Moderation;
+  /** The room's language, time zone or event page changed. */
+  settings?: boolean;
   currentPoll?: string | null;
   screen?: Screen;
   /** Reactions added by this action, per emoji (a delta, not a total). */
@@ -149,9 +156,10 @@ export const refuse = (code: ErrorCode, message: string): Refusal => ({ ok: fals
 // spreadsheet shows (a backspace, an escape sequence). Tab and line feed are text.
 const controls = /(?![\t\n])\p{Cc}/gu;
 
-/** Text as a person typed it: line breaks as `\n` (a CR or CRLF becomes one), no control characters. */
+/** Text as a person typed it: line breaks as `\n` (a CR, CRLF or NEL becomes one), no control characters. */
 export function stripControls(text: string): string {
-  return text.replace(/\r\n?/g, '\n').replace(controls, '');
+  // NEL (U+0085) is a line break in C1's clothing: kept as one, like CR.
+  return text.replace(/\r\n?|\u0085/g, '\n').replace(controls, '');
 }
 
 /**

@@ -2,6 +2,7 @@
  * The room's state, in two shapes: the server's record (with participant ids, never sent),
  * and the views it sends (public, or the host's, which adds what waits for moderation).
  */
+import type { Lang } from './settings.js';
 
 export const questionStatuses = ['review', 'live', 'answered', 'dismissed'] as const;
 export type QuestionStatus = (typeof questionStatuses)[number];
@@ -106,6 +107,12 @@ export interface RoomView {
   room: string;
   title: string;
   moderation: Moderation;
+  /** The language the present view and the join page speak (absent in rooms made before it existed). */
+  lang?: Lang;
+  /** The IANA time zone the room's times are told in. */
+  timeZone?: string;
+  /** Where the widgets are embedded: the participant link when set. */
+  eventPage?: string;
   emojis: string[];
   questions: QuestionView[];
   polls: PollView[];

@@ -4,20 +4,25 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import * as v from 'valibot';
 import {
   actionSchema,
+  cleanEventPage,
   cleanRecording,
+  cleanTimeZone,
+  isLang,
   moderationModes,
   recordingSchema,
   type Action,
   type ErrorCode,
+  type Lang,
   type Moderation,
   type Recording,
   type Report,
+  type ReportDefaults,
 } from '@plenum/protocol';
 import type { RoomHost } from './host.js';
 import { bearer, HttpError, readJson, requestTarget, sendJson } from './http-util.js';
 import { hashKey, keyMatches } from './keys.js';
 import type { PlenumRoom } from './plenum-room.js';
-import { reportCsv, reportMarkdown } from './report-format.js';
+import { reportAnswer } from './report/download.js';
 import { dayMs } from './retention.js';
 import { createRoomRecord, eraseRoom, RoomExistsError } from './rooms.js';
 import type { RoomMeta, Storage } from './storage/storage.js';
@@ -28,6 +33,13 @@ export interface ApiContext {
   adminToken?: string;
   /** How long idle rooms are kept (0 or unset: until erased); the report says when. */
   retentionMs?: number;
+  /** The language and time zone of new rooms that name none (`--lang`, `--time-zone`). */
+  roomDefaults?: ReportDefaults;
+}
+
+/** English and the server's own zone, unless the server was started with others. */
+export function roomDefaults(context: Pick<ApiContext, 'roomDefaults'>): ReportDefaults {
+  return context.roomDefaults ?? { lang: 'en', timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone };
 }
 
 /** The HTTP status that fits each refusal of the room model. */
@@ -71,8 +83,8 @@ export async function handleApi(
     if (method === 'PATCH') {
       requireHost(request, meta);
       await perform(await room(), 'room-update', await readBody(request));
-      const { title, moderation } = (await room()).hostView();
-      return sendJson(response, 200, { title, moderation });
+      const { title, moderation, lang, timeZone, eventPage } = (await room()).hostView();
+      return sendJson(response, 200, { title, moderation, lang, timeZone, eventPage });
     }
     if (method !== 'DELETE') throw methodNotAllowed('GET, PATCH, DELETE');
     requireHost(request, meta);
@@ -88,21 +100,16 @@ export async function handleApi(
   }
   if (sub === 'report' && subId === undefined) {
     if (method !== 'GET') throw methodNotAllowed('GET');
-    const format = requestTarget(request).searchParams.get('format') ?? 'json';
-    const data = { ...(await room()).report(), ...retention(context, roomId) };
-    if (format === 'json') return sendJson(response, 200, data);
-    if (format !== 'csv' && format !== 'md')
-      throw new HttpError(400, 'invalid', 'format is json, csv or md.');
-    const [type, body, extension] =
-      format === 'csv'
-        ? ['text/csv; charset=utf-8', reportCsv(data), 'csv']
-        : ['text/markdown; charset=utf-8', reportMarkdown(data), 'md'];
+    const query = requestTarget(request).searchParams;
+    const data = { ...(await room()).report(roomDefaults(context)), ...retention(context, roomId) };
+    const answer = reportAnswer(data, query);
+    if (answer.filename === undefined) return sendJson(response, 200, answer.body);
     response.writeHead(200, {
-      'Content-Type': type,
-      'Content-Disposition': `attachment; filename="plenum-${roomId}.${extension}"`,
+      'Content-Type': answer.type,
+      'Content-Disposition': `attachment; filename="${answer.filename}"`,
       'Cache-Control': 'no-store',
     });
-    return void response.end(body);
+    return void response.end(answer.body);
   }
   if (sub === 'polls' && subId === undefined) {
     if (method !== 'POST') throw methodNotAllowed('POST');
@@ -188,16 +195,15 @@ async function createRoom(
   }
   // Checked before the room exists: a bad address must not leave a half-made room behind.
   const recording = body.recording === undefined ? undefined : checkRecording(body.recording);
+  const settings = checkSettings(body, roomDefaults(context));
   try {
     const { meta, hostKey } = createRoomRecord(context.storage, {
       room: body.room,
       title: body.title,
       moderation: moderation as Moderation,
     });
-    if (recording) {
-      const room = (await context.host.party('main', meta.id)) as PlenumRoom;
-      await perform(room, 'room-update', { recording });
-    }
+    const room = (await context.host.party('main', meta.id)) as PlenumRoom;
+    await perform(room, 'room-update', { ...settings, ...(recording && { recording }) });
     sendJson(response, 201, { room: meta.id, hostKey });
   } catch (error) {
     if (error instanceof RoomExistsError) throw new HttpError(409, 'exists', error.message);
@@ -219,6 +225,29 @@ function checkRecording(raw: unknown): Recording {
   if (recording === null) throw new HttpError(400, 'invalid', 'recording: an object with a url.');
   if ('ok' in recording) throw new HttpError(400, recording.code, recording.message);
   return recording;
+}
+
+/**
+ * A new room's language, time zone and event page, checked like a PATCH would check them
+ * (before the room exists); what the body leaves out comes from the server's defaults.
+ */
+function checkSettings(
+  body: Record<string, unknown>,
+  defaults: ReportDefaults,
+): { lang: Lang; timeZone: string; eventPage?: string } {
+  const lang = body.lang ?? defaults.lang;
+  if (!isLang(lang)) throw new HttpError(400, 'invalid', 'lang is "de" or "en".');
+  const zone = body.timeZone ?? defaults.timeZone;
+  if (typeof zone !== 'string') throw new HttpError(400, 'invalid', 'timeZone is a string.');
+  const timeZone = cleanTimeZone(zone);
+  if (typeof timeZone !== 'string') throw new HttpError(400, timeZone.code, timeZone.message);
+  if (body.eventPage === undefined || body.eventPage === null) return { lang, timeZone };
+  if (typeof body.eventPage !== 'string') throw new HttpError(400, 'invalid', 'eventPage is a string.');
+  const eventPage = cleanEventPage(body.eventPage);
+  if (eventPage !== null && typeof eventPage !== 'string') {
+    throw new HttpError(400, eventPage.code, eventPage.message);
+  }
+  return { lang, timeZone, ...(eventPage !== null && { eventPage }) };
 }
 
 function requireHost(request: IncomingMessage, meta: RoomMeta): void {

@@ -2,6 +2,7 @@
 /** `plenum serve`: the room server, the embed bundle, the demo page and the console. */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { isLang, isTimeZone } from '@plenum/protocol';
 import { demoRoom, ensureDemoRoom } from './demo.js';
 import { defaultIpLimits } from './ip-limits.js';
 import { defaultDoorLimits } from './plenum-room.js';
@@ -28,6 +29,9 @@ const usage = `Usage: plenum serve [options]
                        default ${defaultDoorLimits.questionsPerMinute}; 0 = off)
   --trust-proxy        take the client's address from X-Forwarded-For, as set by your own
                        reverse proxy (env PLENUM_TRUST_PROXY=1; never without it)
+  --lang <de|en>       language of new rooms and their reports (env PLENUM_LANG, default en)
+  --time-zone <zone>   IANA time zone of new rooms, e.g. Europe/Berlin (env PLENUM_TIME_ZONE,
+                       default this machine's zone)
   -h, --help           show this help`;
 
 async function main(argv: string[]): Promise<void> {
@@ -46,6 +50,8 @@ async function main(argv: string[]): Promise<void> {
       'limit-ip-sockets': { type: 'string' },
       'limit-questions': { type: 'string' },
       'trust-proxy': { type: 'boolean' },
+      lang: { type: 'string' },
+      'time-zone': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -96,6 +102,14 @@ async function main(argv: string[]): Promise<void> {
   );
   const trustProxy = values['trust-proxy'] ?? flag('PLENUM_TRUST_PROXY', env.PLENUM_TRUST_PROXY);
 
+  const lang = values.lang ?? env.PLENUM_LANG ?? 'en';
+  if (!isLang(lang)) throw new Error(`--lang must be de or en, not "${lang}".`);
+  const timeZone =
+    values['time-zone'] ?? env.PLENUM_TIME_ZONE ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+  if (!isTimeZone(timeZone)) {
+    throw new Error(`--time-zone must be an IANA time zone such as Europe/Berlin, not "${timeZone}".`);
+  }
+
   const storage = new SqliteStorage(dataDir);
   await ensureDemoRoom(storage, dataDir);
   let started = false;
@@ -111,6 +125,7 @@ async function main(argv: string[]): Promise<void> {
     limitIpSockets,
     limitQuestions,
     trustProxy,
+    roomDefaults: { lang, timeZone },
     // Awaited by the server, so an expired demo room is back before anyone can ask for it.
     onExpired: async (rooms) => {
       console.log(`plenum: erased ${rooms.length} room(s) idle for over ${retentionDays} days`);

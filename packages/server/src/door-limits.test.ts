@@ -169,7 +169,7 @@ describe('the door', () => {
       network: { voters: accepted, share: 100 },
     });
     const markdown = await api(test.url, `/api/rooms/${test.room}/report?format=md`, { key: test.hostKey });
-    expect(markdown.text).toContain(`one network cast 100 % of the votes (${accepted})`);
+    expect(markdown.text).toContain(`one network cast 100% of the votes (${accepted})`);
     // The public never sees the note; no address appears anywhere.
     const publicView = await api(test.url, `/api/rooms/${test.room}`);
     expect(JSON.stringify(publicView.json)).not.toContain('network');

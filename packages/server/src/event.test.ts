@@ -264,7 +264,7 @@ describe('a whole event', () => {
     );
     expect(report.json.reactions).toMatchObject({ total: 5, byEmoji: totals });
 
-    const csv = await api(test.url, `/api/rooms/${room}/report?format=csv`, { key: hostKey });
+    const csv = await api(test.url, `/api/rooms/${room}/report?format=csv&include=all`, { key: hostKey });
     expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect(csv.text).toContain('Wann kommt der digitale Bauantrag?');
     expect(csv.text).toContain('Gibt es Sprechstunden?');

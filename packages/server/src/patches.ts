@@ -30,6 +30,8 @@ export class PatchBuilder {
   #polls = new Set<string>();
   #removedPolls = new Set<string>();
   #room = false;
+  /** The language, time zone or event page changed. */
+  #settings = false;
   #currentPoll = false;
   #screen = false;
   /** Reactions since the last burst went out, per emoji. */
@@ -53,6 +55,7 @@ export class PatchBuilder {
       this.#removedPolls.add(id);
     }
     if (changes.title !== undefined || changes.moderation !== undefined) this.#room = true;
+    if (changes.settings) this.#settings = true;
     if (changes.currentPoll !== undefined) this.#currentPoll = true;
     if (changes.screen !== undefined) this.#screen = true;
     for (const [emoji, count] of Object.entries(changes.reactions ?? {})) {
@@ -80,6 +83,13 @@ export class PatchBuilder {
       shared.title = record.title;
       shared.moderation = record.moderation;
       this.#room = false;
+      changed = true;
+    }
+    if (this.#settings) {
+      if (record.lang !== undefined) shared.lang = record.lang;
+      if (record.timeZone !== undefined) shared.timeZone = record.timeZone;
+      shared.eventPage = record.eventPage ?? null;
+      this.#settings = false;
       changed = true;
     }
     if (this.#currentPoll) {

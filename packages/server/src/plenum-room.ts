@@ -19,6 +19,7 @@ import {
   type Actor,
   type Personal,
   type Report,
+  type ReportDefaults,
   type Action,
   type ApplyResult,
   type Changes,
@@ -149,8 +150,8 @@ export class PlenumRoom implements Party {
   }
 
   /** The event in numbers, for the host's report. */
-  report(): Report {
-    return report(this.#record);
+  report(defaults?: ReportDefaults): Report {
+    return report(this.#record, defaults);
   }
 
   /**

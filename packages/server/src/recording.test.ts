@@ -24,10 +24,11 @@ describe('the recording', () => {
     expect(json.recording).toEqual({ url: 'https://video.example.org/town|hall.mp4', startsAt });
     const link = json.questions.list[0].recordingAt as string;
     expect(link).toMatch(/^https:\/\/video\.example\.org\/town\|hall\.mp4#t=12\d$/);
-    expect((await report('csv')).text).toContain(`,${link}\r\n`);
+    expect((await report('csv')).text).toContain(`,"${link}"\r\n`);
     // The pipe would end a Markdown table cell; encoded, the link still opens the same file.
     const markdown = (await report('md')).text;
-    expect(markdown).toContain(`](<${link.replace('|', '%7C')}>) | Where can I watch this again? |`);
+    expect(markdown).toContain('| Where can I watch this again? |');
+    expect(markdown).toContain(`](<${link.replace('|', '%7C')}>) |`);
     expect(markdown).toContain('- Recording: <https://video.example.org/town%7Chall.mp4>');
     // Participants never see it.
     expect(JSON.stringify((await api(test.url, `/api/rooms/${room}`)).json)).not.toContain(

@@ -44,12 +44,15 @@ describe('room retention', () => {
     const path = `/api/rooms/${test.room}/report`;
     const report = (await api(test.url, path, { key: test.hostKey })).json;
     expect(report.retention).toEqual({ days: 90, expiresAt: lastActiveAt + retentionMs });
-    const when = new Date(lastActiveAt + retentionMs).toISOString().replace('T', ' ').slice(0, 19);
-    expect((await api(test.url, `${path}?format=csv`, { key: test.hostKey })).text).toContain(
-      `erased unless used again (UTC),${when}\r\n`,
-    );
-    expect((await api(test.url, `${path}?format=md`, { key: test.hostKey })).text).toContain(
-      `- Kept until ${when} UTC: rooms idle for 90 days are erased`,
+    // Told in the room's zone (UTC here), as a spreadsheet date and in the locale's words.
+    const expiresAt = new Date(lastActiveAt + retentionMs).toISOString();
+    const when = `${expiresAt.slice(0, 10)} ${expiresAt.slice(11, 16)}`;
+    const [date, time] = [expiresAt.slice(0, 10).split('-').reverse().join('/'), expiresAt.slice(11, 16)];
+    expect(
+      (await api(test.url, `${path}?format=csv&table=numbers&tz=UTC`, { key: test.hostKey })).text,
+    ).toContain(`"Erased unless used again from","${when}"\r\n`);
+    expect((await api(test.url, `${path}?format=md&tz=UTC`, { key: test.hostKey })).text).toContain(
+      `- Kept until ${date}, ${time}: rooms idle for 90 days are erased.`,
     );
   });
 

@@ -8,7 +8,7 @@ import type { Duplex } from 'node:stream';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { handleApi } from './api.js';
+import { handleApi, type ApiContext } from './api.js';
 import { RoomHost } from './host.js';
 import { HttpError, requestTarget, sendError, sendJson } from './http-util.js';
 import { defaultIpLimits, IpLimits } from './ip-limits.js';
@@ -32,6 +32,8 @@ export interface ServerOptions {
   /** Rooms idle this long are erased (checked at start and then every `retentionSweepMs`); 0 keeps them. */
   retentionMs?: number;
   retentionSweepMs?: number;
+  /** The language and time zone of new rooms that name none; default English and this machine's zone. */
+  roomDefaults?: ApiContext['roomDefaults'];
   /** Told which rooms expired, e.g. to log them; awaited before the server goes on. */
   onExpired?: (rooms: string[]) => void | Promise<void>;
   /** New sockets per network (IPv4 address, IPv6 /64) per second; default 20, 0 lifts it. */
@@ -165,6 +167,7 @@ export async function startServer(options: ServerOptions): Promise<PlenumServer>
         host,
         adminToken: options.adminToken,
         retentionMs: options.retentionMs,
+        roomDefaults: options.roomDefaults,
       });
     }
     if (request.method !== 'GET' && request.method !== 'HEAD') {
