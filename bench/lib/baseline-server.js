@@ -14,6 +14,7 @@
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import { performance } from 'node:perf_hooks';
+import { pollWelcome } from './poll-welcome.js';
 
 const require = createRequire(new URL('../../packages/server/package.json', import.meta.url));
 /** @type {typeof import('ws')} */
@@ -65,7 +66,7 @@ function onMessage(ws, raw) {
   }
   if (message.type === 'hello') {
     if (!message.control) members.add(ws);
-    ws.send(JSON.stringify(welcome()));
+    ws.send(JSON.stringify(pollWelcome({ room: mode, counts, online: members.size })));
   } else if (mode === 'naive' && message.type === 'vote') {
     const choice = Number(message.choice);
     if (!Number.isInteger(choice) || choice < 0 || choice >= options) {
@@ -87,43 +88,6 @@ function onMessage(ws, raw) {
     for (const member of members) member.send(text, { binary: false });
     ws.send(JSON.stringify({ type: 'ack', id: message.id, loopMs: performance.now() - started }));
   }
-}
-
-function welcome() {
-  return {
-    type: 'welcome',
-    v: 1,
-    seq: 0,
-    host: false,
-    state: {
-      room: mode,
-      title: mode,
-      moderation: 'post',
-      emojis: [],
-      questions: [],
-      polls: [
-        {
-          id: 'p1',
-          title: 'Which option?',
-          kind: 'single',
-          status: 'open',
-          options: counts.map((_, i) => String.fromCharCode(65 + i)),
-          resultsVisible: true,
-          results: {
-            kind: 'single',
-            counts: [...counts],
-            percentages: counts.map(() => 0),
-            responses: votes,
-          },
-          createdAt: 0,
-        },
-      ],
-      currentPoll: 'p1',
-      reactions: {},
-      online: members.size,
-    },
-    mine: { questions: [], upvoted: [], votes: {} },
-  };
 }
 
 http.listen(0, '127.0.0.1', () => {

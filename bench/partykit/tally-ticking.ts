@@ -4,7 +4,7 @@
  * nothing. The welcome speaks just enough of Plenum's shape for the bench's clients.
  */
 import type * as Party from 'partykit/server';
-import { welcome } from './welcome.js';
+import { pollWelcome } from '../lib/poll-welcome.js';
 
 export default class TallyTicking implements Party.Server {
   counts = [0, 0, 0, 0];
@@ -18,7 +18,8 @@ export default class TallyTicking implements Party.Server {
   }
   onMessage(raw: string, sender: Party.Connection) {
     const message = JSON.parse(raw);
-    if (message.type === 'hello') return sender.send(welcome(this.counts));
+    if (message.type === 'hello')
+      return sender.send(JSON.stringify(pollWelcome({ room: 'partykit', counts: this.counts, online: 0 })));
     if (message.type !== 'vote' || !(message.choice in this.counts)) return;
     this.counts[message.choice]!++;
     this.changed = true;
