@@ -28,15 +28,23 @@ export interface Cli {
  */
 const loopbackLimits = ['--limit-ip-rate', '0', '--limit-ip-sockets', '0', '--limit-questions', '0'];
 
+/** How to run `plenum`: by default the repository's build, run by this Node. */
+export interface Launch {
+  command: string;
+  /** Arguments before `serve`. */
+  prefix: string[];
+  cwd?: string;
+}
+
+const built: Launch = { command: process.execPath, prefix: [cli] };
+
 /** Runs `plenum serve --port 0` on a fresh data directory and waits for its banner. */
-export async function startCli(args: string[] = [], dataDir?: string): Promise<Cli> {
+export async function startCli(args: string[] = [], dataDir?: string, launch = built): Promise<Cli> {
   const data = dataDir ?? mkdtempSync(join(tmpdir(), 'plenum-e2e-'));
   const child: ChildProcess = spawn(
-    process.execPath,
-    [cli, 'serve', '--port', '0', '--data', data, ...loopbackLimits, ...args],
-    {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
+    launch.command,
+    [...launch.prefix, 'serve', '--port', '0', '--data', data, ...loopbackLimits, ...args],
+    { stdio: ['ignore', 'pipe', 'pipe'], cwd: launch.cwd },
   );
   let output = '';
   const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));

@@ -7,8 +7,8 @@ import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
 import { handleApi, type ApiContext } from './api.js';
+import { resolveAssets, type Assets } from './assets.js';
 import { RoomHost } from './host.js';
 import { HttpError, requestTarget, sendError, sendJson } from './http-util.js';
 import { defaultIpLimits, IpLimits } from './ip-limits.js';
@@ -25,7 +25,7 @@ export interface ServerOptions {
   /** Origins allowed to open sockets and call the API; empty allows any. */
   origins?: string[];
   adminToken?: string;
-  /** Where the built assets are; defaults to this monorepo's build output. */
+  /** Where the built assets are; defaults to the files of the packages that build them. */
   assets?: Partial<Assets>;
   heartbeatMs?: number;
   idleEvictMs?: number;
@@ -51,20 +51,6 @@ export interface ServerOptions {
   /** The clock of the rooms and their limits (tests drive it); default Date.now. */
   now?: () => number;
 }
-
-interface Assets {
-  /** plenum.js */
-  bundle: string;
-  /** Folders of the demo page (served at /) and the built console (at /console). */
-  demo: string;
-  console: string;
-}
-
-const defaultAssets: Assets = {
-  bundle: fileURLToPath(new URL('../../elements/dist/bundle/plenum.js', import.meta.url)),
-  demo: fileURLToPath(new URL('../../../apps/demo/', import.meta.url)),
-  console: fileURLToPath(new URL('../../../apps/console/dist/', import.meta.url)),
-};
 
 /** The file behind a static path: plain names only, so no path can climb out of a folder. */
 function assetFor(path: string, assets: Assets): string | undefined {
@@ -121,7 +107,7 @@ export interface PlenumServer {
 
 export async function startServer(options: ServerOptions): Promise<PlenumServer> {
   const { storage } = options;
-  const assets = { ...defaultAssets, ...options.assets };
+  const assets = resolveAssets(options.assets);
   const allowOrigin = originCheck(options.origins ?? []);
 
   // How long the event loop was blocked: the number that says whether a room feels live.
