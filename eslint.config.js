@@ -6,6 +6,37 @@ import wc from 'eslint-plugin-wc';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
+/**
+ * The import direction between our packages (DESIGN.md's layers), one rule per package: each
+ * may import only the packages below it, and no package imports an app. Tests are exempt, as
+ * they may start a real server (e.g. the client's tests import @plenum/server/testing).
+ * @param {Record<string, string[]>} below
+ */
+function layers(below) {
+  return Object.entries(below).map(([name, allowed]) => ({
+    files: [`packages/${name}/src/**/*.ts`],
+    ignores: ['**/*.test.ts', '**/testing.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@plenum/*', ...allowed.map((layer) => `!@plenum/${layer}`)],
+              message: `@plenum/${name} may import ${allowed.length ? allowed.map((l) => `@plenum/${l}`).join(' and ') : 'no package of ours'} (the layers in DESIGN.md).`,
+            },
+            {
+              // A relative path out of the package would get around the rule above.
+              regex: String.raw`^(\.\./)+(packages|apps|protocol|client|elements|server|console|demo|testing)/`,
+              message: 'Import another package by its name, not by a path into it.',
+            },
+          ],
+        },
+      ],
+    },
+  }));
+}
+
 export default tseslint.config(
   { ignores: ['**/dist/**', 'storybook-static/**', 'bench/results/**', 'coverage/**'] },
   js.configs.recommended,
@@ -20,6 +51,12 @@ export default tseslint.config(
       'no-restricted-exports': ['error', { restrictDefaultExports: { direct: true } }],
     },
   },
+  ...layers({
+    protocol: [],
+    client: ['protocol'],
+    elements: ['client', 'protocol'],
+    server: ['protocol'],
+  }),
   {
     files: ['packages/elements/**/*.ts', 'apps/**/*.ts', '.storybook/**/*.ts'],
     ...lit.configs['flat/recommended'],
