@@ -1,5 +1,8 @@
 import { RoomConnection, type ConnectOptions } from './room.js';
 
+// Global in browsers and Node; the client compiles without the DOM library (see socket.ts).
+declare const URL: new (input: string) => { origin: string };
+
 const rooms = new Map<string, RoomConnection>();
 
 /**

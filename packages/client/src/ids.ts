@@ -1,5 +1,13 @@
 const storageKey = 'plenum:participant';
 
+// Web Crypto is global in browsers and Node; the client compiles without the DOM library,
+// so it names just the parts it uses (Web Storage too, which only browsers have).
+declare const crypto: { getRandomValues<T extends Uint8Array>(array: T): T };
+interface Storage {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+}
+
 /** 128 random bits, URL-safe. */
 export function randomId(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16));
@@ -21,11 +29,12 @@ let fallback: string | undefined;
 /** This browser's participant id: made once, kept in localStorage (or for this page if storage is blocked). */
 export function participantId(): string {
   try {
-    const stored = globalThis.localStorage?.getItem(storageKey);
+    const storage = (globalThis as { localStorage?: Storage }).localStorage;
+    const stored = storage?.getItem(storageKey);
     if (stored && stored.length >= 16) return stored;
     const id = randomId();
-    globalThis.localStorage?.setItem(storageKey, id);
-    if (globalThis.localStorage) return id;
+    storage?.setItem(storageKey, id);
+    if (storage) return id;
   } catch {
     // Storage can be disabled by privacy settings: fall back to an id for this page's life.
   }

@@ -1,9 +1,8 @@
 /**
- * One room connection: partysocket underneath, nanostores on top, and an outbox in between
+ * One room connection: a reconnecting socket underneath, nanostores on top, and an outbox in between
  * so that an action made while offline is sent when the connection returns, exactly once.
  */
 import { atom, onMount, type ReadableAtom } from 'nanostores';
-import { PartySocket } from 'partysocket';
 import {
   applyMine,
   applyPatch,
@@ -18,6 +17,7 @@ import { PlenumError } from './errors.js';
 import { HostActions } from './host.js';
 import { newActionId, participantId } from './ids.js';
 import { overlay, type Guess } from './optimistic.js';
+import { openRoomSocket, type RoomSocket } from './socket.js';
 
 export const statuses = ['connecting', 'open', 'reconnecting', 'offline', 'closed'] as const;
 export type Status = (typeof statuses)[number];
@@ -90,7 +90,7 @@ export class RoomConnection implements RoomLike {
   readonly #outbox = new Map<string, Pending>();
   /** Acknowledged guesses whose change the server has not shown yet. */
   readonly #settling = new Set<Guess>();
-  #socket: PartySocket | undefined;
+  #socket: RoomSocket | undefined;
   #seq = 0;
   #joined = false;
   #users = 0;
@@ -173,17 +173,11 @@ export class RoomConnection implements RoomLike {
   }
 
   #open(): void {
-    const url = new URL(this.options.server);
     this.#status.set('connecting');
-    const socket = new PartySocket({
-      host: url.host,
-      protocol: url.protocol === 'https:' ? 'wss' : 'ws',
-      party: 'main',
+    const socket = openRoomSocket({
+      server: this.options.server,
       room: this.options.room,
       WebSocket: this.options.WebSocket,
-      // Jitter, so a restarted server is not hit by every client in the same second.
-      minReconnectionDelay: 500 + Math.random() * 2500,
-      maxReconnectionDelay: 15_000,
       shouldReconnectOnClose: (event) => !(event.code in refusals),
     });
     socket.addEventListener('open', () => {
@@ -197,8 +191,8 @@ export class RoomConnection implements RoomLike {
         }),
       );
     });
-    socket.addEventListener('message', (event: MessageEvent) => this.#receive(String(event.data)));
-    socket.addEventListener('close', (event: CloseEvent) => {
+    socket.addEventListener('message', (event) => this.#receive(String(event.data)));
+    socket.addEventListener('close', (event) => {
       if (this.#socket !== socket) return;
       this.#joined = false;
       const refusal = refusals[event.code];
@@ -295,6 +289,9 @@ export class RoomConnection implements RoomLike {
     this.#socket?.reconnect();
   }
 }
+
+// Browsers only; the client compiles without the DOM library, so it names what it reads.
+declare const navigator: { onLine: boolean } | undefined;
 
 function navigatorOffline(): boolean {
   return typeof navigator !== 'undefined' && navigator.onLine === false;
