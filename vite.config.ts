@@ -34,6 +34,8 @@ export default defineConfig({
       { extends: true, test: { name: 'protocol', include: ['packages/protocol/src/**/*.test.ts'] } },
       { extends: true, test: { name: 'client', include: ['packages/client/src/**/*.test.ts'] } },
       { extends: true, test: { name: 'server', include: ['packages/server/src/**/*.test.ts'] } },
+      // The elements' own tests run in Chromium (web-test-runner); this one reads their docs.
+      { extends: true, test: { name: 'elements', include: ['packages/elements/*.test.ts'] } },
       {
         extends: true,
         test: {

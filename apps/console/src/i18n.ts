@@ -2,12 +2,14 @@
  * Every string of the console, one catalogue per language. The language follows the
  * browser until the host picks one; the choice is kept in localStorage.
  */
+import { numbers } from '@plenum/elements';
 import { atom } from 'nanostores';
 
 export const langs = ['en', 'de'] as const;
 export type Lang = (typeof langs)[number];
 
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+const english = numbers('en');
+const german = numbers('de');
 
 const en = {
   langName: 'English',
@@ -118,10 +120,10 @@ const en = {
     answered: 'No answered questions yet.',
     dismissed: 'No dismissed questions.',
   } as Record<string, string>,
-  newQuestions: (n: number) => `${plural(n, 'new question', 'new questions')} — show`,
-  newAnnounce: (n: number) => plural(n, 'new question', 'new questions'),
+  newQuestions: (n: number) => `${english.count(n, { one: 'new question', other: 'new questions' })} — show`,
+  newAnnounce: (n: number) => english.count(n, { one: 'new question', other: 'new questions' }),
   anonymous: 'Anonymous',
-  votes: (n: number) => plural(n, 'vote', 'votes'),
+  votes: (n: number) => english.count(n, { one: 'vote', other: 'votes' }),
   askedAt: (time: string) => `asked at ${time}`,
   edited: 'edited',
   highlightedBadge: 'On stage',
@@ -180,7 +182,7 @@ const en = {
   createOpen: 'Save and open',
   pollStatus: { draft: 'Draft', open: 'Open', closed: 'Closed' } as Record<string, string>,
   current: 'Shown to participants',
-  responses: (n: number) => plural(n, 'response', 'responses'),
+  responses: (n: number) => english.count(n, { one: 'response', other: 'responses' }),
   openPoll: 'Open',
   closePoll: 'Close',
   reopenPoll: 'Reopen',
@@ -190,7 +192,7 @@ const en = {
   noPolls: 'No polls yet.',
   pollList: 'Polls',
   average: (n: string) => `Average ${n} of 5`,
-  stars: (n: number) => plural(n, 'star', 'stars'),
+  stars: (n: number) => english.count(n, { one: 'star', other: 'stars' }),
   noAnswers: 'No answers yet.',
   resultsHidden: 'Results are hidden from participants.',
   networkShare: (share: number, voters: number) =>
@@ -250,7 +252,7 @@ const en = {
   pollResponses: 'Polls',
   reactionsOverTime: 'Reactions over time',
   reactionsChart: (total: number, minutes: number) =>
-    `Bar chart: ${plural(total, 'reaction', 'reactions')} over ${plural(minutes, 'minute', 'minutes')}.`,
+    `Bar chart: ${english.count(total, { one: 'reaction', other: 'reactions' })} over ${english.count(minutes, { one: 'minute', other: 'minutes' })}.`,
   noReactions: 'No reactions.',
   questionsList: 'All questions',
   time: 'Time',
@@ -399,10 +401,10 @@ const de: Strings = {
     answered: 'Noch keine beantworteten Fragen.',
     dismissed: 'Keine verworfenen Fragen.',
   },
-  newQuestions: (n: number) => `${n} ${n === 1 ? 'neue Frage' : 'neue Fragen'} – anzeigen`,
-  newAnnounce: (n: number) => `${n} ${n === 1 ? 'neue Frage' : 'neue Fragen'}`,
+  newQuestions: (n: number) => `${german.count(n, { one: 'neue Frage', other: 'neue Fragen' })} – anzeigen`,
+  newAnnounce: (n: number) => german.count(n, { one: 'neue Frage', other: 'neue Fragen' }),
   anonymous: 'Anonym',
-  votes: (n: number) => `${n} ${n === 1 ? 'Stimme' : 'Stimmen'}`,
+  votes: (n: number) => german.count(n, { one: 'Stimme', other: 'Stimmen' }),
   askedAt: (time: string) => `gestellt um ${time}`,
   edited: 'bearbeitet',
   highlightedBadge: 'Auf der Bühne',
@@ -460,7 +462,7 @@ const de: Strings = {
   createOpen: 'Speichern und öffnen',
   pollStatus: { draft: 'Entwurf', open: 'Offen', closed: 'Geschlossen' },
   current: 'Wird Teilnehmenden gezeigt',
-  responses: (n: number) => `${n} ${n === 1 ? 'Antwort' : 'Antworten'}`,
+  responses: (n: number) => german.count(n, { one: 'Antwort', other: 'Antworten' }),
   openPoll: 'Öffnen',
   closePoll: 'Schließen',
   reopenPoll: 'Wieder öffnen',
@@ -470,7 +472,7 @@ const de: Strings = {
   noPolls: 'Noch keine Umfragen.',
   pollList: 'Umfragen',
   average: (n: string) => `Durchschnitt ${n} von 5`,
-  stars: (n: number) => `${n} ${n === 1 ? 'Stern' : 'Sterne'}`,
+  stars: (n: number) => german.count(n, { one: 'Stern', other: 'Sterne' }),
   noAnswers: 'Noch keine Antworten.',
   resultsHidden: 'Die Ergebnisse sind für Teilnehmende verborgen.',
   networkShare: (share: number, voters: number) =>
@@ -525,7 +527,7 @@ const de: Strings = {
   pollResponses: 'Umfragen',
   reactionsOverTime: 'Reaktionen im Verlauf',
   reactionsChart: (total: number, minutes: number) =>
-    `Balkendiagramm: ${total} ${total === 1 ? 'Reaktion' : 'Reaktionen'} über ${minutes} ${minutes === 1 ? 'Minute' : 'Minuten'}.`,
+    `Balkendiagramm: ${german.count(total, { one: 'Reaktion', other: 'Reaktionen' })} über ${german.count(minutes, { one: 'Minute', other: 'Minuten' })}.`,
   noReactions: 'Keine Reaktionen.',
   questionsList: 'Alle Fragen',
   time: 'Uhrzeit',

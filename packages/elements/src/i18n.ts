@@ -2,6 +2,11 @@
  * Every visible and accessible string, one catalogue per language. Pages override strings
  * with `setStrings('de', { … })` (top-level keys are replaced as a whole).
  */
+import { numbers } from './plural.js';
+
+const english = numbers('en');
+const german = numbers('de');
+
 const en = {
   reactionsLabel: 'Reactions',
   react: (name: string, count: number) => `${name}, ${count} so far`,
@@ -51,8 +56,8 @@ const en = {
   noQuestions: 'No questions yet. Be the first to ask!',
   noAnswered: 'No answered questions yet.',
   anonymous: 'Anonymous',
-  upvote: (n: number) => `Upvote, ${n} ${n === 1 ? 'vote' : 'votes'}`,
-  votes: (n: number) => `${n} ${n === 1 ? 'vote' : 'votes'}`,
+  upvote: (n: number) => `Upvote, ${english.count(n, { one: 'vote', other: 'votes' })}`,
+  votes: (n: number) => english.count(n, { one: 'vote', other: 'votes' }),
   highlighted: 'On stage now',
   pinned: 'Pinned',
   answered: 'Answered',
@@ -66,7 +71,7 @@ const en = {
   cancel: 'Cancel',
   remove: 'Delete',
   confirmRemove: 'Delete this question?',
-  newQuestions: (n: number) => (n === 1 ? '1 new question' : `${n} new questions`),
+  newQuestions: (n: number) => english.count(n, { one: 'new question', other: 'new questions' }),
 
   // <plenum-poll>
   poll: 'Poll',
@@ -79,18 +84,18 @@ const en = {
   chooseUpTo: (n: number) => `Choose up to ${n}.`,
   maxReached: (n: number) => `You have chosen the maximum of ${n}.`,
   answerLabel: 'Your answer',
-  stars: (n: number) => (n === 1 ? '1 star' : `${n} stars`),
+  stars: (n: number) => english.count(n, { one: 'star', other: 'stars' }),
   ratingLabel: 'Your rating, 1 to 5 stars',
   resultsHidden: 'Results coming up.',
   results: 'Results',
   finalResults: 'This poll is closed. Final results:',
-  responses: (n: number) => (n === 1 ? '1 response' : `${n} responses`),
+  responses: (n: number) => english.count(n, { one: 'response', other: 'responses' }),
   average: (avg: number, n: number) =>
-    `Average ${avg.toFixed(1)} of 5 from ${n === 1 ? '1 rating' : `${n} ratings`}`,
+    `Average ${english.decimal(avg)} of 5 from ${english.count(n, { one: 'rating', other: 'ratings' })}`,
   yourChoice: 'your choice',
   noAnswers: 'No answers yet.',
   resultLine: (label: string, percent: number, count: number) =>
-    `${label}: ${percent} %, ${count} ${count === 1 ? 'vote' : 'votes'}`,
+    `${label}: ${percent} %, ${english.count(count, { one: 'vote', other: 'votes' })}`,
 };
 
 export type Strings = typeof en;
@@ -144,8 +149,8 @@ const de: Strings = {
   noQuestions: 'Noch keine Fragen. Stellen Sie die erste!',
   noAnswered: 'Noch keine beantworteten Fragen.',
   anonymous: 'Anonym',
-  upvote: (n) => `Unterstützen, ${n} ${n === 1 ? 'Stimme' : 'Stimmen'}`,
-  votes: (n) => `${n} ${n === 1 ? 'Stimme' : 'Stimmen'}`,
+  upvote: (n) => `Unterstützen, ${german.count(n, { one: 'Stimme', other: 'Stimmen' })}`,
+  votes: (n) => german.count(n, { one: 'Stimme', other: 'Stimmen' }),
   highlighted: 'Jetzt auf der Bühne',
   pinned: 'Angeheftet',
   answered: 'Beantwortet',
@@ -159,7 +164,7 @@ const de: Strings = {
   cancel: 'Abbrechen',
   remove: 'Löschen',
   confirmRemove: 'Diese Frage löschen?',
-  newQuestions: (n) => (n === 1 ? '1 neue Frage' : `${n} neue Fragen`),
+  newQuestions: (n) => german.count(n, { one: 'neue Frage', other: 'neue Fragen' }),
 
   poll: 'Umfrage',
   loadingPoll: 'Umfrage wird geladen…',
@@ -171,18 +176,18 @@ const de: Strings = {
   chooseUpTo: (n) => `Wählen Sie bis zu ${n}.`,
   maxReached: (n) => `Sie haben das Maximum von ${n} gewählt.`,
   answerLabel: 'Ihre Antwort',
-  stars: (n) => (n === 1 ? '1 Stern' : `${n} Sterne`),
+  stars: (n) => german.count(n, { one: 'Stern', other: 'Sterne' }),
   ratingLabel: 'Ihre Bewertung, 1 bis 5 Sterne',
   resultsHidden: 'Ergebnisse folgen.',
   results: 'Ergebnisse',
   finalResults: 'Diese Umfrage ist beendet. Endergebnis:',
-  responses: (n) => (n === 1 ? '1 Antwort' : `${n} Antworten`),
+  responses: (n) => german.count(n, { one: 'Antwort', other: 'Antworten' }),
   average: (avg, n) =>
-    `Durchschnitt ${avg.toFixed(1).replace('.', ',')} von 5 aus ${n === 1 ? '1 Bewertung' : `${n} Bewertungen`}`,
+    `Durchschnitt ${german.decimal(avg)} von 5 aus ${german.count(n, { one: 'Bewertung', other: 'Bewertungen' })}`,
   yourChoice: 'Ihre Wahl',
   noAnswers: 'Noch keine Antworten.',
   resultLine: (label, percent, count) =>
-    `${label}: ${percent} %, ${count} ${count === 1 ? 'Stimme' : 'Stimmen'}`,
+    `${label}: ${percent} %, ${german.count(count, { one: 'Stimme', other: 'Stimmen' })}`,
 };
 
 const catalogues: Record<Lang, Strings> = { en, de };

@@ -6,5 +6,6 @@ export { FakeRoom, emptyRoom, fakeQuestion, type FakeRoomInit } from './fake-roo
 export { StoreController } from './store-controller.js';
 export { inlineStyle } from './inline-style.js';
 export { setStrings, type Lang, type Strings } from './i18n.js';
+export { numbers, type Forms } from './plural.js';
 export { setDefaultServer } from './server-url.js';
 export type { PlenumEventDetails, PlenumEventName } from './events.js';

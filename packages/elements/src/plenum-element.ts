@@ -22,6 +22,19 @@ let langObserver: MutationObserver | undefined;
  * The attributes and room wiring all three widgets share: it resolves the connection (an
  * injected `connection`, else `connectRoom` from `room`/`server`), follows its stores,
  * fires `plenum-status` on changes and renders the quiet connection banner.
+ *
+ * @fires plenum-status - The connection's status changed. detail: { room, status }
+ * @cssprop --plenum-accent - Primary buttons, focus ring and highlights.
+ * @cssprop --plenum-on-accent - Text on the accent colour.
+ * @cssprop --plenum-surface - Background.
+ * @cssprop --plenum-text - Text colour.
+ * @cssprop --plenum-muted - Secondary text.
+ * @cssprop --plenum-border - Borders.
+ * @cssprop --plenum-danger - Errors and destructive actions.
+ * @cssprop --plenum-radius - Corner radius.
+ * @cssprop --plenum-spacing - Base spacing.
+ * @cssprop --plenum-font - Font family.
+ * @cssprop --plenum-font-size - Base font size (default `medium`, the reader's own default size).
  */
 export class PlenumElement extends LitElement {
   static override properties: PropertyDeclarations = {
@@ -32,8 +45,13 @@ export class PlenumElement extends LitElement {
     connection: { attribute: false },
   };
 
+  /** The room id (required). */
   declare room: string;
+  /** The Plenum server; by default the origin plenum.js was loaded from. */
   declare server: string | undefined;
+  /** `de` or `en`; by default the nearest `lang` in the page, else the browser's. */
+  declare lang: string;
+  /** `light`, `dark` or `auto` (follows `prefers-color-scheme`). */
   declare theme: 'light' | 'dark' | 'auto';
   /** An injected room (tests, stories, apps that manage connections themselves). */
   declare connection: RoomLike | undefined;

@@ -11,9 +11,9 @@ import { styles } from './poll.styles.js';
 type Feedback = 'voted' | 'choose' | { error: unknown } | undefined;
 
 /**
+ * @tag plenum-poll
  * @summary A live poll: vote, then watch the results move.
  * @fires plenum-vote - The participant voted. detail: { room, poll, choice }
- * @fires plenum-status - The connection's status changed. detail: { room, status }
  * @csspart base - The wrapper.
  * @csspart form - The voting form.
  * @csspart label - The poll's title.
@@ -24,13 +24,7 @@ type Feedback = 'voted' | 'choose' | { error: unknown } | undefined;
  * @csspart bar - One result bar.
  * @csspart count - A result's percentage and count.
  * @cssprop --plenum-accent - Colour of bars, stars and primary buttons.
- * @cssprop --plenum-surface - Background.
- * @cssprop --plenum-text - Text colour.
  * @cssprop --plenum-muted - Secondary text and empty bar track.
- * @cssprop --plenum-border - Borders.
- * @cssprop --plenum-radius - Corner radius.
- * @cssprop --plenum-font - Font family.
- * @cssprop --plenum-spacing - Base spacing.
  */
 export class PlenumPoll extends PlenumElement {
   static override styles = styles;

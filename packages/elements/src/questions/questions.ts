@@ -13,10 +13,10 @@ type Tab = 'live' | 'answered';
 type Feedback = { sent: 'live' | 'review' } | { error: unknown } | undefined;
 
 /**
+ * @tag plenum-questions
  * @summary Live Q&A: ask, upvote, and follow what the host answers.
  * @fires plenum-ask - The participant sent a question. detail: { room, text, name? }
  * @fires plenum-upvote - The participant toggled an upvote. detail: { room, question }
- * @fires plenum-status - The connection's status changed. detail: { room, status }
  * @csspart base - The wrapper.
  * @csspart header - Tabs and sort order.
  * @csspart form - The ask form.
@@ -27,13 +27,7 @@ type Feedback = { sent: 'live' | 'review' } | { error: unknown } | undefined;
  * @csspart item - One question.
  * @csspart label - A status badge on a question.
  * @cssprop --plenum-accent - Primary buttons, focus ring, highlighted question.
- * @cssprop --plenum-surface - Background.
- * @cssprop --plenum-text - Text colour.
  * @cssprop --plenum-muted - Secondary text.
- * @cssprop --plenum-border - Borders.
- * @cssprop --plenum-radius - Corner radius.
- * @cssprop --plenum-font - Font family.
- * @cssprop --plenum-spacing - Base spacing.
  */
 export class PlenumQuestions extends PlenumElement {
   static override styles = styles;
@@ -51,6 +45,7 @@ export class PlenumQuestions extends PlenumElement {
     itemError: { state: true },
   };
 
+  /** `popular` (most upvoted first) or `recent`. */
   declare sort: QuestionOrder;
   /** Offer an optional name field. */
   declare askName: boolean;

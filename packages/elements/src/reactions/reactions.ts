@@ -23,16 +23,13 @@ const floatMs = 1600;
 let nextFloater = 0;
 
 /**
+ * @tag plenum-reactions
  * @summary A bar of emoji buttons: everyone's reactions, live.
  * @fires plenum-react - The participant reacted. detail: { room, emoji }
- * @fires plenum-status - The connection's status changed. detail: { room, status }
  * @csspart base - The toolbar.
  * @csspart button - One emoji button.
  * @csspart count - The running total under an emoji.
  * @cssprop --plenum-accent - Focus ring and highlights.
- * @cssprop --plenum-surface - Background.
- * @cssprop --plenum-border - Borders.
- * @cssprop --plenum-radius - Corner radius.
  */
 export class PlenumReactions extends PlenumElement {
   static override styles = styles;
