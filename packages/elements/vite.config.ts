@@ -1,79 +1,18 @@
 import { fileURLToPath } from 'node:url';
 import { build, defineConfig, type InlineConfig, type Plugin } from 'vite';
+import { squish } from './squish.js';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
-/**
- * Drops the indentation inside our own `html` and `css` templates (a few KB gzip): the
- * minifier keeps template text verbatim. Lines stay where they are, so source maps hold.
- */
+/** Our templates' indentation goes (see squish.ts); Lit's and other packages' code is left alone. */
 const squishTemplates: Plugin = {
   name: 'plenum-squish-templates',
   apply: 'build',
   transform(code, id) {
     if (!id.startsWith(`${root}src/`) || !id.endsWith('.ts')) return null;
-    return { code: squish(code), map: null };
+    return { code: squish(code, id), map: null };
   },
 };
-
-/** Rewrites the text parts of tagged `html`/`css` templates, leaving `${…}` code alone. */
-function squish(code: string): string {
-  let out = '';
-  let i = 0;
-  const template = (tagged: boolean): void => {
-    // at the opening backtick
-    out += code[i++];
-    let text = '';
-    const flush = () => {
-      out += tagged ? text.replace(/\n\s+/g, '\n') : text;
-      text = '';
-    };
-    while (i < code.length) {
-      const c = code[i]!;
-      if (c === '\\') {
-        text += code.slice(i, i + 2);
-        i += 2;
-      } else if (c === '`') {
-        flush();
-        out += code[i++];
-        return;
-      } else if (c === '$' && code[i + 1] === '{') {
-        flush();
-        out += '${';
-        i += 2;
-        expression();
-      } else {
-        text += c;
-        i++;
-      }
-    }
-    flush();
-  };
-  const expression = (): void => {
-    let depth = 0;
-    while (i < code.length) {
-      const c = code[i]!;
-      if (c === '`') template(/(html|css)$/.test(out));
-      else if (c === "'" || c === '"') {
-        const end = code.indexOf(c, i + 1);
-        out += code.slice(i, end + 1);
-        i = end + 1;
-      } else {
-        if (c === '{') depth++;
-        if (c === '}' && depth-- === 0) {
-          out += code[i++];
-          return;
-        }
-        out += code[i++];
-      }
-    }
-  };
-  while (i < code.length) {
-    if (code[i] === '`') template(/(html|css)$/.test(out));
-    else out += code[i++];
-  }
-  return out;
-}
 
 /** One self-contained ES module per entry: the server serves each file on its own. */
 const library = (name: string): InlineConfig['build'] => ({
