@@ -222,7 +222,7 @@ const en = {
   showHighlighted: 'Show it on screen',
 
   // the big screen itself (in the room's language)
-  votingOpen: (n: number) => `${plural(n, 'response', 'responses')} so far`,
+  votingOpen: (n: number) => `${english.count(n, { one: 'response', other: 'responses' })} so far`,
   votingClosed: 'Voting closed',
   resultsComing: 'Results coming up',
   topQuestions: 'Top questions',
@@ -498,7 +498,7 @@ const de: Strings = {
   highlightedOffScreen: (text: string) => `Die hervorgehobene Frage ist nicht auf der Leinwand: „${text}“`,
   showHighlighted: 'Auf der Leinwand zeigen',
 
-  votingOpen: (n: number) => `Bisher ${n} ${n === 1 ? 'Antwort' : 'Antworten'}`,
+  votingOpen: (n: number) => `Bisher ${german.count(n, { one: 'Antwort', other: 'Antworten' })}`,
   votingClosed: 'Abstimmung beendet',
   resultsComing: 'Ergebnisse folgen',
   topQuestions: 'Top-Fragen',
