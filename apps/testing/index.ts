@@ -44,7 +44,9 @@ export async function startCli(args: string[] = [], dataDir?: string, launch = b
   const child: ChildProcess = spawn(
     launch.command,
     [...launch.prefix, 'serve', '--port', '0', '--data', data, ...loopbackLimits, ...args],
-    { stdio: ['ignore', 'pipe', 'pipe'], cwd: launch.cwd },
+    // Its own process group: a launcher such as npx runs the server as a child of its own,
+    // and a signal to the group reaches both, so no server outlives the test.
+    { stdio: ['ignore', 'pipe', 'pipe'], cwd: launch.cwd, detached: true },
   );
   let output = '';
   const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
@@ -67,12 +69,26 @@ export async function startCli(args: string[] = [], dataDir?: string, launch = b
     demoHostKey,
     output: () => output,
     async stop(signal = 'SIGTERM') {
-      child.kill(signal);
+      process.kill(-child.pid!, signal);
       const code = await exited;
+      await groupGone(child.pid!);
       if (!dataDir) rmSync(data, { recursive: true, force: true });
       return code;
     },
   };
+}
+
+/** Resolves once no process of the group `pgid` is left (a launcher may exit before its child). */
+async function groupGone(pgid: number): Promise<void> {
+  for (let tries = 0; tries < 500; tries++) {
+    try {
+      process.kill(-pgid, 0);
+    } catch {
+      return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  throw new Error(`plenum serve (process group ${pgid}) did not stop within 5 s`);
 }
 
 export function launchBrowser(): Promise<Browser> {
