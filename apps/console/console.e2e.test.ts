@@ -454,7 +454,15 @@ describe('the host console', () => {
       'the open question',
     );
     await ada.vote(ada.$state.get()!.currentPoll!, '  Inspiring ');
-    await poll('One word for today?').getByText('Inspiring').waitFor();
+    await poll('One word for today?').getByText('Inspiring', { exact: true }).waitFor();
+    // The host hides the answer: gone for participants, counts included.
+    await poll('One word for today?').getByText('Moderate answers').click();
+    await poll('One word for today?').getByRole('button', { name: 'Hide', exact: true }).click();
+    await until(
+      () => ada.$state.get()!.polls.some((p) => p.results?.kind === 'open' && p.results.responses === 0),
+      'the hidden answer',
+    );
+    await poll('One word for today?').getByText('hidden', { exact: true }).waitFor();
     expect(await axe(host)).toEqual([]);
   });
 

@@ -121,7 +121,10 @@ export class PlenumPolls extends ConsoleElement {
       @dragover=${(event: DragEvent) => this.dragging && event.preventDefault()}
       @drop=${(event: DragEvent) => this.#drop(event, index)}
     >
-      <h3 id="poll-${id}"><span class="number">${number}.</span>${poll.title}</h3>
+      <h3 id="poll-${id}">
+        <!-- The list itself tells assistive technology the number; the title stays the name. -->
+        <span class="number" aria-hidden="true">${number}.</span>${poll.title}
+      </h3>
       <p class="row">
         <span class="badge">${s.kinds[poll.kind]}</span>
         <span class="badge">${s.pollStatus[poll.status]}</span>
