@@ -144,9 +144,10 @@ const en = {
   selectNone: 'Select none',
   selectedCount: (n: number) => `${n} selected`,
   bulkLabel: 'Selected questions',
-  duplicatesTitle: (n: number) => plural(n, 'group of duplicates', 'groups of duplicates'),
+  duplicatesTitle: (n: number) =>
+    english.count(n, { one: 'group of duplicates', other: 'groups of duplicates' }),
   duplicateGroup: (text: string, others: number) =>
-    `“${text}” and ${plural(others, 'similar question', 'similar questions')}`,
+    `“${text}” and ${english.count(others, { one: 'similar question', other: 'similar questions' })}`,
   mergeInto: (n: number) => `Merge ${n} into one`,
   label: 'Label',
   reply: 'Reply',
@@ -449,9 +450,10 @@ const de: Strings = {
   selectNone: 'Auswahl aufheben',
   selectedCount: (n: number) => `${n} ausgewählt`,
   bulkLabel: 'Ausgewählte Fragen',
-  duplicatesTitle: (n: number) => `${n} ${n === 1 ? 'Gruppe ähnlicher Fragen' : 'Gruppen ähnlicher Fragen'}`,
+  duplicatesTitle: (n: number) =>
+    german.count(n, { one: 'Gruppe ähnlicher Fragen', other: 'Gruppen ähnlicher Fragen' }),
   duplicateGroup: (text: string, others: number) =>
-    `„${text}“ und ${others} ${others === 1 ? 'ähnliche Frage' : 'ähnliche Fragen'}`,
+    `„${text}“ und ${german.count(others, { one: 'ähnliche Frage', other: 'ähnliche Fragen' })}`,
   mergeInto: (n: number) => `${n} zu einer zusammenführen`,
   label: 'Schlagwort',
   reply: 'Antworten',
