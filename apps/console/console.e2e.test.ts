@@ -147,9 +147,12 @@ describe('the host console', () => {
     const adaId = ben.$state.get()!.questions.find((q) => q.text === adaQuestion)!.id;
     await ben.upvote(adaId);
     await host.getByRole('button', { name: 'Live (1)' }).click();
-    await host.getByRole('article', { name: adaQuestion }).getByText('1 vote').waitFor();
-    await host.getByRole('article', { name: adaQuestion }).getByRole('button', { name: 'Highlight' }).click();
-    await host.getByRole('button', { name: 'Highlight', pressed: true }).waitFor();
+    await host.getByRole('article', { name: adaQuestion }).getByText('1 upvote').waitFor();
+    await host
+      .getByRole('article', { name: adaQuestion })
+      .getByRole('button', { name: 'Highlight: off' })
+      .click();
+    await host.getByRole('button', { name: 'Highlight: on', pressed: true }).waitFor();
 
     // The present view, on another machine: no key, just the room. It shows the join screen
     // until the host chooses; the console says the highlighted question is not on it.
@@ -208,7 +211,7 @@ describe('the host console', () => {
     expect(await axe(host)).toEqual([]);
 
     // Close the poll: the screen says so. The host marks the question answered (x); the screen stays.
-    await host.getByRole('button', { name: 'Close', exact: true }).click();
+    await host.getByRole('button', { name: 'End voting', exact: true }).click();
     await present.getByText('Voting closed · 2 responses').waitFor();
     await host.getByRole('tab', { name: 'Questions' }).click();
     await host.getByRole('article', { name: adaQuestion }).focus();
@@ -425,11 +428,11 @@ describe('the host console', () => {
     await days.getByText('1 response').waitFor();
 
     // Results hidden: the host still sees them, participants do not, until shown again.
-    await days.getByRole('button', { name: 'Results visible', pressed: true }).click();
-    await days.getByRole('button', { name: 'Results visible', pressed: false }).waitFor();
+    await days.getByRole('button', { name: 'Results: visible', pressed: true }).click();
+    await days.getByRole('button', { name: 'Results: hidden', pressed: false }).waitFor();
     await until(() => ada.$state.get()!.polls.every((p) => p.results === undefined), 'results hidden');
     await days.getByText('1 response').waitFor();
-    await days.getByRole('button', { name: 'Results visible' }).click();
+    await days.getByRole('button', { name: 'Results: hidden' }).click();
     await until(() => ada.$state.get()!.polls.some((p) => p.results !== undefined), 'results shown');
 
     // A rating and an open question, each opened at once; opening one closes the other.
@@ -440,7 +443,7 @@ describe('the host console', () => {
     await until(() => ada.$state.get()!.currentPoll !== daysId, 'the rating poll');
     await ada.vote(ada.$state.get()!.currentPoll!, 4);
     await poll('How was the venue?').getByText('Average 4.0 of 5').waitFor();
-    await days.getByText('Closed', { exact: true }).waitFor();
+    await days.getByText('Voting closed', { exact: true }).waitFor();
 
     await host.getByRole('button', { name: 'New poll' }).click();
     await host.getByLabel('Question of the poll').fill('One word for today?');
@@ -451,7 +454,15 @@ describe('the host console', () => {
       'the open question',
     );
     await ada.vote(ada.$state.get()!.currentPoll!, '  Inspiring ');
-    await poll('One word for today?').getByText('Inspiring').waitFor();
+    await poll('One word for today?').getByText('Inspiring', { exact: true }).waitFor();
+    // The host hides the answer: gone for participants, counts included.
+    await poll('One word for today?').getByText('Moderate answers').click();
+    await poll('One word for today?').getByRole('button', { name: 'Hide', exact: true }).click();
+    await until(
+      () => ada.$state.get()!.polls.some((p) => p.results?.kind === 'open' && p.results.responses === 0),
+      'the hidden answer',
+    );
+    await poll('One word for today?').getByText('hidden', { exact: true }).waitFor();
     expect(await axe(host)).toEqual([]);
   });
 
@@ -493,6 +504,86 @@ describe('the host console', () => {
     const report = (await api('GET', '/report')) as unknown as Report;
     expect(report.polls[0]).toMatchObject({ responses: 51, network: { voters: 51, share: 100 } });
     for (const socket of sockets) socket.close();
+  });
+
+  it('moderates in bulk, merges duplicates, reorders the run of show and renames the room', async () => {
+    const { room, hostKey, host: api } = await createRoom(cli.url, { title: 'Town hall', moderation: 'pre' });
+    const [ada, ben, cem] = ['ada-bulk', 'ben-bulk', 'cem-bulk'].map((name) => participant(room, name)) as [
+      RoomConnection,
+      RoomConnection,
+      RoomConnection,
+    ];
+    await ada.ask('When does the digital passport come?');
+    await ben.ask('when does the digital passport come');
+    await cem.ask('Who pays for it?');
+    await cem.ask('Spam spam spam');
+    const host = await newPage();
+    await host.goto(`${cli.url}/console#room=${room}&key=${hostKey}`);
+    await host.getByRole('button', { name: 'Review (4)' }).click();
+
+    // Checkbox on the first, Shift-click on the third: three picked, approved at once.
+    await host.getByRole('checkbox', { name: /^Select\s*: When does the digital passport come\?$/ }).click();
+    await host
+      .getByRole('checkbox', { name: /^Select\s*: Who pays for it\?$/ })
+      .click({ modifiers: ['Shift'] });
+    await host.getByText('3 selected').waitFor();
+    await host
+      .getByRole('group', { name: 'Selected questions' })
+      .getByRole('button', { name: 'Approve' })
+      .click();
+    await host.getByRole('button', { name: 'Live (3)' }).waitFor();
+    await host.getByRole('button', { name: 'Review (1)' }).waitFor();
+    // S on a focused question picks it too; then dismiss the spam in bulk.
+    await host.getByRole('article', { name: 'Spam spam spam' }).focus();
+    await host.keyboard.press('s');
+    await host.getByText('1 selected').waitFor();
+    await host
+      .getByRole('group', { name: 'Selected questions' })
+      .getByRole('button', { name: 'Dismiss' })
+      .click();
+    await host.getByRole('button', { name: 'Dismissed (1)' }).waitFor();
+
+    // Cem upvotes both duplicates: after the merge he counts once.
+    await until(() => (ben.$state.get()?.questions.length ?? 0) === 3, 'the approved questions');
+    const idOf = (text: string) => ben.$state.get()!.questions.find((q) => q.text === text)!.id;
+    const adaId = idOf('When does the digital passport come?');
+    const benId = idOf('when does the digital passport come');
+    await cem.upvote(adaId);
+    await cem.upvote(benId);
+    // Nobody upvotes their own question.
+    await expect(ben.upvote(benId)).rejects.toMatchObject({ code: 'own_question' });
+    await host.getByRole('button', { name: 'Live (3)' }).click();
+    const duplicates = host.getByRole('region', { name: '1 group of duplicates' });
+    await duplicates.waitFor();
+    expect(await axe(host)).toEqual([]);
+    await duplicates.getByRole('button', { name: 'Merge 2 into one' }).click();
+    await host.getByRole('button', { name: 'Live (2)' }).waitFor();
+    await host
+      .getByRole('article', { name: 'When does the digital passport come?' })
+      .getByText('1 upvote')
+      .waitFor();
+    // Ben still finds his question: as the merged one, his to see but not to edit.
+    await until(() => ben.$mine.get().merged?.includes(adaId) ?? false, "Ben's merged question");
+    expect(ben.$state.get()!.questions.map((q) => q.id)).not.toContain(benId);
+    expect(await duplicates.count()).toBe(0);
+
+    // The run of show: numbered in the order made, moved by keyboard and announced.
+    await api('POST', '/polls', { title: 'Warm-up', kind: 'rating' });
+    await api('POST', '/polls', { title: 'Main question', kind: 'open' });
+    await host.getByRole('tab', { name: 'Polls' }).click();
+    const items = host.getByRole('list', { name: 'Polls' }).getByRole('heading');
+    await expect.poll(() => items.allInnerTexts()).toEqual(['1.Warm-up', '2.Main question']);
+    await host.getByRole('button', { name: 'Move “Main question” up' }).click();
+    await host.getByRole('status').filter({ hasText: '“Main question” is now poll 1 of 2.' }).waitFor();
+    await expect.poll(() => items.allInnerTexts()).toEqual(['1.Main question', '2.Warm-up']);
+    expect(await axe(host)).toEqual([]);
+
+    // The room title is editable; participants hear of it.
+    await host.getByRole('button', { name: 'Rename' }).click();
+    await host.getByLabel('Event title').fill('Town hall, spring');
+    await host.getByRole('button', { name: 'Save' }).click();
+    await host.getByRole('heading', { name: 'Town hall, spring', level: 1 }).waitFor();
+    await until(() => ada.$state.get()?.title === 'Town hall, spring', 'the new title');
   });
 
   it('holds new questions back while the host works in the list', async () => {

@@ -23,7 +23,9 @@ const library = (name: string): InlineConfig['build'] => ({
   // A script for browsers, not a library for bundlers: minify whitespace too (Vite's lib
   // mode keeps it for ES output by default).
   minify: 'oxc',
-  rolldownOptions: { output: { minify: true } },
+  // A chunk loaded on demand (the word cloud) lies next to the bundle under a name the
+  // server serves; the hash lets it be cached as long as the bundle.
+  rolldownOptions: { output: { minify: true, chunkFileNames: 'plenum-[name]-[hash].js' } },
   sourcemap: true,
   lib: { entry: { [name]: `src/${name}.ts` }, formats: ['es'], fileName: () => `${name}.js` },
 });

@@ -20,11 +20,14 @@ export class PlenumHost extends ConsoleElement {
     keyFromLink: { type: String, attribute: 'key-from-link' },
     tab: { state: true },
     notice: { state: true },
+    renaming: { state: true },
   };
   declare room: string;
   declare keyFromLink: string;
   declare private tab: Tab;
   declare private notice: string;
+  /** The title is being edited. */
+  declare private renaming: boolean;
   #connection: RoomConnection | undefined;
   #unsubscribe: (() => void)[] = [];
 
@@ -71,6 +74,7 @@ export class PlenumHost extends ConsoleElement {
     super();
     this.room = '';
     this.keyFromLink = '';
+    this.renaming = false;
     const route = $route.get();
     const wanted = route.screen === 'host' ? route.tab : undefined;
     this.tab = tabs.find((tab) => tab === wanted) ?? 'questions';
@@ -151,7 +155,21 @@ export class PlenumHost extends ConsoleElement {
     return html`
       <div class="top">
         <div>
-          <h1>${state.title}</h1>
+          ${
+            this.renaming
+              ? html`<form class="row rename" @submit=${this.#rename} @keydown=${this.#renameKeys}>
+                  <label for="room-title">${s.roomTitle}</label>
+                  <input id="room-title" name="title" maxlength="120" .value=${state.title} />
+                  <button type="submit" class="primary">${s.save}</button>
+                  <button type="button" @click=${() => this.#stopRenaming()}>${s.cancel}</button>
+                </form>`
+              : html`<div class="row">
+                  <h1>${state.title}</h1>
+                  <button type="button" class="rename-start" @click=${this.#startRenaming}>
+                    ${s.renameRoom}
+                  </button>
+                </div>`
+          }
           <span class="muted">${s.roomIdLabel}: <code>${state.room}</code></span>
         </div>
         <div class="row">
@@ -231,6 +249,35 @@ export class PlenumHost extends ConsoleElement {
     event.preventDefault();
     const key = String(new FormData(event.target as HTMLFormElement).get('key') ?? '').trim();
     if (key) location.hash = new URL(hostLink(this.room, key)).hash;
+  }
+
+  async #startRenaming() {
+    this.renaming = true;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLInputElement>('#room-title')?.select();
+  }
+
+  async #stopRenaming() {
+    this.renaming = false;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('.rename-start')?.focus();
+  }
+
+  #renameKeys(event: KeyboardEvent) {
+    if (event.key === 'Escape') void this.#stopRenaming();
+  }
+
+  /** room-update: every console and widget hears the new title with the next patch. */
+  async #rename(event: SubmitEvent) {
+    event.preventDefault();
+    const title = String(new FormData(event.target as HTMLFormElement).get('title') ?? '').trim();
+    this.notice = '';
+    try {
+      await this.#connection?.host?.updateRoom({ title });
+      await this.#stopRenaming();
+    } catch (error) {
+      this.notice = errorText((error as { code?: string }).code);
+    }
   }
 
   async #setModeration(event: Event) {

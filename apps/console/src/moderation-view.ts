@@ -1,6 +1,12 @@
 import { css, html, nothing, type PropertyValues } from 'lit';
 import type { QuestionChanges, RoomConnection } from '@plenum/client';
-import { sortQuestions, type QuestionOrder, type QuestionView, type RoomView } from '@plenum/protocol';
+import {
+  duplicateGroups,
+  sortQuestions,
+  type QuestionOrder,
+  type QuestionView,
+  type RoomView,
+} from '@plenum/protocol';
 import { ConsoleElement } from './console-element.js';
 import { timeOfDay } from './format.js';
 import { errorText, t } from './i18n.js';
@@ -22,6 +28,7 @@ const keys = {
   edit: 'E',
   reply: 'R',
   label: 'L',
+  select: 'S',
 };
 
 /** How each view is ordered: the review queue first come first served, the rest newest first. */
@@ -54,6 +61,7 @@ export class PlenumModeration extends ConsoleElement {
     confirming: { state: true },
     help: { state: true },
     message: { state: true },
+    selected: { state: true },
   };
   declare connection: RoomConnection | undefined;
   declare state: RoomView | undefined;
@@ -63,6 +71,10 @@ export class PlenumModeration extends ConsoleElement {
   declare private confirming: string | undefined;
   declare private help: boolean;
   declare private message: string;
+  /** Questions picked for a bulk action (checkbox, Shift-click for a range, S on a focused one). */
+  declare private selected: ReadonlySet<string>;
+  /** Where the last click on a checkbox was, for Shift-click ranges. */
+  #anchor: string | undefined;
 
   /** The order shown while the host is engaged with the list. */
   #frozen: string[] | undefined;
@@ -103,6 +115,14 @@ export class PlenumModeration extends ConsoleElement {
       }
       article.highlighted {
         border: 3px solid var(--accent);
+      }
+      article.selected {
+        outline: 2px dashed var(--accent);
+        outline-offset: 2px;
+      }
+      .pick {
+        float: right;
+        margin: 0;
       }
       .text {
         font-size: 1.1rem;
@@ -161,6 +181,7 @@ export class PlenumModeration extends ConsoleElement {
 
   constructor() {
     super();
+    this.selected = new Set();
     this.order = 'popular';
     this.help = false;
     this.message = '';
@@ -246,6 +267,7 @@ export class PlenumModeration extends ConsoleElement {
         </table>
       </section>
       ${this.message ? html`<p class="error" role="alert">${this.message}</p>` : nothing}
+      ${this.#duplicates(state)} ${this.#bulkBar(shown)}
       <div role="status" class="new">
         ${
           held.length
@@ -320,16 +342,27 @@ export class PlenumModeration extends ConsoleElement {
       >
         ${label}
       </button>`;
+    const picked = this.selected.has(id);
     return html`<article
       tabindex="0"
       data-id=${id}
-      class=${question.highlighted ? 'highlighted' : ''}
+      class=${`${question.highlighted ? 'highlighted' : ''} ${picked ? 'selected' : ''}`}
       aria-labelledby="text-${id}"
       aria-describedby="meta-${id}"
       aria-posinset=${index + 1}
       aria-setsize=${total}
       aria-keyshortcuts=${shortcuts.join(' ')}
     >
+      <p class="pick">
+        <input
+          type="checkbox"
+          id="pick-${id}"
+          .checked=${picked}
+          aria-keyshortcuts=${keys.select}
+          @click=${(event: MouseEvent) => this.#pick(id, event)}
+        />
+        <label for="pick-${id}">${s.select}<span class="visually-hidden">: ${question.text}</span></label>
+      </p>
       <p class="text" id="text-${id}">${question.text}</p>
       <p class="meta" id="meta-${id}">
         <span>${question.name ?? s.anonymous}</span>
@@ -362,7 +395,7 @@ export class PlenumModeration extends ConsoleElement {
         ${
           live
             ? button(
-                s.highlight,
+                s.highlightToggle(question.highlighted),
                 keys.highlight,
                 () => this.#moderate(id, { highlighted: !question.highlighted }),
                 question.highlighted,
@@ -380,7 +413,12 @@ export class PlenumModeration extends ConsoleElement {
         }
         ${
           question.status !== 'dismissed'
-            ? button(s.pin, keys.pin, () => this.#moderate(id, { pinned: !question.pinned }), question.pinned)
+            ? button(
+                s.pinToggle(question.pinned),
+                keys.pin,
+                () => this.#moderate(id, { pinned: !question.pinned }),
+                question.pinned,
+              )
             : nothing
         }
         ${
@@ -547,6 +585,131 @@ export class PlenumModeration extends ConsoleElement {
     }
   }
 
+  /** Picks or unpicks a question; Shift-click picks the range from the last one clicked. */
+  #pick(id: string, event?: MouseEvent) {
+    const next = new Set(this.selected);
+    const on = !next.has(id);
+    if (event?.shiftKey && this.#anchor && this.#anchor !== id && this.#frozen) {
+      const [from, to] = [this.#frozen.indexOf(this.#anchor), this.#frozen.indexOf(id)];
+      if (from >= 0 && to >= 0) {
+        for (const each of this.#frozen.slice(Math.min(from, to), Math.max(from, to) + 1)) {
+          if (on) next.add(each);
+          else next.delete(each);
+        }
+      }
+    }
+    if (on) next.add(id);
+    else next.delete(id);
+    this.#anchor = id;
+    this.selected = next;
+  }
+
+  /** The bulk bar: what applies to the picked questions in this list, all at once. */
+  #bulkBar(shown: QuestionView[]) {
+    const s = t();
+    const picked = shown.filter((question) => this.selected.has(question.id));
+    const view = this.view!;
+    const all = html`<button
+      type="button"
+      class="select-all"
+      @click=${() =>
+        (this.selected = picked.length === shown.length ? new Set() : new Set(shown.map((q) => q.id)))}
+    >
+      ${picked.length === shown.length ? s.selectNone : s.selectAll}
+    </button>`;
+    if (shown.length === 0) return nothing;
+    return html`<div class="row bulk" role="group" aria-label=${s.bulkLabel}>
+      <span role="status">${s.selectedCount(picked.length)}</span>
+      ${all}
+      ${
+        picked.length
+          ? html`${
+              view === 'review' || view === 'dismissed'
+                ? html`<button
+                    type="button"
+                    class="bulk-approve"
+                    @click=${() => this.#bulk(picked, { status: 'live' })}
+                  >
+                    ${view === 'review' ? s.approve : s.restore}
+                  </button>`
+                : nothing
+            }
+            ${
+              view === 'live'
+                ? html`<button
+                    type="button"
+                    class="bulk-answer"
+                    @click=${() => this.#bulk(picked, { status: 'answered' })}
+                  >
+                    ${s.answer}
+                  </button>`
+                : nothing
+            }
+            ${
+              view !== 'dismissed'
+                ? html`<button
+                    type="button"
+                    class="bulk-dismiss"
+                    @click=${() => this.#bulk(picked, { status: 'dismissed' })}
+                  >
+                    ${s.dismiss}
+                  </button>`
+                : nothing
+            }`
+          : nothing
+      }
+    </div>`;
+  }
+
+  async #bulk(questions: QuestionView[], changes: QuestionChanges) {
+    this.message = '';
+    const host = this.connection?.host;
+    if (!host) return;
+    const outcomes = await Promise.allSettled(
+      questions.map((question) => host.moderate(question.id, changes)),
+    );
+    const failed = outcomes.find((outcome) => outcome.status === 'rejected');
+    if (failed) this.message = errorText((failed.reason as { code?: string }).code);
+    this.selected = new Set();
+  }
+
+  /** Identical and near-identical questions (see duplicateGroups), each group merged in one action. */
+  #duplicates(state: RoomView) {
+    const s = t();
+    const groups = duplicateGroups(state.questions);
+    if (!groups.length) return nothing;
+    return html`<section class="panel duplicates" aria-labelledby="duplicates-title">
+      <h2 id="duplicates-title">${s.duplicatesTitle(groups.length)}</h2>
+      <ul class="plain">
+        ${groups.map(([keep, ...others]) => {
+          return html`<li class="row" data-duplicates=${keep!.id}>
+            <span>${s.duplicateGroup(keep!.text, others.length)}</span>
+            <button
+              type="button"
+              class="merge"
+              @click=${() =>
+                this.#merge(
+                  keep!.id,
+                  others.map((q) => q.id),
+                )}
+            >
+              ${s.mergeInto(others.length + 1)}
+            </button>
+          </li>`;
+        })}
+      </ul>
+    </section>`;
+  }
+
+  async #merge(question: string, duplicates: string[]) {
+    this.message = '';
+    try {
+      await this.connection?.host?.mergeQuestions(question, duplicates);
+    } catch (error) {
+      this.message = errorText((error as { code?: string }).code);
+    }
+  }
+
   /** Shortcuts on a focused question (never while typing, never with a modifier). */
   #keydown(event: KeyboardEvent) {
     if (event.ctrlKey || event.metaKey || event.altKey || isTyping(event.composedPath()[0])) return;
@@ -578,6 +741,7 @@ export class PlenumModeration extends ConsoleElement {
       e: () => this.#edit(id, 'text'),
       r: () => this.#edit(id, 'reply'),
       l: () => this.#edit(id, 'label'),
+      s: () => this.#pick(id),
       Delete: () => this.#askDelete(id),
       '?': () => (this.help = !this.help),
       j: () => move(1),

@@ -1,14 +1,16 @@
 import { css, html, nothing } from 'lit';
 import type { RoomConnection } from '@plenum/client';
-import type { PollView, RoomView } from '@plenum/protocol';
+import type { OpenResults, PollView, RoomView } from '@plenum/protocol';
 import { ConsoleElement } from './console-element.js';
 import { errorText, t } from './i18n.js';
 import type { PollDraft } from './poll-form.js';
 import { renderResults, resultStyles } from './results.js';
 
 /**
- * @summary The host's polls: create any kind, edit drafts, open, close, show or hide the
- * results, duplicate, delete; results update live.
+ * @summary The host's polls as a run of show: numbered in the host's order, moved by
+ * buttons (announced) or by drag, every host device seeing the same order. Create any
+ * kind, edit drafts, open, end voting, show or hide the results, duplicate as a draft
+ * template, delete; hide, approve and merge open answers; results update live.
  */
 export class PlenumPolls extends ConsoleElement {
   static override properties = {
@@ -17,6 +19,8 @@ export class PlenumPolls extends ConsoleElement {
     editing: { state: true },
     confirming: { state: true },
     message: { state: true },
+    announcement: { state: true },
+    dragging: { state: true },
   };
   declare connection: RoomConnection | undefined;
   declare state: RoomView | undefined;
@@ -24,6 +28,9 @@ export class PlenumPolls extends ConsoleElement {
   declare private editing: string | undefined;
   declare private confirming: string | undefined;
   declare private message: string;
+  /** Said politely after a move, so a keyboard user hears where the poll went. */
+  declare private announcement: string;
+  declare private dragging: string | undefined;
 
   static override styles = [
     ...ConsoleElement.styles,
@@ -43,17 +50,35 @@ export class PlenumPolls extends ConsoleElement {
       .current {
         border: 3px solid var(--accent);
       }
+      .number {
+        font-variant-numeric: tabular-nums;
+        color: var(--muted);
+        margin-right: 0.4em;
+      }
+      .poll[draggable='true'] {
+        cursor: grab;
+      }
+      .dragging {
+        opacity: 0.5;
+      }
+      .answer-actions {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.25rem;
+        align-items: center;
+      }
     `,
   ];
 
   constructor() {
     super();
     this.message = '';
+    this.announcement = '';
   }
 
   override render() {
     const s = t();
-    const polls = [...(this.state?.polls ?? [])].sort((a, b) => b.createdAt - a.createdAt);
+    const polls = ordered(this.state?.polls ?? []);
     const editingPoll = polls.find((poll) => poll.id === this.editing);
     return html`
       ${this.message ? html`<p class="error" role="alert">${this.message}</p>` : nothing}
@@ -74,19 +99,32 @@ export class PlenumPolls extends ConsoleElement {
       ${
         polls.length === 0
           ? html`<p class="muted">${s.noPolls}</p>`
-          : html`<ul class="plain polls">
-              ${polls.map((poll) => this.#poll(poll))}
-            </ul>`
+          : html`<ol class="plain polls" aria-label=${s.pollList}>
+              ${polls.map((poll, index) => this.#poll(poll, index, polls.length))}
+            </ol>`
       }
+      <p class="visually-hidden" role="status">${this.announcement}</p>
     `;
   }
 
-  #poll(poll: PollView) {
+  #poll(poll: PollView, index: number, count: number) {
     const s = t();
     const current = this.state?.currentPoll === poll.id;
     const id = poll.id;
-    return html`<li class="panel poll ${current ? 'current' : ''}" data-poll=${id}>
-      <h3 id="poll-${id}">${poll.title}</h3>
+    const number = index + 1;
+    return html`<li
+      class="panel poll ${current ? 'current' : ''} ${this.dragging === id ? 'dragging' : ''}"
+      data-poll=${id}
+      draggable="true"
+      @dragstart=${(event: DragEvent) => this.#dragStart(event, id)}
+      @dragend=${() => (this.dragging = undefined)}
+      @dragover=${(event: DragEvent) => this.dragging && event.preventDefault()}
+      @drop=${(event: DragEvent) => this.#drop(event, index)}
+    >
+      <h3 id="poll-${id}">
+        <!-- The list itself tells assistive technology the number; the title stays the name. -->
+        <span class="number" aria-hidden="true">${number}.</span>${poll.title}
+      </h3>
       <p class="row">
         <span class="badge">${s.kinds[poll.kind]}</span>
         <span class="badge">${s.pollStatus[poll.status]}</span>
@@ -101,6 +139,7 @@ export class PlenumPolls extends ConsoleElement {
           : renderResults(poll.options, poll.results)
       }
       ${poll.network ? html`<p class="note" role="note">${s.networkShare(poll.network.share, poll.network.voters)}</p>` : nothing}
+      ${poll.results?.kind === 'open' ? this.#answerActions(poll, poll.results) : nothing}
       <div class="row" role="group" aria-labelledby="poll-${id}">
         ${
           poll.status === 'draft'
@@ -121,7 +160,7 @@ export class PlenumPolls extends ConsoleElement {
           aria-pressed=${String(poll.resultsVisible)}
           @click=${() => this.#update(id, { resultsVisible: !poll.resultsVisible })}
         >
-          ${s.showResults}
+          ${poll.resultsVisible ? s.resultsShown : s.resultsHiddenToggle}
         </button>
         ${
           poll.status === 'draft'
@@ -133,6 +172,24 @@ export class PlenumPolls extends ConsoleElement {
               ></plenum-screen-button>`
         }
         <button type="button" @click=${() => this.#duplicate(poll)}>${s.duplicate}</button>
+        <button
+          type="button"
+          class="move-up"
+          aria-label=${s.moveUp(poll.title)}
+          ?disabled=${index === 0}
+          @click=${() => this.#move(poll, index - 1, count)}
+        >
+          ↑
+        </button>
+        <button
+          type="button"
+          class="move-down"
+          aria-label=${s.moveDown(poll.title)}
+          ?disabled=${index === count - 1}
+          @click=${() => this.#move(poll, index + 1, count)}
+        >
+          ↓
+        </button>
         <button type="button" class="danger" @click=${() => (this.confirming = id)}>${s.delete}</button>
       </div>
       ${
@@ -147,6 +204,123 @@ export class PlenumPolls extends ConsoleElement {
           : nothing
       }
     </li>`;
+  }
+
+  /** Hide, approve and merge open answers: the host decides what the hall reads. */
+  #answerActions(poll: PollView, results: OpenResults) {
+    const s = t();
+    if (!results.answers.length) return nothing;
+    const selected = this.#merging.get(poll.id) ?? new Set<string>();
+    return html`<details class="answers-moderation">
+      <summary>${s.moderateAnswers}</summary>
+      <ul class="plain">
+        ${results.answers.map(
+          (answer) =>
+            html`<li class="answer-actions" data-answer=${answer.text}>
+              <input
+                type="checkbox"
+                id="merge-${poll.id}-${answerIndex(results, answer.text)}"
+                .checked=${selected.has(answer.text)}
+                @change=${(event: Event) => this.#pickAnswer(poll.id, answer.text, event)}
+              />
+              <label for="merge-${poll.id}-${answerIndex(results, answer.text)}"
+                >${answer.text} ·
+                ${s.mentions(answer.count)}${
+                  answer.status ? html` <span class="badge">${s.answerStatus[answer.status]}</span>` : nothing
+                }</label
+              >
+              ${
+                answer.status === 'hidden'
+                  ? html`<button
+                      type="button"
+                      @click=${() => this.#update(poll.id, { showAnswer: answer.text })}
+                    >
+                      ${s.showAnswer}
+                    </button>`
+                  : html`${
+                        answer.status === 'pending'
+                          ? html`<button
+                              type="button"
+                              @click=${() => this.#update(poll.id, { showAnswer: answer.text })}
+                            >
+                              ${s.approve}
+                            </button>`
+                          : nothing
+                      }
+                      <button
+                        type="button"
+                        @click=${() => this.#update(poll.id, { hideAnswer: answer.text })}
+                      >
+                        ${s.hideAnswer}
+                      </button>`
+              }
+            </li>`,
+        )}
+      </ul>
+      <p class="row">
+        <button
+          type="button"
+          ?disabled=${selected.size < 2}
+          @click=${() => this.#mergeAnswers(poll.id, results)}
+        >
+          ${s.mergeAnswers(selected.size)}
+        </button>
+      </p>
+    </details>`;
+  }
+
+  /** Answers picked for a merge, per poll. */
+  #merging = new Map<string, Set<string>>();
+
+  #pickAnswer(poll: string, text: string, event: Event) {
+    const selected = this.#merging.get(poll) ?? new Set<string>();
+    if ((event.target as HTMLInputElement).checked) selected.add(text);
+    else selected.delete(text);
+    this.#merging.set(poll, selected);
+    this.requestUpdate();
+  }
+
+  /** Merges into the most mentioned of the picked answers, keeping its wording. */
+  async #mergeAnswers(poll: string, results: OpenResults) {
+    const picked = results.answers.filter((answer) => this.#merging.get(poll)?.has(answer.text));
+    const [into, ...rest] = picked;
+    if (!into || rest.length === 0) return;
+    const ok = await this.#update(poll, {
+      mergeAnswers: { answers: rest.map((answer) => answer.text), into: into.text },
+    });
+    if (ok) this.#merging.delete(poll);
+    this.requestUpdate();
+  }
+
+  async #move(poll: PollView, position: number, count: number) {
+    if (position < 0 || position >= count) return;
+    const up = position < (poll.position ?? 1) - 1;
+    const ok = await this.#update(poll.id, { position });
+    if (!ok) return;
+    this.announcement = t().moved(poll.title, position + 1, count);
+    await this.updateComplete;
+    // Focus follows the poll, so pressing again moves it on; at an end, the other button.
+    const item = this.renderRoot.querySelector(`[data-poll="${poll.id}"]`);
+    const same = item?.querySelector<HTMLButtonElement>(up ? '.move-up' : '.move-down');
+    (same && !same.disabled
+      ? same
+      : item?.querySelector<HTMLButtonElement>(up ? '.move-down' : '.move-up')
+    )?.focus();
+  }
+
+  #dragStart(event: DragEvent, id: string) {
+    this.dragging = id;
+    event.dataTransfer?.setData('text/plain', id);
+    if (event.dataTransfer) event.dataTransfer.effectAllowed = 'move';
+  }
+
+  #drop(event: DragEvent, index: number) {
+    event.preventDefault();
+    const id = this.dragging;
+    this.dragging = undefined;
+    const polls = ordered(this.state?.polls ?? []);
+    const poll = polls.find((item) => item.id === id);
+    if (poll && polls.indexOf(poll) !== index) void this.#move(poll, index, polls.length);
   }
 
   override updated(changed: Map<string, unknown>) {
@@ -195,6 +369,7 @@ export class PlenumPolls extends ConsoleElement {
     this.renderRoot.querySelector<HTMLElement>('#new-poll')?.focus();
   }
 
+  /** A draft copy at the end of the run of show: a template for the next round. */
   #duplicate(poll: PollView) {
     return this.#run(() =>
       this.connection!.host!.createPoll({
@@ -211,3 +386,12 @@ export class PlenumPolls extends ConsoleElement {
     await this.#run(() => this.connection!.host!.deletePoll(id));
   }
 }
+
+/** The host's run of show: by the server's numbers (creation order where none yet). */
+function ordered(polls: readonly PollView[]): PollView[] {
+  return [...polls].sort((a, b) => (a.position ?? 0) - (b.position ?? 0) || a.createdAt - b.createdAt);
+}
+
+/** A stable index for an answer's form ids (texts may hold any character). */
+const answerIndex = (results: OpenResults, text: string) =>
+  results.answers.findIndex((answer) => answer.text === text);

@@ -82,9 +82,9 @@ export function renderResults(options: readonly string[], results: PollResults |
           <div class="result-label">
             <span>${row.label}</span>
             <span
-              >${row.percent !== undefined ? html`<strong>${row.percent} %</strong> · ` : nothing}${t().votes(
-                row.count,
-              )}</span
+              >${row.percent !== undefined ? html`<strong>${row.percent} %</strong> · ` : nothing}${
+                results.kind === 'open' ? t().mentions(row.count) : t().pollVotes(row.count)
+              }</span
             >
           </div>
           <div class="bar" aria-hidden="true"><span style=${inlineStyle({ width: `${width}%` })}></span></div>

@@ -22,6 +22,11 @@ export class HostActions {
     await this.send({ type: 'moderate', question, ...changes });
   }
 
+  /** Merges duplicates into `question`: upvotes add up, each asker keeps it as theirs. */
+  async mergeQuestions(question: string, duplicates: string[]): Promise<void> {
+    await this.send({ type: 'merge', question, duplicates });
+  }
+
   async deleteQuestion(question: string): Promise<void> {
     await this.send({ type: 'delete', question });
   }

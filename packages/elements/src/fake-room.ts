@@ -1,6 +1,7 @@
 import { atom } from 'nanostores';
 import { PlenumError, type RoomLike, type Status } from '@plenum/client';
 import {
+  answerKey,
   percentages,
   type Choice,
   type ErrorCode,
@@ -144,6 +145,9 @@ export class FakeRoom implements RoomLike {
   async upvote(question: string): Promise<void> {
     this.#check('upvote', [question]);
     const mine = this.$mine.get();
+    // As the server does: nobody upvotes their own question.
+    if (mine.questions.includes(question) || mine.merged?.includes(question))
+      throw new PlenumError('own_question', 'You cannot upvote your own question.');
     const had = mine.upvoted.includes(question);
     this.$mine.set({
       ...mine,
@@ -197,7 +201,7 @@ function retally(results: PollResults, previous: Choice | undefined, next: Choic
   if (results.kind === 'open') {
     const answers = results.answers.map((a) => ({ ...a }));
     const bump = (text: string, by: number) => {
-      const found = answers.find((a) => a.text.toLowerCase() === text.toLowerCase());
+      const found = answers.find((a) => answerKey(a.text) === answerKey(text));
       if (found) found.count += by;
       else if (by > 0) answers.push({ text, count: by });
     };

@@ -4,7 +4,14 @@ export * from './messages.js';
 export * from './model.js';
 export * from './patch.js';
 export { answerKey, groupAnswers, percentages, ratingAverage, tidyAnswer } from './results.js';
-export { canSeeQuestion, isPublicQuestion, questionView, sortQuestions, splitAnswered } from './questions.js';
+export {
+  askedBy,
+  canSeeQuestion,
+  isPublicQuestion,
+  questionView,
+  sortQuestions,
+  splitAnswered,
+} from './questions.js';
 export { isPublicPoll, pollResults, pollView, ratingScale } from './polls.js';
 export { minuteOf } from './reactions.js';
 export { stripControls } from './room.js';
@@ -19,3 +26,4 @@ export {
   type ReportQuestion,
 } from './report.js';
 export { cleanEventPage, cleanTimeZone, isLang, isTimeZone, languages, type Lang } from './settings.js';
+export { duplicateGroups, questionKey } from './duplicates.js';

@@ -10,6 +10,8 @@ export const limits = {
   pollOption: 100,
   pollOptions: 20,
   label: 40,
+  /** Questions or answer groups one merge may take in. */
+  mergeMax: 50,
   reply: 500,
   roomTitle: 120,
   recordingUrl: 2000,

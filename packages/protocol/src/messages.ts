@@ -115,9 +115,30 @@ const hostActions = [
     options: v.optional(v.pipe(v.array(text(limits.pollOption)), v.maxLength(limits.pollOptions))),
     // null lifts the maximum again.
     maxChoices: v.optional(v.nullable(v.pipe(v.number(), v.integer(), v.minValue(1)))),
+    /** Moves the poll to this place in the run of show (0-based); the others close up. */
+    position: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
+    /** Open polls: hides the answer group of this text (gone for participants, counts included). */
+    hideAnswer: v.optional(text(limits.openAnswer)),
+    /** Open polls: shows the answer group of this text (approves it, or takes a hide back). */
+    showAnswer: v.optional(text(limits.openAnswer)),
+    /** Open polls: merges the groups of these texts into one, shown as `into`. */
+    mergeAnswers: v.optional(
+      v.strictObject({
+        answers: v.pipe(v.array(text(limits.openAnswer)), v.minLength(1), v.maxLength(limits.mergeMax)),
+        into: text(limits.openAnswer),
+      }),
+    ),
   }),
   v.strictObject({ type: v.literal('poll-delete'), id: actionId, poll: entityId }),
   v.strictObject({ type: v.literal('screen'), id: actionId, screen: screenSchema }),
+  v.strictObject({
+    type: v.literal('merge'),
+    id: actionId,
+    /** The question that stays. */
+    question: entityId,
+    /** Its duplicates: removed, their upvotes and askers go to `question`. */
+    duplicates: v.pipe(v.array(entityId), v.minLength(1), v.maxLength(limits.mergeMax)),
+  }),
   v.strictObject({
     type: v.literal('room-update'),
     id: actionId,
@@ -225,6 +246,7 @@ export const errorCodes = [
   'closed', // poll not open / question already answered
   'rate_limited',
   'too_many_choices',
+  'own_question', // upvoting one's own question
   'unknown_room',
   'unauthorized', // wrong host key
   'internal',

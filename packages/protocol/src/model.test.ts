@@ -81,6 +81,7 @@ describe('rights', () => {
     { type: 'poll-delete', poll: 'p1' },
     { type: 'room-update', title: 'Taken over' },
     { type: 'screen', screen: { show: 'blank' } },
+    { type: 'merge', question: 'q1', duplicates: ['q2'] },
   ];
 
   it('covers every host action type', () => {
@@ -350,7 +351,7 @@ describe('active participants', () => {
     act(room, { type: 'ask', text: '' }, alice); // refused
     act(room, { type: 'react', emoji: 'nope' }, bob); // refused
     must(room, { type: 'ask', text: 'Hi' }, carol);
-    must(room, { type: 'upvote', question: 'q1' }, carol);
+    must(room, { type: 'edit', question: 'q1', text: 'Hi!' }, carol);
     expect(report(room).audience.activeParticipants).toBe(1);
   });
 });
@@ -388,13 +389,21 @@ describe('determinism', () => {
         },
         { type: 'poll-create', title: 'P', kind: pick(['open', 'rating'] as const) },
         { type: 'poll-update', poll, status: pick(['open', 'closed', 'draft'] as const) },
+        pick<Draft>([
+          { type: 'poll-update', poll, position: pick([0, 1, 3]) },
+          { type: 'poll-update', poll, hideAnswer: pick(['Bonn', 'Köln']) },
+          { type: 'poll-update', poll, showAnswer: pick(['bonn.', 'Köln']) },
+          { type: 'poll-update', poll, mergeAnswers: { answers: ['Köln', 'Bonn'], into: 'Bonn' } },
+        ]),
         { type: 'vote', poll, choice: pick([0, 1, 2, [0, 1], [2], 'Bonn', ' bonn', 3, 5]) },
-        { type: 'vote', poll, choice: pick([0, 1, 2, [0, 1], [2], 'Bonn', ' bonn', 3, 5]) },
+        { type: 'vote', poll, choice: pick([0, 1, 2, [0, 1], [2], 'Bonn', ' bonn', 'Köln!', 3, 5]) },
         { type: 'react', emoji: pick(emojis) },
         { type: 'react', emoji: pick(emojis) },
         { type: 'room-update', moderation: pick(['pre', 'post'] as const) },
       ];
       if (random() < 0.02) drafts.push({ type: 'poll-delete', poll });
+      if (random() < 0.02)
+        drafts.push({ type: 'merge', question, duplicates: [`q${1 + Math.floor(random() * 12)}`] });
       return { action: { ...pick(drafts), id: `s${n}` } as Action, actor: pick(actors), now };
     });
   }

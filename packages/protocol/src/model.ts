@@ -16,7 +16,9 @@ import {
   askQuestion,
   deleteQuestion,
   editQuestion,
+  askedBy,
   isPublicQuestion,
+  mergeQuestions,
   moderateQuestion,
   questionView,
   upvoteQuestion,
@@ -72,6 +74,8 @@ function route(room: RoomRecord, action: Action, actor: Actor, now: number): App
       return upvoteQuestion(room, action, actor);
     case 'moderate':
       return moderateQuestion(room, action, actor, now);
+    case 'merge':
+      return mergeQuestions(room, action);
     case 'vote':
       return castVote(room, action, actor);
     case 'poll-create':
@@ -149,7 +153,7 @@ export function roomView(room: RoomRecord, online: number, options: RoomViewOpti
       isPublicQuestion(question) ||
       (question.status === 'review' &&
         options.participant !== undefined &&
-        question.author === options.participant);
+        askedBy(question, options.participant));
     if (visible) questions.push(questionView(question));
   }
   const polls = [];
@@ -174,10 +178,15 @@ export function roomView(room: RoomRecord, online: number, options: RoomViewOpti
 /** What one participant knows about themselves: their questions, upvotes and votes. */
 export function mineView(room: RoomRecord, participant: string): MineView {
   const mine: MineView = { questions: [], upvoted: [], votes: {} };
+  const merged: string[] = [];
   for (const question of room.questions.values()) {
-    if (question.author === participant && question.status !== 'dismissed') mine.questions.push(question.id);
+    if (question.status !== 'dismissed') {
+      if (question.author === participant) mine.questions.push(question.id);
+      else if (askedBy(question, participant)) merged.push(question.id);
+    }
     if (question.upvoters.has(participant)) mine.upvoted.push(question.id);
   }
+  if (merged.length) mine.merged = merged;
   for (const poll of room.polls.values()) {
     const choice = poll.responses.get(participant);
     if (choice !== undefined) mine.votes[poll.id] = Array.isArray(choice) ? [...choice] : choice;

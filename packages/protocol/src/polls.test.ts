@@ -233,10 +233,12 @@ describe('poll-delete', () => {
   it('removes the poll and clears currentPoll when it was current', () => {
     const room = setup();
     const [first, second] = [poll(room, 'single', { open: false }), poll(room, 'single')];
+    // The one after it moves up a place: the hosts' copies learn its new number.
     expect(act(room, { type: 'poll-delete', poll: first }, host)).toEqual({
       ok: true,
-      changes: { removedPolls: [first] },
+      changes: { removedPolls: [first], polls: [second] },
     });
+    expect(view(room, second)?.position).toBe(1);
     expect(room.currentPoll).toBe(second);
     expect(act(room, { type: 'poll-delete', poll: second }, host)).toEqual({
       ok: true,
@@ -539,5 +541,190 @@ describe('results', () => {
       responses: 10_000,
     });
     expect(elapsed).toBeLessThan(1_000);
+  });
+});
+
+describe('open answers: hide, show, merge, pre-moderation', () => {
+  const carol = voter(3);
+  const answers = (room: RoomRecord, id: string, asHost = false) => view(room, id, asHost)?.results;
+  const update = (room: RoomRecord, id: string, fields: Partial<Extract<Draft, { type: 'poll-update' }>>) =>
+    act(room, { type: 'poll-update', poll: id, ...fields }, host);
+
+  it('hides one answer everywhere, its count included; showing brings it back', () => {
+    const room = setup();
+    const id = poll(room, 'open');
+    vote(room, id, 'Kinderreisepass', alice);
+    vote(room, id, 'Spam', bob);
+    vote(room, id, 'spam!', carol);
+    expect(update(room, id, { hideAnswer: 'SPAM' })).toEqual({ ok: true, changes: { polls: [id] } });
+    expect(answers(room, id)).toEqual({
+      kind: 'open',
+      answers: [{ text: 'Kinderreisepass', count: 1 }],
+      responses: 1,
+    });
+    expect(answers(room, id, true)).toEqual({
+      kind: 'open',
+      answers: [
+        { text: 'Spam', count: 2, status: 'hidden' },
+        { text: 'Kinderreisepass', count: 1 },
+      ],
+      responses: 3,
+    });
+    // A hidden answer stays hidden when someone gives it again, also after it dropped to 0.
+    vote(room, id, 'Pass', bob);
+    vote(room, id, 'Pass', carol);
+    vote(room, id, 'spam', voter(4));
+    expect(answers(room, id)?.responses).toBe(3);
+    update(room, id, { showAnswer: 'Spam' });
+    expect(answers(room, id)).toMatchObject({
+      answers: [{ text: 'Pass', count: 2 }, {}, { text: 'Spam', count: 1 }],
+    });
+  });
+
+  it('merges variants into one group with the chosen wording; later variants count there', () => {
+    const room = setup();
+    const id = poll(room, 'open');
+    vote(room, id, 'Kinder-Reisepass', alice);
+    vote(room, id, 'Kinderreisepass.', bob);
+    vote(room, id, 'Reisepass', carol);
+    expect(
+      update(room, id, {
+        mergeAnswers: { answers: ['kinder-reisepass', 'Reisepass'], into: 'Kinderreisepass' },
+      }).ok,
+    ).toBe(true);
+    expect(answers(room, id)).toEqual({
+      kind: 'open',
+      answers: [{ text: 'Kinderreisepass', count: 3 }],
+      responses: 3,
+    });
+    vote(room, id, 'KINDER-REISEPASS', voter(4));
+    // Changing an answer takes it out of the merged group again.
+    vote(room, id, 'Personalausweis', carol);
+    expect(answers(room, id)).toMatchObject({
+      answers: [
+        { text: 'Kinderreisepass', count: 3 },
+        { text: 'Personalausweis', count: 1 },
+      ],
+      responses: 4,
+    });
+    // Merging the merged group on: earlier aliases follow, no chains.
+    update(room, id, { mergeAnswers: { answers: ['Kinderreisepass'], into: 'Pass' } });
+    vote(room, id, 'Kinder-Reisepass', voter(5));
+    expect(answers(room, id)).toMatchObject({ answers: [{ text: 'Pass', count: 4 }, {}] });
+    expect(mineView(room, alice.participant).votes[id]).toBe('Kinder-Reisepass');
+  });
+
+  it.each([
+    { why: 'an unknown answer', fields: { hideAnswer: 'Nobody said this' }, code: 'not_found' },
+    {
+      why: 'a merge of one group',
+      fields: { mergeAnswers: { answers: ['Bonn.'], into: 'bonn' } },
+      code: 'invalid',
+    },
+    { why: 'hide and show at once', fields: { hideAnswer: 'Bonn', showAnswer: 'bonn' }, code: 'invalid' },
+    {
+      why: 'a merge with an unknown answer',
+      fields: { mergeAnswers: { answers: ['Bonn', 'Ulm'], into: 'Bonn' } },
+      code: 'not_found',
+    },
+  ])('refuses $why with $code, changing nothing', ({ fields, code }) => {
+    const room = setup();
+    const id = poll(room, 'open');
+    vote(room, id, 'Bonn', alice);
+    vote(room, id, 'Köln', bob);
+    const before = answers(room, id, true);
+    expect(update(room, id, fields)).toMatchObject({ ok: false, code });
+    expect(answers(room, id, true)).toEqual(before);
+  });
+
+  it('refuses answer moderation on polls that have no open answers', () => {
+    const room = setup();
+    const id = poll(room, 'single');
+    expect(update(room, id, { hideAnswer: 'A' })).toMatchObject({ ok: false, code: 'invalid' });
+  });
+
+  it('holds open answers for approval in a pre-moderated room; approving shows the whole group', () => {
+    const room = setup();
+    act(room, { type: 'room-update', moderation: 'pre' }, host);
+    const id = poll(room, 'open');
+    vote(room, id, 'Bonn', alice);
+    vote(room, id, 'bonn.', bob);
+    vote(room, id, 'Köln', carol);
+    expect(answers(room, id)).toEqual({ kind: 'open', answers: [], responses: 0 });
+    expect(answers(room, id, true)).toMatchObject({
+      answers: [
+        { text: 'Bonn', count: 2, status: 'pending' },
+        { text: 'Köln', count: 1, status: 'pending' },
+      ],
+    });
+    // The author still has their own answer.
+    expect(mineView(room, carol.participant).votes[id]).toBe('Köln');
+    update(room, id, { showAnswer: 'BONN' });
+    update(room, id, { hideAnswer: 'Köln' });
+    // An approved answer given again is shown at once; a new one waits.
+    vote(room, id, 'Bonn!', voter(4));
+    vote(room, id, 'Ulm', voter(5));
+    expect(answers(room, id)).toEqual({ kind: 'open', answers: [{ text: 'Bonn', count: 3 }], responses: 3 });
+    // The host's own answer needs no approval.
+    vote(room, id, 'Mainz', host);
+    expect(answers(room, id)?.responses).toBe(4);
+  });
+
+  it('keeps hidden and pending answers out of the results a closed poll publishes', () => {
+    const room = setup();
+    const id = poll(room, 'open');
+    vote(room, id, 'Bonn', alice);
+    vote(room, id, 'Rubbish', bob);
+    update(room, id, { hideAnswer: 'Rubbish', status: 'closed' });
+    expect(view(room, id, false)?.results).toEqual({
+      kind: 'open',
+      answers: [{ text: 'Bonn', count: 1 }],
+      responses: 1,
+    });
+  });
+});
+
+describe('run of show: poll order', () => {
+  const order = (room: RoomRecord) =>
+    roomView(room, 0, { host: true }).polls.map((item) => `${item.position}:${item.title}`);
+  const three = () => {
+    const room = setup();
+    for (const title of ['One', 'Two', 'Three'])
+      act(room, { type: 'poll-create', title, kind: 'open' }, host);
+    return room;
+  };
+
+  it('numbers polls in the order the host made them', () => {
+    expect(order(three())).toEqual(['1:One', '2:Two', '3:Three']);
+  });
+
+  it('moves a poll; the others close up, and every renumbered poll is reported', () => {
+    const room = three();
+    expect(act(room, { type: 'poll-update', poll: 'p3', position: 0 }, host)).toEqual({
+      ok: true,
+      changes: { polls: ['p3', 'p1', 'p2'] },
+    });
+    expect(order(room)).toEqual(['1:Three', '2:One', '3:Two']);
+    act(room, { type: 'poll-update', poll: 'p3', position: 2 }, host);
+    expect(order(room)).toEqual(['1:One', '2:Two', '3:Three']);
+    act(room, { type: 'poll-delete', poll: 'p1' }, host);
+    expect(order(room)).toEqual(['1:Two', '2:Three']);
+  });
+
+  it('refuses a place past the end, and moves polls in any status', () => {
+    const room = three();
+    expect(act(room, { type: 'poll-update', poll: 'p1', position: 3 }, host)).toMatchObject({
+      ok: false,
+      code: 'invalid',
+    });
+    act(room, { type: 'poll-update', poll: 'p1', status: 'open' }, host);
+    act(room, { type: 'poll-update', poll: 'p1', position: 1 }, host);
+    expect(order(room)).toEqual(['1:Two', '2:One', '3:Three']);
+  });
+
+  it("keeps the host's numbers out of participant views", () => {
+    const room = three();
+    act(room, { type: 'poll-update', poll: 'p2', status: 'open' }, host);
+    expect(view(room, 'p2', false)).not.toHaveProperty('position');
   });
 });

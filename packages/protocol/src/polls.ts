@@ -13,13 +13,14 @@ import {
   isRefusal,
   refuse,
   type Actor,
+  type AnswerGroup,
   type ApplyResult,
   type Changes,
   type PollRecord,
   type Refusal,
   type RoomRecord,
 } from './room.js';
-import type { Choice, PollKind, PollResults, PollStatus, PollView } from './state.js';
+import type { Choice, OpenAnswer, PollKind, PollResults, PollStatus, PollView } from './state.js';
 
 type ActionOf<T extends Action['type']> = Extract<Action, { type: T }>;
 
@@ -92,6 +93,7 @@ export function createPoll(
   const id = `p${++room.counters.poll}`;
   room.polls.set(id, {
     id,
+    position: room.polls.size,
     title,
     kind: action.kind,
     status: 'draft',
@@ -102,6 +104,7 @@ export function createPoll(
     responses: new Map(),
     tally: emptyTally(action.kind, options.length),
     answers: new Map(),
+    aliases: new Map(),
   });
   return { ok: true, result: { id }, changes: { polls: [id] } };
 }
@@ -133,9 +136,16 @@ export function updatePoll(room: RoomRecord, action: ActionOf<'poll-update'>, _a
   if (isRefusal(options)) return options;
   const maxChoices = nextMaxChoices(poll, action.maxChoices, options.length);
   if (isRefusal(maxChoices)) return maxChoices;
+  if (action.position !== undefined && action.position >= room.polls.size) {
+    return refuse('invalid', `A position is between 0 and ${room.polls.size - 1}.`);
+  }
+  const answers = checkAnswerActions(poll, action);
+  if (isRefusal(answers)) return answers;
 
   const changed = [poll.id];
   const changes: Changes = { polls: changed };
+  answers();
+  if (action.position !== undefined) changed.push(...movePoll(room, poll, action.position));
   poll.title = title;
   if (options !== poll.options) {
     poll.options = options;
@@ -162,11 +172,95 @@ export function updatePoll(room: RoomRecord, action: ActionOf<'poll-update'>, _a
   return { ok: true, changes };
 }
 
+/** Moves a poll in the run of show; returns the ids of the others whose number changed. */
+function movePoll(room: RoomRecord, poll: PollRecord, position: number): string[] {
+  const order = [...room.polls.values()].filter((other) => other !== poll);
+  order.splice(position, 0, poll);
+  return renumber(room, order).filter((id) => id !== poll.id);
+}
+
+/** Rebuilds the room's poll map in `order` and returns the ids whose position changed. */
+function renumber(room: RoomRecord, order: PollRecord[]): string[] {
+  const moved: string[] = [];
+  room.polls.clear();
+  order.forEach((poll, index) => {
+    if (poll.position !== index) moved.push(poll.id);
+    poll.position = index;
+    room.polls.set(poll.id, poll);
+  });
+  return moved;
+}
+
 export function deletePoll(room: RoomRecord, action: ActionOf<'poll-delete'>): ApplyResult {
   if (!room.polls.delete(action.poll)) return notFound();
-  if (room.currentPoll !== action.poll) return { ok: true, changes: { removedPolls: [action.poll] } };
-  room.currentPoll = null;
-  return { ok: true, changes: { removedPolls: [action.poll], currentPoll: null } };
+  const moved = renumber(room, [...room.polls.values()]);
+  const changes: Changes = { removedPolls: [action.poll], ...(moved.length && { polls: moved }) };
+  if (room.currentPoll === action.poll) room.currentPoll = changes.currentPoll = null;
+  return { ok: true, changes };
+}
+
+/** The group an answer text counts in: its own key, or where that key was merged to. */
+const groupKey = (poll: PollRecord, text: string): string => {
+  const key = answerKey(text);
+  return poll.aliases.get(key) ?? key;
+};
+
+/**
+ * Checks the host's answer moderation (hide, show, merge) and returns what applies it, so a
+ * refused field leaves the poll untouched.
+ */
+function checkAnswerActions(poll: PollRecord, action: ActionOf<'poll-update'>): (() => void) | Refusal {
+  const { hideAnswer, showAnswer, mergeAnswers } = action;
+  if (hideAnswer === undefined && showAnswer === undefined && mergeAnswers === undefined) return () => {};
+  if (poll.kind !== 'open') return refuse('invalid', 'Only the answers of an open poll can be moderated.');
+  const existing = (text: string): AnswerGroup | Refusal =>
+    poll.answers.get(groupKey(poll, text)) ?? refuse('not_found', `There is no answer "${text}".`);
+  const checks: (AnswerGroup | Refusal)[] = [];
+  if (hideAnswer !== undefined) checks.push(existing(hideAnswer));
+  if (showAnswer !== undefined) checks.push(existing(showAnswer));
+  if (mergeAnswers !== undefined) checks.push(...mergeAnswers.answers.map(existing));
+  const refusal = checks.find(isRefusal);
+  if (refusal) return refusal;
+  if (
+    hideAnswer !== undefined &&
+    showAnswer !== undefined &&
+    groupKey(poll, hideAnswer) === groupKey(poll, showAnswer)
+  ) {
+    return refuse('invalid', 'An answer cannot be hidden and shown at once.');
+  }
+  if (mergeAnswers !== undefined) {
+    const keys = new Set([...mergeAnswers.answers, mergeAnswers.into].map((text) => groupKey(poll, text)));
+    if (keys.size < 2) return refuse('invalid', 'Merging needs at least two different answers.');
+  }
+  return () => {
+    poll.cached = undefined;
+    if (mergeAnswers !== undefined) mergeGroups(poll, mergeAnswers.answers, mergeAnswers.into);
+    if (hideAnswer !== undefined) poll.answers.get(groupKey(poll, hideAnswer))!.status = 'hidden';
+    if (showAnswer !== undefined) poll.answers.get(groupKey(poll, showAnswer))!.status = 'shown';
+  };
+}
+
+/**
+ * Merges answer groups into the group of `into` (made if new), which is then shown with
+ * `into`'s wording: the host has looked at these answers. Later answers with any merged key
+ * count in the merged group.
+ */
+function mergeGroups(poll: PollRecord, texts: readonly string[], into: string): void {
+  const target = groupKey(poll, into);
+  const merged: AnswerGroup = poll.answers.get(target) ?? { text: '', count: 0, status: 'shown' };
+  merged.text = tidyAnswer(into);
+  merged.status = 'shown';
+  for (const text of texts) {
+    const key = groupKey(poll, text);
+    if (key === target) continue;
+    merged.count += poll.answers.get(key)?.count ?? 0;
+    poll.answers.delete(key);
+    poll.aliases.set(key, target);
+    // Keys merged into this one earlier follow it: no chains to walk on every vote.
+    for (const [alias, to] of poll.aliases) if (to === key) poll.aliases.set(alias, target);
+  }
+  poll.aliases.delete(target);
+  poll.answers.set(target, merged);
 }
 
 /** Checks a choice against the poll's kind and returns it in its stored form. */
@@ -197,17 +291,17 @@ function checkChoice(poll: PollRecord, choice: unknown): Choice | Refusal {
   }
 }
 
-/** Adds (`+1`) or takes back (`-1`) one response in the running tallies. */
-function count(poll: PollRecord, choice: Choice, delta: 1 | -1): void {
+/**
+ * Adds (`+1`) or takes back (`-1`) one response in the running tallies. A new open answer
+ * waits for the host in a pre-moderated room (the host's own answers need no approval).
+ */
+function count(poll: PollRecord, choice: Choice, delta: 1 | -1, pending = false): void {
   if (poll.kind === 'open') {
-    const key = answerKey(choice as string);
+    const key = groupKey(poll, choice as string);
     const group = poll.answers.get(key);
-    if (group) {
-      group.count += delta;
-      if (group.count <= 0) poll.answers.delete(key);
-    } else if (delta > 0) {
-      poll.answers.set(key, { text: choice as string, count: 1 });
-    }
+    if (group) group.count += delta;
+    else if (delta > 0)
+      poll.answers.set(key, { text: choice as string, count: 1, status: pending ? 'pending' : 'shown' });
     return;
   }
   const indices =
@@ -231,10 +325,19 @@ export function castVote(room: RoomRecord, action: ActionOf<'vote'>, actor: Acto
   const previous = poll.responses.get(actor.participant);
   if (previous !== undefined && sameChoice(previous, choice)) return { ok: true, changes: {} };
   if (previous !== undefined) count(poll, previous, -1);
-  count(poll, choice, 1);
+  count(poll, choice, 1, room.moderation === 'pre' && !actor.host);
   poll.responses.set(actor.participant, choice);
   poll.cached = undefined;
   return { ok: true, changes: { polls: [poll.id], mine: true } };
+}
+
+/** The host's view of the answers: every group with answers, the unshown ones marked. */
+function openAnswers(poll: PollRecord): OpenAnswer[] {
+  const groups: OpenAnswer[] = [];
+  for (const { text, count, status } of poll.answers.values()) {
+    if (count > 0) groups.push(status === 'shown' ? { text, count } : { text, count, status });
+  }
+  return sortGroups(groups);
 }
 
 function computeResults(poll: PollRecord): PollResults {
@@ -244,7 +347,7 @@ function computeResults(poll: PollRecord): PollResults {
     case 'multiple':
       return { kind: poll.kind, counts: [...poll.tally], percentages: percentages(poll.tally), responses };
     case 'open':
-      return { kind: 'open', answers: sortGroups(poll.answers.values()), responses };
+      return { kind: 'open', answers: openAnswers(poll), responses };
     case 'rating':
       return {
         kind: 'rating',
@@ -256,12 +359,19 @@ function computeResults(poll: PollRecord): PollResults {
   }
 }
 
-/** The poll's results (a fresh copy; the cached original stays private). */
-export function pollResults(poll: PollRecord): PollResults {
+/**
+ * The poll's results (a fresh copy; the cached original stays private): as the hall sees
+ * them, or with `host` also the open answers that wait for approval or were hidden.
+ */
+export function pollResults(poll: PollRecord, host = false): PollResults {
   const results = (poll.cached ??= computeResults(poll));
   switch (results.kind) {
-    case 'open':
-      return { ...results, answers: results.answers.map((answer) => ({ ...answer })) };
+    case 'open': {
+      if (host) return { ...results, answers: results.answers.map((answer) => ({ ...answer })) };
+      // A hidden answer is gone for the hall, its count included.
+      const answers = results.answers.filter((answer) => !answer.status).map((answer) => ({ ...answer }));
+      return { kind: 'open', answers, responses: answers.reduce((sum, answer) => sum + answer.count, 0) };
+    }
     case 'rating':
       return { ...results, distribution: [...results.distribution], percentages: [...results.percentages] };
     default:
@@ -283,8 +393,10 @@ export function pollView(poll: PollRecord, host = false): PollView {
     options: [...poll.options],
     ...(poll.maxChoices !== undefined && { maxChoices: poll.maxChoices }),
     resultsVisible: poll.resultsVisible,
-    responses: poll.responses.size,
-    ...(showResults && { results: pollResults(poll) }),
+    // Hidden and unapproved open answers do not count for the hall either.
+    responses: host || poll.kind !== 'open' ? poll.responses.size : pollResults(poll).responses,
+    ...(host && { position: poll.position + 1 }),
+    ...(showResults && { results: pollResults(poll, host) }),
     createdAt: poll.createdAt,
     ...(host && poll.network && { network: { ...poll.network } }),
   };

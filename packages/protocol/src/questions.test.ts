@@ -10,6 +10,7 @@ type Draft = Action extends infer A ? (A extends Action ? Omit<A, 'id'> : never)
 const host: Actor = { participant: 'host-participant-0001', host: true };
 const alice: Actor = { participant: 'alice-participant-001', host: false };
 const bob: Actor = { participant: 'bob-participant-00001', host: false };
+const carol: Actor = { participant: 'carol-participant-001', host: false };
 
 let actions = 0;
 const act = (room: RoomRecord, action: Draft, actor: Actor, now = 1_000) =>
@@ -233,12 +234,12 @@ describe('upvote', () => {
     const room = setup();
     const id = ask(room, alice);
     const upvote = (actor: Actor) => act(room, { type: 'upvote', question: id }, actor);
-    expect(upvote(alice)).toEqual({ ok: true, changes: { questions: [id], mine: true } });
+    expect(upvote(carol)).toEqual({ ok: true, changes: { questions: [id], mine: true } });
     upvote(bob);
     expect(question(room, id)?.upvotes).toBe(2);
     upvote(bob);
     expect(question(room, id)?.upvotes).toBe(1);
-    expect(mineView(room, alice.participant).upvoted).toEqual([id]);
+    expect(mineView(room, carol.participant).upvoted).toEqual([id]);
     expect(mineView(room, bob.participant).upvoted).toEqual([]);
     for (let i = 0; i < 100; i++) upvote({ participant: `p${i % 10}-xxxxxxxxxxxxxxxx`, host: false });
     // Ten participants toggled ten times each: back to none of theirs.
@@ -256,11 +257,19 @@ describe('upvote', () => {
     expect(act(room, { type: 'upvote', question: id }, bob)).toMatchObject({ ok: false, code });
   });
 
-  it("refuses the author's own question still in review with closed", () => {
-    const room = setup('pre');
-    const id = ask(room, alice);
-    expect(act(room, { type: 'upvote', question: id }, alice)).toMatchObject({ ok: false, code: 'closed' });
-  });
+  it.each(['post', 'pre'] as const)(
+    "refuses the author's own question with own_question (%s-moderated), changing nothing",
+    (moderation) => {
+      const room = setup(moderation);
+      const id = ask(room, alice);
+      expect(act(room, { type: 'upvote', question: id }, alice)).toMatchObject({
+        ok: false,
+        code: 'own_question',
+      });
+      expect(question(room, id)?.upvotes).toBe(0);
+      expect(mineView(room, alice.participant).upvoted).toEqual([]);
+    },
+  );
 
   it('refuses unknown questions with not_found', () => {
     expect(act(setup(), { type: 'upvote', question: 'q1' }, alice)).toMatchObject({
@@ -390,5 +399,90 @@ describe('sortQuestions and splitAnswered', () => {
     const { live, answered } = splitAnswered(mixed);
     expect(live.map((item) => item.id)).toEqual(['q1', 'q3']);
     expect(answered.map((item) => item.id)).toEqual(['q2']);
+  });
+});
+
+describe('merge', () => {
+  const dave: Actor = { participant: 'dave-participant-0001', host: false };
+  const upvote = (room: RoomRecord, id: string, actor: Actor) =>
+    act(room, { type: 'upvote', question: id }, actor);
+
+  it('adds the upvotes up as a union, removes the duplicates, and keeps the survivor as it was', () => {
+    const room = setup();
+    const first = ask(room, alice, 'Wann kommt der digitale Pass?');
+    const second = ask(room, bob, 'Wann kommt der digitale Pass');
+    const third = ask(room, carol, 'wann kommt der digitale pass?');
+    upvote(room, first, dave);
+    upvote(room, second, dave);
+    upvote(room, second, carol);
+    act(room, { type: 'moderate', question: first, pinned: true, label: 'Pass' }, host);
+    expect(act(room, { type: 'merge', question: first, duplicates: [second, third] }, host)).toEqual({
+      ok: true,
+      changes: {
+        questions: [first],
+        removedQuestions: [second, third],
+        personal: [bob.participant, carol.participant, dave.participant],
+      },
+    });
+    // dave once (not twice); carol asked one of them, so her upvote is not counted on her own.
+    expect(question(room, first)).toMatchObject({
+      text: 'Wann kommt der digitale Pass?',
+      upvotes: 1,
+      pinned: true,
+      label: 'Pass',
+    });
+    expect(publicIds(room)).toEqual([first]);
+  });
+
+  it('lets each asker still find their question, but only its author edit it', () => {
+    const room = setup();
+    const first = ask(room, alice, 'Same?');
+    const second = ask(room, bob, 'same');
+    act(room, { type: 'merge', question: first, duplicates: [second] }, host);
+    expect(mineView(room, alice.participant)).toMatchObject({ questions: [first] });
+    expect(mineView(room, alice.participant).merged).toBeUndefined();
+    expect(mineView(room, bob.participant)).toMatchObject({ questions: [], merged: [first] });
+    expect(upvote(room, first, bob)).toMatchObject({ ok: false, code: 'own_question' });
+    expect(act(room, { type: 'edit', question: first, text: 'Mine now' }, bob)).toMatchObject({
+      ok: false,
+      code: 'forbidden',
+    });
+  });
+
+  it('shows a merged question in review to every asker, and nobody else', () => {
+    const room = setup('pre');
+    const first = ask(room, alice, 'Same?');
+    const second = ask(room, bob, 'same');
+    act(room, { type: 'merge', question: first, duplicates: [second] }, host);
+    const seen = (actor: Actor) =>
+      roomView(room, 0, { participant: actor.participant }).questions.map((item) => item.id);
+    expect(seen(alice)).toEqual([first]);
+    expect(seen(bob)).toEqual([first]);
+    expect(seen(carol)).toEqual([]);
+  });
+
+  it('carries earlier co-askers along when a merged question is merged again', () => {
+    const room = setup();
+    const [a, b, c] = [ask(room, alice, 'A'), ask(room, bob, 'B'), ask(room, carol, 'C')];
+    act(room, { type: 'merge', question: b, duplicates: [a] }, host);
+    act(room, { type: 'merge', question: c, duplicates: [b] }, host);
+    expect(mineView(room, alice.participant).merged).toEqual([c]);
+    expect(mineView(room, bob.participant).merged).toEqual([c]);
+  });
+
+  it.each([
+    { why: 'into itself', duplicates: (id: string) => [id], code: 'invalid' },
+    { why: 'an unknown duplicate', duplicates: () => ['q99'], code: 'not_found' },
+  ])('refuses a merge $why with $code, changing nothing', ({ duplicates, code }) => {
+    const room = setup();
+    const first = ask(room, alice, 'A');
+    const second = ask(room, bob, 'B');
+    expect(
+      act(room, { type: 'merge', question: first, duplicates: [second, ...duplicates(first)] }, host),
+    ).toMatchObject({
+      ok: false,
+      code,
+    });
+    expect(publicIds(room)).toEqual([first, second]);
   });
 });

@@ -23,12 +23,16 @@ type ActionOf<T extends Action['type']> = Extract<Action, { type: T }>;
 export const isPublicQuestion = (question: Pick<QuestionRecord, 'status'>): boolean =>
   question.status === 'live' || question.status === 'answered';
 
+/** Whether `participant` asked this question, or one the host merged into it. */
+export const askedBy = (question: QuestionRecord, participant: string): boolean =>
+  question.author === participant || (question.coAuthors?.has(participant) ?? false);
+
 /** Whether `actor` may know the question exists. */
 export function canSeeQuestion(question: QuestionRecord, actor: Actor): boolean {
   return (
     actor.host ||
     isPublicQuestion(question) ||
-    (question.status === 'review' && question.author === actor.participant)
+    (question.status === 'review' && askedBy(question, actor.participant))
   );
 }
 
@@ -117,6 +121,8 @@ export function deleteQuestion(room: RoomRecord, action: ActionOf<'delete'>, act
 export function upvoteQuestion(room: RoomRecord, action: ActionOf<'upvote'>, actor: Actor): ApplyResult {
   const question = visibleQuestion(room, action.question, actor);
   if (!question) return notFound();
+  if (askedBy(question, actor.participant))
+    return refuse('own_question', 'You cannot upvote your own question.');
   if (question.status !== 'live') return refuse('closed', 'Only live questions can be upvoted.');
   if (question.upvoters.has(actor.participant)) question.upvoters.delete(actor.participant);
   else question.upvoters.add(actor.participant);
@@ -185,6 +191,44 @@ export function moderateQuestion(
     question.edited = true;
   }
   return { ok: true, changes: { questions: changed } };
+}
+
+/**
+ * Merges duplicates into one question, which keeps its text, status and flags. Upvotes add
+ * up as a union of upvoters (nobody counts twice); the duplicates' askers become co-askers
+ * of the survivor, so each still finds "their" question, and their upvotes on it are
+ * dropped (nobody upvotes their own). The duplicates are removed; a highlight on one is
+ * lost with it.
+ */
+export function mergeQuestions(room: RoomRecord, action: ActionOf<'merge'>): ApplyResult {
+  const survivor = room.questions.get(action.question);
+  if (!survivor) return notFound();
+  const duplicates: QuestionRecord[] = [];
+  for (const id of new Set(action.duplicates)) {
+    if (id === survivor.id) return refuse('invalid', 'A question cannot be merged into itself.');
+    const duplicate = room.questions.get(id);
+    if (!duplicate) return refuse('not_found', `The question ${id} does not exist (any more).`);
+    duplicates.push(duplicate);
+  }
+  const coAuthors = new Set(survivor.coAuthors);
+  for (const duplicate of duplicates) {
+    for (const participant of [duplicate.author, ...(duplicate.coAuthors ?? [])]) {
+      if (participant !== survivor.author) coAuthors.add(participant);
+    }
+    for (const upvoter of duplicate.upvoters) survivor.upvoters.add(upvoter);
+    room.questions.delete(duplicate.id);
+  }
+  for (const asker of [survivor.author, ...coAuthors]) survivor.upvoters.delete(asker);
+  if (coAuthors.size) survivor.coAuthors = coAuthors;
+  // Everyone involved sees their own view change: askers, and upvoters whose upvote moved.
+  return {
+    ok: true,
+    changes: {
+      questions: [survivor.id],
+      removedQuestions: duplicates.map((duplicate) => duplicate.id),
+      personal: [...coAuthors, ...survivor.upvoters],
+    },
+  };
 }
 
 /** The wire shape of a question: no author, no upvoters, just the count. */

@@ -82,6 +82,16 @@ describe('open answers', () => {
     expect(tidyAnswer('  Neuer   Pass\t')).toBe('Neuer Pass');
   });
 
+  it('ignores trailing sentence punctuation, but not punctuation inside or alone', () => {
+    expect(groupAnswers(['Kinderreisepass.', 'kinderreisepass', 'Kinderreisepass !?'])).toEqual([
+      { text: 'Kinderreisepass.', count: 3 },
+    ]);
+    expect(answerKey('Kinder-Reisepass')).not.toBe(answerKey('Kinderreisepass'));
+    expect(answerKey('z.B. Pass')).toBe('z.b. pass');
+    expect(answerKey('?')).toBe('?');
+    expect(answerKey('?')).not.toBe(answerKey('!'));
+  });
+
   it('treats composed and decomposed accents as one answer', () => {
     expect(answerKey('Caf\u00e9')).toBe(answerKey('Cafe\u0301'));
   });

@@ -25,12 +25,19 @@ export function percentages(counts: readonly number[]): number[] {
   return floors;
 }
 
+/** Sentence punctuation at the end of an answer: "Kinderreisepass." says no more than "Kinderreisepass". */
+const trailingPunctuation = /[\s.,;:!?…。、！？]+$/u;
+
 /**
  * The key open answers are grouped by: Unicode-normalised, trimmed, inner whitespace
- * collapsed, lower case. "Kinderreisepass" and " kinderreisepass " are one answer.
+ * collapsed, lower case, trailing sentence punctuation dropped. "Kinderreisepass",
+ * " kinderreisepass " and "Kinderreisepass." are one answer. The model, the widgets and
+ * the fakes all group with this one function. An answer of punctuation only keeps it
+ * ("?" is not "!").
  */
 export function answerKey(text: string): string {
-  return tidyAnswer(text).toLowerCase();
+  const tidy = tidyAnswer(text).toLowerCase();
+  return tidy.replace(trailingPunctuation, '') || tidy;
 }
 
 /** An answer as shown: normalised, trimmed, inner whitespace collapsed, case kept. */

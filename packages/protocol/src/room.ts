@@ -23,10 +23,27 @@ export interface QuestionRecord extends Omit<QuestionView, 'upvotes'> {
   author: string;
   /** Who upvoted: the count is its size, so toggling stays exact. */
   upvoters: Set<string>;
+  /**
+   * Askers of duplicates the host merged into this question: it counts as theirs (they see it
+   * as their own and cannot upvote it), but only `author` may edit or delete it.
+   */
+  coAuthors?: Set<string>;
+}
+
+/** How an open answer stands: shown to all, waiting for the host (pre-moderation), or hidden. */
+export type AnswerStatus = 'shown' | 'pending' | 'hidden';
+
+/** One group of open answers (see `answerKey`). */
+export interface AnswerGroup {
+  text: string;
+  count: number;
+  status: AnswerStatus;
 }
 
 export interface PollRecord {
   id: string;
+  /** Place in the host's run of show, 0-based; the room's map keeps the same order. */
+  position: number;
   title: string;
   kind: PollKind;
   status: PollStatus;
@@ -41,8 +58,14 @@ export interface PollRecord {
    * per option (single, multiple) or per star 1–5 (rating); empty for open polls.
    */
   tally: number[];
-  /** Open polls: answers grouped by their normalised key, in first-seen order. */
-  answers: Map<string, { text: string; count: number }>;
+  /**
+   * Open polls: answers grouped by their normalised key, in first-seen order. A group stays
+   * when its count drops to 0, so the host's decision about it (hidden, shown) holds when
+   * someone gives the same answer again.
+   */
+  answers: Map<string, AnswerGroup>;
+  /** Keys merged into another group: later answers with them count there. */
+  aliases: Map<string, string>;
   /** Results computed on demand and dropped on every vote. */
   cached?: PollResults;
   /** Set by the server from connection addresses (memory only, never logged); see NetworkShare. */
@@ -72,7 +95,7 @@ export interface RoomRecord {
   eventPage?: string;
   /** Questions in the order they were asked. */
   questions: Map<string, QuestionRecord>;
-  /** Polls in the order they were created. */
+  /** Polls in the host's run-of-show order (creation order until the host moves one). */
   polls: Map<string, PollRecord>;
   currentPoll: string | null;
   /** What the big screen shows; changes only when the host chooses (or its item is gone). */
@@ -143,6 +166,8 @@ export interface Changes {
   reactions?: Record<string, number>;
   /** The actor's own MineView changed (their question, upvote or vote). */
   mine?: boolean;
+  /** Other participants whose own MineView changed (askers and upvoters of merged questions). */
+  personal?: string[];
 }
 
 export type ApplyResult =

@@ -47,10 +47,20 @@ export interface ChoiceResults {
   percentages: number[];
   responses: number;
 }
+export interface OpenAnswer {
+  text: string;
+  count: number;
+  /**
+   * Host views only: `pending` waits for approval (pre-moderated room), `hidden` the host
+   * hid. Without it the answer is shown; participants only ever get shown answers.
+   */
+  status?: 'pending' | 'hidden';
+}
 export interface OpenResults {
   kind: 'open';
-  /** Grouped case- and whitespace-insensitively, most frequent first. */
-  answers: { text: string; count: number }[];
+  /** Grouped by `answerKey` (case, spacing, Unicode, trailing punctuation), most frequent first. */
+  answers: OpenAnswer[];
+  /** Participants see the responses among shown answers; the host sees all. */
   responses: number;
 }
 export interface RatingResults {
@@ -85,6 +95,8 @@ export interface PollView {
   resultsVisible: boolean;
   /** How many have answered: shown while the results are hidden too. */
   responses: number;
+  /** Host views only: the poll's number in the run of show, 1-based. */
+  position?: number;
   /** Present only while the host has the results revealed (always for the host). */
   results?: PollResults;
   createdAt: number;
@@ -130,6 +142,8 @@ export interface RoomView {
 export interface MineView {
   /** Questions this participant asked (including their own still in review). */
   questions: string[];
+  /** Questions the host merged this participant's question into: theirs to see, not to edit. */
+  merged?: string[];
   upvoted: string[];
   votes: Record<string, Choice>;
 }

@@ -54,6 +54,7 @@ const statusOf: Record<ErrorCode, number> = {
   not_found: 404,
   unknown_room: 404,
   forbidden: 403,
+  own_question: 403,
   unauthorized: 401,
   closed: 409,
   rate_limited: 429,
@@ -126,6 +127,12 @@ export async function handleApi(
       return void response.writeHead(204).end();
     }
     throw methodNotAllowed('PATCH, DELETE');
+  }
+  if (sub === 'merges' && subId === undefined) {
+    if (method !== 'POST') throw methodNotAllowed('POST');
+    const body = await readBody(request);
+    await perform(await room(), 'merge', body);
+    return sendJson(response, 200, questionOf(await room(), String(body.question)));
   }
   if (sub === 'questions' && subId !== undefined) {
     if (method === 'PATCH') {

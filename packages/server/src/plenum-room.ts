@@ -5,6 +5,7 @@
  */
 import {
   apply,
+  askedBy,
   createRoom,
   join,
   leave,
@@ -351,6 +352,7 @@ export class PlenumRoom implements Party {
     }
     if (action.type === 'poll-delete') this.#networks.forget(action.poll);
     this.#patch.add(outcome.changes, actor.participant, action.type === 'upvote');
+    for (const participant of outcome.changes.personal ?? []) this.#patch.mine.add(participant);
     // The author of a question still in review sees it change although the public does not.
     for (const id of outcome.changes.questions ?? []) {
       const question = this.#record.questions.get(id);
@@ -472,7 +474,7 @@ export class PlenumRoom implements Party {
   #personal(participant: string): Personal {
     const questions = [];
     for (const question of this.#record.questions.values()) {
-      if (question.author === participant && question.status === 'review')
+      if (question.status === 'review' && askedBy(question, participant))
         questions.push(questionView(question));
     }
     return {
@@ -488,7 +490,7 @@ export class PlenumRoom implements Party {
  * which may be a later tick, and `mine` travels in a personal message: neither names a patch.
  */
 const inNextPatch = (changes: Changes) =>
-  Object.keys(changes).some((key) => key !== 'reactions' && key !== 'mine');
+  Object.keys(changes).some((key) => key !== 'reactions' && key !== 'mine' && key !== 'personal');
 
 function send(connection: Connection, message: ServerMessage): void {
   connection.send(JSON.stringify(message));

@@ -5,7 +5,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { handleApi, type ApiContext } from './api.js';
 import { resolveAssets, type Assets } from './assets.js';
@@ -55,6 +55,8 @@ export interface ServerOptions {
 /** The file behind a static path: plain names only, so no path can climb out of a folder. */
 function assetFor(path: string, assets: Assets): string | undefined {
   if (path === '/plenum.js') return assets.bundle;
+  // Chunks plenum.js loads on demand (the word cloud), next to it.
+  if (/^\/plenum-[\w-]+\.js$/.test(path)) return join(dirname(assets.bundle), path.slice(1));
   if (path === '/') return join(assets.demo, 'index.html');
   if (path === '/console' || path === '/console/') return join(assets.console, 'index.html');
   const match = /^\/(console\/)?([\w-]+\.(?:js|css|svg))$/.exec(path);
@@ -169,7 +171,8 @@ export async function startServer(options: ServerOptions): Promise<PlenumServer>
       });
     }
     const file = assetFor(path, assets);
-    const bundle = file === assets.bundle;
+    // plenum.js, and the chunks it loads on demand next to it.
+    const bundle = file !== undefined && dirname(file) === dirname(assets.bundle) && file.endsWith('.js');
     const page = file?.endsWith('.html');
     const served =
       file !== undefined &&

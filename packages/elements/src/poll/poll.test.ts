@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { PollView } from '@plenum/protocol';
 import '../define.js';
@@ -194,8 +194,81 @@ describe('<plenum-poll>', () => {
     const ranked = $(el, 'ol');
     expect(ranked.getAttribute('part')).to.equal('list');
     expect(ranked.querySelector('li')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal(
-      'Inspiring (your choice) 5',
+      'Inspiring (your choice) 5 mentions',
     );
+  });
+
+  it('open text speaks of answers, not votes, in both languages', async () => {
+    for (const [lang, words] of [
+      ['en', ['Submit answer', 'Your answer has arrived', 'Change answer', '5 mentions']],
+      ['de', ['Antwort senden', 'Ihre Antwort ist angekommen', 'Antwort ändern', '5 Nennungen']],
+    ] as const) {
+      const el = await pollElement(roomWithPoll(open), { lang });
+      const button = () => $(el, 'button[type="submit"]').textContent!.trim();
+      expect(button()).to.equal(words[0]);
+      $<HTMLInputElement>(el, '#answer').focus();
+      await sendKeys({ type: 'Inspiring.' });
+      await sendKeys({ press: 'Enter' });
+      await settle(el);
+      expect($(el, '.success').textContent).to.contain(words[1]);
+      expect(button()).to.equal(words[2]);
+      // "Inspiring." is grouped with "Inspiring" (trailing punctuation ignored), and marked as theirs.
+      expect($(el, 'ol li').textContent).to.contain(words[3]);
+      expect($(el, 'ol li').textContent).to.match(/your choice|Ihre Wahl/);
+    }
+  });
+
+  it('display="cloud": a word cloud for the eye, hidden from assistive technology; the list stays for it', async () => {
+    const answers = [
+      { text: 'Kinderreisepass', count: 7 },
+      { text: 'eID', count: 3 },
+      { text: 'Wohngeld', count: 1 },
+    ];
+    const poll = {
+      ...open,
+      status: 'closed' as const,
+      results: { kind: 'open' as const, answers, responses: 11 },
+    };
+    const el = await fixture<PlenumPoll>(
+      html`<plenum-poll .connection=${roomWithPoll(poll)} lang="en" display="cloud"></plenum-poll>`,
+    );
+    // The cloud is loaded on demand: wait for it instead of guessing a time.
+    await waitUntil(() => el.shadowRoot!.querySelector('plenum-word-cloud'), 'the word cloud to load');
+    const cloud = $(el, 'plenum-word-cloud');
+    expect(cloud.getAttribute('aria-hidden')).to.equal('true');
+    const words = [...cloud.shadowRoot!.querySelectorAll('li')];
+    expect(words.map((word) => word.textContent).sort()).to.deep.equal([
+      'Kinderreisepass',
+      'Wohngeld',
+      'eID',
+    ]);
+    const size = (text: string) =>
+      parseFloat(words.find((word) => word.textContent === text)!.style.fontSize);
+    expect(size('Kinderreisepass')).to.be.greaterThan(size('eID'));
+    expect(size('eID')).to.be.greaterThan(size('Wohngeld'));
+    // The list: every answer with its count, not hidden from assistive technology.
+    const list = $(el, 'ol[part="list"]');
+    expect(list.closest('[aria-hidden]')).to.equal(null);
+    expect(
+      [...list.querySelectorAll('li')].map((li) => li.textContent!.replace(/\s+/g, ' ').trim()),
+    ).to.deep.equal(['Kinderreisepass 7 mentions', 'eID 3 mentions', 'Wohngeld 1 mention']);
+    await expect(el).to.be.accessible();
+  });
+
+  it('without display="cloud" the answers are a visible list and no cloud is loaded', async () => {
+    const el = await pollElement(roomWithPoll(open));
+    expect($(el, 'plenum-word-cloud')).to.equal(null);
+    expect($(el, 'ol[part="list"]').classList.contains('visually-hidden')).to.equal(false);
+  });
+
+  it('in a pre-moderated room the author still sees an answer that waits for approval', async () => {
+    const poll = { ...open, results: { kind: 'open' as const, answers: [], responses: 0 } };
+    const room = new FakeRoom({
+      state: emptyRoom({ room: 'dsn', moderation: 'pre', polls: [poll], currentPoll: poll.id }),
+      mine: { questions: [], upvoted: [], votes: { [poll.id]: 'Bonn' } },
+    });
+    const el = await pollElement(room);
+    expect($(el, '.results').textContent).to.contain('Your answer “Bonn” appears once the host approves it.');
   });
 
   it('rating: five stars as a radio group, arrows pick a value', async () => {

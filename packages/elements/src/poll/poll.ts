@@ -1,14 +1,18 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { inlineStyle } from '../inline-style.js';
-import { limits, type Choice, type PollResults, type PollView } from '@plenum/protocol';
+import { answerKey, limits, type Choice, type PollResults, type PollView } from '@plenum/protocol';
 import { Announcer } from '../announcer.js';
 import { emit } from '../events.js';
 import { errorText, successText } from '../feedback.js';
 import type { Strings } from '../i18n.js';
 import { PlenumElement } from '../plenum-element.js';
+import { loadWordCloud, wordCloudReady } from './load-word-cloud.js';
 import { styles } from './poll.styles.js';
 
 type Feedback = 'voted' | 'choose' | { error: unknown } | undefined;
+
+/** How open answers are shown: a list with counts, or a word cloud (with the list for assistive technology). */
+export type PollDisplay = 'list' | 'cloud';
 
 /**
  * @tag plenum-poll
@@ -23,6 +27,7 @@ type Feedback = 'voted' | 'choose' | { error: unknown } | undefined;
  * @csspart item - One result.
  * @csspart bar - One result bar.
  * @csspart count - A result's percentage and count.
+ * @csspart cloud - The word cloud of open answers (`display="cloud"`).
  * @cssprop --plenum-accent - Colour of bars, stars and primary buttons.
  * @cssprop --plenum-muted - Secondary text and empty bar track.
  */
@@ -31,6 +36,7 @@ export class PlenumPoll extends PlenumElement {
 
   static override properties = {
     poll: { type: String, reflect: true },
+    display: { type: String, reflect: true },
     draft: { state: true },
     feedback: { state: true },
     sending: { state: true },
@@ -38,6 +44,11 @@ export class PlenumPoll extends PlenumElement {
 
   /** A poll id; by default the poll the host has opened. */
   declare poll: string | undefined;
+  /**
+   * `cloud` shows open answers as a word cloud, loaded on demand; the answers stay a list
+   * for screen readers (and on screen until the cloud has loaded). Default `list`.
+   */
+  declare display: PollDisplay;
   /** The participant's unsent choice; `undefined` shows their recorded vote. */
   declare private draft: Choice | undefined;
   declare private feedback: Feedback;
@@ -50,6 +61,7 @@ export class PlenumPoll extends PlenumElement {
   constructor() {
     super();
     this.sending = false;
+    this.display = 'list';
   }
 
   get #current(): PollView | undefined {
@@ -98,6 +110,8 @@ export class PlenumPoll extends PlenumElement {
     const t = this.t;
     const voted = this.mineStore.value.votes[poll.id] !== undefined;
     const feedback = this.feedback;
+    // An open question is answered, not voted on.
+    const open = poll.kind === 'open';
     return html`<form part="form" @submit=${(e: SubmitEvent) => this.#vote(e, poll)}>
       <fieldset>
         <legend part="label" class="title">${poll.title}</legend>
@@ -105,10 +119,10 @@ export class PlenumPoll extends PlenumElement {
       </fieldset>
       <div class="actions">
         <button part="button" class="primary" type="submit" aria-disabled=${this.sending}>
-          ${voted ? t.changeVote : t.vote}
+          ${open ? (voted ? t.changeAnswer : t.submitAnswer) : voted ? t.changeVote : t.vote}
         </button>
       </div>
-      ${successText(feedback === 'voted' ? t.voted : undefined)}
+      ${successText(feedback === 'voted' ? (open ? t.answerSent : t.voted) : undefined)}
       ${
         feedback === 'choose'
           ? html`<p class="error" role="alert">${t.chooseFirst}</p>`
@@ -217,19 +231,7 @@ export class PlenumPoll extends PlenumElement {
   #renderRows(poll: PollView, results: PollResults) {
     const t = this.t;
     const mine = this.mineStore.value.votes[poll.id];
-    if (results.kind === 'open') {
-      if (!results.answers.length) return html`<p class="note">${t.noAnswers}</p>`;
-      const own = typeof mine === 'string' ? mine.trim().toLowerCase() : undefined;
-      return html`<ol part="list" class="answers">
-        ${results.answers.map(
-          (a) =>
-            html`<li part="item">
-              <span class="text">${a.text}${a.text.toLowerCase() === own ? ` (${t.yourChoice})` : ''}</span>
-              <span part="count" class="count">${a.count}</span>
-            </li>`,
-        )}
-      </ol>`;
-    }
+    if (results.kind === 'open') return this.#renderAnswers(results.answers, mine);
     const rating = results.kind === 'rating';
     const counts = rating ? results.distribution : results.counts;
     const labels = rating ? counts.map((_, i) => t.stars(i + 1)) : poll.options;
@@ -253,6 +255,42 @@ export class PlenumPoll extends PlenumElement {
         })}
       </ul>
       ${rating ? html`<p class="note">${t.average(results.average, results.responses)}</p>` : nothing}`;
+  }
+
+  #renderAnswers(answers: readonly { text: string; count: number }[], mine: Choice | undefined) {
+    const t = this.t;
+    const own = typeof mine === 'string' ? answerKey(mine) : undefined;
+    const listed = answers.some((a) => answerKey(a.text) === own);
+    // In a pre-moderated room the author's answer may wait for approval: they still see it.
+    const waiting =
+      own !== undefined && !listed && this.stateStore.value?.moderation === 'pre'
+        ? html`<p class="note">${t.answerWaiting(mine as string)}</p>`
+        : nothing;
+    if (!answers.length)
+      return html`<p class="note">${t.noAnswers}</p>
+        ${waiting}`;
+    const cloud = this.display === 'cloud';
+    if (cloud && !wordCloudReady())
+      void loadWordCloud().then(
+        () => this.requestUpdate(),
+        () => {},
+      );
+    const shown = cloud && wordCloudReady();
+    return html`${
+        shown
+          ? html`<plenum-word-cloud part="cloud" aria-hidden="true" .words=${answers}></plenum-word-cloud>`
+          : nothing
+      }
+      <ol part="list" class=${shown ? 'answers visually-hidden' : 'answers'}>
+        ${answers.map(
+          (a) =>
+            html`<li part="item">
+              <span class="text">${a.text}${answerKey(a.text) === own ? ` (${t.yourChoice})` : ''}</span>
+              <span part="count" class="count">${t.mentions(a.count)}</span>
+            </li>`,
+        )}
+      </ol>
+      ${waiting}`;
   }
 
   async #vote(event: SubmitEvent, poll: PollView): Promise<void> {
@@ -282,7 +320,7 @@ export class PlenumPoll extends PlenumElement {
 function summary(t: Strings, poll: PollView, results: PollResults): string {
   const lines =
     results.kind === 'open'
-      ? results.answers.slice(0, 3).map((a) => `${a.text}: ${a.count}`)
+      ? results.answers.slice(0, 3).map((a) => `${a.text}: ${t.mentions(a.count)}`)
       : results.kind === 'rating'
         ? [t.average(results.average, results.responses)]
         : poll.options.map((o, i) => t.resultLine(o, results.percentages[i] ?? 0, results.counts[i] ?? 0));

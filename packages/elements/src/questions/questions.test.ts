@@ -189,7 +189,7 @@ describe('<plenum-questions>', () => {
   });
 
   it('upvotes with the keyboard: aria-pressed, count and event', async () => {
-    const room = new FakeRoom({ state: busyRoom(), mine });
+    const room = new FakeRoom({ state: busyRoom(), mine: { ...mine, questions: ['e'] } });
     const el = await questions(room);
     const button = () => $$(el, 'li')[3]!.querySelector<HTMLButtonElement>('.upvote')!;
     expect(button().getAttribute('aria-pressed')).to.equal('false');
@@ -205,6 +205,26 @@ describe('<plenum-questions>', () => {
       .querySelector('.upvote')!;
     expect(after.getAttribute('aria-pressed')).to.equal('true');
     expect(after.getAttribute('aria-label')).to.equal('Upvote, 2 votes');
+  });
+
+  it('offers no upvote on their own question, nor on one the host merged theirs into', async () => {
+    const room = new FakeRoom({ state: busyRoom(), mine: { ...mine, questions: ['b'], merged: ['a'] } });
+    const el = await questions(room);
+    const item = (text: string) => $$(el, 'li').find((li) => li.textContent!.includes(text))!;
+    for (const text of ['Newest', 'Popular but old']) {
+      expect(item(text).querySelector('.upvote'), text).to.equal(null);
+      expect(item(text).textContent).to.contain('Your question');
+    }
+    expect(item('Newest').querySelector('.votes')!.textContent).to.equal('1 vote');
+    // Only its author edits a question; the merged one is theirs to see.
+    expect(item('Newest').querySelector('#edit-b')).not.to.equal(null);
+    expect(item('Popular but old').querySelector('[id^="edit-"]')).to.equal(null);
+    expect(item('On stage').querySelector('.upvote')).not.to.equal(null);
+    // And the fake refuses it as the server does.
+    let refused: unknown;
+    await room.upvote('b').catch((error: unknown) => (refused = error));
+    expect((refused as { code?: string }).code).to.equal('own_question');
+    await expect(el).to.be.accessible();
   });
 
   it('renders question text as text, never as HTML', async () => {

@@ -188,7 +188,9 @@ export class PlenumQuestions extends PlenumElement {
   #renderQuestion(q: QuestionView) {
     const t = this.t;
     const mine = this.mineStore.value;
-    const own = mine.questions.includes(q.id);
+    // Theirs to edit; or asked by them too, merged by the host into this one.
+    const authored = mine.questions.includes(q.id);
+    const own = authored || (mine.merged?.includes(q.id) ?? false);
     const upvoted = mine.upvoted.includes(q.id);
     const editing = this.editing?.id === q.id;
     const badges = [
@@ -221,11 +223,12 @@ export class PlenumQuestions extends PlenumElement {
               </div>`
             : nothing
         }
-        ${own && q.status !== 'answered' && !editing ? this.#renderOwnActions(q) : nothing}
+        ${authored && q.status !== 'answered' && !editing ? this.#renderOwnActions(q) : nothing}
         ${this.itemError?.id === q.id ? errorText(t, this.itemError.error) : nothing}
       </div>
       ${
-        q.status === 'live'
+        // Nobody upvotes their own question (the server refuses it with own_question).
+        q.status === 'live' && !own
           ? html`<button
               part="button"
               class="upvote"

@@ -69,7 +69,7 @@ const strings = {
       room: 'Raum',
       title: 'Titel',
       viewers: 'Zuschauende',
-      peak: 'Höchstens gleichzeitig verbunden',
+      peak: 'Maximal gleichzeitig verbunden',
       active: 'Live beteiligt',
       pollResponses: 'Antworten auf Umfragen',
       keptUntil: 'Gelöscht, wenn ungenutzt, ab',
