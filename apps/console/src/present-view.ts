@@ -1,6 +1,6 @@
 import { css, html, nothing, type PropertyValues } from 'lit';
 import { connectRoom, type RoomConnection } from '@plenum/client';
-import { inlineStyle } from '@plenum/elements';
+import { cloudLayout, inlineStyle } from '@plenum/elements';
 import { sortQuestions, type PollView, type QuestionView, type RoomView } from '@plenum/protocol';
 import { ConsoleElement } from './console-element.js';
 import { fit } from './fit.js';
@@ -203,8 +203,15 @@ export class PlenumPresent extends ConsoleElement {
         flex-wrap: wrap;
         gap: 0.3em 0.5em;
       }
+      .cloud {
+        justify-content: center;
+        align-items: baseline;
+      }
+      .cloud .most {
+        border-color: var(--accent, currentColor);
+        font-weight: 700;
+      }
       .cloud li {
-        font-size: 0.75em;
         border: 2px solid var(--line);
         border-radius: 0.4em;
         padding: 0 0.4em;
@@ -467,11 +474,23 @@ export class PlenumPresent extends ConsoleElement {
     const results = poll.results!;
     if (results.kind === 'open') {
       if (!results.answers.length) return html`<p>${s.noAnswers}</p>`;
+      // A word cloud that is also the accessible list: read in order of mentions, each with
+      // its count, while CSS sizes each answer by its mentions and orders the most mentioned
+      // to the middle. The fitting then shrinks the whole cloud as one.
+      const cloud = new Map(
+        cloudLayout(results.answers).map((word, order) => [word.text, { ...word, order }]),
+      );
       return html`<ul class="cloud">
-        ${results.answers.map(
-          (answer) =>
-            html`<li data-fit-item>${clamped(answer.text)} <span class="count">${answer.count}</span></li>`,
-        )}
+        ${results.answers.map((answer) => {
+          const word = cloud.get(answer.text);
+          return html`<li
+            data-fit-item
+            class=${word?.top ? 'most' : ''}
+            style=${inlineStyle({ fontSize: `${0.75 * (word?.size ?? 1)}em`, order: String(word?.order ?? cloud.size) })}
+          >
+            ${clamped(answer.text)} <span class="count">${answer.count}</span>
+          </li>`;
+        })}
       </ul>`;
     }
     const rating = results.kind === 'rating';

@@ -5,6 +5,7 @@ export { PlenumElement } from './plenum-element.js';
 export { FakeRoom, emptyRoom, fakeQuestion, type FakeRoomInit } from './fake-room.js';
 export { StoreController } from './store-controller.js';
 export { inlineStyle } from './inline-style.js';
+export { cloudLayout, type CloudWord } from './poll/cloud-layout.js';
 export { loadWordCloud, wordCloudReady } from './poll/load-word-cloud.js';
 export { setStrings, type Lang, type Strings } from './i18n.js';
 export { numbers, type Forms } from './plural.js';
