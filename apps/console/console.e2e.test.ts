@@ -1,19 +1,16 @@
 import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import WebSocket from 'ws';
 import { connectRoom, type RoomConnection } from '@plenum/client';
 import type { Report } from '@plenum/protocol';
-import { createRoom, cspViolations, launchBrowser, startCli, type Cli } from '@plenum/testing';
+import { axeViolations, createRoom, cspViolations, launchBrowser, startCli, type Cli } from '@plenum/testing';
 
 /**
  * The host console against the real server in Chromium: a host creates a room, two
  * participants (the client library in Node, as any integration would use it) ask and vote,
  * the host moderates, runs a poll and presents, and the report tells what happened.
  */
-const require = createRequire(import.meta.url);
-const axePath = require.resolve('axe-core');
 
 let cli: Cli;
 let browser: Browser;
@@ -40,19 +37,6 @@ async function newPage(locale = 'en-GB'): Promise<Page> {
   const page = await context.newPage();
   refused.push(cspViolations(page));
   return page;
-}
-
-/** Runs axe on the page as it is now; returns the violations, described for a readable failure. */
-async function axe(page: Page): Promise<string[]> {
-  // Evaluated, not added as a <script>: the console's Content-Security-Policy refuses inline scripts.
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(await readFile(axePath, 'utf8'));
-  const result = await page.evaluate(async () => {
-    const run = (window as unknown as { axe: { run(): Promise<{ violations: unknown[] }> } }).axe.run;
-    return (await run()).violations as { id: string; nodes: { target: unknown }[] }[];
-  });
-  return result.map(
-    (violation) => `${violation.id}: ${JSON.stringify(violation.nodes.map((n) => n.target))}`,
-  );
 }
 
 /** A participant in Node: joins the room (the store subscription keeps the socket open). */
@@ -82,7 +66,7 @@ describe('the host console', () => {
     const host = await newPage();
     await host.goto(`${cli.url}/console`);
     await host.getByRole('heading', { name: 'Create a room' }).waitFor();
-    expect(await axe(host)).toEqual([]);
+    expect(await axeViolations(host)).toEqual([]);
 
     // German is one click away, and back.
     await host.getByRole('button', { name: 'Deutsch' }).click();
@@ -110,7 +94,7 @@ describe('the host console', () => {
       `<plenum-questions room="${room}"></plenum-questions>`,
     );
     await host.getByRole('img', { name: /^QR code for / }).waitFor();
-    expect(await axe(host)).toEqual([]);
+    expect(await axeViolations(host)).toEqual([]);
 
     // The room is listed in this browser.
     await host.goto(`${cli.url}/console`);
@@ -125,7 +109,7 @@ describe('the host console', () => {
     await ada.ask(adaQuestion);
     await ben.ask('Buy my product!');
     await host.getByRole('button', { name: 'Review (2)' }).waitFor();
-    expect(await axe(host)).toEqual([]);
+    expect(await axeViolations(host)).toEqual([]);
 
     // Keyboard: focus Ada's question and approve it with "a".
     const adaItem = host.getByRole('article', { name: adaQuestion });
@@ -160,7 +144,7 @@ describe('the host console', () => {
     await present.goto(`${cli.url}/console#present=${room}`);
     await present.locator('[data-present="join"]').waitFor();
     await host.getByText(`The highlighted question is not on screen: “${adaQuestion}”`).waitFor();
-    expect(await axe(host)).toEqual([]);
+    expect(await axeViolations(host)).toEqual([]);
     await host.getByRole('button', { name: 'Show it on screen' }).click();
     await present.locator('[data-present="question"]', { hasText: adaQuestion }).waitFor();
     await host.getByText(`Now on screen: question “${adaQuestion}”`).waitFor();
@@ -177,7 +161,7 @@ describe('the host console', () => {
     await present.locator('[data-present="question"]', { hasText: adaQuestion }).waitFor();
     await present.getByRole('img', { name: `QR code for ${cli.url}/console#join=${room}` }).waitFor();
     expect(await present.content()).not.toContain(key);
-    expect(await axe(present)).toEqual([]);
+    expect(await axeViolations(present)).toEqual([]);
 
     // A single-choice poll, opened at once; the present view follows it and its results.
     await host.getByRole('tab', { name: 'Polls' }).click();
@@ -187,7 +171,7 @@ describe('the host console', () => {
     await host.getByRole('textbox', { name: 'Option 2' }).fill('Transport');
     await host.getByRole('button', { name: 'Add option' }).click();
     await host.getByRole('textbox', { name: 'Option 3' }).fill('Schools');
-    expect(await axe(host)).toEqual([]);
+    expect(await axeViolations(host)).toEqual([]);
     await host.getByRole('button', { name: 'Save and open' }).click();
     // Opening a poll leaves the screen alone; showing it is the host's own step.
     await host.getByRole('button', { name: 'Show on screen' }).waitFor();
@@ -208,7 +192,7 @@ describe('the host console', () => {
       expect.stringMatching(/Transport\s+50 % \(1\)/),
       expect.stringMatching(/Schools\s+0 % \(0\)/),
     ]);
-    expect(await axe(host)).toEqual([]);
+    expect(await axeViolations(host)).toEqual([]);
 
     // Close the poll: the screen says so. The host marks the question answered (x); the screen stays.
     await host.getByRole('button', { name: 'End voting', exact: true }).click();
@@ -254,7 +238,7 @@ describe('the host console', () => {
     expect(href).toMatch(/^https:\/\/video\.example\.org\/townhall\.mp4#t=\d+$/);
     expect(seconds).toBeGreaterThanOrEqual(89);
     expect(seconds).toBeLessThan(600);
-    expect(await axe(host)).toEqual([]);
+    expect(await axeViolations(host)).toEqual([]);
 
     // The recording lives with the room: a co-host on another device (only the host link,
     // nothing in its storage) sees the same links, and moves the recording to YouTube.
@@ -269,7 +253,7 @@ describe('the host console', () => {
     await cohost.getByRole('region', { name: 'Recording' }).getByRole('button', { name: 'Save' }).click();
     await cohost.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
     expect(await cohostWatch.getAttribute('href')).toBe(`https://www.youtube.com/watch?v=town&t=${seconds}s`);
-    expect(await axe(cohost)).toEqual([]);
+    expect(await axeViolations(cohost)).toEqual([]);
 
     // The CSV downloads with the key in a header, through a Blob URL, links included.
     await host.getByRole('button', { name: 'Refresh' }).click();
@@ -349,7 +333,7 @@ describe('the host console', () => {
       url: 'https://video.example.org/dialog.mp4',
       startsAt: Date.UTC(2019, 0, 10, 11, 0),
     });
-    expect(await axe(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
 
     // One table per file, for a German Excel: byte-order mark and semicolons.
     const [download] = await Promise.all([
@@ -374,7 +358,7 @@ describe('the host console', () => {
       .poll(() => second.getByLabel('Participant link').inputValue())
       .toBe('https://events.example.org/dialog');
     await second.getByRole('img', { name: 'QR code for https://events.example.org/dialog' }).waitFor();
-    expect(await axe(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
   });
 
   it('runs polls of every kind: drafts, edits, duplicates, hidden results, deletion', async () => {
@@ -418,7 +402,7 @@ describe('the host console', () => {
       .getByRole('button', { name: 'Delete' })
       .click();
     await expect.poll(() => days.count()).toBe(1);
-    expect(await axe(host)).toEqual([]);
+    expect(await axeViolations(host)).toEqual([]);
 
     // Open it: with the maximum lifted, all three days are one valid vote.
     await days.getByRole('button', { name: 'Open' }).click();
@@ -463,7 +447,7 @@ describe('the host console', () => {
       'the hidden answer',
     );
     await poll('One word for today?').getByText('hidden', { exact: true }).waitFor();
-    expect(await axe(host)).toEqual([]);
+    expect(await axeViolations(host)).toEqual([]);
   });
 
   it('tells the host, in both languages, when one network cast an unusual share of a poll’s votes', async () => {
@@ -499,7 +483,7 @@ describe('the host console', () => {
       const host = await newPage(locale);
       await host.goto(`${cli.url}/console#room=${room}&key=${hostKey}&tab=polls`);
       await host.getByRole('note').filter({ hasText: text }).waitFor();
-      expect(await axe(host)).toEqual([]);
+      expect(await axeViolations(host)).toEqual([]);
     }
     const report = (await api('GET', '/report')) as unknown as Report;
     expect(report.polls[0]).toMatchObject({ responses: 51, network: { voters: 51, share: 100 } });
@@ -555,7 +539,7 @@ describe('the host console', () => {
     await host.getByRole('button', { name: 'Live (3)' }).click();
     const duplicates = host.getByRole('region', { name: '1 group of duplicates' });
     await duplicates.waitFor();
-    expect(await axe(host)).toEqual([]);
+    expect(await axeViolations(host)).toEqual([]);
     await duplicates.getByRole('button', { name: 'Merge 2 into one' }).click();
     await host.getByRole('button', { name: 'Live (2)' }).waitFor();
     await host
@@ -576,7 +560,7 @@ describe('the host console', () => {
     await host.getByRole('button', { name: 'Move “Main question” up' }).click();
     await host.getByRole('status').filter({ hasText: '“Main question” is now poll 1 of 2.' }).waitFor();
     await expect.poll(() => items.allInnerTexts()).toEqual(['1.Main question', '2.Warm-up']);
-    expect(await axe(host)).toEqual([]);
+    expect(await axeViolations(host)).toEqual([]);
 
     // The room title is editable; participants hear of it.
     await host.getByRole('button', { name: 'Rename' }).click();
@@ -615,7 +599,7 @@ describe('the host console', () => {
     await page.getByRole('alert').getByText('The host key does not match this room.').waitFor();
     expect(await page.getByText('A question only the host may moderate').count()).toBe(0);
     expect(await page.getByRole('tab').count()).toBe(0);
-    expect(await axe(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
 
     await page.goto(`${cli.url}/console#room=${room}`);
     await page.getByRole('alert').getByText('This link has no host key.').waitFor();

@@ -1,19 +1,15 @@
-import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import WebSocket from 'ws';
 import { connectRoom, type RoomConnection } from '@plenum/client';
 import { limits, type Screen } from '@plenum/protocol';
-import { createRoom, cspViolations, launchBrowser, startCli, type Cli } from '@plenum/testing';
+import { axeViolations, createRoom, cspViolations, launchBrowser, startCli, type Cli } from '@plenum/testing';
 
 /**
  * The big screen in Chromium against the real server: it shows what the host chose and keeps
  * the choice across a reload; each worst case fits 1280×720 and 1920×1080 (and 4:3) with
  * nothing scrolling, nothing outside the viewport, the QR code whole; axe finds nothing.
  */
-const require = createRequire(import.meta.url);
-const axePath = require.resolve('axe-core');
 
 let cli: Cli;
 let browser: Browser;
@@ -99,17 +95,6 @@ async function overflow(page: Page) {
       height,
     };
   });
-}
-
-async function axe(page: Page): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(await readFile(axePath, 'utf8'));
-  const result = await page.evaluate(async () => {
-    const run = (window as unknown as { axe: { run(): Promise<{ violations: unknown[] }> } }).axe.run;
-    return (await run()).violations as { id: string; nodes: { target: unknown }[] }[];
-  });
-  return result.map(
-    (violation) => `${violation.id}: ${JSON.stringify(violation.nodes.map((n) => n.target))}`,
-  );
 }
 
 describe('the big screen', () => {
@@ -210,7 +195,7 @@ describe('the big screen', () => {
       // Cut for the eye, whole for assistive technology.
       if (whole) expect(await stage.ariaSnapshot()).toContain(whole);
       await page.setViewportSize({ width: 1280, height: 720 });
-      expect(await axe(page), name).toEqual([]);
+      expect(await axeViolations(page), name).toEqual([]);
     }
 
     // On screen, an open poll counts its responses; a closed one says so.

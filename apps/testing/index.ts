@@ -6,7 +6,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -103,6 +104,24 @@ export function launchBrowser(): Promise<Browser> {
       '--no-first-run',
     ],
   });
+}
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core'), 'utf8');
+
+/**
+ * Runs axe on the page as it is now; returns the violations, described for a readable
+ * failure. Evaluated, not added as a <script>: our pages' Content-Security-Policy refuses
+ * inline scripts.
+ */
+export async function axeViolations(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
+  const result = await page.evaluate(async () => {
+    const run = (window as unknown as { axe: { run(): Promise<{ violations: unknown[] }> } }).axe.run;
+    return (await run()).violations as { id: string; nodes: { target: unknown }[] }[];
+  });
+  return result.map(
+    (violation) => `${violation.id}: ${JSON.stringify(violation.nodes.map((n) => n.target))}`,
+  );
 }
 
 /**
