@@ -551,7 +551,7 @@ describe('the host console', () => {
     expect(ben.$state.get()!.questions.map((q) => q.id)).not.toContain(benId);
     expect(await duplicates.count()).toBe(0);
 
-    // The run of show: numbered in the order made, moved by keyboard and announced.
+    // The run of show: numbered in the order made, moved by keyboard (announced) and by drag.
     await api('POST', '/polls', { title: 'Warm-up', kind: 'rating' });
     await api('POST', '/polls', { title: 'Main question', kind: 'open' });
     await host.getByRole('tab', { name: 'Polls' }).click();
@@ -560,6 +560,10 @@ describe('the host console', () => {
     await host.getByRole('button', { name: 'Move “Main question” up' }).click();
     await host.getByRole('status').filter({ hasText: '“Main question” is now poll 1 of 2.' }).waitFor();
     await expect.poll(() => items.allInnerTexts()).toEqual(['1.Main question', '2.Warm-up']);
+    // … and by drag: the warm-up dropped on the first place goes back there.
+    const card = (title: string) => host.locator('[draggable="true"]', { hasText: title });
+    await card('Warm-up').dragTo(card('Main question'));
+    await expect.poll(() => items.allInnerTexts()).toEqual(['1.Warm-up', '2.Main question']);
     expect(await axeViolations(host)).toEqual([]);
 
     // The room title is editable; participants hear of it.
