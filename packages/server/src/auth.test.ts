@@ -28,7 +28,7 @@ describe('the host key', () => {
       key: test.hostKey,
       body: { title: 'Draft', kind: 'open' },
     });
-    expect(poll.json).toEqual({ id: 'p1' });
+    expect(poll.json).toEqual({ id: expect.stringMatching(/^p[0-9a-f]{12}$/) });
 
     for (const [method, path, body] of hostRoutes(test.room)) {
       const missing = await api(test.url, path, { method, body });
@@ -58,7 +58,7 @@ describe('the host key', () => {
     expect(view.json.questions.byStatus).toMatchObject({ live: 1, dismissed: 0 });
     expect(view.json).toMatchObject({ title: 'Test event' });
     expect(view.json).not.toHaveProperty('recording');
-    expect(view.json.polls).toMatchObject([{ id: 'p1', status: 'draft' }]);
+    expect(view.json.polls).toMatchObject([{ id: poll.json.id, status: 'draft' }]);
     alice.close();
   });
 
@@ -81,9 +81,10 @@ describe('the host key', () => {
   it('answers host actions from a participant without the key with forbidden and the id', async () => {
     test = await startTestServer();
     const alice = await openSocket(test.url, test.room, {});
-    await alice.act({ type: 'ask', text: 'Darf ich moderieren?' });
+    const asked = await alice.act({ type: 'ask', text: 'Darf ich moderieren?' });
+    const question = asked.type === 'ack' ? asked.result!.id! : '';
     for (const action of [
-      { type: 'moderate', question: 'q1', status: 'dismissed' },
+      { type: 'moderate', question, status: 'dismissed' },
       { type: 'poll-create', title: 'Meine Umfrage', kind: 'rating' },
       { type: 'poll-update', poll: 'p1', status: 'open' },
       { type: 'poll-delete', poll: 'p1' },
@@ -96,7 +97,7 @@ describe('the host key', () => {
     expect(state).toMatchObject({
       title: 'Test event',
       polls: [],
-      questions: [{ id: 'q1', status: 'live' }],
+      questions: [{ id: question, status: 'live' }],
     });
     expect(alice.socket.readyState).toBe(alice.socket.OPEN);
     alice.close();

@@ -3,6 +3,7 @@
  * actions through the room model, acknowledges them once they are durably stored, and sends
  * everyone coalesced patches at most once per tick.
  */
+import { randomBytes } from 'node:crypto';
 import {
   apply,
   createRoom,
@@ -144,7 +145,7 @@ export class PlenumRoom implements Party {
       return;
     }
     const actor = { participant: entry.participant, host: entry.host };
-    const outcome = apply(this.#record, entry.action, actor, entry.at);
+    const outcome = apply(this.#record, entry.action, actor, entry.at, entry.newId);
     // A re-sent action is answered as it was the first time, new question id included.
     const answer: ServerMessage = {
       type: 'ack',
@@ -252,9 +253,10 @@ export class PlenumRoom implements Party {
     const seen = this.#seen.get(actor.participant)?.get(action.id);
     if (seen) return seen;
     const at = this.#now();
+    const newId = newIdFor(action);
     let outcome: ApplyResult;
     try {
-      outcome = apply(this.#record, action, { participant: actor.participant, host: actor.host }, at);
+      outcome = apply(this.#record, action, { participant: actor.participant, host: actor.host }, at, newId);
     } catch (failure) {
       // A bug in a rule must answer this action, not take the room down.
       console.error(`plenum: room ${this.room.id} failed on "${action.type}"`, failure);
@@ -268,7 +270,13 @@ export class PlenumRoom implements Party {
       if (question?.status === 'review') this.#patch.mine.add(question.author);
     }
     this.#schedule();
-    const entry: LogEntry = { at, participant: actor.participant, host: actor.host, action };
+    const entry: LogEntry = {
+      at,
+      participant: actor.participant,
+      host: actor.host,
+      action,
+      ...(newId !== undefined && { newId }),
+    };
     // Changes go out with the next tick's patch; the ack names it so clients can settle optimistic views.
     const seq = inNextPatch(outcome.changes) ? this.#seq + 1 : undefined;
     const answer = this.options.storage.append(this.room.id, entry).then(
@@ -409,6 +417,15 @@ export class PlenumRoom implements Party {
  */
 const inNextPatch = (changes: Changes) =>
   Object.keys(changes).some((key) => key !== 'reactions' && key !== 'mine');
+
+/**
+ * A random id for what the action creates, logged with it so every replay gives the same.
+ * Random, not counted: a count would tell anyone how many questions wait in review.
+ */
+function newIdFor(action: Action): string | undefined {
+  const prefix = action.type === 'ask' ? 'q' : action.type === 'poll-create' ? 'p' : undefined;
+  return prefix && prefix + randomBytes(6).toString('hex');
+}
 
 function send(connection: Connection, message: ServerMessage): void {
   connection.send(JSON.stringify(message));

@@ -14,7 +14,8 @@ export interface RoomMeta {
 }
 
 export type LogEntry =
-  | { at: number; participant: string; host: boolean; action: Action }
+  /** `newId`: the random id the server gave what the action created (absent in older logs). */
+  | { at: number; participant: string; host: boolean; action: Action; newId?: string }
   | { at: number; participant: string; presence: 'join' | 'leave' };
 
 export interface Storage {
