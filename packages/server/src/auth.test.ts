@@ -124,11 +124,22 @@ describe('the admin token', () => {
     expect(report.status).toBe(200);
   });
 
-  it('is not needed when not set', async () => {
+  it('is not needed when not set, but then nobody chooses an id', async () => {
     test = await startTestServer();
-    const created = await api(test.url, '/api/rooms', { method: 'POST', body: { room: 'open-house' } });
+    const created = await api(test.url, '/api/rooms', { method: 'POST', body: {} });
+    expect(created).toMatchObject({ status: 201, json: { room: expect.stringMatching(/^[a-z0-9]{8}$/) } });
+    const chosen = await api(test.url, '/api/rooms', { method: 'POST', body: { room: 'open-house' } });
+    expect(chosen).toMatchObject({ status: 403, json: { error: { code: 'forbidden' } } });
+    expect(chosen.json.error.message).toContain('admin token');
+    expect((await api(test.url, '/api/rooms/open-house')).status).toBe(404);
+  });
+
+  it('chooses an id when given, once', async () => {
+    test = await startTestServer({ adminToken: 'the-admin-token' });
+    const body = { room: 'open-house' };
+    const created = await api(test.url, '/api/rooms', { method: 'POST', body, key: 'the-admin-token' });
     expect(created).toMatchObject({ status: 201, json: { room: 'open-house' } });
-    const again = await api(test.url, '/api/rooms', { method: 'POST', body: { room: 'open-house' } });
+    const again = await api(test.url, '/api/rooms', { method: 'POST', body, key: 'the-admin-token' });
     expect(again).toMatchObject({ status: 409, json: { error: { code: 'exists' } } });
   });
 });

@@ -23,6 +23,8 @@ export const closeCodes = {
   tooBig: 1009,
   unknownRoom: 4404,
   forbidden: 4403,
+  /** The room's passcode was missing or wrong: the client asks for it instead of retrying. */
+  passcode: 4401,
   version: 4400,
 } as const;
 

@@ -31,7 +31,7 @@ import {
   type Welcome,
 } from '@plenum/protocol';
 import { closeCodes } from './host.js';
-import { keyMatches } from './keys.js';
+import { keyMatches, passcodeMatches } from './keys.js';
 import type { Connection, Party, Room } from './party.js';
 import { PatchBuilder } from './patches.js';
 import { TokenBucket } from './rate-limit.js';
@@ -115,6 +115,11 @@ export class PlenumRoom implements Party {
    */
   perform(action: Action, actor: Actor): Promise<ServerMessage> {
     return this.#act(action, actor);
+  }
+
+  /** The room's metadata changed in storage (its passcode): new hellos are checked against it. */
+  useMeta(meta: RoomMeta): void {
+    this.#meta = meta;
   }
 
   onStart(): void {
@@ -218,6 +223,15 @@ export class PlenumRoom implements Party {
         return connection.close(closeCodes.forbidden, 'Wrong host key');
       }
       host = true;
+    }
+    // Nothing of a passcoded room (no welcome) before the code; the host's key does without.
+    const passcode = this.#meta.passcodeHash;
+    if (!host && passcode !== undefined && !passcodeMatches(this.#meta.id, hello.passcode ?? '', passcode)) {
+      send(
+        connection,
+        error('passcode', hello.passcode ? 'The passcode is wrong.' : 'This room needs a passcode.'),
+      );
+      return connection.close(closeCodes.passcode, hello.passcode ? 'Wrong passcode' : 'Passcode needed');
     }
     // The report counts people: the host's console and a projector screen are not viewers.
     const audience = !host && hello.display !== true;

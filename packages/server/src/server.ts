@@ -7,7 +7,8 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { handleApi } from './api.js';
+import { handleApi, passcodeHeader } from './api.js';
+import { CreationLimit, defaultMaxRooms, defaultRoomCreationsPerMinute } from './creation-limit.js';
 import { RoomHost } from './host.js';
 import { HttpError, sendError, sendJson } from './http-util.js';
 import { PlenumRoom } from './plenum-room.js';
@@ -29,6 +30,10 @@ export interface ServerOptions {
   /** Rooms idle this long are erased (checked at start and then every `retentionSweepMs`); 0 keeps them. */
   retentionMs?: number;
   retentionSweepMs?: number;
+  /** Rooms one address may create per minute without the admin token (default 10; 0: no limit). */
+  roomCreationsPerMinute?: number;
+  /** Rooms the server holds at most (default 10,000; 0: no cap); past it creation answers 507. */
+  maxRooms?: number;
   /** Told which rooms expired, e.g. to log them; awaited before the server goes on. */
   onExpired?: (rooms: string[]) => void | Promise<void>;
 }
@@ -91,6 +96,8 @@ export async function startServer(options: ServerOptions): Promise<PlenumServer>
     idleEvictMs: options.idleEvictMs,
   });
 
+  const creationLimit = new CreationLimit(options.roomCreationsPerMinute ?? defaultRoomCreationsPerMinute);
+
   async function route(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? '/', 'http://localhost');
     const path = url.pathname;
@@ -100,7 +107,7 @@ export async function startServer(options: ServerOptions): Promise<PlenumServer>
         if (!allowOrigin(origin)) throw new HttpError(403, 'origin', `Origin ${origin} is not allowed.`);
         response.setHeader('Access-Control-Allow-Origin', origin);
         response.setHeader('Vary', 'Origin');
-        response.setHeader('Access-Control-Allow-Headers', 'Authorization, Content-Type');
+        response.setHeader('Access-Control-Allow-Headers', `Authorization, Content-Type, ${passcodeHeader}`);
         response.setHeader('Access-Control-Allow-Methods', 'GET, POST, PATCH, DELETE');
       }
       if (request.method === 'OPTIONS') return void response.writeHead(204).end();
@@ -109,6 +116,9 @@ export async function startServer(options: ServerOptions): Promise<PlenumServer>
         host,
         adminToken: options.adminToken,
         retentionMs: options.retentionMs,
+        creationLimit,
+        maxRooms: options.maxRooms ?? defaultMaxRooms,
+        clientAddress: (request) => request.socket.remoteAddress ?? 'unknown',
       });
     }
     if (request.method !== 'GET' && request.method !== 'HEAD') {
