@@ -2,6 +2,7 @@
 /** `plenum serve`: the room server, the embed bundle, the demo page and the console. */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { defaultMaxRooms, defaultRoomCreationsPerMinute } from './creation-limit.js';
 import { demoRoom, ensureDemoRoom } from './demo.js';
 import { dayMs, defaultRetentionDays } from './retention.js';
 import { startServer } from './server.js';
@@ -16,6 +17,12 @@ const usage = `Usage: plenum serve [options]
   --admin-token <t>    required to create rooms (env PLENUM_ADMIN_TOKEN)
   --retention-days <n> erase rooms idle this many days (env PLENUM_RETENTION_DAYS,
                        default ${defaultRetentionDays}; 0 keeps them until a host erases them)
+  --limit-room-rate <n> rooms one address may create per minute without the admin token
+                       (env PLENUM_LIMIT_ROOM_RATE, default ${defaultRoomCreationsPerMinute}; 0 = no limit)
+  --max-rooms <n>      rooms this server holds at most (env PLENUM_MAX_ROOMS,
+                       default ${defaultMaxRooms}; 0 = no cap)
+  --demo               create the demo room "${demoRoom}" and print its host link
+                       (env PLENUM_DEMO=1; on in \`npm start\`)
   -h, --help           show this help`;
 
 async function main(argv: string[]): Promise<void> {
@@ -29,6 +36,9 @@ async function main(argv: string[]): Promise<void> {
       origins: { type: 'string' },
       'admin-token': { type: 'string' },
       'retention-days': { type: 'string' },
+      'limit-room-rate': { type: 'string' },
+      'max-rooms': { type: 'string' },
+      demo: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -52,9 +62,16 @@ async function main(argv: string[]): Promise<void> {
   const retentionDays = Number(retention);
   if (!(retentionDays >= 0)) throw new Error(`--retention-days must be 0 or more, not "${retention}".`);
 
+  const roomRate = count('--limit-room-rate', values['limit-room-rate'] ?? env.PLENUM_LIMIT_ROOM_RATE);
+  const maxRooms = count('--max-rooms', values['max-rooms'] ?? env.PLENUM_MAX_ROOMS);
+  const demo = values.demo ?? ['1', 'true', 'yes'].includes(env.PLENUM_DEMO?.toLowerCase() ?? '');
+
   const storage = new SqliteStorage(dataDir);
-  await ensureDemoRoom(storage, dataDir);
+  // Before the server starts: the first request may be for the demo room.
+  const demoKey = demo ? await ensureDemoRoom(storage) : undefined;
   let started = false;
+  /** The demo room expired at start and came back: its new key, printed with the banner. */
+  let recreatedKey: string | undefined;
   const server = await startServer({
     storage,
     port,
@@ -62,12 +79,15 @@ async function main(argv: string[]): Promise<void> {
     origins,
     adminToken,
     retentionMs: retentionDays * dayMs,
+    roomCreationsPerMinute: roomRate,
+    maxRooms,
     // Awaited by the server, so an expired demo room is back before anyone can ask for it.
     onExpired: async (rooms) => {
       console.log(`plenum: erased ${rooms.length} room(s) idle for over ${retentionDays} days`);
-      if (!rooms.includes(demoRoom)) return;
-      const key = await ensureDemoRoom(storage, dataDir);
+      if (!demo || !rooms.includes(demoRoom)) return;
+      const key = await ensureDemoRoom(storage);
       if (started) printDemoLink(server.url, key);
+      else recreatedKey = key;
     },
   });
   started = true;
@@ -89,8 +109,10 @@ async function main(argv: string[]): Promise<void> {
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
 
-  console.log(`plenum: serving on ${server.url} (demo at ${server.url}/, data in ${dataDir})`);
-  printDemoLink(server.url, await ensureDemoRoom(storage, dataDir));
+  console.log(
+    `plenum: serving on ${server.url} (${demo ? `demo at ${server.url}/, ` : ''}data in ${dataDir})`,
+  );
+  printDemoLink(server.url, recreatedKey ?? demoKey);
   if (!isLoopback(host) && !adminToken) {
     console.warn(
       'plenum: warning: bound beyond loopback without --admin-token: anyone who reaches this port can create rooms.',
@@ -98,8 +120,18 @@ async function main(argv: string[]): Promise<void> {
   }
 }
 
+/** Printed only when the demo room was just created: its key is known only then. */
 function printDemoLink(url: string, key: string | undefined): void {
   if (key) console.log(`plenum: host console for the demo room: ${url}/console#room=${demoRoom}&key=${key}`);
+}
+
+/** A whole number of 0 or more from an option, or undefined when not given. */
+function count(option: string, raw: string | undefined): number | undefined {
+  if (raw === undefined) return undefined;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0)
+    throw new Error(`${option} must be a whole number, 0 or more, not "${raw}".`);
+  return n;
 }
 
 function isLoopback(host: string): boolean {
