@@ -8,7 +8,7 @@ let cli: Cli;
 let browser: Browser;
 
 beforeAll(async () => {
-  [cli, browser] = await Promise.all([startCli(), launchBrowser()]);
+  [cli, browser] = await Promise.all([startCli(['--demo']), launchBrowser()]);
 });
 afterAll(async () => {
   await browser?.close();

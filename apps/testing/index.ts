@@ -17,7 +17,7 @@ const cli = fileURLToPath(new URL('../../packages/server/dist/cli.js', import.me
 
 export interface Cli {
   url: string;
-  /** The demo room's host key, from the console link the CLI prints. */
+  /** The demo room's host key, from the console link the CLI prints (with `--demo` on fresh data). */
   demoHostKey: string;
   output: () => string;
   stop(signal?: NodeJS.Signals): Promise<number | null>;
@@ -27,7 +27,10 @@ export interface Cli {
  * Every client of the e2e tests comes from 127.0.0.1, as one network: the per-IP and question
  * limits are lifted, so the tests see the server they always did. A test may set them again.
  */
-const loopbackLimits = ['--limit-ip-rate', '0', '--limit-ip-sockets', '0', '--limit-questions', '0'];
+const loopbackLimits = [
+  ...['--limit-ip-rate', '0', '--limit-ip-sockets', '0'],
+  ...['--limit-questions', '0', '--limit-room-rate', '0'],
+];
 
 /** How to run `plenum`: by default the repository's build, run by this Node. */
 export interface Launch {
@@ -39,7 +42,10 @@ export interface Launch {
 
 const built: Launch = { command: process.execPath, prefix: [cli] };
 
-/** Runs `plenum serve --port 0` on a fresh data directory and waits for its banner. */
+/**
+ * Runs `plenum serve --port 0` on a fresh data directory and waits for its banner. Pass
+ * `--demo` for the demo room (and its host link, printed when the room is created).
+ */
 export async function startCli(args: string[] = [], dataDir?: string, launch = built): Promise<Cli> {
   const data = dataDir ?? mkdtempSync(join(tmpdir(), 'plenum-e2e-'));
   const child: ChildProcess = spawn(
@@ -50,14 +56,14 @@ export async function startCli(args: string[] = [], dataDir?: string, launch = b
     { stdio: ['ignore', 'pipe', 'pipe'], cwd: launch.cwd, detached: true },
   );
   let output = '';
+  const waitForDemoLink = args.includes('--demo') && dataDir === undefined;
   const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
   const banner = await new Promise<string>((resolve, reject) => {
     const onData = (chunk: Buffer) => {
       output += String(chunk);
-      if (/host console|serving on/.test(output) && output.includes('\n')) {
-        const match = /serving on (http:\/\/\S+)/.exec(output);
-        if (match && (output.includes('console') || !output.includes('demo'))) resolve(output);
-      }
+      const serving = /serving on http:\/\/\S+.*\n/.test(output);
+      const demoLink = !waitForDemoLink || /host console for the demo room: .*\n/.test(output);
+      if (serving && demoLink) resolve(output);
     };
     child.stdout!.on('data', onData);
     child.stderr!.on('data', (chunk: Buffer) => (output += String(chunk)));

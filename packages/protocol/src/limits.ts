@@ -19,6 +19,9 @@ export const limits = {
   emojis: 12,
   actionId: 64,
   participantId: 64,
+  /** A room's passcode: what a host reads out or prints, so short but not trivial. */
+  passcodeMin: 4,
+  passcode: 64,
   /** Frames over this close the connection with 1009. */
   frameBytes: 16 * 1024,
   /** Reactions a participant may send per second; more are dropped with `rate_limited`. */

@@ -29,6 +29,36 @@ export const recordingSchema = v.strictObject({
   /** When the recording starts, ms since epoch; without it there are no links into it. */
   startsAt: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
 });
+/** Room ids: what appears in a widget's `room` attribute and in every socket URL. */
+export const roomIdPattern = /^[A-Za-z0-9_-]{1,64}$/;
+
+/** A room passcode as the host sets it; participants send it in their hello. */
+export const passcodeSchema = v.pipe(
+  v.string(),
+  v.trim(),
+  v.minLength(limits.passcodeMin, `A passcode has at least ${limits.passcodeMin} characters.`),
+  v.maxLength(limits.passcode, `A passcode has at most ${limits.passcode} characters.`),
+);
+
+/**
+ * The body of `POST /api/rooms`, strict like every action. Choosing `room` needs the admin
+ * token; without one the server draws a random id.
+ */
+export const roomCreateSchema = v.strictObject({
+  room: v.optional(
+    v.pipe(v.string(), v.regex(roomIdPattern, 'A room id is 1–64 letters, digits, "-" or "_".')),
+  ),
+  title: optionalText(limits.roomTitle),
+  moderation: v.optional(v.picklist(moderationModes)),
+  recording: v.optional(recordingSchema),
+  passcode: v.optional(passcodeSchema),
+  // Checked and defaulted by the server (`--lang`, `--time-zone`), which names a bad one.
+  lang: v.optional(v.unknown()),
+  timeZone: v.optional(v.unknown()),
+  eventPage: v.optional(v.unknown()),
+});
+export type RoomCreate = v.InferOutput<typeof roomCreateSchema>;
+
 const entityId = v.pipe(v.string(), v.minLength(1), v.maxLength(32));
 
 /** What the host puts on the big screen (`Screen`); also the body of `PUT /api/rooms/:room/screen`. */
@@ -59,6 +89,8 @@ export const helloSchema = v.object({
   hostKey: v.optional(v.pipe(v.string(), v.maxLength(200))),
   /** A screen, not a person (a projector's present view): not counted in the audience. */
   display: v.optional(v.boolean()),
+  /** The room's passcode, when it has one (the host key does without). */
+  passcode: v.optional(v.pipe(v.string(), v.maxLength(limits.passcode * 4))),
 });
 
 // Actions are strict: a misspelt field is an error the sender sees, not a silent no-op.
@@ -249,6 +281,7 @@ export const errorCodes = [
   'own_question', // upvoting one's own question
   'unknown_room',
   'unauthorized', // wrong host key
+  'passcode', // the room has a passcode, and it is missing or wrong
   'internal',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

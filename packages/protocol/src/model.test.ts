@@ -436,3 +436,26 @@ describe('determinism', () => {
     expect(refusedCount).toBeGreaterThan(100);
   });
 });
+
+describe('ids of new questions and polls', () => {
+  it('takes the id it is given, touching no counter, and refuses one taken', () => {
+    const room = createRoom({ id: 'room', createdAt: 0 });
+    const ask = { type: 'ask', id: 'a', text: 'Wer zählt mit?' } as const;
+    expect(apply(room, ask, alice, 1, 'q7c1e')).toMatchObject({ ok: true, result: { id: 'q7c1e' } });
+    const poll = { type: 'poll-create', id: 'b', title: 'Rating', kind: 'rating' } as const;
+    expect(apply(room, poll, host, 2, 'p90aa')).toMatchObject({ ok: true, result: { id: 'p90aa' } });
+    expect(room.counters).toEqual({ question: 0, poll: 0 });
+    const before = snapshot(room);
+    expect(apply(room, { ...ask, id: 'c' }, bob, 3, 'q7c1e')).toMatchObject({ ok: false, code: 'invalid' });
+    expect(apply(room, { ...poll, id: 'd' }, host, 4, 'p90aa')).toMatchObject({ ok: false, code: 'invalid' });
+    expect(snapshot(room)).toEqual(before);
+  });
+
+  it('counts q1, p1, … without one, as logs from before random ids were written', () => {
+    const room = createRoom({ id: 'room', createdAt: 0 });
+    expect(must(room, { type: 'ask', text: 'Alt' }, alice)).toMatchObject({ result: { id: 'q1' } });
+    expect(must(room, { type: 'poll-create', title: 'Alt', kind: 'open' }, host)).toMatchObject({
+      result: { id: 'p1' },
+    });
+  });
+});

@@ -4,7 +4,9 @@
  * `apply(room, action, actor, now)` checks an action against the rules and, only when it is
  * allowed, changes the room record in place and reports what changed. A refused action leaves
  * the record untouched. No I/O, no clocks, no randomness: the server replays its log through
- * the same function after a restart and gets the same room (ids come from counters).
+ * the same function after a restart and gets the same room: the id of a new question or poll
+ * is given by the caller (the server draws it at random and logs it with the action), so
+ * ids tell an observer nothing, and every replay of the log gives the same ones.
  *
  * The rules live by concept: questions.ts, polls.ts, reactions.ts; this module routes
  * actions to them and builds the views.
@@ -49,10 +51,20 @@ export {
   type RoomRecord,
 } from './room.js';
 
-export function apply(room: RoomRecord, action: Action, actor: Actor, now: number): ApplyResult {
+/**
+ * `newId` names what an `ask` or `poll-create` creates. Without it (logs written before ids
+ * were random) the room's counters give `q1`, `p1`, … as they did then.
+ */
+export function apply(
+  room: RoomRecord,
+  action: Action,
+  actor: Actor,
+  now: number,
+  newId?: string,
+): ApplyResult {
   const hostAction = hostActionTypes.has(action.type);
   if (hostAction && !actor.host) return refuse('forbidden', 'Only the host can do that.');
-  const outcome = route(room, action, actor, now);
+  const outcome = route(room, action, actor, now, newId);
   if (outcome.ok && action.type !== 'screen') {
     const screen = keepScreenPublic(room);
     if (screen) outcome.changes.screen = screen;
@@ -62,10 +74,16 @@ export function apply(room: RoomRecord, action: Action, actor: Actor, now: numbe
   return outcome;
 }
 
-function route(room: RoomRecord, action: Action, actor: Actor, now: number): ApplyResult {
+function route(
+  room: RoomRecord,
+  action: Action,
+  actor: Actor,
+  now: number,
+  newId: string | undefined,
+): ApplyResult {
   switch (action.type) {
     case 'ask':
-      return askQuestion(room, action, actor, now);
+      return askQuestion(room, action, actor, now, newId);
     case 'edit':
       return editQuestion(room, action, actor);
     case 'delete':
@@ -79,7 +97,7 @@ function route(room: RoomRecord, action: Action, actor: Actor, now: number): App
     case 'vote':
       return castVote(room, action, actor);
     case 'poll-create':
-      return createPoll(room, action, actor, now);
+      return createPoll(room, action, actor, now, newId);
     case 'poll-update':
       return updatePoll(room, action, actor);
     case 'poll-delete':

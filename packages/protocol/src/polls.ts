@@ -83,6 +83,7 @@ export function createPoll(
   action: ActionOf<'poll-create'>,
   _actor: Actor,
   now: number,
+  newId?: string,
 ): ApplyResult {
   const title = cleanText(action.title, limits.pollTitle, 'A poll title');
   if (isRefusal(title)) return title;
@@ -90,7 +91,8 @@ export function createPoll(
   if (isRefusal(options)) return options;
   const maxChoices = checkMaxChoices(action.kind, action.maxChoices, options.length);
   if (isRefusal(maxChoices)) return maxChoices;
-  const id = `p${++room.counters.poll}`;
+  const id = newId ?? `p${++room.counters.poll}`;
+  if (room.polls.has(id)) return refuse('invalid', `A poll "${id}" exists already.`);
   room.polls.set(id, {
     id,
     position: room.polls.size,

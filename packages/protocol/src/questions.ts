@@ -48,12 +48,14 @@ export function askQuestion(
   action: ActionOf<'ask'>,
   actor: Actor,
   now: number,
+  newId?: string,
 ): ApplyResult {
   const text = cleanText(action.text, limits.questionText, 'A question');
   if (isRefusal(text)) return text;
   const name = cleanText(action.name ?? '', limits.displayName, 'A name', { allowEmpty: true });
   if (isRefusal(name)) return name;
-  const id = `q${++room.counters.question}`;
+  const id = newId ?? `q${++room.counters.question}`;
+  if (room.questions.has(id)) return refuse('invalid', `A question "${id}" exists already.`);
   room.questions.set(id, {
     id,
     text,
@@ -251,18 +253,17 @@ export function questionView(question: QuestionRecord): QuestionView {
 
 type Sortable = Pick<QuestionView, 'id' | 'upvotes' | 'createdAt' | 'highlighted' | 'pinned'>;
 
-/** `q12` -> 12: ids count up, so they order questions asked in the same millisecond. */
-const sequence = (id: string): number => Number(id.replace(/^\D+/, '')) || 0;
-
 /**
  * A new array in display order: the highlighted question first, pinned ones next, then by
- * `popular` (most upvotes, older first among equals) or `recent` (newest first).
+ * `popular` (most upvotes, older first among equals) or `recent` (newest first). Lists come
+ * in the order asked and ids are random, so questions of the same millisecond are ordered by their place in the list.
  */
 export function sortQuestions<T extends Sortable>(questions: readonly T[], order: QuestionOrder): T[] {
+  const asked = new Map(questions.map((question, index) => [question, index]));
   return [...questions].sort((a, b) => {
     const flags = Number(b.highlighted) - Number(a.highlighted) || Number(b.pinned) - Number(a.pinned);
     if (flags) return flags;
-    const age = a.createdAt - b.createdAt || sequence(a.id) - sequence(b.id);
+    const age = a.createdAt - b.createdAt || asked.get(a)! - asked.get(b)!;
     return order === 'popular' ? b.upvotes - a.upvotes || age : -age;
   });
 }

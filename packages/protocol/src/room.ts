@@ -106,7 +106,7 @@ export interface RoomRecord {
   reactionMinutes: Map<number, Record<string, number>>;
   /** Per participant: when their reaction allowance was last refilled and what is left. */
   reactionBudget: Map<string, { at: number; left: number }>;
-  /** Counters behind ids (`q1`, `p1`): replaying the same actions gives the same ids. */
+  /** Counters behind the ids of logs from before ids were random (`q1`, `p1`). */
   counters: { question: number; poll: number };
   /** Participants with at least one accepted participant action. */
   active: Set<string>;

@@ -8,23 +8,24 @@ import {
   cleanRecording,
   cleanTimeZone,
   isLang,
-  moderationModes,
+  passcodeSchema,
   recordingSchema,
+  roomCreateSchema,
   type Action,
   type ErrorCode,
   type Lang,
-  type Moderation,
   type Recording,
   type Report,
   type ReportDefaults,
 } from '@plenum/protocol';
+import type { CreationLimit } from './creation-limit.js';
 import type { RoomHost } from './host.js';
 import { bearer, HttpError, readJson, requestTarget, sendJson } from './http-util.js';
-import { hashKey, keyMatches } from './keys.js';
+import { hashKey, keyMatches, passcodeMatches } from './keys.js';
 import type { PlenumRoom } from './plenum-room.js';
 import { reportAnswer } from './report/download.js';
-import { dayMs } from './retention.js';
-import { createRoomRecord, eraseRoom, RoomExistsError } from './rooms.js';
+import { buriedUntil, dayMs } from './retention.js';
+import { createRoomRecord, eraseRoom, RoomErasedError, RoomExistsError, setPasscode } from './rooms.js';
 import type { RoomMeta, Storage } from './storage/storage.js';
 
 export interface ApiContext {
@@ -33,6 +34,12 @@ export interface ApiContext {
   adminToken?: string;
   /** How long idle rooms are kept (0 or unset: until erased); the report says when. */
   retentionMs?: number;
+  /** Room creations per address without the admin token. */
+  creationLimit: CreationLimit;
+  /** Rooms this server holds at most (0: no cap). */
+  maxRooms: number;
+  /** The address a request comes from (behind a trusted proxy, the one it names). */
+  clientAddress: (request: IncomingMessage) => string;
   /** The language and time zone of new rooms that name none (`--lang`, `--time-zone`). */
   roomDefaults?: ReportDefaults;
 }
@@ -42,9 +49,13 @@ export function roomDefaults(context: Pick<ApiContext, 'roomDefaults'>): ReportD
   return context.roomDefaults ?? { lang: 'en', timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone };
 }
 
+/** The header that carries a room's passcode to `GET /api/rooms/:room`. */
+export const passcodeHeader = 'x-plenum-passcode';
+
 /** The HTTP status that fits each refusal of the room model. */
 const statusOf: Record<ErrorCode, number> = {
   malformed: 400,
+  passcode: 401,
   invalid: 400,
   version: 400,
   not_joined: 400,
@@ -80,16 +91,24 @@ export async function handleApi(
   const room = async () => (await context.host.party('main', roomId)) as PlenumRoom;
 
   if (sub === undefined) {
-    if (method === 'GET') return sendJson(response, 200, (await room()).publicView());
+    if (method === 'GET') {
+      requirePasscode(request, meta);
+      return sendJson(response, 200, (await room()).publicView());
+    }
     if (method === 'PATCH') {
       requireHost(request, meta);
-      await perform(await room(), 'room-update', await readBody(request));
+      const { passcode, ...changes } = await readBody(request);
+      // Checked before anything changes: a bad passcode must not leave a half-made update.
+      const code = passcode === undefined ? undefined : checkPasscode(passcode, { nullable: true });
+      if (Object.keys(changes).length > 0) await perform(await room(), 'room-update', changes);
+      if (code !== undefined) (await room()).useMeta(setPasscode(context.storage, meta, code));
       const { title, moderation, lang, timeZone, eventPage } = (await room()).hostView();
-      return sendJson(response, 200, { title, moderation, lang, timeZone, eventPage });
+      const passcoded = context.storage.getRoom(roomId)?.passcodeHash !== undefined;
+      return sendJson(response, 200, { title, moderation, lang, timeZone, eventPage, passcode: passcoded });
     }
     if (method !== 'DELETE') throw methodNotAllowed('GET, PATCH, DELETE');
     requireHost(request, meta);
-    await eraseRoom(context.storage, context.host, roomId);
+    await eraseRoom(context.storage, context.host, roomId, buriedUntil(context.retentionMs ?? 0));
     return void response.writeHead(204).end();
   }
 
@@ -176,29 +195,44 @@ function questionOf(room: PlenumRoom, id: string) {
   return room.hostView().questions.find((question) => question.id === id);
 }
 
+/**
+ * Anyone may create a room when no admin token is set, within limits: a few per minute per
+ * address, random ids only, and a cap on rooms in total. The admin token lifts the
+ * per-address limit and may choose the id.
+ */
 async function createRoom(
   request: IncomingMessage,
   response: ServerResponse,
   context: ApiContext,
 ): Promise<void> {
-  if (context.adminToken !== undefined) {
-    const token = bearer(request);
-    if (token === undefined)
-      throw new HttpError(401, 'unauthorized', 'Creating rooms needs the admin token.');
-    if (!keyMatches(token, hashKey(context.adminToken))) {
-      throw new HttpError(403, 'forbidden', 'The admin token is wrong.');
+  const admin = isAdmin(request, context.adminToken);
+  const parsed = v.safeParse(roomCreateSchema, await readBody(request));
+  if (!parsed.success) throw invalid(parsed.issues[0]);
+  const body = parsed.output;
+  if (body.room !== undefined && !admin) {
+    throw new HttpError(
+      403,
+      'forbidden',
+      'Choosing a room id needs the admin token; leave out "room" to get a random one.',
+    );
+  }
+  if (context.maxRooms > 0 && context.storage.roomCount() >= context.maxRooms) {
+    throw new HttpError(
+      507,
+      'too_many_rooms',
+      `This server holds its maximum of ${context.maxRooms} rooms; erase one or raise --max-rooms.`,
+    );
+  }
+  if (!admin) {
+    const verdict = context.creationLimit.take(context.clientAddress(request));
+    if (!verdict.ok) {
+      response.setHeader('Retry-After', String(verdict.retryAfterSeconds));
+      throw new HttpError(
+        429,
+        'rate_limited',
+        `At most ${context.creationLimit.perMinute} rooms per minute from one address; try again in ${verdict.retryAfterSeconds} s.`,
+      );
     }
-  }
-  const body = await readBody(request);
-  const moderation = body.moderation ?? 'post';
-  if (!moderationModes.includes(moderation as Moderation)) {
-    throw new HttpError(400, 'invalid', 'moderation is "post" or "pre".');
-  }
-  if (body.title !== undefined && typeof body.title !== 'string') {
-    throw new HttpError(400, 'invalid', 'title is a string.');
-  }
-  if (body.room !== undefined && typeof body.room !== 'string') {
-    throw new HttpError(400, 'invalid', 'room is a string.');
   }
   // Checked before the room exists: a bad address must not leave a half-made room behind.
   const recording = body.recording === undefined ? undefined : checkRecording(body.recording);
@@ -207,16 +241,51 @@ async function createRoom(
     const { meta, hostKey } = createRoomRecord(context.storage, {
       room: body.room,
       title: body.title,
-      moderation: moderation as Moderation,
+      moderation: body.moderation,
+      passcode: body.passcode,
     });
     const room = (await context.host.party('main', meta.id)) as PlenumRoom;
     await perform(room, 'room-update', { ...settings, ...(recording && { recording }) });
     sendJson(response, 201, { room: meta.id, hostKey });
   } catch (error) {
     if (error instanceof RoomExistsError) throw new HttpError(409, 'exists', error.message);
+    if (error instanceof RoomErasedError) throw new HttpError(409, 'erased', error.message);
     if (error instanceof RangeError) throw new HttpError(400, 'invalid', error.message);
     throw error;
   }
+}
+
+/**
+ * Whether the request carries the admin token. With one set, creating rooms needs it:
+ * 401 without, 403 wrong.
+ */
+function isAdmin(request: IncomingMessage, adminToken: string | undefined): boolean {
+  if (adminToken === undefined) return false;
+  const token = bearer(request);
+  if (token === undefined) throw new HttpError(401, 'unauthorized', 'Creating rooms needs the admin token.');
+  if (!keyMatches(token, hashKey(adminToken)))
+    throw new HttpError(403, 'forbidden', 'The admin token is wrong.');
+  return true;
+}
+
+function checkPasscode(raw: unknown, { nullable }: { nullable: boolean }): string | null {
+  if (raw === null && nullable) return null;
+  const parsed = v.safeParse(passcodeSchema, raw);
+  if (!parsed.success) throw invalid(parsed.issues[0], 'passcode');
+  return parsed.output;
+}
+
+/** A passcoded room shows nothing of itself without the code (or the host key). */
+function requirePasscode(request: IncomingMessage, meta: RoomMeta): void {
+  if (meta.passcodeHash === undefined) return;
+  const key = bearer(request);
+  if (key !== undefined && keyMatches(key, meta.hostKeyHash)) return;
+  const given = request.headers[passcodeHeader];
+  if (typeof given !== 'string' || given === '') {
+    throw new HttpError(401, 'passcode', 'This room needs its passcode (an X-Plenum-Passcode header).');
+  }
+  if (!passcodeMatches(meta.id, given, meta.passcodeHash))
+    throw new HttpError(401, 'passcode', 'The passcode is wrong.');
 }
 
 function retention({ storage, retentionMs = 0 }: ApiContext, id: string): Pick<Report, 'retention'> {

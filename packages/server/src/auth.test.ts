@@ -28,7 +28,7 @@ describe('the host key', () => {
       key: test.hostKey,
       body: { title: 'Draft', kind: 'open' },
     });
-    expect(poll.json).toEqual({ id: 'p1' });
+    expect(poll.json).toEqual({ id: expect.stringMatching(/^p[0-9a-f]{12}$/) });
 
     for (const [method, path, body] of hostRoutes(test.room)) {
       const missing = await api(test.url, path, { method, body });
@@ -58,7 +58,7 @@ describe('the host key', () => {
     expect(view.json.questions.byStatus).toMatchObject({ live: 1, dismissed: 0 });
     expect(view.json).toMatchObject({ title: 'Test event' });
     expect(view.json).not.toHaveProperty('recording');
-    expect(view.json.polls).toMatchObject([{ id: 'p1', status: 'draft' }]);
+    expect(view.json.polls).toMatchObject([{ id: poll.json.id, status: 'draft' }]);
     alice.close();
   });
 
@@ -81,9 +81,10 @@ describe('the host key', () => {
   it('answers host actions from a participant without the key with forbidden and the id', async () => {
     test = await startTestServer();
     const alice = await openSocket(test.url, test.room, {});
-    await alice.act({ type: 'ask', text: 'Darf ich moderieren?' });
+    const asked = await alice.act({ type: 'ask', text: 'Darf ich moderieren?' });
+    const question = asked.type === 'ack' ? asked.result!.id! : '';
     for (const action of [
-      { type: 'moderate', question: 'q1', status: 'dismissed' },
+      { type: 'moderate', question, status: 'dismissed' },
       { type: 'poll-create', title: 'Meine Umfrage', kind: 'rating' },
       { type: 'poll-update', poll: 'p1', status: 'open' },
       { type: 'poll-delete', poll: 'p1' },
@@ -96,7 +97,7 @@ describe('the host key', () => {
     expect(state).toMatchObject({
       title: 'Test event',
       polls: [],
-      questions: [{ id: 'q1', status: 'live' }],
+      questions: [{ id: question, status: 'live' }],
     });
     expect(alice.socket.readyState).toBe(alice.socket.OPEN);
     alice.close();
@@ -123,11 +124,22 @@ describe('the admin token', () => {
     expect(report.status).toBe(200);
   });
 
-  it('is not needed when not set', async () => {
+  it('is not needed when not set, but then nobody chooses an id', async () => {
     test = await startTestServer();
-    const created = await api(test.url, '/api/rooms', { method: 'POST', body: { room: 'open-house' } });
+    const created = await api(test.url, '/api/rooms', { method: 'POST', body: {} });
+    expect(created).toMatchObject({ status: 201, json: { room: expect.stringMatching(/^[a-z0-9]{8}$/) } });
+    const chosen = await api(test.url, '/api/rooms', { method: 'POST', body: { room: 'open-house' } });
+    expect(chosen).toMatchObject({ status: 403, json: { error: { code: 'forbidden' } } });
+    expect(chosen.json.error.message).toContain('admin token');
+    expect((await api(test.url, '/api/rooms/open-house')).status).toBe(404);
+  });
+
+  it('chooses an id when given, once', async () => {
+    test = await startTestServer({ adminToken: 'the-admin-token' });
+    const body = { room: 'open-house' };
+    const created = await api(test.url, '/api/rooms', { method: 'POST', body, key: 'the-admin-token' });
     expect(created).toMatchObject({ status: 201, json: { room: 'open-house' } });
-    const again = await api(test.url, '/api/rooms', { method: 'POST', body: { room: 'open-house' } });
+    const again = await api(test.url, '/api/rooms', { method: 'POST', body, key: 'the-admin-token' });
     expect(again).toMatchObject({ status: 409, json: { error: { code: 'exists' } } });
   });
 });

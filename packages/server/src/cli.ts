@@ -3,6 +3,7 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { isLang, isTimeZone } from '@plenum/protocol';
+import { defaultMaxRooms, defaultRoomCreationsPerMinute } from './creation-limit.js';
 import { demoRoom, ensureDemoRoom } from './demo.js';
 import { defaultIpLimits } from './ip-limits.js';
 import { defaultDoorLimits } from './plenum-room.js';
@@ -32,6 +33,12 @@ const usage = `Usage: plenum serve [options]
   --lang <de|en>       language of new rooms and their reports (env PLENUM_LANG, default en)
   --time-zone <zone>   IANA time zone of new rooms, e.g. Europe/Berlin (env PLENUM_TIME_ZONE,
                        default this machine's zone)
+  --limit-room-rate <n> rooms one address may create per minute without the admin token
+                       (env PLENUM_LIMIT_ROOM_RATE, default ${defaultRoomCreationsPerMinute}; 0 = no limit)
+  --max-rooms <n>      rooms this server holds at most (env PLENUM_MAX_ROOMS,
+                       default ${defaultMaxRooms}; 0 = no cap)
+  --demo               create the demo room "${demoRoom}" and print its host link
+                       (env PLENUM_DEMO=1; on in \`npm start\`)
   -h, --help           show this help`;
 
 async function main(argv: string[]): Promise<void> {
@@ -52,6 +59,9 @@ async function main(argv: string[]): Promise<void> {
       'trust-proxy': { type: 'boolean' },
       lang: { type: 'string' },
       'time-zone': { type: 'string' },
+      'limit-room-rate': { type: 'string' },
+      'max-rooms': { type: 'string' },
+      demo: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -110,9 +120,20 @@ async function main(argv: string[]): Promise<void> {
     throw new Error(`--time-zone must be an IANA time zone such as Europe/Berlin, not "${timeZone}".`);
   }
 
+  const roomRate = limit(
+    'limit-room-rate',
+    values['limit-room-rate'] ?? env.PLENUM_LIMIT_ROOM_RATE,
+    defaultRoomCreationsPerMinute,
+  );
+  const maxRooms = limit('max-rooms', values['max-rooms'] ?? env.PLENUM_MAX_ROOMS, defaultMaxRooms);
+  const demo = values.demo ?? flag('PLENUM_DEMO', env.PLENUM_DEMO);
+
   const storage = new SqliteStorage(dataDir);
-  await ensureDemoRoom(storage, dataDir);
+  // Before the server starts: the first request may be for the demo room.
+  const demoKey = demo ? await ensureDemoRoom(storage) : undefined;
   let started = false;
+  /** The demo room expired at start and came back: its new key, printed with the banner. */
+  let recreatedKey: string | undefined;
   const server = await startServer({
     storage,
     port,
@@ -126,12 +147,15 @@ async function main(argv: string[]): Promise<void> {
     limitQuestions,
     trustProxy,
     roomDefaults: { lang, timeZone },
+    roomCreationsPerMinute: roomRate,
+    maxRooms,
     // Awaited by the server, so an expired demo room is back before anyone can ask for it.
     onExpired: async (rooms) => {
       console.log(`plenum: erased ${rooms.length} room(s) idle for over ${retentionDays} days`);
-      if (!rooms.includes(demoRoom)) return;
-      const key = await ensureDemoRoom(storage, dataDir);
+      if (!demo || !rooms.includes(demoRoom)) return;
+      const key = await ensureDemoRoom(storage);
       if (started) printDemoLink(server.url, key);
+      else recreatedKey = key;
     },
   });
   started = true;
@@ -153,8 +177,10 @@ async function main(argv: string[]): Promise<void> {
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
 
-  console.log(`plenum: serving on ${server.url} (demo at ${server.url}/, data in ${dataDir})`);
-  printDemoLink(server.url, await ensureDemoRoom(storage, dataDir));
+  console.log(
+    `plenum: serving on ${server.url} (${demo ? `demo at ${server.url}/, ` : ''}data in ${dataDir})`,
+  );
+  printDemoLink(server.url, recreatedKey ?? demoKey);
   if (!isLoopback(host) && !adminToken) {
     console.warn(
       'plenum: warning: bound beyond loopback without --admin-token: anyone who reaches this port can create rooms.',
@@ -162,6 +188,7 @@ async function main(argv: string[]): Promise<void> {
   }
 }
 
+/** Printed only when the demo room was just created: its key is known only then. */
 function printDemoLink(url: string, key: string | undefined): void {
   if (key) console.log(`plenum: host console for the demo room: ${url}/console#room=${demoRoom}&key=${key}`);
 }

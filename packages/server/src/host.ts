@@ -27,6 +27,8 @@ export const closeCodes = {
   tooBig: 1009,
   unknownRoom: 4404,
   forbidden: 4403,
+  /** The room's passcode was missing or wrong: the client asks for it instead of retrying. */
+  passcode: 4401,
   version: 4400,
   // Retried by clients (after backoff): the next attempt may well succeed.
   helloTimeout: 4408,

@@ -16,3 +16,16 @@ export function keyMatches(key: string, hash: string): boolean {
   const stored = Buffer.from(hash, 'hex');
   return given.length === stored.length && timingSafeEqual(given, stored);
 }
+
+/**
+ * A passcode is stored like a key, salted with its room so one hash says nothing about
+ * another room's code. Unlike keys, people choose passcodes: the door's per-address limits
+ * are what keep anyone from trying them one after another.
+ */
+export function hashPasscode(room: string, passcode: string): string {
+  return hashKey(`${room}\n${passcode.trim()}`);
+}
+
+export function passcodeMatches(room: string, passcode: string, hash: string): boolean {
+  return keyMatches(`${room}\n${passcode.trim()}`, hash);
+}

@@ -3,6 +3,7 @@
  * actions through the room model, acknowledges them once they are durably stored, and sends
  * everyone coalesced patches at most once per tick.
  */
+import { randomBytes } from 'node:crypto';
 import {
   apply,
   askedBy,
@@ -33,7 +34,7 @@ import {
 } from '@plenum/protocol';
 import { networkOf } from './client-address.js';
 import { closeCodes } from './host.js';
-import { keyMatches } from './keys.js';
+import { keyMatches, passcodeMatches } from './keys.js';
 import { NetworkShares } from './network-share.js';
 import type { Connection, ConnectionContext, Party, Room } from './party.js';
 import { PatchBuilder } from './patches.js';
@@ -163,6 +164,11 @@ export class PlenumRoom implements Party {
     return this.#act(action, actor);
   }
 
+  /** The room's metadata changed in storage (its passcode): new hellos are checked against it. */
+  useMeta(meta: RoomMeta): void {
+    this.#meta = meta;
+  }
+
   onStart(): void {
     const meta = this.options.storage.getRoom(this.room.id);
     if (!meta) throw new Error(`Room ${this.room.id} does not exist.`);
@@ -191,7 +197,7 @@ export class PlenumRoom implements Party {
       return;
     }
     const actor = { participant: entry.participant, host: entry.host };
-    const outcome = apply(this.#record, entry.action, actor, entry.at);
+    const outcome = apply(this.#record, entry.action, actor, entry.at, entry.newId);
     // A re-sent action is answered as it was the first time, new question id included.
     const answer: ServerMessage = {
       type: 'ack',
@@ -295,6 +301,15 @@ export class PlenumRoom implements Party {
       }
       host = true;
     }
+    // Nothing of a passcoded room (no welcome) before the code; the host's key does without.
+    const passcode = this.#meta.passcodeHash;
+    if (!host && passcode !== undefined && !passcodeMatches(this.#meta.id, hello.passcode ?? '', passcode)) {
+      send(
+        connection,
+        error('passcode', hello.passcode ? 'The passcode is wrong.' : 'This room needs a passcode.'),
+      );
+      return connection.close(closeCodes.passcode, hello.passcode ? 'Wrong passcode' : 'Passcode needed');
+    }
     // A new socket is charged like an action: reconnecting buys no fresh allowance.
     const allowance = this.#allowances.get(hello.participant);
     if (!allowance.actions.take()) {
@@ -338,9 +353,10 @@ export class PlenumRoom implements Party {
     const seen = this.#seen.get(actor.participant)?.get(action.id);
     if (seen) return seen;
     const at = this.#now();
+    const newId = newIdFor(action);
     let outcome: ApplyResult;
     try {
-      outcome = apply(this.#record, action, { participant: actor.participant, host: actor.host }, at);
+      outcome = apply(this.#record, action, { participant: actor.participant, host: actor.host }, at, newId);
     } catch (failure) {
       // A bug in a rule must answer this action, not take the room down.
       console.error(`plenum: room ${this.room.id} failed on "${action.type}"`, failure);
@@ -359,7 +375,13 @@ export class PlenumRoom implements Party {
       if (question?.status === 'review') this.#patch.mine.add(question.author);
     }
     this.#schedule();
-    const entry: LogEntry = { at, participant: actor.participant, host: actor.host, action };
+    const entry: LogEntry = {
+      at,
+      participant: actor.participant,
+      host: actor.host,
+      action,
+      ...(newId !== undefined && { newId }),
+    };
     // Changes go out with the next tick's patch; the ack names it so clients can settle optimistic views.
     const seq = inNextPatch(outcome.changes) ? this.#seq + 1 : undefined;
     const answer = this.options.storage.append(this.room.id, entry).then(
@@ -491,6 +513,15 @@ export class PlenumRoom implements Party {
  */
 const inNextPatch = (changes: Changes) =>
   Object.keys(changes).some((key) => key !== 'reactions' && key !== 'mine' && key !== 'personal');
+
+/**
+ * A random id for what the action creates, logged with it so every replay gives the same.
+ * Random, not counted: a count would tell anyone how many questions wait in review.
+ */
+function newIdFor(action: Action): string | undefined {
+  const prefix = action.type === 'ask' ? 'q' : action.type === 'poll-create' ? 'p' : undefined;
+  return prefix && prefix + randomBytes(6).toString('hex');
+}
 
 function send(connection: Connection, message: ServerMessage): void {
   connection.send(JSON.stringify(message));

@@ -60,17 +60,23 @@ describe('a restart', () => {
     const bob = await openSocket(url, room, { participant: ids.bob });
 
     // Questions in every state, labels, a reply, a highlight, upvotes, an edit, a deletion.
+    const q: string[] = [];
+    const asked = async (socket: TestSocket, action: { type: 'ask'; text: string; name?: string }) => {
+      const answer = await ok(socket, action);
+      q.push(answer.type === 'ack' ? answer.result!.id! : '');
+    };
     for (const text of ['Live?', 'Beantwortet?', 'Abgelehnt?', 'Noch in Prüfung?', 'Gelöscht?'])
-      await ok(alice, { type: 'ask', text });
-    await ok(bob, { type: 'ask', text: 'Von Bob', name: 'Bob' });
-    await ok(host, { type: 'moderate', question: 'q1', status: 'live', highlighted: true, label: 'Recht' });
-    await ok(host, { type: 'moderate', question: 'q2', status: 'answered', reply: 'Ja.' });
-    await ok(host, { type: 'moderate', question: 'q3', status: 'dismissed' });
-    await ok(host, { type: 'moderate', question: 'q6', status: 'live', pinned: true });
-    await ok(alice, { type: 'delete', question: 'q5' });
-    await ok(bob, { type: 'upvote', question: 'q1' });
-    await ok(alice, { type: 'upvote', question: 'q6' });
-    await ok(bob, { type: 'edit', question: 'q6', text: 'Von Bob, bearbeitet' });
+      await asked(alice, { type: 'ask', text });
+    await asked(bob, { type: 'ask', text: 'Von Bob', name: 'Bob' });
+    const [q1, q2, q3, , q5, q6] = q as [string, string, string, string, string, string];
+    await ok(host, { type: 'moderate', question: q1, status: 'live', highlighted: true, label: 'Recht' });
+    await ok(host, { type: 'moderate', question: q2, status: 'answered', reply: 'Ja.' });
+    await ok(host, { type: 'moderate', question: q3, status: 'dismissed' });
+    await ok(host, { type: 'moderate', question: q6, status: 'live', pinned: true });
+    await ok(alice, { type: 'delete', question: q5 });
+    await ok(bob, { type: 'upvote', question: q1 });
+    await ok(alice, { type: 'upvote', question: q6 });
+    await ok(bob, { type: 'edit', question: q6, text: 'Von Bob, bearbeitet' });
     // Votes in every kind of poll, changed votes included; one poll stays a draft.
     const polls = [
       { kind: 'single', options: ['A', 'B'], votes: [[0, 1], [1]] },
@@ -119,15 +125,15 @@ describe('a restart', () => {
 
     // An action re-sent after the restart is answered as before and not applied again.
     const alice2 = await openSocket(again.url, room, { participant: ids.alice });
-    expect(await alice2.act({ type: 'ask', id: 'resent', text: 'Neu?' })).toMatchObject({
-      result: { id: 'q7' },
-    });
+    const resent = await alice2.act({ type: 'ask', id: 'resent', text: 'Neu?' });
+    const q7 = resent.type === 'ack' ? resent.result!.id! : '';
+    expect(q7).toMatch(/^q[0-9a-f]{12}$/);
     await restart();
     const alice3 = await openSocket(test!.url, room, { participant: ids.alice });
     expect(await alice3.act({ type: 'ask', id: 'resent', text: 'Neu?' })).toMatchObject({
       type: 'ack',
       id: 'resent',
-      result: { id: 'q7' },
+      result: { id: q7 },
     });
     const report = await api(test!.url, `/api/rooms/${room}/report`, { key: hostKey });
     expect(report.json.questions.total).toBe(6);

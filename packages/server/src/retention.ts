@@ -9,7 +9,10 @@ import type { Storage } from './storage/storage.js';
 export const defaultRetentionDays = 90;
 export const dayMs = 24 * 60 * 60 * 1000;
 
-/** Erases every room idle for longer than `retentionMs` and nobody has open; returns their ids. */
+/**
+ * Erases every room idle for longer than `retentionMs` and nobody has open; returns their ids.
+ * Their ids stay buried for another retention period; older tombstones are let go.
+ */
 export async function expireRooms(
   storage: Storage,
   host: RoomHost,
@@ -20,6 +23,11 @@ export async function expireRooms(
     .rooms()
     .filter((room) => room.lastActiveAt < now - retentionMs && host.connectionCount('main', room.id) === 0)
     .map((room) => room.id);
-  for (const id of expired) await eraseRoom(storage, host, id);
+  for (const id of expired) await eraseRoom(storage, host, id, buriedUntil(retentionMs, now));
+  storage.pruneTombstones(now);
   return expired;
 }
+
+/** Until when an erased room's id stays buried: one retention period, or for good without one. */
+export const buriedUntil = (retentionMs: number, now = Date.now()): number | null =>
+  retentionMs > 0 ? now + retentionMs : null;

@@ -1,19 +1,25 @@
 /** Creating and finding rooms: the registry the HTTP API and the socket host share. */
 import { randomBytes } from 'node:crypto';
-import { limits, stripControls, type Moderation } from '@plenum/protocol';
+import { limits, roomIdPattern, stripControls, type Moderation } from '@plenum/protocol';
 import type { RoomHost } from './host.js';
-import { hashKey, newKey } from './keys.js';
+import { hashKey, hashPasscode, newKey } from './keys.js';
 import type { RoomMeta, Storage } from './storage/storage.js';
-
-export const roomIdPattern = /^[A-Za-z0-9_-]{1,64}$/;
+import { bury, isBuried, unbury } from './tombstones.js';
 
 export interface NewRoom {
   room?: string;
   title?: string;
   moderation?: Moderation;
+  passcode?: string;
+  /** Takes an erased id back: only for the server's own demo room. */
+  reclaim?: boolean;
 }
 
 export class RoomExistsError extends Error {}
+/** The id belonged to a room that was erased or expired: it is never handed out again. */
+export class RoomErasedError extends Error {}
+
+const randomRoomId = () => randomBytes(6).toString('base64url').replace(/[-_]/g, 'x').toLowerCase();
 
 /** Creates a room and returns its host key: the only time the key is ever seen in clear. */
 export function createRoomRecord(
@@ -21,9 +27,15 @@ export function createRoomRecord(
   input: NewRoom,
   now = Date.now(),
 ): { meta: RoomMeta; hostKey: string } {
-  const id = input.room ?? randomBytes(6).toString('base64url').replace(/[-_]/g, 'x').toLowerCase();
+  let id = input.room ?? randomRoomId();
+  // 48 random bits: a second draw is already rare; erased ids are skipped like taken ones.
+  for (let draw = 0; input.room === undefined && draw < 5 && taken(storage, id, now); draw++)
+    id = randomRoomId();
   if (!roomIdPattern.test(id)) throw new RangeError('A room id is 1–64 letters, digits, "-" or "_".');
   if (storage.getRoom(id)) throw new RoomExistsError(`Room "${id}" exists already.`);
+  if (input.reclaim) unbury(storage, id);
+  else if (isBuried(storage, id, now))
+    throw new RoomErasedError(`Room "${id}" was erased; its id is not given out again.`);
   const hostKey = newKey();
   const meta: RoomMeta = {
     id,
@@ -32,14 +44,36 @@ export function createRoomRecord(
       .slice(0, limits.roomTitle),
     moderation: input.moderation ?? 'post',
     hostKeyHash: hashKey(hostKey),
+    ...(input.passcode !== undefined && { passcodeHash: hashPasscode(id, input.passcode) }),
     createdAt: now,
   };
   storage.createRoom(meta);
   return { meta, hostKey };
 }
 
-/** Erases a room: its sockets close with 4404, and storage overwrites every trace of it. */
-export async function eraseRoom(storage: Storage, host: RoomHost, id: string): Promise<void> {
+const taken = (storage: Storage, id: string, now: number) =>
+  storage.getRoom(id) !== undefined || isBuried(storage, id, now);
+
+/**
+ * Erases a room: its sockets close with 4404, and storage overwrites every trace of it but
+ * a tombstone, kept until `buriedUntil` (null: for good), so nobody else gets its id.
+ */
+export async function eraseRoom(
+  storage: Storage,
+  host: RoomHost,
+  id: string,
+  buriedUntil: number | null,
+): Promise<void> {
+  bury(storage, id, buriedUntil);
   await host.evict('main', id);
   storage.deleteRoom(id);
+}
+
+/** Sets or (with null) removes a room's passcode; it holds for every hello from now on. */
+export function setPasscode(storage: Storage, meta: RoomMeta, passcode: string | null): RoomMeta {
+  const { passcodeHash: _old, ...rest } = meta;
+  const next: RoomMeta =
+    passcode === null ? rest : { ...rest, passcodeHash: hashPasscode(meta.id, passcode) };
+  storage.updateRoom(next);
+  return next;
 }

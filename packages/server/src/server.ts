@@ -7,8 +7,10 @@ import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { dirname, join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { handleApi, type ApiContext } from './api.js';
 import { resolveAssets, type Assets } from './assets.js';
+import { handleApi, passcodeHeader, type ApiContext } from './api.js';
+import { clientAddress, networkOf } from './client-address.js';
+import { CreationLimit, defaultMaxRooms, defaultRoomCreationsPerMinute } from './creation-limit.js';
 import { RoomHost } from './host.js';
 import { HttpError, requestTarget, sendError, sendJson } from './http-util.js';
 import { defaultIpLimits, IpLimits } from './ip-limits.js';
@@ -34,6 +36,10 @@ export interface ServerOptions {
   retentionSweepMs?: number;
   /** The language and time zone of new rooms that name none; default English and this machine's zone. */
   roomDefaults?: ApiContext['roomDefaults'];
+  /** Rooms one address may create per minute without the admin token (default 10; 0: no limit). */
+  roomCreationsPerMinute?: number;
+  /** Rooms the server holds at most (default 10,000; 0: no cap); past it creation answers 507. */
+  maxRooms?: number;
   /** Told which rooms expired, e.g. to log them; awaited before the server goes on. */
   onExpired?: (rooms: string[]) => void | Promise<void>;
   /** New sockets per network (IPv4 address, IPv6 /64) per second; default 20, 0 lifts it. */
@@ -137,6 +143,8 @@ export async function startServer(options: ServerOptions): Promise<PlenumServer>
     idleEvictMs: options.idleEvictMs,
   });
 
+  const creationLimit = new CreationLimit(options.roomCreationsPerMinute ?? defaultRoomCreationsPerMinute);
+
   async function route(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const path = requestTarget(request).pathname;
     if (path.startsWith('/api/')) {
@@ -146,7 +154,7 @@ export async function startServer(options: ServerOptions): Promise<PlenumServer>
         if (!allowOrigin(request)) throw new HttpError(403, 'origin', `Origin ${origin} is not allowed.`);
         response.setHeader('Access-Control-Allow-Origin', origin);
         response.setHeader('Vary', 'Origin');
-        response.setHeader('Access-Control-Allow-Headers', 'Authorization, Content-Type');
+        response.setHeader('Access-Control-Allow-Headers', `Authorization, Content-Type, ${passcodeHeader}`);
         response.setHeader('Access-Control-Allow-Methods', 'GET, POST, PATCH, DELETE');
       }
       if (request.method === 'OPTIONS') return void response.writeHead(204).end();
@@ -156,6 +164,9 @@ export async function startServer(options: ServerOptions): Promise<PlenumServer>
         adminToken: options.adminToken,
         retentionMs: options.retentionMs,
         roomDefaults: options.roomDefaults,
+        creationLimit,
+        maxRooms: options.maxRooms ?? defaultMaxRooms,
+        clientAddress: (request) => networkOf(clientAddress(request, options.trustProxy ?? false)),
       });
     }
     if (request.method !== 'GET' && request.method !== 'HEAD') {

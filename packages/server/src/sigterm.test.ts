@@ -1,5 +1,5 @@
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,9 +21,10 @@ interface Cli {
 }
 
 /** Runs the built `plenum serve --port 0` on `data` and waits for its banner. */
-async function startCli(data: string, args: string[] = []): Promise<Cli> {
+async function startCli(data: string, args: string[] = [], env: Record<string, string> = {}): Promise<Cli> {
   const child = spawn(process.execPath, [cli, 'serve', '--port', '0', '--data', data, ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...env },
   });
   let output = '';
   // 'close', not 'exit': by then everything the process wrote has been read.
@@ -65,7 +66,8 @@ describe('plenum serve', () => {
     const alice = await openSocket(first.url, created.room, {});
     const watcher = await openSocket(first.url, created.room, {});
     const ack = await alice.act({ type: 'ask', text: 'Überlebt das einen Neustart?' });
-    expect(ack).toMatchObject({ type: 'ack', result: { id: 'q1' } });
+    expect(ack).toMatchObject({ type: 'ack', result: { id: expect.any(String) } });
+    const question = ack.type === 'ack' ? ack.result!.id! : '';
 
     expect(await first.stop('SIGTERM')).toBe(0);
     expect((await alice.closed).code).toBe(1001);
@@ -74,7 +76,7 @@ describe('plenum serve', () => {
     const second = await startCli(data);
     try {
       const view = await api(second.url, `/api/rooms/${created.room}`);
-      expect(view.json.questions).toMatchObject([{ id: 'q1', text: 'Überlebt das einen Neustart?' }]);
+      expect(view.json.questions).toMatchObject([{ id: question, text: 'Überlebt das einen Neustart?' }]);
       const report = await api(second.url, `/api/rooms/${created.room}/report`, { key: created.hostKey });
       expect(report.json.audience).toMatchObject({ viewers: 2, peakConnections: 2 });
     } finally {
@@ -111,7 +113,7 @@ describe('plenum serve', () => {
     for (const room of ['demo', 'old']) createRoomRecord(storage, { room }, longAgo);
     createRoomRecord(storage, { room: 'recent' }, Date.now() - 10 * dayMs);
     await storage.close();
-    const served = await startCli(dir, ['--retention-days', '30']);
+    const served = await startCli(dir, ['--retention-days', '30', '--demo']);
     try {
       expect((await api(served.url, '/api/rooms/old')).status).toBe(404);
       expect((await api(served.url, '/api/rooms/recent')).status).toBe(200);
@@ -121,8 +123,48 @@ describe('plenum serve', () => {
       expect(await served.stop()).toBe(0);
     }
     expect(served.output()).toContain('erased 2 room(s) idle for over 30 days');
+    // The new demo room's link, printed once, holds its host key.
+    expect(served.output().match(/host console for the demo room/g)).toHaveLength(1);
     const printed = /#room=demo&key=([\w-]+)/.exec(served.output())?.[1];
-    expect(printed).toBe(readFileSync(join(dir, 'demo-host-key'), 'utf8').trim());
+    const again = await startCli(dir, ['--demo']);
+    try {
+      expect((await api(again.url, '/api/rooms/demo/report', { key: printed })).status).toBe(200);
+    } finally {
+      expect(await again.stop()).toBe(0);
+    }
+    // Not printed again: the key is known only when the room is created.
+    expect(again.output()).not.toContain('host console');
+    rmSync(dir, { recursive: true, force: true });
+  }, 20_000);
+
+  it('creates no demo room without --demo, and still serves the demo page', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'plenum-plain-'));
+    const served = await startCli(dir);
+    try {
+      expect((await api(served.url, '/api/rooms/demo')).status).toBe(404);
+      expect((await fetch(`${served.url}/`)).status).toBe(200);
+    } finally {
+      expect(await served.stop()).toBe(0);
+    }
+    expect(served.output()).not.toMatch(/demo (at|room)/);
+    rmSync(dir, { recursive: true, force: true });
+  }, 20_000);
+
+  it('seeds the demo room (PLENUM_DEMO=1) with nothing a participant could claim as theirs', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'plenum-demo-'));
+    const served = await startCli(dir, [], { PLENUM_DEMO: '1' });
+    try {
+      const view = (await api(served.url, '/api/rooms/demo')).json;
+      expect(view.polls).toMatchObject([{ status: 'open', id: expect.stringMatching(/^p[0-9a-f]{12}$/) }]);
+      expect(view.questions).toHaveLength(1);
+    } finally {
+      expect(await served.stop()).toBe(0);
+    }
+    const storage = new SqliteStorage(dir);
+    const authors = storage.load('demo').map((entry) => entry.participant);
+    await storage.close();
+    // Every hello needs a participant id of 16 characters or more: "host" is nobody's.
+    expect(new Set(authors)).toEqual(new Set(['host']));
     rmSync(dir, { recursive: true, force: true });
   }, 20_000);
 

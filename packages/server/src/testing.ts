@@ -77,7 +77,7 @@ export function randomParticipant(): string {
 export async function openSocket(
   url: string,
   room: string,
-  hello?: { participant?: string; hostKey?: string; v?: number; display?: boolean },
+  hello?: { participant?: string; hostKey?: string; v?: number; display?: boolean; passcode?: string },
   options?: ClientOptions,
 ): Promise<TestSocket> {
   const socket = new WebSocket(`${url.replace(/^http/, 'ws')}/parties/main/${room}`, options);
@@ -159,6 +159,7 @@ export async function openSocket(
       participant: hello.participant ?? randomParticipant(),
       hostKey: hello.hostKey,
       display: hello.display,
+      passcode: hello.passcode,
     });
     if (hello.v === undefined || hello.v === 1)
       await Promise.race([test.next('welcome'), test.next('error')]);

@@ -1,9 +1,12 @@
+import { randomBytes } from 'node:crypto';
 import type { LogEntry, RoomMeta, Storage } from './storage.js';
 
 /** Keeps everything in memory: for tests, and for rooms that need not survive a restart. */
 export class MemoryStorage implements Storage {
   readonly #rooms = new Map<string, RoomMeta>();
   readonly #logs = new Map<string, LogEntry[]>();
+  readonly #tombstones = new Map<string, number | null>();
+  readonly secret = randomBytes(32);
 
   createRoom(meta: RoomMeta): void {
     this.#rooms.set(meta.id, structuredClone(meta));
@@ -11,6 +14,12 @@ export class MemoryStorage implements Storage {
   }
   getRoom(id: string): RoomMeta | undefined {
     return this.#rooms.get(id);
+  }
+  updateRoom(meta: RoomMeta): void {
+    if (this.#rooms.has(meta.id)) this.#rooms.set(meta.id, structuredClone(meta));
+  }
+  roomCount(): number {
+    return this.#rooms.size;
   }
   rooms(id?: string): { id: string; lastActiveAt: number }[] {
     const metas =
@@ -23,6 +32,20 @@ export class MemoryStorage implements Storage {
   deleteRoom(id: string): void {
     this.#rooms.delete(id);
     this.#logs.delete(id);
+  }
+  addTombstone(tag: string, until: number | null): void {
+    this.#tombstones.set(tag, until);
+  }
+  hasTombstone(tag: string, now: number): boolean {
+    const until = this.#tombstones.get(tag);
+    return until === null || (until !== undefined && until > now);
+  }
+  removeTombstone(tag: string): void {
+    this.#tombstones.delete(tag);
+  }
+  pruneTombstones(now: number): void {
+    for (const [tag, until] of this.#tombstones)
+      if (until !== null && until <= now) this.#tombstones.delete(tag);
   }
   append(room: string, entry: LogEntry): Promise<void> {
     this.#logs.get(room)?.push(structuredClone(entry));

@@ -1,3 +1,6 @@
+import { randomBytes } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { startCheckpointer, type Checkpointer } from './checkpointer.js';
 import { privateDatabaseFile } from './data-dir.js';
@@ -22,12 +25,14 @@ export class SqliteStorage implements Storage {
   readonly #statements;
   readonly #commit: (batch: Pending[]) => void;
   readonly #checkpointer: Checkpointer;
+  readonly secret: Buffer;
 
   constructor(
     dataDir: string,
     readonly commitDelayMs = 2,
   ) {
     const file = privateDatabaseFile(dataDir);
+    this.secret = loadSecret(join(dataDir, 'secret'));
     this.#db = new Database(file);
     this.#db.pragma('journal_mode = WAL');
     // Acknowledged means on disk: every commit is fsynced, power loss included.
@@ -44,10 +49,19 @@ export class SqliteStorage implements Storage {
       CREATE TABLE IF NOT EXISTS log (
         n INTEGER PRIMARY KEY, room TEXT NOT NULL, entry TEXT NOT NULL) STRICT;
       CREATE INDEX IF NOT EXISTS log_room ON log (room, n);
+      CREATE TABLE IF NOT EXISTS tombstones (tag TEXT PRIMARY KEY, until INTEGER) STRICT;
     `);
     this.#statements = {
       insertRoom: this.#db.prepare('INSERT INTO rooms (id, meta) VALUES (?, ?)'),
       getRoom: this.#db.prepare<[string], { meta: string }>('SELECT meta FROM rooms WHERE id = ?'),
+      updateRoom: this.#db.prepare('UPDATE rooms SET meta = ? WHERE id = ?'),
+      roomCount: this.#db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM rooms'),
+      addTombstone: this.#db.prepare('INSERT OR REPLACE INTO tombstones (tag, until) VALUES (?, ?)'),
+      hasTombstone: this.#db.prepare<[string, number], { tag: string }>(
+        'SELECT tag FROM tombstones WHERE tag = ? AND (until IS NULL OR until > ?)',
+      ),
+      removeTombstone: this.#db.prepare('DELETE FROM tombstones WHERE tag = ?'),
+      pruneTombstones: this.#db.prepare('DELETE FROM tombstones WHERE until <= ?'),
       deleteRoom: this.#db.prepare('DELETE FROM rooms WHERE id = ?'),
       // The last entry by the (room, n) index: one short lookup per room, not a log scan.
       rooms: this.#db.prepare<[{ id: string | null }], { id: string; lastActiveAt: number }>(`
@@ -74,6 +88,30 @@ export class SqliteStorage implements Storage {
   getRoom(id: string): RoomMeta | undefined {
     const row = this.#statements.getRoom.get(id);
     return row ? (JSON.parse(row.meta) as RoomMeta) : undefined;
+  }
+
+  updateRoom(meta: RoomMeta): void {
+    this.#statements.updateRoom.run(JSON.stringify(meta), meta.id);
+  }
+
+  roomCount(): number {
+    return this.#statements.roomCount.get()!.n;
+  }
+
+  addTombstone(tag: string, until: number | null): void {
+    this.#statements.addTombstone.run(tag, until);
+  }
+
+  hasTombstone(tag: string, now: number): boolean {
+    return this.#statements.hasTombstone.get(tag, now) !== undefined;
+  }
+
+  removeTombstone(tag: string): void {
+    this.#statements.removeTombstone.run(tag);
+  }
+
+  pruneTombstones(now: number): void {
+    this.#statements.pruneTombstones.run(now);
   }
 
   rooms(id?: string): { id: string; lastActiveAt: number }[] {
@@ -127,4 +165,14 @@ export class SqliteStorage implements Storage {
     this.#db.pragma('wal_checkpoint(TRUNCATE)');
     this.#db.close();
   }
+}
+
+/** The server's secret, made on the first start and readable by this user only. */
+function loadSecret(file: string): Buffer {
+  try {
+    writeFileSync(file, randomBytes(32).toString('hex'), { flag: 'wx', mode: 0o600 });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  }
+  return Buffer.from(readFileSync(file, 'utf8').trim(), 'hex');
 }

@@ -10,20 +10,34 @@ export interface RoomMeta {
   moderation: Moderation;
   /** SHA-256 of the host key; the key itself is never stored. */
   hostKeyHash: string;
+  /** SHA-256 of the room's passcode (salted with the room id), when it has one. */
+  passcodeHash?: string;
   createdAt: number;
 }
 
 export type LogEntry =
-  | { at: number; participant: string; host: boolean; action: Action }
+  /** `newId`: the random id the server gave what the action created (absent in older logs). */
+  | { at: number; participant: string; host: boolean; action: Action; newId?: string }
   | { at: number; participant: string; presence: 'join' | 'leave' };
 
 export interface Storage {
+  /** The server's own secret (keyed tags such as tombstones): made once, kept with the data. */
+  readonly secret: Buffer;
   createRoom(meta: RoomMeta): void;
   getRoom(id: string): RoomMeta | undefined;
+  /** Replaces a room's metadata (its passcode); the id stays. */
+  updateRoom(meta: RoomMeta): void;
+  roomCount(): number;
   /** Every room (or the one named) with when it last saw anything: its last log entry, else its creation. */
   rooms(id?: string): { id: string; lastActiveAt: number }[];
   /** Erases the room and everything logged in it. */
   deleteRoom(id: string): void;
+  /** Keeps a tag (tombstones.ts) until `until`, or for good with null. */
+  addTombstone(tag: string, until: number | null): void;
+  hasTombstone(tag: string, now: number): boolean;
+  removeTombstone(tag: string): void;
+  /** Forgets the tags whose time is up. */
+  pruneTombstones(now: number): void;
   /**
    * Appends to a room's log. Resolves once the entry is durably committed; entries from
    * a few milliseconds are grouped into one commit.
