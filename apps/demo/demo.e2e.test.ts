@@ -45,7 +45,7 @@ describe('the demo event page', () => {
   });
 
   it('still works when --origins lists only other sites: its own origin is always allowed', async () => {
-    const locked = await startCli(['--origins', 'https://event.example']);
+    const locked = await startCli(['--demo', '--origins', 'https://event.example']);
     try {
       const context = await browser.newContext();
       const page = await context.newPage();
