@@ -14,8 +14,10 @@ import {
   moderationModes,
   pollKinds,
   pollStatuses,
+  questionOrders,
   questionStatuses,
   type MineView,
+  type QuestionCounts,
   type PollView,
   type QuestionView,
   type RoomView,
@@ -59,6 +61,25 @@ export const helloSchema = v.object({
   hostKey: v.optional(v.pipe(v.string(), v.maxLength(200))),
   /** A screen, not a person (a projector's present view): not counted in the audience. */
   display: v.optional(v.boolean()),
+});
+
+/**
+ * Asks for the next page of one list (`status`) in one order, after the last question the
+ * client has of that order (from the start without `after`). Answered with `page`; not an
+ * action: nothing changes, nothing is logged.
+ */
+export const moreSchema = v.strictObject({
+  type: v.literal('more'),
+  id: actionId,
+  status: v.picklist(questionStatuses),
+  sort: v.picklist(questionOrders),
+  after: v.optional(
+    v.strictObject({
+      id: entityId,
+      upvotes: v.pipe(v.number(), v.integer(), v.minValue(0)),
+      createdAt: v.pipe(v.number(), v.integer(), v.minValue(0)),
+    }),
+  ),
 });
 
 // Actions are strict: a misspelt field is an error the sender sees, not a silent no-op.
@@ -157,13 +178,15 @@ export const actionSchema = v.variant('type', [...participantActions, ...hostAct
 export type Action = v.InferOutput<typeof actionSchema>;
 export type ActionType = Action['type'];
 export type Hello = v.InferOutput<typeof helloSchema>;
-export type ClientMessage = Hello | Action;
+export type More = v.InferOutput<typeof moreSchema>;
+export type ClientMessage = Hello | More | Action;
 
 export const hostActionTypes: ReadonlySet<string> = new Set(
   hostActions.map((schema) => schema.entries.type.literal),
 );
 const messageTypes: ReadonlySet<unknown> = new Set([
   'hello',
+  'more',
   ...participantActions.map((schema) => schema.entries.type.literal),
   ...hostActionTypes,
 ]);
@@ -202,6 +225,10 @@ export interface Patch {
   /** Reactions in the last burst window, for the floating animation. */
   burst?: Record<string, number>;
   online?: number;
+  /** Questions per status, whenever they changed. */
+  questionCounts?: QuestionCounts;
+  /** Host only: the caps the room has reached, whenever that changed. */
+  full?: RoomView['full'];
 }
 
 /** Changes only this participant should see (their own question in review, their flags). */
@@ -224,6 +251,15 @@ export interface Ack {
   seq?: number;
 }
 
+/** One page of a list, answering `more`. */
+export interface Page {
+  type: 'page';
+  id: string;
+  questions: QuestionView[];
+  /** More questions follow this page in that list and order. */
+  more: boolean;
+}
+
 export interface ErrorMessage {
   type: 'error';
   /** The action's id, when the error answers an action. */
@@ -232,7 +268,7 @@ export interface ErrorMessage {
   message: string;
 }
 
-export type ServerMessage = Welcome | Patch | Personal | Ack | ErrorMessage;
+export type ServerMessage = Welcome | Patch | Personal | Ack | Page | ErrorMessage;
 
 export const errorCodes = [
   'malformed', // not JSON, or not a known message
@@ -247,6 +283,7 @@ export const errorCodes = [
   'rate_limited',
   'too_many_choices',
   'own_question', // upvoting one's own question
+  'room_full', // a cap of the room is reached (the message says which)
   'unknown_room',
   'unauthorized', // wrong host key
   'internal',
@@ -274,7 +311,8 @@ export function parseClientMessage(raw: string): ParseResult {
   if (!messageTypes.has(data.type)) {
     return { ok: false, code: 'malformed', message: `Unknown message type "${String(data.type)}".`, id };
   }
-  const result = v.safeParse(data.type === 'hello' ? helloSchema : actionSchema, data);
+  const schema = data.type === 'hello' ? helloSchema : data.type === 'more' ? moreSchema : actionSchema;
+  const result = v.safeParse(schema, data);
   if (result.success) return { ok: true, message: result.output };
   const issue = result.issues[0];
   const path = issue.path?.map((item) => String(item.key)).join('.');

@@ -5,6 +5,7 @@
  * by the host and its author; a `dismissed` one by the host only. Only a live question can
  * be upvoted or highlighted, and at most one is highlighted at a time.
  */
+import { roomFull } from './caps.js';
 import { limits } from './limits.js';
 import type { Action } from './messages.js';
 import {
@@ -53,6 +54,7 @@ export function askQuestion(
   if (isRefusal(text)) return text;
   const name = cleanText(action.name ?? '', limits.displayName, 'A name', { allowEmpty: true });
   if (isRefusal(name)) return name;
+  if (room.questions.size >= room.caps.questions) return roomFull(room, 'questions');
   const id = `q${++room.counters.question}`;
   room.questions.set(id, {
     id,
@@ -249,7 +251,7 @@ export function questionView(question: QuestionRecord): QuestionView {
   };
 }
 
-type Sortable = Pick<QuestionView, 'id' | 'upvotes' | 'createdAt' | 'highlighted' | 'pinned'>;
+export type Sortable = Pick<QuestionView, 'id' | 'upvotes' | 'createdAt' | 'highlighted' | 'pinned'>;
 
 /** `q12` -> 12: ids count up, so they order questions asked in the same millisecond. */
 const sequence = (id: string): number => Number(id.replace(/^\D+/, '')) || 0;
@@ -259,12 +261,18 @@ const sequence = (id: string): number => Number(id.replace(/^\D+/, '')) || 0;
  * `popular` (most upvotes, older first among equals) or `recent` (newest first).
  */
 export function sortQuestions<T extends Sortable>(questions: readonly T[], order: QuestionOrder): T[] {
-  return [...questions].sort((a, b) => {
+  return [...questions].sort(compareQuestions(order));
+}
+
+/** The display order as a comparator; total (ids break the last ties), so pages never skip one. */
+export function compareQuestions(order: QuestionOrder): (a: Sortable, b: Sortable) => number {
+  return (a, b) => {
     const flags = Number(b.highlighted) - Number(a.highlighted) || Number(b.pinned) - Number(a.pinned);
     if (flags) return flags;
     const age = a.createdAt - b.createdAt || sequence(a.id) - sequence(b.id);
-    return order === 'popular' ? b.upvotes - a.upvotes || age : -age;
-  });
+    const byOrder = order === 'popular' ? b.upvotes - a.upvotes || age : -age;
+    return byOrder || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
+  };
 }
 
 /** Answered questions are listed apart, below the others; input order is kept in both. */

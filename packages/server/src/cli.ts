@@ -2,7 +2,7 @@
 /** `plenum serve`: the room server, the embed bundle, the demo page and the console. */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { isLang, isTimeZone } from '@plenum/protocol';
+import { defaultCaps, isLang, isTimeZone, type RoomCaps } from '@plenum/protocol';
 import { demoRoom, ensureDemoRoom } from './demo.js';
 import { defaultIpLimits } from './ip-limits.js';
 import { defaultDoorLimits } from './plenum-room.js';
@@ -32,7 +32,21 @@ const usage = `Usage: plenum serve [options]
   --lang <de|en>       language of new rooms and their reports (env PLENUM_LANG, default en)
   --time-zone <zone>   IANA time zone of new rooms, e.g. Europe/Berlin (env PLENUM_TIME_ZONE,
                        default this machine's zone)
+  --max-questions <n>  questions a room holds (env PLENUM_MAX_QUESTIONS, default ${defaultCaps.questions})
+  --max-polls <n>      polls a room holds (env PLENUM_MAX_POLLS, default ${defaultCaps.polls})
+  --max-answers <n>    different answers an open poll takes (env PLENUM_MAX_ANSWERS,
+                       default ${defaultCaps.openAnswers})
+  --max-log <n>        entries a room's log holds (env PLENUM_MAX_LOG, default ${defaultCaps.log});
+                       for every --max-*, 0 lifts the cap
   -h, --help           show this help`;
+
+/** The room caps, option by option: the flag, its environment variable, the cap it sets. */
+const capOptions = [
+  ['max-questions', 'PLENUM_MAX_QUESTIONS', 'questions'],
+  ['max-polls', 'PLENUM_MAX_POLLS', 'polls'],
+  ['max-answers', 'PLENUM_MAX_ANSWERS', 'openAnswers'],
+  ['max-log', 'PLENUM_MAX_LOG', 'log'],
+] as const satisfies readonly (readonly [string, string, keyof RoomCaps])[];
 
 async function main(argv: string[]): Promise<void> {
   const { values, positionals } = parseArgs({
@@ -52,6 +66,7 @@ async function main(argv: string[]): Promise<void> {
       'trust-proxy': { type: 'boolean' },
       lang: { type: 'string' },
       'time-zone': { type: 'string' },
+      ...Object.fromEntries(capOptions.map(([flag]) => [flag, { type: 'string' as const }])),
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -110,6 +125,15 @@ async function main(argv: string[]): Promise<void> {
     throw new Error(`--time-zone must be an IANA time zone such as Europe/Berlin, not "${timeZone}".`);
   }
 
+  const caps: Partial<RoomCaps> = {};
+  for (const [flag, name, cap] of capOptions) {
+    const raw = (values as Record<string, string | undefined>)[flag] ?? env[name];
+    if (raw === undefined) continue;
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < 0) throw new Error(`--${flag} must be a whole number, 0 or more, not "${raw}".`);
+    caps[cap] = n === 0 ? Infinity : n;
+  }
+
   const storage = new SqliteStorage(dataDir);
   await ensureDemoRoom(storage, dataDir);
   let started = false;
@@ -126,6 +150,7 @@ async function main(argv: string[]): Promise<void> {
     limitQuestions,
     trustProxy,
     roomDefaults: { lang, timeZone },
+    caps,
     // Awaited by the server, so an expired demo room is back before anyone can ask for it.
     onExpired: async (rooms) => {
       console.log(`plenum: erased ${rooms.length} room(s) idle for over ${retentionDays} days`);

@@ -12,7 +12,7 @@ import { resolveAssets, type Assets } from './assets.js';
 import { RoomHost } from './host.js';
 import { HttpError, requestTarget, sendError, sendJson } from './http-util.js';
 import { defaultIpLimits, IpLimits } from './ip-limits.js';
-import { PlenumRoom } from './plenum-room.js';
+import { PlenumRoom, type PlenumRoomOptions } from './plenum-room.js';
 import { expireRooms } from './retention.js';
 import { dataPolicy, pagePolicy, setBaseHeaders } from './security-headers.js';
 import { serveFile } from './static.js';
@@ -34,6 +34,8 @@ export interface ServerOptions {
   retentionSweepMs?: number;
   /** The language and time zone of new rooms that name none; default English and this machine's zone. */
   roomDefaults?: ApiContext['roomDefaults'];
+  /** How much one room may hold (questions, polls, open answers, log entries); unset caps keep their defaults. */
+  caps?: PlenumRoomOptions['caps'];
   /** Told which rooms expired, e.g. to log them; awaited before the server goes on. */
   onExpired?: (rooms: string[]) => void | Promise<void>;
   /** New sockets per network (IPv4 address, IPv6 /64) per second; default 20, 0 lifts it. */
@@ -128,7 +130,8 @@ export async function startServer(options: ServerOptions): Promise<PlenumServer>
     parties: {
       main: {
         exists: (room) => storage.getRoom(room) !== undefined,
-        create: (room) => new PlenumRoom(room, { storage, now, helloTimeoutMs, questionsPerMinute }),
+        create: (room) =>
+          new PlenumRoom(room, { storage, now, helloTimeoutMs, questionsPerMinute, caps: options.caps }),
       },
     },
     allowOrigin,
