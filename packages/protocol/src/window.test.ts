@@ -13,7 +13,8 @@ const person = (n: number): Actor => ({ participant: `person-${String(n).padStar
 function bigRoom(n: number) {
   const room = createRoom({ id: 'room', createdAt: 0 });
   let id = 0;
-  const act = (action: Omit<Action, 'id'>, actor: Actor, at: number) =>
+  type Draft = Action extends infer A ? (A extends Action ? Omit<A, 'id'> : never) : never;
+  const act = (action: Draft, actor: Actor, at: number) =>
     apply(room, { ...action, id: `a${++id}` } as Action, actor, at);
   for (let i = 1; i <= n; i++) act({ type: 'ask', text: `Question ${i}` }, person(i), i);
   for (let i = 7; i <= n; i += 7)
