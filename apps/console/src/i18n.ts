@@ -319,7 +319,8 @@ const en = {
   capReached: {
     questions: (n: string) => `Question limit reached (${n}): new questions are refused.`,
     polls: (n: string) => `Poll limit reached (${n}): delete a poll to create another.`,
-    openAnswers: (n: string) => `An open poll has reached its limit of ${n} different answers: new answers are refused.`,
+    openAnswers: (n: string) =>
+      `An open poll has reached its limit of ${n} different answers: new answers are refused.`,
     log: (n: string) => `Log limit reached (${n} entries): participants can no longer act; you still can.`,
   } as Record<string, (n: string) => string>,
   capsLabel: 'Room limits',
@@ -628,8 +629,10 @@ const de: Strings = {
   capReached: {
     questions: (n) => `Fragen-Obergrenze erreicht (${n}): Neue Fragen werden abgelehnt.`,
     polls: (n) => `Umfragen-Obergrenze erreicht (${n}): Löschen Sie eine Umfrage, um eine neue anzulegen.`,
-    openAnswers: (n) => `Eine offene Umfrage hat ihre Obergrenze von ${n} verschiedenen Antworten erreicht: Neue Antworten werden abgelehnt.`,
-    log: (n) => `Protokoll-Obergrenze erreicht (${n} Einträge): Teilnehmende können nichts mehr tun, Sie schon.`,
+    openAnswers: (n) =>
+      `Eine offene Umfrage hat ihre Obergrenze von ${n} verschiedenen Antworten erreicht: Neue Antworten werden abgelehnt.`,
+    log: (n) =>
+      `Protokoll-Obergrenze erreicht (${n} Einträge): Teilnehmende können nichts mehr tun, Sie schon.`,
   },
   capsLabel: 'Obergrenzen des Raums',
 };

@@ -15,7 +15,8 @@ const act = (room: RoomRecord, action: Draft, actor: Actor = alice): ApplyResult
   apply(room, { ...action, id: `a${++actions}` } as Action, actor, 1_000);
 const room = (caps: Partial<RoomCaps>) => createRoom({ id: 'room', createdAt: 0, caps });
 /** Everything a reader could see, to show a refusal changed nothing. */
-const everything = (record: RoomRecord) => JSON.stringify([roomView(record, 0, { host: true }), record.entries]);
+const everything = (record: RoomRecord) =>
+  JSON.stringify([roomView(record, 0, { host: true }), record.entries]);
 
 describe('room caps', () => {
   it('refuses the question past the cap with room_full, and frees a place when one is deleted', () => {

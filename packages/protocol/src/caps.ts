@@ -52,7 +52,8 @@ const what: Record<CapName, (cap: number) => string> = {
 };
 
 /** The refusal for a full `cap`, saying what is full. */
-export const roomFull = (room: RoomRecord, cap: CapName): Refusal => refuse('room_full', what[cap](room.caps[cap]));
+export const roomFull = (room: RoomRecord, cap: CapName): Refusal =>
+  refuse('room_full', what[cap](room.caps[cap]));
 
 export const logFull = (room: RoomRecord): boolean => room.entries >= room.caps.log;
 

@@ -26,7 +26,7 @@ function bigRoom(n: number) {
 function pageThrough(all: QuestionView[], order: 'popular' | 'recent', start: QuestionView[]) {
   const seen = [...start];
   let after = start.at(-1);
-  for (let more = true; more; ) {
+  for (let more = true; more;) {
     const page = questionPage(all, 'live', order, limits.pageQuestions, after);
     seen.push(...page.questions);
     after = page.questions.at(-1);
@@ -62,8 +62,7 @@ describe('the welcome window', () => {
 
   it('gives the host the whole review queue up to its bound, and a participant their own', () => {
     const room = createRoom({ id: 'room', createdAt: 0, moderation: 'pre' });
-    for (let i = 1; i <= 300; i++)
-      apply(room, { type: 'ask', text: `Q${i}`, id: `a${i}` }, person(i % 3), i);
+    for (let i = 1; i <= 300; i++) apply(room, { type: 'ask', text: `Q${i}`, id: `a${i}` }, person(i % 3), i);
     const hostView = roomView(room, 0, { host: true, windowed: true });
     expect(hostView.questions).toHaveLength(300);
     expect(hostView.questionCounts).toEqual({ review: 300, live: 0, answered: 0, dismissed: 0 });

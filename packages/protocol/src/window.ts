@@ -47,7 +47,10 @@ export function questionPage<T extends Listed>(
 }
 
 /** Questions per status, as a welcome and the patches carry them. */
-export function countQuestions(questions: Iterable<{ status: QuestionStatus }>, host: boolean): QuestionCounts {
+export function countQuestions(
+  questions: Iterable<{ status: QuestionStatus }>,
+  host: boolean,
+): QuestionCounts {
   const counts: QuestionCounts = {};
   for (const status of listsOf(host)) counts[status] = 0;
   for (const question of questions) {

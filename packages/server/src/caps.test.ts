@@ -4,7 +4,14 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { limits, sortQuestions, type RoomCaps } from '@plenum/protocol';
 import { SqliteStorage } from './storage/sqlite.js';
-import { api, openSocket, randomParticipant, startTestServer, type TestServer, type TestSocket } from './testing.js';
+import {
+  api,
+  openSocket,
+  randomParticipant,
+  startTestServer,
+  type TestServer,
+  type TestSocket,
+} from './testing.js';
 
 let test: TestServer | undefined;
 const dirs: string[] = [];
@@ -89,8 +96,9 @@ describe('room caps on the server', () => {
     expect(await alice.act({ type: 'react', emoji: '👍' })).toMatchObject({ code: 'room_full' });
     const bob = await openSocket(url, room, {}); // counted, not stored
     const host = await openSocket(url, room, { hostKey });
-    expect(await host.act({ type: 'moderate', question: host.view().state.questions[0]!.id, status: 'answered' }))
-      .toMatchObject({ type: 'ack' });
+    expect(
+      await host.act({ type: 'moderate', question: host.view().state.questions[0]!.id, status: 'answered' }),
+    ).toMatchObject({ type: 'ack' });
     server.storage.flush();
     expect(server.storage.load(room)).toHaveLength(4);
     [alice, bob, host].forEach((socket) => socket.close());

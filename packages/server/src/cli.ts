@@ -130,7 +130,8 @@ async function main(argv: string[]): Promise<void> {
     const raw = (values as Record<string, string | undefined>)[flag] ?? env[name];
     if (raw === undefined) continue;
     const n = Number(raw);
-    if (!Number.isInteger(n) || n < 0) throw new Error(`--${flag} must be a whole number, 0 or more, not "${raw}".`);
+    if (!Number.isInteger(n) || n < 0)
+      throw new Error(`--${flag} must be a whole number, 0 or more, not "${raw}".`);
     caps[cap] = n === 0 ? Infinity : n;
   }
 
