@@ -181,7 +181,10 @@ const de: Strings = {
   showMore: 'Weitere Fragen zeigen',
   loadingMore: 'Weitere Fragen werden geladen…',
   notShown: (n) =>
-    german.count(n, { one: 'weitere Frage noch nicht angezeigt', other: 'weitere Fragen noch nicht angezeigt' }),
+    german.count(n, {
+      one: 'weitere Frage noch nicht angezeigt',
+      other: 'weitere Fragen noch nicht angezeigt',
+    }),
 
   poll: 'Umfrage',
   loadingPoll: 'Umfrage wird geladen…',
