@@ -24,10 +24,10 @@ afterEach(async () => {
 const start = async (caps?: Partial<RoomCaps>, storage?: SqliteStorage) =>
   (test = await startTestServer({ caps, ...(storage && { storage }) }));
 
-/** `n` questions from several participants (each within its allowance); resolves with their ids. */
+/** `n` questions from several participants (each within its allowance of 10 a minute); resolves with their ids. */
 async function ask(url: string, room: string, n: number, prefix = 'Question'): Promise<string[]> {
   const askers = await Promise.all(
-    Array.from({ length: Math.ceil(n / 20) }, () => openSocket(url, room, {})),
+    Array.from({ length: Math.ceil(n / 10) }, () => openSocket(url, room, {})),
   );
   const ids = await Promise.all(
     Array.from({ length: n }, async (_, i) => {
