@@ -1,8 +1,8 @@
 import { css, html, nothing, type PropertyValues } from 'lit';
 import { connectRoom, type RoomConnection } from '@plenum/client';
-import type { Moderation } from '@plenum/protocol';
+import type { Moderation, RoomView } from '@plenum/protocol';
 import { ConsoleElement } from './console-element.js';
-import { errorText, t } from './i18n.js';
+import { $lang, errorText, t } from './i18n.js';
 import { hostLink, presentLink } from './links.js';
 import { findRoom, saveRoom } from './rooms.js';
 import { $route } from './route.js';
@@ -186,6 +186,7 @@ export class PlenumHost extends ConsoleElement {
         </div>
       </div>
       ${this.notice ? html`<p class="error" role="alert">${this.notice}</p>` : nothing}
+      ${capsNote(state.full)}
       <plenum-screen-control .connection=${connection} .state=${state}></plenum-screen-control>
       <div role="tablist" aria-label=${s.tabsLabel} @keydown=${this.#tabKeys}>
         ${tabs.map(
@@ -310,4 +311,15 @@ export class PlenumHost extends ConsoleElement {
       this.renderRoot.querySelector<HTMLElement>(`#tab-${this.tab}`)?.focus(),
     );
   }
+}
+
+/** The caps the room has reached, for the host: nothing more of that kind is taken. */
+function capsNote(full: RoomView['full']) {
+  const reached = Object.entries(full ?? {});
+  if (reached.length === 0) return nothing;
+  const s = t();
+  const number = new Intl.NumberFormat($lang.get());
+  return html`<ul class="error" role="status" aria-label=${s.capsLabel}>
+    ${reached.map(([cap, n]) => html`<li>${s.capReached[cap]?.(number.format(n)) ?? cap}</li>`)}
+  </ul>`;
 }

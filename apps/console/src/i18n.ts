@@ -32,6 +32,7 @@ const en = {
     closed: 'Not connected.',
   } as Record<string, string>,
   errors: {
+    room_full: 'This room has reached a limit: nothing more of this can be added.',
     unauthorized:
       'The host key does not match this room. Check the host link, or open the room from the browser you created it in.',
     forbidden: 'The key is not accepted.',
@@ -315,6 +316,14 @@ const en = {
   eraseConfirmLabel: (room: string) => `Type the room id “${room}” to confirm`,
   eraseConfirm: 'Erase for good',
   erased: 'The room was erased.',
+  capReached: {
+    questions: (n: string) => `Question limit reached (${n}): new questions are refused.`,
+    polls: (n: string) => `Poll limit reached (${n}): delete a poll to create another.`,
+    openAnswers: (n: string) =>
+      `An open poll has reached its limit of ${n} different answers: new answers are refused.`,
+    log: (n: string) => `Log limit reached (${n} entries): participants can no longer act; you still can.`,
+  } as Record<string, (n: string) => string>,
+  capsLabel: 'Room limits',
 };
 
 export type Strings = typeof en;
@@ -340,6 +349,7 @@ const de: Strings = {
     closed: 'Nicht verbunden.',
   },
   errors: {
+    room_full: 'Dieser Raum hat eine Obergrenze erreicht: Davon kann nichts mehr hinzukommen.',
     unauthorized:
       'Der Moderationsschlüssel passt nicht zu diesem Raum. Prüfen Sie den Moderationslink oder öffnen Sie den Raum in dem Browser, in dem Sie ihn angelegt haben.',
     forbidden: 'Der Schlüssel wird nicht akzeptiert.',
@@ -616,6 +626,15 @@ const de: Strings = {
   eraseConfirmLabel: (room: string) => `Zur Bestätigung die Raumkennung „${room}“ eingeben`,
   eraseConfirm: 'Endgültig löschen',
   erased: 'Der Raum wurde gelöscht.',
+  capReached: {
+    questions: (n) => `Fragen-Obergrenze erreicht (${n}): Neue Fragen werden abgelehnt.`,
+    polls: (n) => `Umfragen-Obergrenze erreicht (${n}): Löschen Sie eine Umfrage, um eine neue anzulegen.`,
+    openAnswers: (n) =>
+      `Eine offene Umfrage hat ihre Obergrenze von ${n} verschiedenen Antworten erreicht: Neue Antworten werden abgelehnt.`,
+    log: (n) =>
+      `Protokoll-Obergrenze erreicht (${n} Einträge): Teilnehmende können nichts mehr tun, Sie schon.`,
+  },
+  capsLabel: 'Obergrenzen des Raums',
 };
 
 const catalogues: Record<Lang, Strings> = { en, de };

@@ -5,10 +5,17 @@
 import { atom, onMount, type ReadableAtom } from 'nanostores';
 import {
   applyMine,
+  applyPage,
   applyPatch,
+  listsOf,
   PROTOCOL_VERSION,
+  questionPage,
+  windowSize,
   type Action,
   type Choice,
+  type Cursor,
+  type QuestionOrder,
+  type QuestionStatus,
   type MineView,
   type RoomView,
   type ServerMessage,
@@ -55,6 +62,11 @@ export interface RoomLike {
   react(emoji: string): Promise<void>;
   editQuestion(question: string, text: string): Promise<void>;
   deleteQuestion(question: string): Promise<void>;
+  /**
+   * Loads the next page of one list (status) in one order into `$state`; resolves with
+   * whether more follow. `$state.questionCounts` says how many each list has in all.
+   */
+  loadMore(status: QuestionStatus, sort: QuestionOrder): Promise<boolean>;
 }
 
 interface Pending {
@@ -64,7 +76,10 @@ interface Pending {
   reject(error: PlenumError): void;
 }
 
-/** Close codes after which retrying cannot help (see the server's host). */
+/**
+ * Close codes after which retrying cannot help (see the server's host). Every other code is
+ * retried after backoff, 1013 ("try again later": the socket did not read) included.
+ */
 const refusals: Record<number, PlenumError['code']> = {
   4400: 'version',
   4403: 'unauthorized',
@@ -93,6 +108,13 @@ export class RoomConnection implements RoomLike {
   #socket: RoomSocket | undefined;
   #seq = 0;
   #joined = false;
+  /** Per list and order: where the next page goes on, or null once the server has no more. */
+  readonly #cursors = new Map<string, Cursor | null>();
+  /** Pages asked for and not answered yet, by request id. */
+  readonly #pages = new Map<
+    string,
+    { key: string; resolve(more: boolean): void; reject(error: PlenumError): void }
+  >();
   #users = 0;
 
   constructor(readonly options: ConnectOptions) {
@@ -154,6 +176,41 @@ export class RoomConnection implements RoomLike {
     await this.send({ type: 'delete', question });
   }
 
+  async loadMore(status: QuestionStatus, sort: QuestionOrder): Promise<boolean> {
+    const key = `${status}/${sort}`;
+    const cursor = this.#cursors.get(key);
+    if (cursor === null) return false;
+    if (!this.#joined) throw new PlenumError('not_joined', 'Not connected; try again in a moment.');
+    const id = newActionId();
+    this.retain();
+    try {
+      return await new Promise<boolean>((resolve, reject) => {
+        this.#pages.set(id, { key, resolve, reject });
+        this.#socket?.send(
+          JSON.stringify({ type: 'more', id, status, sort, ...(cursor && { after: cursor }) }),
+        );
+      });
+    } finally {
+      this.#pages.delete(id);
+      this.release();
+    }
+  }
+
+  /** Where each list's pages go on: the end of its window in each order (window.ts). */
+  #startCursors(state: RoomView, host: boolean): void {
+    this.#cursors.clear();
+    if (!state.questionCounts) return;
+    for (const status of listsOf(host)) {
+      for (const sort of ['popular', 'recent'] as const) {
+        const size = windowSize(status, host);
+        const window = questionPage(state.questions, status, sort, size);
+        const last = window.questions.at(-1);
+        const complete = (state.questionCounts[status] ?? 0) <= window.questions.length;
+        this.#cursors.set(`${status}/${sort}`, complete || !last ? null : cursorOf(last));
+      }
+    }
+  }
+
   /** Lets go of this handle; the socket closes when nothing else on the page uses the room. */
   close(): void {
     this.release();
@@ -195,6 +252,9 @@ export class RoomConnection implements RoomLike {
     socket.addEventListener('close', (event) => {
       if (this.#socket !== socket) return;
       this.#joined = false;
+      // A page asked on a closed socket never comes; the welcome after the reconnect starts afresh.
+      const lost = new PlenumError('not_joined', 'The connection dropped; try again.');
+      for (const page of this.#pages.values()) page.reject(lost);
       const refusal = refusals[event.code];
       if (refusal) {
         this.#status.set('closed');
@@ -222,6 +282,7 @@ export class RoomConnection implements RoomLike {
         this.#seq = message.seq;
         this.#truth = message.state;
         this.#truthMine = message.mine;
+        this.#startCursors(message.state, message.host);
         // A snapshot holds everything acknowledged so far.
         this.#settling.clear();
         this.#joined = true;
@@ -245,6 +306,16 @@ export class RoomConnection implements RoomLike {
         for (const guess of this.#settling)
           if (guess.counted || guess.visibleAt === undefined) this.#settling.delete(guess);
         return this.#render();
+      case 'page': {
+        const waiting = this.#pages.get(message.id);
+        if (!waiting || !this.#truth) return;
+        this.#truth = applyPage(this.#truth, message);
+        const last = message.questions.at(-1);
+        this.#cursors.set(waiting.key, message.more && last ? cursorOf(last) : null);
+        this.#render();
+        waiting.resolve(message.more);
+        return;
+      }
       case 'ack': {
         const pending = this.#outbox.get(message.id);
         if (!pending) return;
@@ -261,6 +332,8 @@ export class RoomConnection implements RoomLike {
       }
       case 'error': {
         const error = new PlenumError(message.code, message.message);
+        const page = message.id === undefined ? undefined : this.#pages.get(message.id);
+        if (page) return page.reject(error);
         const pending = message.id === undefined ? undefined : this.#outbox.get(message.id);
         if (pending) {
           this.#outbox.delete(message.id!);
@@ -289,6 +362,12 @@ export class RoomConnection implements RoomLike {
     this.#socket?.reconnect();
   }
 }
+
+const cursorOf = (question: Cursor): Cursor => ({
+  id: question.id,
+  upvotes: question.upvotes,
+  createdAt: question.createdAt,
+});
 
 // Browsers only; the client compiles without the DOM library, so it names what it reads.
 declare const navigator: { onLine: boolean } | undefined;

@@ -8,6 +8,8 @@ import {
   type MineView,
   type PollResults,
   type PollView,
+  type QuestionOrder,
+  type QuestionStatus,
   type QuestionView,
   type RoomView,
 } from '@plenum/protocol';
@@ -68,6 +70,8 @@ export class FakeRoom implements RoomLike {
   readonly $mine = atom<MineView>({ questions: [], upvoted: [], votes: {} });
   readonly $status = atom<Status>('open');
   readonly $error = atom<PlenumError | undefined>(undefined);
+  /** Questions `loadMore` hands out, a page at a time (tests of a room bigger than its window). */
+  readonly older: QuestionView[] = [];
   /** Every action called, in order, for assertions. */
   readonly calls: { action: string; args: unknown[] }[] = [];
   #failure: PlenumError | undefined;
@@ -181,6 +185,13 @@ export class FakeRoom implements RoomLike {
     this.update((view) => ({ questions: view.questions.filter((q) => q.id !== question) }));
     const mine = this.$mine.get();
     this.$mine.set({ ...mine, questions: mine.questions.filter((id) => id !== question) });
+  }
+
+  async loadMore(status: QuestionStatus, sort: QuestionOrder): Promise<boolean> {
+    this.#check('loadMore', [status, sort]);
+    const page = this.older.splice(0, 2);
+    this.update((view) => ({ questions: [...view.questions, ...page] }));
+    return this.older.length > 0;
   }
 
   #check(action: string, args: unknown[]): void {

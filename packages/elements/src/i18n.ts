@@ -35,6 +35,7 @@ const en = {
     too_many_choices: 'You chose more options than allowed.',
     own_question: 'You cannot upvote your own question.',
     unknown_room: 'This room does not exist (any more).',
+    room_full: 'This room has reached its limit: nothing more can be added here.',
     invalid: 'That was not accepted. Please check your input.',
     fallback: 'Something went wrong. Please try again.',
   } as Record<string, string>,
@@ -73,6 +74,10 @@ const en = {
   remove: 'Delete',
   confirmRemove: 'Delete this question?',
   newQuestions: (n: number) => english.count(n, { one: 'new question', other: 'new questions' }),
+  showMore: 'Show more questions',
+  loadingMore: 'Loading more questions…',
+  notShown: (n: number) =>
+    english.count(n, { one: 'more question not shown yet', other: 'more questions not shown yet' }),
 
   // <plenum-poll>
   poll: 'Poll',
@@ -135,6 +140,7 @@ const de: Strings = {
     too_many_choices: 'Sie haben mehr Antworten gewählt als erlaubt.',
     own_question: 'Ihre eigene Frage können Sie nicht unterstützen.',
     unknown_room: 'Diesen Raum gibt es nicht (mehr).',
+    room_full: 'Dieser Raum hat seine Obergrenze erreicht: Hier kann nichts mehr hinzukommen.',
     invalid: 'Das wurde nicht angenommen. Bitte prüfen Sie Ihre Eingabe.',
     fallback: 'Etwas ist schiefgegangen. Bitte versuchen Sie es erneut.',
   },
@@ -172,6 +178,13 @@ const de: Strings = {
   remove: 'Löschen',
   confirmRemove: 'Diese Frage löschen?',
   newQuestions: (n) => german.count(n, { one: 'neue Frage', other: 'neue Fragen' }),
+  showMore: 'Weitere Fragen zeigen',
+  loadingMore: 'Weitere Fragen werden geladen…',
+  notShown: (n) =>
+    german.count(n, {
+      one: 'weitere Frage noch nicht angezeigt',
+      other: 'weitere Fragen noch nicht angezeigt',
+    }),
 
   poll: 'Umfrage',
   loadingPoll: 'Umfrage wird geladen…',

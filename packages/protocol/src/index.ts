@@ -1,4 +1,5 @@
 export * from './limits.js';
+export { capsReached, defaultCaps, noCaps, type CapName, type CapsReached, type RoomCaps } from './caps.js';
 export * from './state.js';
 export * from './messages.js';
 export * from './model.js';
@@ -7,11 +8,13 @@ export { answerKey, groupAnswers, percentages, ratingAverage, tidyAnswer } from 
 export {
   askedBy,
   canSeeQuestion,
+  compareQuestions,
   isPublicQuestion,
   questionView,
   sortQuestions,
   splitAnswered,
 } from './questions.js';
+export { countQuestions, listsOf, questionPage, windowSize, type Cursor } from './window.js';
 export { isPublicPoll, pollResults, pollView, ratingScale } from './polls.js';
 export { minuteOf } from './reactions.js';
 export { stripControls } from './room.js';

@@ -29,6 +29,12 @@ export const limits = {
   /** Any action: a short burst allowance, refilled per second. */
   actionsPerSecond: 20,
   actionsBurst: 40,
+  /** A welcome carries this many questions per list (status) and order; the rest are paged. */
+  welcomeQuestions: 100,
+  /** The host's review queue comes whole up to this many. */
+  welcomeReview: 1000,
+  /** Questions per `more` page. */
+  pageQuestions: 100,
 } as const;
 
 /** Timing of the server's coalescing: reaction bursts and patch ticks. */

@@ -14,8 +14,10 @@ import {
   moderationModes,
   pollKinds,
   pollStatuses,
+  questionOrders,
   questionStatuses,
   type MineView,
+  type QuestionCounts,
   type PollView,
   type QuestionView,
   type RoomView,
@@ -91,6 +93,25 @@ export const helloSchema = v.object({
   display: v.optional(v.boolean()),
   /** The room's passcode, when it has one (the host key does without). */
   passcode: v.optional(v.pipe(v.string(), v.maxLength(limits.passcode * 4))),
+});
+
+/**
+ * Asks for the next page of one list (`status`) in one order, after the last question the
+ * client has of that order (from the start without `after`). Answered with `page`; not an
+ * action: nothing changes, nothing is logged.
+ */
+export const moreSchema = v.strictObject({
+  type: v.literal('more'),
+  id: actionId,
+  status: v.picklist(questionStatuses),
+  sort: v.picklist(questionOrders),
+  after: v.optional(
+    v.strictObject({
+      id: entityId,
+      upvotes: v.pipe(v.number(), v.integer(), v.minValue(0)),
+      createdAt: v.pipe(v.number(), v.integer(), v.minValue(0)),
+    }),
+  ),
 });
 
 // Actions are strict: a misspelt field is an error the sender sees, not a silent no-op.
@@ -189,13 +210,15 @@ export const actionSchema = v.variant('type', [...participantActions, ...hostAct
 export type Action = v.InferOutput<typeof actionSchema>;
 export type ActionType = Action['type'];
 export type Hello = v.InferOutput<typeof helloSchema>;
-export type ClientMessage = Hello | Action;
+export type More = v.InferOutput<typeof moreSchema>;
+export type ClientMessage = Hello | More | Action;
 
 export const hostActionTypes: ReadonlySet<string> = new Set(
   hostActions.map((schema) => schema.entries.type.literal),
 );
 const messageTypes: ReadonlySet<unknown> = new Set([
   'hello',
+  'more',
   ...participantActions.map((schema) => schema.entries.type.literal),
   ...hostActionTypes,
 ]);
@@ -234,6 +257,10 @@ export interface Patch {
   /** Reactions in the last burst window, for the floating animation. */
   burst?: Record<string, number>;
   online?: number;
+  /** Questions per status, whenever they changed. */
+  questionCounts?: QuestionCounts;
+  /** Host only: the caps the room has reached, whenever that changed. */
+  full?: RoomView['full'];
 }
 
 /** Changes only this participant should see (their own question in review, their flags). */
@@ -256,6 +283,15 @@ export interface Ack {
   seq?: number;
 }
 
+/** One page of a list, answering `more`. */
+export interface Page {
+  type: 'page';
+  id: string;
+  questions: QuestionView[];
+  /** More questions follow this page in that list and order. */
+  more: boolean;
+}
+
 export interface ErrorMessage {
   type: 'error';
   /** The action's id, when the error answers an action. */
@@ -264,7 +300,7 @@ export interface ErrorMessage {
   message: string;
 }
 
-export type ServerMessage = Welcome | Patch | Personal | Ack | ErrorMessage;
+export type ServerMessage = Welcome | Patch | Personal | Ack | Page | ErrorMessage;
 
 export const errorCodes = [
   'malformed', // not JSON, or not a known message
@@ -279,6 +315,7 @@ export const errorCodes = [
   'rate_limited',
   'too_many_choices',
   'own_question', // upvoting one's own question
+  'room_full', // a cap of the room is reached (the message says which)
   'unknown_room',
   'unauthorized', // wrong host key
   'passcode', // the room has a passcode, and it is missing or wrong
@@ -307,7 +344,8 @@ export function parseClientMessage(raw: string): ParseResult {
   if (!messageTypes.has(data.type)) {
     return { ok: false, code: 'malformed', message: `Unknown message type "${String(data.type)}".`, id };
   }
-  const result = v.safeParse(data.type === 'hello' ? helloSchema : actionSchema, data);
+  const schema = data.type === 'hello' ? helloSchema : data.type === 'more' ? moreSchema : actionSchema;
+  const result = v.safeParse(schema, data);
   if (result.success) return { ok: true, message: result.output };
   const issue = result.issues[0];
   const path = issue.path?.map((item) => String(item.key)).join('.');

@@ -11,6 +11,7 @@
  * The rules live by concept: questions.ts, polls.ts, reactions.ts; this module routes
  * actions to them and builds the views.
  */
+import { capsReached, logFull, roomFull } from './caps.js';
 import { limits } from './limits.js';
 import { hostActionTypes, type Action } from './messages.js';
 import { castVote, createPoll, deletePoll, isPublicPoll, pollView, updatePoll } from './polls.js';
@@ -38,7 +39,8 @@ import {
   type Changes,
   type RoomRecord,
 } from './room.js';
-import type { MineView, RoomView } from './state.js';
+import { questionOrders, type MineView, type QuestionView, type RoomView } from './state.js';
+import { countQuestions, listsOf, questionPage, windowSize } from './window.js';
 
 export {
   createRoom,
@@ -64,13 +66,17 @@ export function apply(
 ): ApplyResult {
   const hostAction = hostActionTypes.has(action.type);
   if (hostAction && !actor.host) return refuse('forbidden', 'Only the host can do that.');
+  // A full log still takes the host's actions: the event can be run to its end.
+  if (!actor.host && logFull(room)) return roomFull(room, 'log');
   const outcome = route(room, action, actor, now, newId);
-  if (outcome.ok && action.type !== 'screen') {
+  if (!outcome.ok) return outcome;
+  room.entries += 1; // every accepted action is logged
+  if (action.type !== 'screen') {
     const screen = keepScreenPublic(room);
     if (screen) outcome.changes.screen = screen;
   }
   // Hosts running the event are not counted as active participants for what they moderate.
-  if (outcome.ok && !hostAction) room.active.add(actor.participant);
+  if (!hostAction) room.active.add(actor.participant);
   return outcome;
 }
 
@@ -156,6 +162,11 @@ export interface RoomViewOptions {
   host?: boolean;
   /** A participant also sees their own questions still in review. */
   participant?: string;
+  /**
+   * Only the window of questions a welcome carries (window.ts), with the counts per status,
+   * so a welcome stays the same size however many questions the room holds.
+   */
+  windowed?: boolean;
 }
 
 /**
@@ -164,15 +175,16 @@ export interface RoomViewOptions {
  */
 export function roomView(room: RoomRecord, online: number, options: RoomViewOptions = {}): RoomView {
   const host = options.host ?? false;
-  const questions = [];
+  const visible = [];
+  const own = [];
   for (const question of room.questions.values()) {
-    const visible =
-      host ||
-      isPublicQuestion(question) ||
-      (question.status === 'review' &&
-        options.participant !== undefined &&
-        askedBy(question, options.participant));
-    if (visible) questions.push(questionView(question));
+    if (host || isPublicQuestion(question)) visible.push(questionView(question));
+    else if (
+      question.status === 'review' &&
+      options.participant !== undefined &&
+      askedBy(question, options.participant)
+    )
+      own.push(questionView(question));
   }
   const polls = [];
   for (const poll of room.polls.values()) if (host || isPublicPoll(poll)) polls.push(pollView(poll, host));
@@ -184,13 +196,27 @@ export function roomView(room: RoomRecord, online: number, options: RoomViewOpti
     ...(room.timeZone !== undefined && { timeZone: room.timeZone }),
     ...(room.eventPage !== undefined && { eventPage: room.eventPage }),
     emojis: [...room.emojis],
-    questions,
+    questions: [...(options.windowed ? questionWindow(visible, host) : visible), ...own],
     polls,
     currentPoll: room.currentPoll,
     screen: { ...room.screen },
     reactions: { ...room.reactions },
     online,
+    ...(options.windowed && { questionCounts: countQuestions(visible, host) }),
+    ...(host && { full: capsReached(room) ?? {} }),
   };
+}
+
+/** The first questions of every list in both orders, in the order they were asked. */
+function questionWindow(questions: QuestionView[], host: boolean): QuestionView[] {
+  const picked = new Set<QuestionView>();
+  for (const status of listsOf(host)) {
+    for (const order of questionOrders) {
+      for (const question of questionPage(questions, status, order, windowSize(status, host)).questions)
+        picked.add(question);
+    }
+  }
+  return questions.filter((question) => picked.has(question));
 }
 
 /** What one participant knows about themselves: their questions, upvotes and votes. */

@@ -2,7 +2,7 @@
  * Applies what the server sends to a client's copy of the room. Pure: the client stores,
  * the tests and the benchmarks all use it, so "what a client sees" is defined once.
  */
-import type { Patch, Personal } from './messages.js';
+import type { Page, Patch, Personal } from './messages.js';
 import type { MineView, RoomView } from './state.js';
 
 function upsert<T extends { id: string }>(
@@ -38,7 +38,14 @@ export function applyPatch(view: RoomView, patch: Patch | Personal): RoomView {
   else if (patch.eventPage !== undefined) next.eventPage = patch.eventPage;
   if (patch.reactions) next.reactions = { ...view.reactions, ...patch.reactions };
   if (patch.online !== undefined) next.online = patch.online;
+  if (patch.questionCounts) next.questionCounts = patch.questionCounts;
+  if (patch.full) next.full = patch.full;
   return next;
+}
+
+/** Merges a page of older questions into the client's window. */
+export function applyPage(view: RoomView, page: Page): RoomView {
+  return { ...view, questions: upsert(view.questions, page.questions, undefined) };
 }
 
 export function applyMine(mine: MineView, personal: Personal): MineView {

@@ -5,6 +5,7 @@
  * A vote updates running tallies (O(options)), so 10,000 votes never recount anything;
  * results are derived from the tallies on demand and cached until the next vote.
  */
+import { roomFull } from './caps.js';
 import { limits } from './limits.js';
 import type { Action } from './messages.js';
 import { answerKey, percentages, ratingAverage, sortGroups, tidyAnswer } from './results.js';
@@ -91,6 +92,7 @@ export function createPoll(
   if (isRefusal(options)) return options;
   const maxChoices = checkMaxChoices(action.kind, action.maxChoices, options.length);
   if (isRefusal(maxChoices)) return maxChoices;
+  if (room.polls.size >= room.caps.polls) return roomFull(room, 'polls');
   const id = newId ?? `p${++room.counters.poll}`;
   if (room.polls.has(id)) return refuse('invalid', `A poll "${id}" exists already.`);
   room.polls.set(id, {
@@ -326,6 +328,12 @@ export function castVote(room: RoomRecord, action: ActionOf<'vote'>, actor: Acto
   if (isRefusal(choice)) return choice;
   const previous = poll.responses.get(actor.participant);
   if (previous !== undefined && sameChoice(previous, choice)) return { ok: true, changes: {} };
+  if (
+    poll.kind === 'open' &&
+    poll.answers.size >= room.caps.openAnswers &&
+    !poll.answers.has(answerKey(choice as string))
+  )
+    return roomFull(room, 'openAnswers');
   if (previous !== undefined) count(poll, previous, -1);
   count(poll, choice, 1, room.moderation === 'pre' && !actor.host);
   poll.responses.set(actor.participant, choice);

@@ -7,6 +7,7 @@ import type { RoomRecord } from './room.js';
 
 /** A connection of `participant` joined; returns the connections open now. */
 export function join(room: RoomRecord, participant: string, now: number): number {
+  room.entries += 1;
   const presence = room.presence;
   presence.connections.set(participant, (presence.connections.get(participant) ?? 0) + 1);
   presence.viewers.add(participant);
@@ -20,6 +21,7 @@ export function join(room: RoomRecord, participant: string, now: number): number
 
 /** A connection of `participant` closed; returns the connections open now. */
 export function leave(room: RoomRecord, participant: string, _now: number): number {
+  room.entries += 1;
   const presence = room.presence;
   const open = presence.connections.get(participant) ?? 0;
   // A leave without a join (e.g. after a restart) must not drive the count below zero.

@@ -5,6 +5,7 @@
  * by the host and its author; a `dismissed` one by the host only. Only a live question can
  * be upvoted or highlighted, and at most one is highlighted at a time.
  */
+import { roomFull } from './caps.js';
 import { limits } from './limits.js';
 import type { Action } from './messages.js';
 import {
@@ -54,6 +55,7 @@ export function askQuestion(
   if (isRefusal(text)) return text;
   const name = cleanText(action.name ?? '', limits.displayName, 'A name', { allowEmpty: true });
   if (isRefusal(name)) return name;
+  if (room.questions.size >= room.caps.questions) return roomFull(room, 'questions');
   const id = newId ?? `q${++room.counters.question}`;
   if (room.questions.has(id)) return refuse('invalid', `A question "${id}" exists already.`);
   room.questions.set(id, {
@@ -251,7 +253,7 @@ export function questionView(question: QuestionRecord): QuestionView {
   };
 }
 
-type Sortable = Pick<QuestionView, 'id' | 'upvotes' | 'createdAt' | 'highlighted' | 'pinned'>;
+export type Sortable = Pick<QuestionView, 'id' | 'upvotes' | 'createdAt' | 'highlighted' | 'pinned'>;
 
 /**
  * A new array in display order: the highlighted question first, pinned ones next, then by
@@ -260,12 +262,28 @@ type Sortable = Pick<QuestionView, 'id' | 'upvotes' | 'createdAt' | 'highlighted
  */
 export function sortQuestions<T extends Sortable>(questions: readonly T[], order: QuestionOrder): T[] {
   const asked = new Map(questions.map((question, index) => [question, index]));
-  return [...questions].sort((a, b) => {
+  return [...questions].sort(displayOrder(order, (a, b) => asked.get(a as T)! - asked.get(b as T)!));
+}
+
+/** Flags first, then by order; `sooner` says which of two questions of one millisecond came first. */
+function displayOrder(
+  order: QuestionOrder,
+  sooner: (a: Sortable, b: Sortable) => number,
+): (a: Sortable, b: Sortable) => number {
+  return (a, b) => {
     const flags = Number(b.highlighted) - Number(a.highlighted) || Number(b.pinned) - Number(a.pinned);
     if (flags) return flags;
-    const age = a.createdAt - b.createdAt || asked.get(a)! - asked.get(b)!;
+    const age = a.createdAt - b.createdAt || sooner(a, b);
     return order === 'popular' ? b.upvotes - a.upvotes || age : -age;
-  });
+  };
+}
+
+/**
+ * The display order made total for paging, known from a question's fields alone: ids stand
+ * in for the order asked within one millisecond, so a page never skips or repeats one.
+ */
+export function compareQuestions(order: QuestionOrder): (a: Sortable, b: Sortable) => number {
+  return displayOrder(order, (a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
 /** Answered questions are listed apart, below the others; input order is kept in both. */

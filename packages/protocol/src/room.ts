@@ -2,6 +2,7 @@
  * The room record: what the server keeps of a room, participant ids included. It never goes
  * on the wire as is; views (model.ts) pick what each reader may see.
  */
+import { defaultCaps, type RoomCaps } from './caps.js';
 import { defaultEmojis } from './limits.js';
 import type { ErrorCode } from './messages.js';
 import type { Recording } from './recording.js';
@@ -111,6 +112,10 @@ export interface RoomRecord {
   /** Participants with at least one accepted participant action. */
   active: Set<string>;
   presence: Presence;
+  /** How much the room may hold (caps.ts). */
+  caps: RoomCaps;
+  /** Entries the room's log holds: accepted actions, joins and leaves. */
+  entries: number;
 }
 
 export interface RoomInit {
@@ -119,6 +124,8 @@ export interface RoomInit {
   moderation?: Moderation;
   emojis?: string[];
   createdAt: number;
+  /** Unset caps keep their defaults. */
+  caps?: Partial<RoomCaps>;
 }
 
 export function createRoom(init: RoomInit): RoomRecord {
@@ -138,6 +145,8 @@ export function createRoom(init: RoomInit): RoomRecord {
     counters: { question: 0, poll: 0 },
     active: new Set(),
     presence: { connections: new Map(), online: 0, peak: 0, peakAt: null, viewers: new Set() },
+    caps: { ...defaultCaps, ...init.caps },
+    entries: 0,
   };
 }
 

@@ -136,7 +136,16 @@ export interface RoomView {
   reactions: Record<string, number>;
   /** People connected now. */
   online: number;
+  /**
+   * Questions per status in the whole room (the public sees `live` and `answered`), when
+   * `questions` holds only a window of them: page the rest in with a `more` request.
+   */
+  questionCounts?: QuestionCounts;
+  /** Host only: the caps this room has reached, each with its value. */
+  full?: Partial<Record<'questions' | 'polls' | 'openAnswers' | 'log', number>>;
 }
+
+export type QuestionCounts = Partial<Record<QuestionStatus, number>>;
 
 /** What one participant knows about themselves; never broadcast. */
 export interface MineView {

@@ -68,6 +68,7 @@ const statusOf: Record<ErrorCode, number> = {
   own_question: 403,
   unauthorized: 401,
   closed: 409,
+  room_full: 409,
   rate_limited: 429,
   internal: 500,
 };

@@ -2,7 +2,7 @@
 /** `plenum serve`: the room server, the embed bundle, the demo page and the console. */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { isLang, isTimeZone } from '@plenum/protocol';
+import { defaultCaps, isLang, isTimeZone, type RoomCaps } from '@plenum/protocol';
 import { defaultMaxRooms, defaultRoomCreationsPerMinute } from './creation-limit.js';
 import { demoRoom, ensureDemoRoom } from './demo.js';
 import { defaultIpLimits } from './ip-limits.js';
@@ -39,7 +39,21 @@ const usage = `Usage: plenum serve [options]
                        default ${defaultMaxRooms}; 0 = no cap)
   --demo               create the demo room "${demoRoom}" and print its host link
                        (env PLENUM_DEMO=1; on in \`npm start\`)
+  --max-questions <n>  questions a room holds (env PLENUM_MAX_QUESTIONS, default ${defaultCaps.questions})
+  --max-polls <n>      polls a room holds (env PLENUM_MAX_POLLS, default ${defaultCaps.polls})
+  --max-answers <n>    different answers an open poll takes (env PLENUM_MAX_ANSWERS,
+                       default ${defaultCaps.openAnswers})
+  --max-log <n>        entries a room's log holds (env PLENUM_MAX_LOG, default ${defaultCaps.log});
+                       for every --max-*, 0 lifts the cap
   -h, --help           show this help`;
+
+/** The room caps, option by option: the flag, its environment variable, the cap it sets. */
+const capOptions = [
+  ['max-questions', 'PLENUM_MAX_QUESTIONS', 'questions'],
+  ['max-polls', 'PLENUM_MAX_POLLS', 'polls'],
+  ['max-answers', 'PLENUM_MAX_ANSWERS', 'openAnswers'],
+  ['max-log', 'PLENUM_MAX_LOG', 'log'],
+] as const satisfies readonly (readonly [string, string, keyof RoomCaps])[];
 
 async function main(argv: string[]): Promise<void> {
   const { values, positionals } = parseArgs({
@@ -62,6 +76,7 @@ async function main(argv: string[]): Promise<void> {
       'limit-room-rate': { type: 'string' },
       'max-rooms': { type: 'string' },
       demo: { type: 'boolean' },
+      ...Object.fromEntries(capOptions.map(([flag]) => [flag, { type: 'string' as const }])),
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -127,6 +142,15 @@ async function main(argv: string[]): Promise<void> {
   );
   const maxRooms = limit('max-rooms', values['max-rooms'] ?? env.PLENUM_MAX_ROOMS, defaultMaxRooms);
   const demo = values.demo ?? flag('PLENUM_DEMO', env.PLENUM_DEMO);
+  const caps: Partial<RoomCaps> = {};
+  for (const [flag, name, cap] of capOptions) {
+    const raw = (values as Record<string, string | undefined>)[flag] ?? env[name];
+    if (raw === undefined) continue;
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < 0)
+      throw new Error(`--${flag} must be a whole number, 0 or more, not "${raw}".`);
+    caps[cap] = n === 0 ? Infinity : n;
+  }
 
   const storage = new SqliteStorage(dataDir);
   // Before the server starts: the first request may be for the demo room.
@@ -149,6 +173,7 @@ async function main(argv: string[]): Promise<void> {
     roomDefaults: { lang, timeZone },
     roomCreationsPerMinute: roomRate,
     maxRooms,
+    caps,
     // Awaited by the server, so an expired demo room is back before anyone can ask for it.
     onExpired: async (rooms) => {
       console.log(`plenum: erased ${rooms.length} room(s) idle for over ${retentionDays} days`);

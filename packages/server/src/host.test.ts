@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import WebSocket from 'ws';
-import { RoomHost } from './host.js';
+import { bufferLimitBytes, RoomHost } from './host.js';
 import { IpLimits } from './ip-limits.js';
 import type { Connection, Party, PartyType, Room } from './party.js';
 
@@ -37,8 +37,15 @@ class EchoParty implements Party {
     this.log.push('connect');
     connection.send(`welcome ${[...this.room.getConnections()].length}`);
   }
+  /** The most a socket had queued when something more was sent to it. */
+  static queuedMax = 0;
   onMessage(message: string, connection: Connection) {
     if (message === 'throw') throw new Error('a bug');
+    if (message === 'flood') {
+      EchoParty.queuedMax = Math.max(EchoParty.queuedMax, connection.bufferedAmount);
+      connection.send('x'.repeat(1 << 20));
+      return void this.log.push('flood');
+    }
     this.room.broadcast(`${message}`, message.startsWith('others:') ? [connection.id] : undefined);
   }
   onClose() {
@@ -145,6 +152,26 @@ describe('the room host', () => {
     expect(errors).toHaveBeenCalledTimes(2);
     errors.mockRestore();
     again.socket.close();
+  });
+
+  it('closes a socket that does not read with 1013 instead of queueing for it', async () => {
+    const base = await start();
+    const slow = await connect(`${base}/slow`);
+    await slow.next('welcome 1');
+    // The client stops reading: what the server sends piles up in the kernel, then in the server.
+    const tcp = (slow.socket as unknown as { _socket: { pause(): void; resume(): void } })._socket;
+    tcp.pause();
+    const floods = 40;
+    for (let i = 0; i < floods; i++) slow.socket.send('flood');
+    const party = EchoParty.created[0]!;
+    await EchoParty.when(() => party.log.filter((entry) => entry === 'flood').length === floods);
+    // Never more than the limit plus one message was held for it.
+    expect(EchoParty.queuedMax).toBeLessThanOrEqual(bufferLimitBytes + (1 << 20) + 64);
+    tcp.resume();
+    expect(await slow.closed).toBe(1013);
+    const delivered = slow.received.filter((text) => text.startsWith('x')).length;
+    expect(delivered).toBeGreaterThan(0);
+    expect(delivered).toBeLessThan(floods);
   });
 
   it('closes every socket with 1001 on shutdown, after the parties stopped', async () => {

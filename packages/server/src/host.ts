@@ -33,7 +33,17 @@ export const closeCodes = {
   // Retried by clients (after backoff): the next attempt may well succeed.
   helloTimeout: 4408,
   rateLimited: 4429,
+  /** The socket did not read what it was sent (see `bufferLimitBytes`); retried after backoff. */
+  tryAgainLater: 1013,
 } as const;
+
+/**
+ * Bytes a socket may have queued when something more is sent to it. Past it, the socket is
+ * closed (1013) rather than left to grow the server: one that never reads costs at most this.
+ * Rooms skip patches to a socket over it and resync it later, so only a socket that also
+ * asks for more (acts, pages, says hello) while not reading meets the close.
+ */
+export const bufferLimitBytes = 1 << 20;
 
 interface LiveRoom {
   room: Room;
@@ -51,7 +61,10 @@ class SocketConnection implements Connection {
     readonly socket: WebSocket,
   ) {}
   send(message: string | Buffer): void {
-    if (this.socket.readyState === this.socket.OPEN) this.socket.send(message, { binary: false });
+    if (this.socket.readyState !== this.socket.OPEN) return;
+    if (this.socket.bufferedAmount > bufferLimitBytes)
+      return this.close(closeCodes.tryAgainLater, 'Not reading; try again later');
+    this.socket.send(message, { binary: false });
   }
   close(code?: number, reason?: string): void {
     this.socket.close(code, reason);

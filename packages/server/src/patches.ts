@@ -5,6 +5,8 @@
  * waits for moderation, drafts, and hidden results).
  */
 import {
+  capsReached,
+  countQuestions,
   isPublicPoll,
   isPublicQuestion,
   pollView,
@@ -42,6 +44,8 @@ export class PatchBuilder {
   #onlineDue: number | undefined;
   /** Participants whose own view (their questions in review, upvotes, votes) changed. */
   readonly mine = new Set<string>();
+  /** The caps reached as hosts last heard of them (JSON), to tell them when that changes. */
+  #full = '{}';
 
   add(changes: Changes, participant?: string, countsOnly = false): void {
     for (const id of changes.questions ?? []) (countsOnly ? this.#counts : this.#questions).add(id);
@@ -159,6 +163,9 @@ export class PatchBuilder {
       if (hidden.length) publicPatch.removedQuestions = hidden;
       if (all.length) hostPatch.questions = all;
       if (this.#removedQuestions.size) hostPatch.removedQuestions = [...this.#removedQuestions];
+      // Clients hold a window of the questions: the counts say how many each list has in all.
+      publicPatch.questionCounts = countQuestions(record.questions.values(), false);
+      hostPatch.questionCounts = countQuestions(record.questions.values(), true);
       this.#questions.clear();
       this.#removedQuestions.clear();
     }
@@ -183,6 +190,13 @@ export class PatchBuilder {
       if (this.#removedPolls.size) hostPatch.removedPolls = [...this.#removedPolls];
       this.#polls.clear();
       this.#removedPolls.clear();
+    }
+    const full = capsReached(record) ?? {};
+    const fullJson = JSON.stringify(full);
+    if (fullJson !== this.#full) {
+      this.#full = fullJson;
+      hostPatch.full = full;
+      changed = true;
     }
     return changed ? { public: publicPatch, host: hostPatch } : undefined;
   }

@@ -8,6 +8,10 @@ import {
   apply,
   askedBy,
   createRoom,
+  defaultCaps,
+  listsOf,
+  noCaps,
+  questionPage,
   join,
   leave,
   limits,
@@ -27,13 +31,15 @@ import {
   type Changes,
   type ErrorCode,
   type Hello,
+  type More,
+  type RoomCaps,
   type RoomRecord,
   type RoomView,
   type ServerMessage,
   type Welcome,
 } from '@plenum/protocol';
 import { networkOf } from './client-address.js';
-import { closeCodes } from './host.js';
+import { bufferLimitBytes, closeCodes } from './host.js';
 import { keyMatches, passcodeMatches } from './keys.js';
 import { NetworkShares } from './network-share.js';
 import type { Connection, ConnectionContext, Party, Room } from './party.js';
@@ -70,8 +76,6 @@ interface Allowance {
   leftAt: number;
 }
 
-/** A socket with more than this queued is skipped and resynced later. */
-const slowClientBytes = 1 << 20;
 /**
  * How long one turn of the event loop may spend writing a tick to a full room before it
  * yields to acks and incoming messages. A time, not a socket count: a big patch (a question
@@ -98,6 +102,8 @@ export interface PlenumRoomOptions {
   now?: () => number;
   helloTimeoutMs?: number;
   questionsPerMinute?: number;
+  /** How much a room may hold; unset caps keep their defaults. */
+  caps?: Partial<RoomCaps>;
 }
 
 export class PlenumRoom implements Party {
@@ -178,6 +184,8 @@ export class PlenumRoom implements Party {
       title: meta.title,
       moderation: meta.moderation,
       createdAt: meta.createdAt,
+      // What is stored stays: a log replays whole, even after an operator lowered a cap.
+      caps: noCaps,
     });
     for (const entry of this.options.storage.load(this.room.id)) this.#replay(entry);
     // Connections open before a restart are gone. Their leaves are logged now, so a later
@@ -189,6 +197,8 @@ export class PlenumRoom implements Party {
         this.#logPresence({ at, participant, presence: 'leave' });
       }
     }
+    // Only accepted actions are logged, so the same log replays to the same room under any caps.
+    this.#record.caps = { ...defaultCaps, ...this.options.caps };
   }
 
   #replay(entry: LogEntry): void {
@@ -232,6 +242,8 @@ export class PlenumRoom implements Party {
     if (!state.member) {
       return send(connection, error('not_joined', 'Say hello before acting.', message.id));
     }
+    // Paging reads, it does not act: a screen may page too.
+    if (message.type === 'more') return this.#more(message, connection, state.member);
     const member = state.member;
     if (member.display) {
       return send(connection, error('forbidden', 'A screen shows the room; it cannot act.', message.id));
@@ -334,7 +346,21 @@ export class PlenumRoom implements Party {
 
   /** Presence feeds the report only; a lost entry (e.g. at shutdown) must not fail anything. */
   #logPresence(entry: Extract<LogEntry, { presence: string }>): void {
+    // A full log keeps counting who is here, but stores no more of it.
+    if (this.#record.entries > this.#record.caps.log) return;
     this.options.storage.append(this.room.id, entry).catch(() => undefined);
+  }
+
+  /** One page of a list, for a client paging past its welcome's window. */
+  #more(more: More, connection: Connection, member: Member): void {
+    if (!listsOf(member.host).includes(more.status)) {
+      return send(connection, error('forbidden', 'Only the host sees that list.', more.id));
+    }
+    const list = [];
+    for (const question of this.#record.questions.values())
+      if (question.status === more.status) list.push(questionView(question));
+    const page = questionPage(list, more.status, more.sort, limits.pageQuestions, more.after);
+    send(connection, { type: 'page', id: more.id, ...page });
   }
 
   #welcome(member: Member): Welcome {
@@ -343,7 +369,11 @@ export class PlenumRoom implements Party {
       v: PROTOCOL_VERSION,
       seq: this.#seq,
       host: member.host,
-      state: roomView(this.#record, this.online, { host: member.host, participant: member.participant }),
+      state: roomView(this.#record, this.online, {
+        host: member.host,
+        participant: member.participant,
+        windowed: true,
+      }),
       mine: mineView(this.#record, member.participant),
     };
   }
@@ -442,7 +472,7 @@ export class PlenumRoom implements Party {
     const deliver = (connection: Connection) => {
       const member = (connection.state as ConnectionState | undefined)?.member;
       if (!member) return;
-      if (connection.bufferedAmount > slowClientBytes) {
+      if (connection.bufferedAmount > bufferLimitBytes) {
         member.stale = stale = true;
         return;
       }

@@ -14,7 +14,7 @@ import { CreationLimit, defaultMaxRooms, defaultRoomCreationsPerMinute } from '.
 import { RoomHost } from './host.js';
 import { HttpError, requestTarget, sendError, sendJson } from './http-util.js';
 import { defaultIpLimits, IpLimits } from './ip-limits.js';
-import { PlenumRoom } from './plenum-room.js';
+import { PlenumRoom, type PlenumRoomOptions } from './plenum-room.js';
 import { expireRooms } from './retention.js';
 import { dataPolicy, pagePolicy, setBaseHeaders } from './security-headers.js';
 import { serveFile } from './static.js';
@@ -40,6 +40,8 @@ export interface ServerOptions {
   roomCreationsPerMinute?: number;
   /** Rooms the server holds at most (default 10,000; 0: no cap); past it creation answers 507. */
   maxRooms?: number;
+  /** How much one room may hold (questions, polls, open answers, log entries); unset caps keep their defaults. */
+  caps?: PlenumRoomOptions['caps'];
   /** Told which rooms expired, e.g. to log them; awaited before the server goes on. */
   onExpired?: (rooms: string[]) => void | Promise<void>;
   /** New sockets per network (IPv4 address, IPv6 /64) per second; default 20, 0 lifts it. */
@@ -134,7 +136,8 @@ export async function startServer(options: ServerOptions): Promise<PlenumServer>
     parties: {
       main: {
         exists: (room) => storage.getRoom(room) !== undefined,
-        create: (room) => new PlenumRoom(room, { storage, now, helloTimeoutMs, questionsPerMinute }),
+        create: (room) =>
+          new PlenumRoom(room, { storage, now, helloTimeoutMs, questionsPerMinute, caps: options.caps }),
       },
     },
     allowOrigin,

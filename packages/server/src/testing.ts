@@ -5,6 +5,7 @@
 import WebSocket, { type ClientOptions } from 'ws';
 import {
   applyMine,
+  applyPage,
   applyPatch,
   type Ack,
   type ErrorMessage,
@@ -93,6 +94,8 @@ export async function openSocket(
     } else if (view && message.type === 'patch') {
       if (message.seq !== view.seq + 1) broken ??= `patch ${message.seq} after ${view.seq}`;
       view = { ...view, seq: message.seq, state: applyPatch(view.state, message) };
+    } else if (view && message.type === 'page') {
+      view = { ...view, state: applyPage(view.state, message) };
     } else if (view && message.type === 'mine') {
       view = { ...view, state: applyPatch(view.state, message), mine: applyMine(view.mine, message) };
     }

@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import type { MineView, RoomView } from '@plenum/protocol';
 import '../define.js';
@@ -335,5 +335,42 @@ describe('<plenum-questions>', () => {
     } finally {
       await setViewport({ width: 800, height: 600 });
     }
+  });
+
+  it('shows the counts of the whole room and pages older questions in on demand', async () => {
+    const room = new FakeRoom({
+      state: emptyRoom({
+        questions: [fakeQuestion({ id: 'q1', text: 'Loaded one', createdAt: t0 })],
+        questionCounts: { live: 5, answered: 0 },
+      }),
+    });
+    room.older.push(
+      ...[2, 3, 4, 5].map((n) => fakeQuestion({ id: `q${n}`, text: `Older ${n}`, createdAt: t0 - n })),
+    );
+    const el = await questions(room, { lang: 'de' });
+    expect($(el, '#tab-live').textContent).to.contain('Offen (5)');
+    expect($(el, '#more').textContent!.trim()).to.equal('Weitere Fragen zeigen');
+    expect($(el, '#more-count').textContent).to.equal('4 weitere Fragen noch nicht angezeigt');
+    await expect(el).to.be.accessible();
+
+    $(el, '#more').click();
+    await el.updateComplete;
+    expect(room.calls.at(-1)).to.deep.equal({ action: 'loadMore', args: ['live', 'popular'] });
+    const items = () => el.shadowRoot!.querySelectorAll('li').length;
+    await waitUntil(() => items() === 3 && $(el, '#more').getAttribute('aria-disabled') === 'false');
+    $(el, '#more').click();
+    await waitUntil(() => items() === 5);
+    // Everything is here now: no button any more.
+    expect(el.shadowRoot!.querySelector('#more')).to.equal(null);
+  });
+
+  it('says in words when a page cannot be loaded', async () => {
+    const room = new FakeRoom({
+      state: emptyRoom({ questions: [], questionCounts: { live: 3, answered: 0 } }),
+    });
+    const el = await questions(room);
+    room.fail('not_joined');
+    $(el, '#more').click();
+    await waitUntil(() => $(el, '.more').textContent!.includes('Something went wrong'));
   });
 });

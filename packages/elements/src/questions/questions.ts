@@ -43,6 +43,8 @@ export class PlenumQuestions extends PlenumElement {
     editing: { state: true },
     confirming: { state: true },
     itemError: { state: true },
+    loadingMore: { state: true },
+    moreError: { state: true },
   };
 
   /** `popular` (most upvoted first) or `recent`. */
@@ -58,6 +60,9 @@ export class PlenumQuestions extends PlenumElement {
   declare private editing: { id: string; text: string } | undefined;
   declare private confirming: string | undefined;
   declare private itemError: { id: string; error: unknown } | undefined;
+  /** A page of older questions is on its way; or why the last one failed. */
+  declare private loadingMore: boolean;
+  declare private moreError: unknown;
 
   /** Announces questions others add; `announcer.interval` sets the pace. */
   readonly announcer = new Announcer(this);
@@ -71,6 +76,7 @@ export class PlenumQuestions extends PlenumElement {
     this.draft = '';
     this.name = '';
     this.sending = false;
+    this.loadingMore = false;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -89,12 +95,15 @@ export class PlenumQuestions extends PlenumElement {
     const state = this.stateStore.value;
     const { live, answered } = arrange(state?.questions ?? [], this.sort === 'recent' ? 'recent' : 'popular');
     const shown = this.tab === 'live' ? live : answered;
+    // The room may hold more than this client has loaded: the counts tell.
+    const counts = state?.questionCounts;
+    const hidden = counts ? (counts[this.tab] ?? 0) - shown.filter((q) => q.status === this.tab).length : 0;
     return html`<section part="base" aria-label=${t.questions}>
       ${this.renderConnection()} ${state ? this.#renderForm() : nothing}
       <div part="header" class="header">
         <div role="tablist" aria-label=${t.questions} @keydown=${this.#onTabKey}>
-          ${this.#renderTab('live', t.liveTab(live.length))}
-          ${this.#renderTab('answered', t.answeredTab(answered.length))}
+          ${this.#renderTab('live', t.liveTab(counts?.live ?? live.length))}
+          ${this.#renderTab('answered', t.answeredTab(counts?.answered ?? answered.length))}
         </div>
         <div role="group" aria-label=${t.sortLabel} class="sort">
           ${(['popular', 'recent'] as const).map(
@@ -120,9 +129,41 @@ export class PlenumQuestions extends PlenumElement {
                   ${shown.map((q) => this.#renderQuestion(q))}
                 </ul>`
         }
+        ${state && hidden > 0 ? this.#renderMore(hidden) : nothing}
       </div>
       ${this.announcer.render()}
     </section>`;
+  }
+
+  #renderMore(hidden: number) {
+    const t = this.t;
+    return html`<div class="actions more">
+      <button
+        part="button"
+        type="button"
+        id="more"
+        aria-disabled=${this.loadingMore}
+        aria-describedby="more-count"
+        @click=${this.#loadMore}
+      >
+        ${this.loadingMore ? t.loadingMore : t.showMore}
+      </button>
+      <span id="more-count" class="note">${t.notShown(hidden)}</span>
+      ${this.moreError !== undefined ? errorText(t, this.moreError) : nothing}
+    </div>`;
+  }
+
+  async #loadMore(): Promise<void> {
+    if (this.loadingMore || !this.roomLike) return;
+    this.loadingMore = true;
+    this.moreError = undefined;
+    try {
+      await this.roomLike.loadMore(this.tab, this.sort === 'recent' ? 'recent' : 'popular');
+    } catch (error) {
+      this.moreError = error;
+    } finally {
+      this.loadingMore = false;
+    }
   }
 
   #renderTab(tab: Tab, label: string) {

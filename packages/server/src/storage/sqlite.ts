@@ -18,6 +18,12 @@ interface Pending {
  * grouped: the first one starts a short timer, and everything that arrives until it fires
  * is committed in one transaction — so 1,000 votes cost a handful of fsyncs, not 1,000.
  */
+/**
+ * What the write-ahead log is cut back to once a checkpoint has copied it into the database:
+ * without it the file keeps the size of its largest burst for ever (a room flood made 114 MB).
+ */
+export const walLimitBytes = 16 * 1024 * 1024;
+
 export class SqliteStorage implements Storage {
   readonly #db: Database.Database;
   readonly #pending: Pending[] = [];
@@ -30,6 +36,7 @@ export class SqliteStorage implements Storage {
   constructor(
     dataDir: string,
     readonly commitDelayMs = 2,
+    walLimit = walLimitBytes,
   ) {
     const file = privateDatabaseFile(dataDir);
     this.secret = loadSecret(join(dataDir, 'secret'));
@@ -39,6 +46,8 @@ export class SqliteStorage implements Storage {
     this.#db.pragma('synchronous = FULL');
     // Checkpoints run in a worker (checkpointer.ts), never inside a room's commit.
     this.#db.pragma('wal_autocheckpoint = 0');
+    // The writer that restarts a fully checkpointed WAL truncates the file to this size.
+    this.#db.pragma(`journal_size_limit = ${Math.floor(walLimit)}`);
     this.#checkpointer = startCheckpointer(file, () => {
       if (this.#db.open) this.#db.pragma('wal_autocheckpoint = 1000');
     });
