@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { limits, sortQuestions, type RoomCaps } from '@plenum/protocol';
+import { compareQuestions, limits, type RoomCaps } from '@plenum/protocol';
 import { SqliteStorage } from './storage/sqlite.js';
 import {
   api,
@@ -118,7 +118,7 @@ describe('a bounded welcome', () => {
     expect(welcome.questions).toHaveLength(2 * limits.welcomeQuestions);
 
     // Page on from the window's end in recent order, as the client library does.
-    let after = sortQuestions(welcome.questions, 'recent')[limits.welcomeQuestions - 1]!;
+    let after = [...welcome.questions].sort(compareQuestions('recent'))[limits.welcomeQuestions - 1]!;
     const sizes = [];
     for (let n = 1, more = true; more; n++) {
       const cursor = { id: after.id, upvotes: after.upvotes, createdAt: after.createdAt };
