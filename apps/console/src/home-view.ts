@@ -1,5 +1,5 @@
 import { css, html, nothing } from 'lit';
-import { isTimeZone, moderationModes, type Moderation } from '@plenum/protocol';
+import { isTimeZone, limits, moderationModes, roomIdRule, type Moderation } from '@plenum/protocol';
 import { ApiError, createRoom } from './api.js';
 import { ConsoleElement } from './console-element.js';
 import { $lang, errorText, t } from './i18n.js';
@@ -74,15 +74,14 @@ export class PlenumHome extends ConsoleElement {
             ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
             <div class="field">
               <label for="title">${s.roomTitle}</label>
-              <input id="title" name="title" required maxlength="120" autocomplete="off" />
+              <input id="title" name="title" required maxlength=${limits.roomTitle} autocomplete="off" />
             </div>
             <div class="field">
               <label for="room">${s.roomId}</label>
               <input
                 id="room"
                 name="room"
-                pattern="[A-Za-z0-9][A-Za-z0-9\\-]*"
-                maxlength="64"
+                pattern=${roomIdRule}
                 autocomplete="off"
                 aria-describedby="room-hint"
               />

@@ -1,6 +1,6 @@
 import { css, html, nothing, type PropertyValues } from 'lit';
 import { connectRoom, type RoomConnection } from '@plenum/client';
-import type { Moderation, RoomView } from '@plenum/protocol';
+import { limits, type Moderation, type RoomView } from '@plenum/protocol';
 import { ConsoleElement } from './console-element.js';
 import { $lang, errorText, t } from './i18n.js';
 import { hostLink, presentLink } from './links.js';
@@ -159,7 +159,7 @@ export class PlenumHost extends ConsoleElement {
             this.renaming
               ? html`<form class="row rename" @submit=${this.#rename} @keydown=${this.#renameKeys}>
                   <label for="room-title">${s.roomTitle}</label>
-                  <input id="room-title" name="title" maxlength="120" .value=${state.title} />
+                  <input id="room-title" name="title" maxlength=${limits.roomTitle} .value=${state.title} />
                   <button type="submit" class="primary">${s.save}</button>
                   <button type="button" @click=${() => this.#stopRenaming()}>${s.cancel}</button>
                 </form>`

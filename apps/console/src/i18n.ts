@@ -3,6 +3,7 @@
  * browser until the host picks one; the choice is kept in localStorage.
  */
 import { numbers } from '@plenum/elements';
+import { ratingScale } from '@plenum/protocol';
 import { atom } from 'nanostores';
 
 export const langs = ['en', 'de'] as const;
@@ -52,7 +53,7 @@ const en = {
   createTitle: 'Create a room',
   roomTitle: 'Event title',
   roomId: 'Room id (optional)',
-  roomIdHint: 'Letters, digits and dashes. Leave empty for a random id.',
+  roomIdHint: 'Up to 64 letters, digits, dashes and underscores. Leave empty for a random id.',
   moderation: 'Questions',
   moderationPost: 'Appear at once (post-moderation)',
   moderationPre: 'Wait for approval (pre-moderation)',
@@ -186,7 +187,7 @@ const en = {
     single: 'Single choice',
     multiple: 'Multiple choice',
     open: 'Open answer',
-    rating: 'Rating (1–5 stars)',
+    rating: `Rating (1–${ratingScale} stars)`,
   } as Record<string, string>,
   options: 'Options',
   option: (n: number) => `Option ${n}`,
@@ -217,7 +218,7 @@ const en = {
   deletePollConfirm: 'Delete this poll and its votes?',
   noPolls: 'No polls yet.',
   pollList: 'Polls',
-  average: (n: string) => `Average ${n} of 5`,
+  average: (n: string) => `Average ${n} of ${ratingScale}`,
   stars: (n: number) => english.count(n, { one: 'star', other: 'stars' }),
   noAnswers: 'No answers yet.',
   resultsHidden: 'Results are hidden from participants.',
@@ -369,7 +370,8 @@ const de: Strings = {
   createTitle: 'Raum anlegen',
   roomTitle: 'Titel der Veranstaltung',
   roomId: 'Raumkennung (optional)',
-  roomIdHint: 'Buchstaben, Ziffern und Bindestriche. Leer lassen für eine zufällige Kennung.',
+  roomIdHint:
+    'Bis zu 64 Buchstaben, Ziffern, Binde- und Unterstriche. Leer lassen für eine zufällige Kennung.',
   moderation: 'Fragen',
   moderationPost: 'Erscheinen sofort (Nachmoderation)',
   moderationPre: 'Erst nach Freigabe (Vorabmoderation)',
@@ -500,7 +502,7 @@ const de: Strings = {
     single: 'Einfachauswahl',
     multiple: 'Mehrfachauswahl',
     open: 'Freie Antwort',
-    rating: 'Bewertung (1–5 Sterne)',
+    rating: `Bewertung (1–${ratingScale} Sterne)`,
   },
   options: 'Antwortmöglichkeiten',
   option: (n: number) => `Antwortmöglichkeit ${n}`,
@@ -531,7 +533,7 @@ const de: Strings = {
   deletePollConfirm: 'Diese Umfrage samt Stimmen löschen?',
   noPolls: 'Noch keine Umfragen.',
   pollList: 'Umfragen',
-  average: (n: string) => `Durchschnitt ${n} von 5`,
+  average: (n: string) => `Durchschnitt ${n} von ${ratingScale}`,
   stars: (n: number) => german.count(n, { one: 'Stern', other: 'Sterne' }),
   noAnswers: 'Noch keine Antworten.',
   resultsHidden: 'Die Ergebnisse sind für Teilnehmende verborgen.',

@@ -2,6 +2,7 @@ import { css, html, nothing, type PropertyValues } from 'lit';
 import type { QuestionChanges, RoomConnection } from '@plenum/client';
 import {
   duplicateGroups,
+  limits,
   sortQuestions,
   type QuestionOrder,
   type QuestionView,
@@ -457,11 +458,11 @@ export class PlenumModeration extends ConsoleElement {
       <label for=${id}>${label}</label>
       ${
         field === 'label'
-          ? html`<input id=${id} name="value" maxlength="40" .value=${value} />`
+          ? html`<input id=${id} name="value" maxlength=${limits.label} .value=${value} />`
           : html`<textarea
               id=${id}
               name="value"
-              maxlength="500"
+              maxlength=${field === 'reply' ? limits.reply : limits.questionText}
               ?required=${field === 'text'}
               .value=${value}
             ></textarea>`

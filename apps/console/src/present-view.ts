@@ -1,7 +1,13 @@
 import { css, html, nothing, type PropertyValues } from 'lit';
 import { connectRoom, type RoomConnection } from '@plenum/client';
 import { cloudLayout, inlineStyle } from '@plenum/elements';
-import { sortQuestions, type PollView, type QuestionView, type RoomView } from '@plenum/protocol';
+import {
+  ratingScale,
+  sortQuestions,
+  type PollView,
+  type QuestionView,
+  type RoomView,
+} from '@plenum/protocol';
 import { ConsoleElement } from './console-element.js';
 import { fit } from './fit.js';
 import { errorText, roomLang, stringsOf, type Strings } from './i18n.js';
@@ -496,7 +502,7 @@ export class PlenumPresent extends ConsoleElement {
     const rating = results.kind === 'rating';
     const counts = rating ? [...results.distribution].reverse() : results.counts;
     const percentages = rating ? [...results.percentages].reverse() : results.percentages;
-    const labels = rating ? counts.map((_, i) => s.stars(5 - i)) : poll.options;
+    const labels = rating ? counts.map((_, i) => s.stars(ratingScale - i)) : poll.options;
     const average = rating
       ? results.average.toLocaleString(this.#lang === 'de' ? 'de-DE' : 'en-GB', {
           minimumFractionDigits: 1,

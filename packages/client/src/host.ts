@@ -1,9 +1,16 @@
 /** The host's actions, available on a connection made with the room's host key. */
-import type { Action, PollKind, PollStatus, QuestionStatus, Screen } from '@plenum/protocol';
-import type { ActionInput } from './room.js';
+import type {
+  Action,
+  ActionInput,
+  ActionOf,
+  PollKind,
+  PollStatus,
+  QuestionStatus,
+  Screen,
+} from '@plenum/protocol';
 
 type Send = (action: ActionInput) => Promise<{ id?: string } | undefined>;
-type Fields<T extends Action['type']> = Omit<Extract<Action, { type: T }>, 'type' | 'id'>;
+type Fields<T extends Action['type']> = Omit<ActionOf<T>, 'type' | 'id'>;
 
 export interface QuestionChanges {
   status?: QuestionStatus;

@@ -10,8 +10,10 @@ import {
   listsOf,
   PROTOCOL_VERSION,
   questionPage,
+  refusedBy,
   windowSize,
   type Action,
+  type ActionInput,
   type Choice,
   type Cursor,
   type QuestionOrder,
@@ -43,9 +45,7 @@ export interface ConnectOptions {
   display?: boolean;
 }
 
-/** Distributes `Omit` over a union, so each action keeps its own fields. */
-type WithoutId<T> = T extends unknown ? Omit<T, 'id'> : never;
-export type ActionInput = WithoutId<Action>;
+export type { ActionInput };
 
 /**
  * What an element needs from a room: stores to read and actions to call. `RoomConnection`
@@ -75,16 +75,6 @@ interface Pending {
   resolve(result: { id?: string } | undefined): void;
   reject(error: PlenumError): void;
 }
-
-/**
- * Close codes after which retrying cannot help (see the server's host). Every other code is
- * retried after backoff, 1013 ("try again later": the socket did not read) included.
- */
-const refusals: Record<number, PlenumError['code']> = {
-  4400: 'version',
-  4403: 'unauthorized',
-  4404: 'unknown_room',
-};
 
 export class RoomConnection implements RoomLike {
   readonly $state: ReadableAtom<RoomView | undefined>;
@@ -235,7 +225,7 @@ export class RoomConnection implements RoomLike {
       server: this.options.server,
       room: this.options.room,
       WebSocket: this.options.WebSocket,
-      shouldReconnectOnClose: (event) => !(event.code in refusals),
+      shouldReconnectOnClose: (event) => !(event.code in refusedBy),
     });
     socket.addEventListener('open', () => {
       socket.send(
@@ -255,7 +245,7 @@ export class RoomConnection implements RoomLike {
       // A page asked on a closed socket never comes; the welcome after the reconnect starts afresh.
       const lost = new PlenumError('not_joined', 'The connection dropped; try again.');
       for (const page of this.#pages.values()) page.reject(lost);
-      const refusal = refusals[event.code];
+      const refusal = refusedBy[event.code];
       if (refusal) {
         this.#status.set('closed');
         const error = new PlenumError(refusal, event.reason || 'The server refused the connection.');

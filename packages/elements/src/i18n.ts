@@ -2,6 +2,7 @@
  * Every visible and accessible string, one catalogue per language. Pages override strings
  * with `setStrings('de', { … })` (top-level keys are replaced as a whole).
  */
+import { ratingScale } from '@plenum/protocol';
 import { numbers } from './plural.js';
 
 const english = numbers('en');
@@ -96,13 +97,13 @@ const en = {
   maxReached: (n: number) => `You have chosen the maximum of ${n}.`,
   answerLabel: 'Your answer',
   stars: (n: number) => english.count(n, { one: 'star', other: 'stars' }),
-  ratingLabel: 'Your rating, 1 to 5 stars',
+  ratingLabel: `Your rating, 1 to ${ratingScale} stars`,
   resultsHidden: 'Results coming up.',
   results: 'Results',
   finalResults: 'This poll is closed. Final results:',
   responses: (n: number) => english.count(n, { one: 'response', other: 'responses' }),
   average: (avg: number, n: number) =>
-    `Average ${english.decimal(avg)} of 5 from ${english.count(n, { one: 'rating', other: 'ratings' })}`,
+    `Average ${english.decimal(avg)} of ${ratingScale} from ${english.count(n, { one: 'rating', other: 'ratings' })}`,
   yourChoice: 'your choice',
   noAnswers: 'No answers yet.',
   resultLine: (label: string, percent: number, count: number) =>
@@ -202,13 +203,13 @@ const de: Strings = {
   maxReached: (n) => `Sie haben das Maximum von ${n} gewählt.`,
   answerLabel: 'Ihre Antwort',
   stars: (n) => german.count(n, { one: 'Stern', other: 'Sterne' }),
-  ratingLabel: 'Ihre Bewertung, 1 bis 5 Sterne',
+  ratingLabel: `Ihre Bewertung, 1 bis ${ratingScale} Sterne`,
   resultsHidden: 'Ergebnisse folgen.',
   results: 'Ergebnisse',
   finalResults: 'Diese Umfrage ist beendet. Endergebnis:',
   responses: (n) => german.count(n, { one: 'Antwort', other: 'Antworten' }),
   average: (avg, n) =>
-    `Durchschnitt ${german.decimal(avg)} von 5 aus ${german.count(n, { one: 'Bewertung', other: 'Bewertungen' })}`,
+    `Durchschnitt ${german.decimal(avg)} von ${ratingScale} aus ${german.count(n, { one: 'Bewertung', other: 'Bewertungen' })}`,
   yourChoice: 'Ihre Wahl',
   noAnswers: 'Noch keine Antworten.',
   resultLine: (label, percent, count) =>

@@ -1,17 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { noCaps, type RoomCaps } from './caps.js';
-import type { Action } from './messages.js';
+import type { Action, ActionInput } from './messages.js';
 import { apply, createRoom, roomView, type Actor, type ApplyResult, type RoomRecord } from './model.js';
 import { join } from './presence.js';
-
-type Draft = Action extends infer A ? (A extends Action ? Omit<A, 'id'> : never) : never;
 
 const host: Actor = { participant: 'host-participant-0001', host: true };
 const person = (n: number): Actor => ({ participant: `person-${String(n).padStart(12, '0')}`, host: false });
 const alice = person(1);
 
 let actions = 0;
-const act = (room: RoomRecord, action: Draft, actor: Actor = alice): ApplyResult =>
+const act = (room: RoomRecord, action: ActionInput, actor: Actor = alice): ApplyResult =>
   apply(room, { ...action, id: `a${++actions}` } as Action, actor, 1_000);
 const room = (caps: Partial<RoomCaps>) => createRoom({ id: 'room', createdAt: 0, caps });
 /** Everything a reader could see, to show a refusal changed nothing. */

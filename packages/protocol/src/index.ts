@@ -1,4 +1,5 @@
 export * from './limits.js';
+export { closeCodes, refusedBy } from './close-codes.js';
 export { capsReached, defaultCaps, noCaps, type CapName, type CapsReached, type RoomCaps } from './caps.js';
 export * from './state.js';
 export * from './messages.js';

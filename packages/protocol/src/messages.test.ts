@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseClientMessage } from './messages.js';
+import { parseClientMessage, roomIdPattern, roomIdRule } from './messages.js';
 
 describe('parseClientMessage', () => {
   it('accepts a hello and a well-formed action', () => {
@@ -28,5 +28,24 @@ describe('parseClientMessage', () => {
     expect(result.code).toBe(code);
     expect(result.id).toBe(id);
     expect(result.message.length).toBeGreaterThan(5);
+  });
+});
+
+describe('the room id rule', () => {
+  const ids = ['demo', 'dsn-2026', 'a_b', '-x', 'Z'.repeat(64), '', 'a b', 'ä', 'a/b', 'x'.repeat(65)];
+
+  it('takes 1–64 letters, digits, "-" and "_", and nothing else', () => {
+    expect(ids.filter((id) => roomIdPattern.test(id))).toEqual([
+      'demo',
+      'dsn-2026',
+      'a_b',
+      '-x',
+      'Z'.repeat(64),
+    ]);
+  });
+
+  it('reads the same as an HTML pattern attribute (anchored, with the v flag)', () => {
+    const html = new RegExp(`^(?:${roomIdRule})$`, 'v');
+    expect(ids.map((id) => html.test(id))).toEqual(ids.map((id) => roomIdPattern.test(id)));
   });
 });

@@ -31,8 +31,15 @@ export const recordingSchema = v.strictObject({
   /** When the recording starts, ms since epoch; without it there are no links into it. */
   startsAt: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
 });
-/** Room ids: what appears in a widget's `room` attribute and in every socket URL. */
-export const roomIdPattern = /^[A-Za-z0-9_-]{1,64}$/;
+/**
+ * Room ids: what appears in a widget's `room` attribute, in every socket URL and in the
+ * console's room field. `roomIdRule` is the unanchored source, valid in a RegExp and in an
+ * HTML `pattern` attribute (whose `v` flag wants the "-" escaped).
+ */
+export const roomIdRule = String.raw`[A-Za-z0-9_\-]{1,64}`;
+export const roomIdPattern = new RegExp(`^${roomIdRule}$`);
+/** How a person is told the rule. */
+export const roomIdMessage = 'A room id is 1–64 letters, digits, "-" or "_".';
 
 /** A room passcode as the host sets it; participants send it in their hello. */
 export const passcodeSchema = v.pipe(
@@ -47,9 +54,7 @@ export const passcodeSchema = v.pipe(
  * token; without one the server draws a random id.
  */
 export const roomCreateSchema = v.strictObject({
-  room: v.optional(
-    v.pipe(v.string(), v.regex(roomIdPattern, 'A room id is 1–64 letters, digits, "-" or "_".')),
-  ),
+  room: v.optional(v.pipe(v.string(), v.regex(roomIdPattern, roomIdMessage))),
   title: optionalText(limits.roomTitle),
   moderation: v.optional(v.picklist(moderationModes)),
   recording: v.optional(recordingSchema),
@@ -208,7 +213,10 @@ const hostActions = [
 
 export const actionSchema = v.variant('type', [...participantActions, ...hostActions]);
 export type Action = v.InferOutput<typeof actionSchema>;
-export type ActionType = Action['type'];
+/** The action of one type: `ActionOf<'vote'>`. */
+export type ActionOf<T extends Action['type']> = Extract<Action, { type: T }>;
+/** An action as its sender writes it: the id is added when it is sent. */
+export type ActionInput = Action extends infer A ? (A extends Action ? Omit<A, 'id'> : never) : never;
 export type Hello = v.InferOutput<typeof helloSchema>;
 export type More = v.InferOutput<typeof moreSchema>;
 export type ClientMessage = Hello | More | Action;

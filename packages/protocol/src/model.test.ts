@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { limits } from './limits.js';
-import { hostActionTypes, type Action } from './messages.js';
+import { hostActionTypes, type Action, type ActionInput } from './messages.js';
 import {
   apply,
   createRoom,
@@ -13,8 +13,6 @@ import {
 import { join } from './presence.js';
 import { report } from './report.js';
 
-type Draft = Action extends infer A ? (A extends Action ? Omit<A, 'id'> : never) : never;
-
 const host: Actor = { participant: 'host-participant-0001', host: true };
 const people = Array.from({ length: 6 }, (_, n): Actor => ({
   participant: `person-${n}-xxxxxxxxxxxx`,
@@ -23,9 +21,9 @@ const people = Array.from({ length: 6 }, (_, n): Actor => ({
 const [alice, bob, carol] = people as [Actor, Actor, Actor];
 
 let actions = 0;
-const act = (room: RoomRecord, action: Draft, actor: Actor, now = 1_000): ApplyResult =>
+const act = (room: RoomRecord, action: ActionInput, actor: Actor, now = 1_000): ApplyResult =>
   apply(room, { ...action, id: `a${++actions}` } as Action, actor, now);
-function must(room: RoomRecord, action: Draft, actor: Actor, now = 1_000): ApplyResult {
+function must(room: RoomRecord, action: ActionInput, actor: Actor, now = 1_000): ApplyResult {
   const outcome = act(room, action, actor, now);
   if (!outcome.ok) throw new Error(`${action.type}: ${outcome.message}`);
   return outcome;
@@ -66,7 +64,7 @@ function busyRoom(): RoomRecord {
   );
   must(room, { type: 'poll-update', poll: 'p2', status: 'open' }, host);
   must(room, { type: 'vote', poll: 'p2', choice: [0, 2] }, bob);
-  must(room, { type: 'poll-create', title: 'Draft', kind: 'open' }, host);
+  must(room, { type: 'poll-create', title: 'ActionInput', kind: 'open' }, host);
   for (let i = 0; i < limits.reactionsPerSecond; i++)
     must(room, { type: 'react', emoji: '👍' }, carol, 5_000);
   join(room, alice.participant, 10);
@@ -74,7 +72,7 @@ function busyRoom(): RoomRecord {
 }
 
 describe('rights', () => {
-  const hostOnly: Draft[] = [
+  const hostOnly: ActionInput[] = [
     { type: 'moderate', question: 'q1', status: 'answered' },
     { type: 'poll-create', title: 'Mine now', kind: 'rating' },
     { type: 'poll-update', poll: 'p2', status: 'closed' },
@@ -101,7 +99,7 @@ describe('rights', () => {
 });
 
 describe('a refused action leaves the record untouched', () => {
-  const refused: { why: string; action: Draft; actor: Actor; code: string; now?: number }[] = [
+  const refused: { why: string; action: ActionInput; actor: Actor; code: string; now?: number }[] = [
     { why: 'empty question', action: { type: 'ask', text: '  ' }, actor: carol, code: 'empty' },
     {
       why: 'long name',
@@ -369,12 +367,12 @@ describe('determinism', () => {
       now += Math.floor(random() * 400);
       const question = `q${1 + Math.floor(random() * 12)}`;
       const poll = `p${1 + Math.floor(random() * 4)}`;
-      const drafts: Draft[] = [
+      const drafts: ActionInput[] = [
         {
           type: 'ask',
           text: pick(['Why?', ' How? ', '', 'x'.repeat(501)]),
           name: pick(['', 'Ada', undefined]),
-        } as Draft,
+        } as ActionInput,
         { type: 'upvote', question },
         { type: 'upvote', question },
         { type: 'edit', question, text: pick(['Edited', '']) },
@@ -389,7 +387,7 @@ describe('determinism', () => {
         },
         { type: 'poll-create', title: 'P', kind: pick(['open', 'rating'] as const) },
         { type: 'poll-update', poll, status: pick(['open', 'closed', 'draft'] as const) },
-        pick<Draft>([
+        pick<ActionInput>([
           { type: 'poll-update', poll, position: pick([0, 1, 3]) },
           { type: 'poll-update', poll, hideAnswer: pick(['Bonn', 'Köln']) },
           { type: 'poll-update', poll, showAnswer: pick(['bonn.', 'Köln']) },

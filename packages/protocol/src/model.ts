@@ -13,7 +13,7 @@
  */
 import { capsReached, logFull, roomFull } from './caps.js';
 import { limits } from './limits.js';
-import { hostActionTypes, type Action } from './messages.js';
+import { hostActionTypes, type Action, type ActionOf } from './messages.js';
 import { castVote, createPoll, deletePoll, isPublicPoll, pollView, updatePoll } from './polls.js';
 import {
   askQuestion,
@@ -120,7 +120,7 @@ function route(
   }
 }
 
-function updateRoom(room: RoomRecord, action: Extract<Action, { type: 'room-update' }>): ApplyResult {
+function updateRoom(room: RoomRecord, action: ActionOf<'room-update'>): ApplyResult {
   const title =
     action.title === undefined
       ? room.title

@@ -1,23 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { limits } from './limits.js';
-import type { Action } from './messages.js';
+import type { Action, ActionInput } from './messages.js';
 import { apply, createRoom, mineView, roomView, type Actor, type RoomRecord } from './model.js';
 import { pollView } from './polls.js';
 import { groupAnswers, percentages } from './results.js';
 import type { Choice, PollKind, PollView } from './state.js';
-
-type Draft = Action extends infer A ? (A extends Action ? Omit<A, 'id'> : never) : never;
 
 const host: Actor = { participant: 'host-participant-0001', host: true };
 const voter = (n: number): Actor => ({ participant: `voter-${String(n).padStart(16, '0')}`, host: false });
 const [alice, bob] = [voter(1), voter(2)];
 
 let actions = 0;
-const act = (room: RoomRecord, action: Draft, actor: Actor, now = 1_000) =>
+const act = (room: RoomRecord, action: ActionInput, actor: Actor, now = 1_000) =>
   apply(room, { ...action, id: `a${++actions}` } as Action, actor, now);
 
 const setup = () => createRoom({ id: 'room', createdAt: 0 });
-const must = (room: RoomRecord, action: Draft, actor: Actor) =>
+const must = (room: RoomRecord, action: ActionInput, actor: Actor) =>
   expect(act(room, action, actor).ok).toBe(true);
 
 function poll(
@@ -129,7 +127,7 @@ describe('poll-create', () => {
       title: 'T',
       ...rest,
       options: rest.options && [...rest.options],
-    } as Draft;
+    } as ActionInput;
     expect(act(room, action, host)).toMatchObject({ ok: false, code });
     expect(room.polls.size).toBe(0);
     expect(room.counters.poll).toBe(0);
@@ -547,8 +545,11 @@ describe('results', () => {
 describe('open answers: hide, show, merge, pre-moderation', () => {
   const carol = voter(3);
   const answers = (room: RoomRecord, id: string, asHost = false) => view(room, id, asHost)?.results;
-  const update = (room: RoomRecord, id: string, fields: Partial<Extract<Draft, { type: 'poll-update' }>>) =>
-    act(room, { type: 'poll-update', poll: id, ...fields }, host);
+  const update = (
+    room: RoomRecord,
+    id: string,
+    fields: Partial<Extract<ActionInput, { type: 'poll-update' }>>,
+  ) => act(room, { type: 'poll-update', poll: id, ...fields }, host);
 
   it('hides one answer everywhere, its count included; showing brings it back', () => {
     const room = setup();

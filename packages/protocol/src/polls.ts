@@ -7,7 +7,7 @@
  */
 import { roomFull } from './caps.js';
 import { limits } from './limits.js';
-import type { Action } from './messages.js';
+import type { ActionOf } from './messages.js';
 import { answerKey, percentages, ratingAverage, sortGroups, tidyAnswer } from './results.js';
 import {
   cleanText,
@@ -22,8 +22,6 @@ import {
   type RoomRecord,
 } from './room.js';
 import type { Choice, OpenAnswer, PollKind, PollResults, PollStatus, PollView } from './state.js';
-
-type ActionOf<T extends Action['type']> = Extract<Action, { type: T }>;
 
 /** Rating polls ask for 1 to this many stars. */
 export const ratingScale = 5;

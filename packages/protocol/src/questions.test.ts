@@ -1,11 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { limits } from './limits.js';
-import type { Action } from './messages.js';
+import type { Action, ActionInput } from './messages.js';
 import { apply, createRoom, mineView, roomView, type Actor, type RoomRecord } from './model.js';
 import { sortQuestions, splitAnswered } from './questions.js';
 import type { Moderation, QuestionView } from './state.js';
-
-type Draft = Action extends infer A ? (A extends Action ? Omit<A, 'id'> : never) : never;
 
 const host: Actor = { participant: 'host-participant-0001', host: true };
 const alice: Actor = { participant: 'alice-participant-001', host: false };
@@ -13,7 +11,7 @@ const bob: Actor = { participant: 'bob-participant-00001', host: false };
 const carol: Actor = { participant: 'carol-participant-001', host: false };
 
 let actions = 0;
-const act = (room: RoomRecord, action: Draft, actor: Actor, now = 1_000) =>
+const act = (room: RoomRecord, action: ActionInput, actor: Actor, now = 1_000) =>
   apply(room, { ...action, id: `a${++actions}` } as Action, actor, now);
 
 function setup(moderation: Moderation = 'post'): RoomRecord {
@@ -326,7 +324,8 @@ describe('edit and delete by participants', () => {
     const id = ask(room, alice);
     act(room, { type: 'moderate', question: id, status }, host);
     const actor = by === 'alice' ? alice : bob;
-    const action: Draft = type === 'edit' ? { type, question: id, text: 'Changed' } : { type, question: id };
+    const action: ActionInput =
+      type === 'edit' ? { type, question: id, text: 'Changed' } : { type, question: id };
     expect(act(room, action, actor)).toMatchObject({ ok: false, code });
     expect(question(room, id)).toMatchObject({ text: 'Why?', status });
   });

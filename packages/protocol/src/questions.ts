@@ -7,7 +7,7 @@
  */
 import { roomFull } from './caps.js';
 import { limits } from './limits.js';
-import type { Action } from './messages.js';
+import type { ActionOf } from './messages.js';
 import {
   cleanText,
   isRefusal,
@@ -18,8 +18,6 @@ import {
   type RoomRecord,
 } from './room.js';
 import type { QuestionOrder, QuestionStatus, QuestionView } from './state.js';
-
-type ActionOf<T extends Action['type']> = Extract<Action, { type: T }>;
 
 export const isPublicQuestion = (question: Pick<QuestionRecord, 'status'>): boolean =>
   question.status === 'live' || question.status === 'answered';

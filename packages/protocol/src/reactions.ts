@@ -3,10 +3,8 @@
  * in running totals and in minutes since the room was created (for the report's timeline).
  */
 import { limits } from './limits.js';
-import type { Action } from './messages.js';
+import type { ActionOf } from './messages.js';
 import { refuse, type Actor, type ApplyResult, type RoomRecord } from './room.js';
-
-type ActionOf<T extends Action['type']> = Extract<Action, { type: T }>;
 
 export const minuteMs = 60_000;
 

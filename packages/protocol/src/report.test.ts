@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Action } from './messages.js';
+import type { Action, ActionInput } from './messages.js';
 import { apply, createRoom, type Actor, type RoomRecord } from './model.js';
 import { join, leave } from './presence.js';
 import { report } from './report.js';
-
-type Draft = Action extends infer A ? (A extends Action ? Omit<A, 'id'> : never) : never;
 
 const host: Actor = { participant: 'host-participant-0001', host: true };
 const people = Array.from({ length: 4 }, (_, n): Actor => ({
@@ -15,7 +13,7 @@ const [alice, bob, carol, dave] = people as [Actor, Actor, Actor, Actor];
 const start = Date.UTC(2021, 9, 1, 18, 0);
 
 let actions = 0;
-function act(room: RoomRecord, action: Draft, actor: Actor, now: number) {
+function act(room: RoomRecord, action: ActionInput, actor: Actor, now: number) {
   const outcome = apply(room, { ...action, id: `a${++actions}` } as Action, actor, now);
   if (!outcome.ok) throw new Error(outcome.message);
   return outcome;

@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { Action } from './messages.js';
+import type { Action, ActionInput } from './messages.js';
 import { apply, createRoom, roomView, type Actor, type RoomRecord } from './model.js';
 
-type Draft = { [K in Action['type']]: Omit<Extract<Action, { type: K }>, 'id'> }[Action['type']];
 const host: Actor = { participant: 'host-participant-0001', host: true };
 const alice: Actor = { participant: 'alice-participant-0001', host: false };
 let actions = 0;
-const act = (room: RoomRecord, action: Draft, actor = host) =>
+const act = (room: RoomRecord, action: ActionInput, actor = host) =>
   apply(room, { ...action, id: `a${++actions}` } as Action, actor, 1_000);
 
 /** q1 live, q2 in review (pre-moderation), p1 open, p2 draft. */
@@ -17,7 +16,7 @@ function setup(): RoomRecord {
   act(room, { type: 'ask', text: 'Waiting one' }, alice);
   act(room, { type: 'poll-create', title: 'Open one', kind: 'rating' });
   act(room, { type: 'poll-update', poll: 'p1', status: 'open' });
-  act(room, { type: 'poll-create', title: 'Draft', kind: 'rating' });
+  act(room, { type: 'poll-create', title: 'ActionInput', kind: 'rating' });
   return room;
 }
 
@@ -71,7 +70,7 @@ describe('the big screen', () => {
     expect(room.screen).toEqual({ show: 'join' });
   });
 
-  it.each<{ what: string; screen: Draft; leave: Draft }>([
+  it.each<{ what: string; screen: ActionInput; leave: ActionInput }>([
     {
       what: 'a deleted poll',
       screen: { type: 'screen', screen: { show: 'poll', poll: 'p1' } },

@@ -3,7 +3,7 @@
  * room makes by itself is when the chosen poll or question stops being public (deleted,
  * dismissed, back to review): the screen goes blank rather than show what the hall may not see.
  */
-import type { Action } from './messages.js';
+import type { ActionOf } from './messages.js';
 import { isPublicPoll } from './polls.js';
 import { isPublicQuestion } from './questions.js';
 import { refuse, type ApplyResult, type RoomRecord } from './room.js';
@@ -27,7 +27,7 @@ function check(room: RoomRecord, screen: Screen): ApplyResult | undefined {
   return undefined;
 }
 
-export function showOnScreen(room: RoomRecord, action: Extract<Action, { type: 'screen' }>): ApplyResult {
+export function showOnScreen(room: RoomRecord, action: ActionOf<'screen'>): ApplyResult {
   const refusal = check(room, action.screen);
   if (refusal) return refusal;
   if (sameScreen(room.screen, action.screen)) return { ok: true, changes: {} };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { limits } from './limits.js';
-import type { Action } from './messages.js';
+import type { Action, ActionInput } from './messages.js';
 import { apply, createRoom, roomView, type Actor } from './model.js';
 import { questionView, sortQuestions } from './questions.js';
 import type { QuestionView } from './state.js';
@@ -13,8 +13,7 @@ const person = (n: number): Actor => ({ participant: `person-${String(n).padStar
 function bigRoom(n: number) {
   const room = createRoom({ id: 'room', createdAt: 0 });
   let id = 0;
-  type Draft = Action extends infer A ? (A extends Action ? Omit<A, 'id'> : never) : never;
-  const act = (action: Draft, actor: Actor, at: number) =>
+  const act = (action: ActionInput, actor: Actor, at: number) =>
     apply(room, { ...action, id: `a${++id}` } as Action, actor, at);
   for (let i = 1; i <= n; i++) act({ type: 'ask', text: `Question ${i}` }, person(i), i);
   for (let i = 7; i <= n; i += 7)

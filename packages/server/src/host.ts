@@ -6,10 +6,12 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { limits } from '@plenum/protocol';
+import { closeCodes, limits, roomIdRule } from '@plenum/protocol';
 import { HttpError, requestTarget } from './http-util.js';
 import type { IpLimits } from './ip-limits.js';
 import type { Connection, ConnectionContext, Party, PartyType, Room } from './party.js';
+
+export { closeCodes };
 
 export interface HostOptions {
   parties: Record<string, PartyType>;
@@ -20,22 +22,6 @@ export interface HostOptions {
   heartbeatMs?: number;
   idleEvictMs?: number;
 }
-
-/** Close codes a client should not retry on (partysocket's shouldReconnectOnClose). */
-export const closeCodes = {
-  goingAway: 1001,
-  tooBig: 1009,
-  unknownRoom: 4404,
-  forbidden: 4403,
-  /** The room's passcode was missing or wrong: the client asks for it instead of retrying. */
-  passcode: 4401,
-  version: 4400,
-  // Retried by clients (after backoff): the next attempt may well succeed.
-  helloTimeout: 4408,
-  rateLimited: 4429,
-  /** The socket did not read what it was sent (see `bufferLimitBytes`); retried after backoff. */
-  tryAgainLater: 1013,
-} as const;
 
 /**
  * Bytes a socket may have queued when something more is sent to it. Past it, the socket is
@@ -86,7 +72,7 @@ class SocketConnection implements Connection {
   }
 }
 
-const partyPath = /^\/parties\/([a-z0-9-]+)\/([A-Za-z0-9_-]{1,64})\/?$/;
+const partyPath = new RegExp(String.raw`^/parties/([a-z0-9-]+)/(${roomIdRule})/?$`);
 
 export class RoomHost {
   readonly #wss = new WebSocketServer({

@@ -309,7 +309,7 @@ export class PlenumRoom implements Party {
     if (hello.hostKey !== undefined) {
       if (!keyMatches(hello.hostKey, this.#meta.hostKeyHash)) {
         send(connection, error('unauthorized', 'The host key does not match this room.'));
-        return connection.close(closeCodes.forbidden, 'Wrong host key');
+        return connection.close(closeCodes.unauthorized, 'Wrong host key');
       }
       host = true;
     }

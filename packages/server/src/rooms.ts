@@ -1,6 +1,6 @@
 /** Creating and finding rooms: the registry the HTTP API and the socket host share. */
 import { randomBytes } from 'node:crypto';
-import { limits, roomIdPattern, stripControls, type Moderation } from '@plenum/protocol';
+import { limits, roomIdMessage, roomIdPattern, stripControls, type Moderation } from '@plenum/protocol';
 import type { RoomHost } from './host.js';
 import { hashKey, hashPasscode, newKey } from './keys.js';
 import type { RoomMeta, Storage } from './storage/storage.js';
@@ -31,7 +31,7 @@ export function createRoomRecord(
   // 48 random bits: a second draw is already rare; erased ids are skipped like taken ones.
   for (let draw = 0; input.room === undefined && draw < 5 && taken(storage, id, now); draw++)
     id = randomRoomId();
-  if (!roomIdPattern.test(id)) throw new RangeError('A room id is 1–64 letters, digits, "-" or "_".');
+  if (!roomIdPattern.test(id)) throw new RangeError(roomIdMessage);
   if (storage.getRoom(id)) throw new RoomExistsError(`Room "${id}" exists already.`);
   if (input.reclaim) unbury(storage, id);
   else if (isBuried(storage, id, now))

@@ -1,6 +1,13 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { inlineStyle } from '../inline-style.js';
-import { answerKey, limits, type Choice, type PollResults, type PollView } from '@plenum/protocol';
+import {
+  answerKey,
+  limits,
+  ratingScale,
+  type Choice,
+  type PollResults,
+  type PollView,
+} from '@plenum/protocol';
 import { Announcer } from '../announcer.js';
 import { emit } from '../events.js';
 import { errorText, successText } from '../feedback.js';
@@ -8,6 +15,9 @@ import type { Strings } from '../i18n.js';
 import { PlenumElement } from '../plenum-element.js';
 import { loadWordCloud, wordCloudReady } from './load-word-cloud.js';
 import { styles } from './poll.styles.js';
+
+/** The stars a rating offers, 1 to `ratingScale`. */
+const stars = Array.from({ length: ratingScale }, (_, i) => i + 1);
 
 type Feedback = 'voted' | 'choose' | { error: unknown } | undefined;
 
@@ -188,7 +198,7 @@ export class PlenumPoll extends PlenumElement {
         const value = typeof choice === 'number' ? choice : 0;
         return html`<p class="note">${t.ratingLabel}</p>
           <div class="stars">
-            ${[1, 2, 3, 4, 5].map(
+            ${stars.map(
               (n) =>
                 html`<label class=${n <= value ? 'star on' : 'star'}
                   ><input type="radio" name="rating" .checked=${value === n} @change=${pick(n)} /><span
@@ -205,7 +215,7 @@ export class PlenumPoll extends PlenumElement {
   #renderResults(poll: PollView) {
     const t = this.t;
     const results = poll.results;
-    const rows = poll.kind === 'rating' ? 5 : poll.kind === 'open' ? 4 : poll.options.length;
+    const rows = poll.kind === 'rating' ? ratingScale : poll.kind === 'open' ? 4 : poll.options.length;
     // The space is held while results are hidden, so nothing jumps when they appear.
     return html`<div class="results" style=${inlineStyle({ '--rows': String(rows) })}>
       ${

@@ -1,13 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { apply, createRoom, join, report, type Action, type Actor, type RoomRecord } from '@plenum/protocol';
+import {
+  apply,
+  createRoom,
+  join,
+  report,
+  type Action,
+  type ActionInput,
+  type Actor,
+  type RoomRecord,
+} from '@plenum/protocol';
 import { reportChapters } from './chapters.js';
 import { eventInNumbers } from './content.js';
 import { reportCsv } from './csv.js';
 import { reportMarkdown } from './markdown.js';
 import { reportText } from './text.js';
 import { wordsFor } from './words.js';
-
-type Draft = Action extends infer A ? (A extends Action ? Omit<A, 'id'> : never) : never;
 
 const host: Actor = { participant: 'host', host: true };
 const person = (n: number): Actor => ({ participant: `person-${n}`, host: false });
@@ -16,7 +23,7 @@ const start = Date.UTC(2021, 9, 1, 10, 0);
 const at = (h: number, m: number, s = 0) => start + ((h * 60 + m) * 60 + s) * 1000;
 
 let actions = 0;
-function act(room: RoomRecord, action: Draft, actor: Actor, now: number): string {
+function act(room: RoomRecord, action: ActionInput, actor: Actor, now: number): string {
   const outcome = apply(room, { ...action, id: `a${++actions}` } as Action, actor, now);
   if (!outcome.ok) throw new Error(outcome.message);
   return outcome.result?.id ?? '';

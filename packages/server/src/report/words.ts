@@ -2,7 +2,13 @@
  * The words and number formats a report speaks, per language: headings, labels, statuses,
  * plurals, and numbers, percentages and times in the locale and the room's time zone.
  */
-import type { Lang, PollKind, PollStatus, QuestionStatus } from '@plenum/protocol';
+import {
+  ratingScale,
+  type Lang,
+  type PollKind,
+  type PollStatus,
+  type QuestionStatus,
+} from '@plenum/protocol';
 
 /** A noun's two forms; the number goes in front ("1 Unterstützung", "2 Unterstützungen"). */
 type Noun = readonly [one: string, other: string];
@@ -60,7 +66,8 @@ const strings = {
     labelled: (count: string, label: string) => `${count} mit dem Label ${label}`,
     ofWhich: 'davon',
     responsesIn: (responses: string, polls: string) => `${responses} in ${polls}`,
-    average: (average: string, ratings: string) => `im Schnitt ${average} von 5 Sternen (${ratings})`,
+    average: (average: string, ratings: string) =>
+      `im Schnitt ${average} von ${ratingScale} Sternen (${ratings})`,
     stars: (n: number) => `${n} ★`,
     averageLabel: 'Durchschnitt',
     networkShare: (share: string, voters: string) =>
@@ -129,7 +136,8 @@ const strings = {
     labelled: (count: string, label: string) => `${count} labelled ${label}`,
     ofWhich: 'of which',
     responsesIn: (responses: string, polls: string) => `${responses} in ${polls}`,
-    average: (average: string, ratings: string) => `${average} of 5 stars on average (${ratings})`,
+    average: (average: string, ratings: string) =>
+      `${average} of ${ratingScale} stars on average (${ratings})`,
     stars: (n: number) => `${n} ★`,
     averageLabel: 'Average',
     networkShare: (share: string, voters: string) =>
