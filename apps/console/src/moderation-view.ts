@@ -3,6 +3,7 @@ import type { QuestionChanges, RoomConnection } from '@plenum/client';
 import {
   duplicateGroups,
   limits,
+  sortAnswered,
   sortQuestions,
   type QuestionOrder,
   type QuestionView,
@@ -36,7 +37,7 @@ const keys = {
 function ordered(questions: QuestionView[], view: View, order: QuestionOrder): QuestionView[] {
   if (view === 'live') return sortQuestions(questions, order);
   if (view === 'review') return [...questions].sort((a, b) => a.createdAt - b.createdAt);
-  if (view === 'answered') return [...questions].sort((a, b) => (b.answeredAt ?? 0) - (a.answeredAt ?? 0));
+  if (view === 'answered') return sortAnswered(questions);
   return [...questions].sort((a, b) => b.createdAt - a.createdAt);
 }
 

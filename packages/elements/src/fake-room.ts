@@ -2,15 +2,22 @@ import { atom } from 'nanostores';
 import { PlenumError, type RoomLike, type Status } from '@plenum/client';
 import {
   answerKey,
-  percentages,
+  apply,
+  createRoom,
+  mineView,
+  roomView,
+  type Action,
+  type ActionInput,
+  type Actor,
   type Choice,
   type ErrorCode,
   type MineView,
-  type PollResults,
   type PollView,
   type QuestionOrder,
+  type QuestionRecord,
   type QuestionStatus,
   type QuestionView,
+  type RoomRecord,
   type RoomView,
 } from '@plenum/protocol';
 
@@ -61,36 +68,53 @@ export function fakeQuestion(
   };
 }
 
+/** The participant the fake room shows the room to. */
+const me: Actor = { participant: 'fake-room-participant', host: false };
+const noMine: MineView = { questions: [], upvoted: [], votes: {} };
+
 /**
- * An in-memory `RoomLike` for stories and tests: actions change the view the way a tiny
- * server would, and methods let a story or test push what "others" do.
+ * An in-memory `RoomLike` for stories and tests. It keeps a room record and computes with the
+ * real model (`apply`, `roomView`, `mineView`), so it refuses what the server refuses and shows
+ * only what the server could send: results, averages and percentages are the model's, never
+ * a fixture's. A view a story sets is read as "the room looks like this": its questions and
+ * poll results become a record (others' upvotes and votes made up to match), and what the
+ * participant sees of it is the model's view of that record.
  */
 export class FakeRoom implements RoomLike {
   readonly $state = atom<RoomView | undefined>(undefined);
-  readonly $mine = atom<MineView>({ questions: [], upvoted: [], votes: {} });
+  readonly $mine = atom<MineView>(noMine);
   readonly $status = atom<Status>('open');
   readonly $error = atom<PlenumError | undefined>(undefined);
   /** Questions `loadMore` hands out, a page at a time (tests of a room bigger than its window). */
   readonly older: QuestionView[] = [];
   /** Every action called, in order, for assertions. */
   readonly calls: { action: string; args: unknown[] }[] = [];
+  #record: RoomRecord | undefined;
+  /** What a view carries that the record does not: the audience and the whole room's counts. */
+  #extras: Pick<RoomView, 'online' | 'questionCounts'> = { online: 1 };
   #failure: PlenumError | undefined;
   #next = 1000;
 
   constructor(init: FakeRoomInit = {}) {
-    this.$state.set(init.state);
     if (init.mine) this.$mine.set(init.mine);
+    this.set(init.state);
     if (init.status) this.$status.set(init.status);
   }
 
   // ---------------------------------------------------------------- pushed by stories/tests
 
+  /** The room looks like `view` now (undefined: still loading). */
   set(view: RoomView | undefined): void {
-    this.$state.set(view);
+    this.#record = view && recordOf(view, this.$mine.get());
+    this.#extras = view
+      ? { online: view.online, ...(view.questionCounts && { questionCounts: view.questionCounts }) }
+      : { online: 1 };
+    this.#publish();
   }
 
   setMine(mine: MineView): void {
     this.$mine.set(mine);
+    this.set(this.$state.get());
   }
 
   setStatus(status: Status): void {
@@ -105,7 +129,7 @@ export class FakeRoom implements RoomLike {
   /** Changes the view with a function of the current one. */
   update(change: (view: RoomView) => Partial<RoomView>): void {
     const view = this.#view();
-    this.$state.set({ ...view, ...change(view) });
+    this.set({ ...view, ...change(view) });
   }
 
   addQuestion(fields: Partial<QuestionView> & Pick<QuestionView, 'text'>): QuestionView {
@@ -124,67 +148,43 @@ export class FakeRoom implements RoomLike {
     this.update((view) => ({ polls: view.polls.map((p) => (p.id === id ? { ...p, ...fields } : p)) }));
   }
 
-  /** Others reacted: the totals rise, which the reaction bar shows as a burst. */
+  /** Others reacted, one reaction each: the totals rise, which the reaction bar shows as a burst. */
   burst(emoji: string, count = 1): void {
-    this.update((view) => ({
-      reactions: { ...view.reactions, [emoji]: (view.reactions[emoji] ?? 0) + count },
-    }));
+    for (let i = 0; i < count; i++) this.#act({ type: 'react', emoji }, someone());
   }
 
   // ---------------------------------------------------------------- RoomLike actions
 
   async ask(text: string, options: { name?: string } = {}): Promise<string> {
     this.#check('ask', [text, options]);
-    const view = this.#view();
-    const question = this.addQuestion({
-      text: text.trim(),
-      ...(options.name && { name: options.name }),
-      status: view.moderation === 'pre' ? 'review' : 'live',
-    });
-    const mine = this.$mine.get();
-    this.$mine.set({ ...mine, questions: [...mine.questions, question.id] });
-    return question.id;
+    const id = `q${this.#next++}`;
+    this.#act({ type: 'ask', text, ...(options.name && { name: options.name }) }, me, id);
+    return id;
   }
 
   async upvote(question: string): Promise<void> {
     this.#check('upvote', [question]);
-    const mine = this.$mine.get();
-    // As the server does: nobody upvotes their own question.
-    if (mine.questions.includes(question) || mine.merged?.includes(question))
-      throw new PlenumError('own_question', 'You cannot upvote your own question.');
-    const had = mine.upvoted.includes(question);
-    this.$mine.set({
-      ...mine,
-      upvoted: had ? mine.upvoted.filter((id) => id !== question) : [...mine.upvoted, question],
-    });
-    const current = this.#view().questions.find((q) => q.id === question);
-    if (current) this.updateQuestion(question, { upvotes: current.upvotes + (had ? -1 : 1) });
+    this.#act({ type: 'upvote', question });
   }
 
   async vote(poll: string, choice: Choice): Promise<void> {
     this.#check('vote', [poll, choice]);
-    const mine = this.$mine.get();
-    const previous = mine.votes[poll];
-    this.$mine.set({ ...mine, votes: { ...mine.votes, [poll]: choice } });
-    const view = this.#view().polls.find((p) => p.id === poll);
-    if (view?.results) this.updatePoll(poll, { results: retally(view.results, previous, choice) });
+    this.#act({ type: 'vote', poll, choice });
   }
 
   async react(emoji: string): Promise<void> {
     this.#check('react', [emoji]);
-    this.burst(emoji);
+    this.#act({ type: 'react', emoji });
   }
 
   async editQuestion(question: string, text: string): Promise<void> {
     this.#check('editQuestion', [question, text]);
-    this.updateQuestion(question, { text: text.trim(), edited: true });
+    this.#act({ type: 'edit', question, text });
   }
 
   async deleteQuestion(question: string): Promise<void> {
     this.#check('deleteQuestion', [question]);
-    this.update((view) => ({ questions: view.questions.filter((q) => q.id !== question) }));
-    const mine = this.$mine.get();
-    this.$mine.set({ ...mine, questions: mine.questions.filter((id) => id !== question) });
+    this.#act({ type: 'delete', question });
   }
 
   async loadMore(status: QuestionStatus, sort: QuestionOrder): Promise<boolean> {
@@ -201,43 +201,132 @@ export class FakeRoom implements RoomLike {
     if (failure) throw failure;
   }
 
+  /** Applies an action with the real model; a refusal rejects as the server's error would. */
+  #act(action: ActionInput, actor = me, newId?: string): void {
+    const record = (this.#record ??= recordOf(emptyRoom(), this.$mine.get()));
+    const outcome = apply(
+      record,
+      { ...action, id: `fake-${this.#next++}` } as Action,
+      actor,
+      Date.now(),
+      newId,
+    );
+    if (!outcome.ok) throw new PlenumError(outcome.code, outcome.message);
+    this.#publish();
+  }
+
+  #publish(): void {
+    const record = this.#record;
+    if (!record) return this.$state.set(undefined);
+    this.$state.set({
+      ...roomView(record, this.#extras.online, { participant: me.participant }),
+      ...(this.#extras.questionCounts && { questionCounts: this.#extras.questionCounts }),
+    });
+    this.$mine.set(mineView(record, me.participant));
+  }
+
   #view(): RoomView {
     return this.$state.get() ?? emptyRoom();
   }
 }
 
-/** Takes the participant's previous choice out of the results and puts the new one in. */
-function retally(results: PollResults, previous: Choice | undefined, next: Choice): PollResults {
-  const isNew = previous === undefined;
+let others = 0;
+/** Someone else in the room: a new participant each time. */
+const someone = (): Actor => ({ participant: `fake-room-other-${++others}`, host: false });
+/** The host, for building polls. */
+const host: Actor = { participant: 'fake-room-host', host: true };
+
+/** The record behind a view: the participant (`mine`) and made-up others, as many as the view counts. */
+function recordOf(view: RoomView, mine: MineView): RoomRecord {
+  const record = createRoom({
+    id: view.room,
+    title: view.title,
+    moderation: view.moderation,
+    emojis: view.emojis,
+    createdAt: 0,
+  });
+  if (view.lang !== undefined) record.lang = view.lang;
+  if (view.timeZone !== undefined) record.timeZone = view.timeZone;
+  if (view.eventPage !== undefined) record.eventPage = view.eventPage;
+  record.reactions = { ...view.reactions };
+  for (const question of view.questions) record.questions.set(question.id, questionRecord(question, mine));
+  for (const poll of view.polls) addPoll(record, poll, mine.votes[poll.id]);
+  record.currentPoll = view.currentPoll;
+  record.screen = { ...view.screen };
+  return record;
+}
+
+function questionRecord({ upvotes, ...question }: QuestionView, mine: MineView): QuestionRecord {
+  const upvoters = new Set<string>(mine.upvoted.includes(question.id) ? [me.participant] : []);
+  while (upvoters.size < upvotes) upvoters.add(someone().participant);
+  return {
+    ...question,
+    author: mine.questions.includes(question.id) ? me.participant : someone().participant,
+    upvoters,
+    ...(mine.merged?.includes(question.id) && { coAuthors: new Set([me.participant]) }),
+  };
+}
+
+/**
+ * Creates the poll with the model and casts the votes its results count (the participant's
+ * own among them), so every number the view shows is one the model computed.
+ */
+function addPoll(record: RoomRecord, poll: PollView, own: Choice | undefined): void {
+  const run = (action: ActionInput, actor: Actor, newId?: string) => {
+    const outcome = apply(record, { ...action, id: 'fake' } as Action, actor, poll.createdAt, newId);
+    if (!outcome.ok) throw new Error(`The server cannot hold poll "${poll.id}": ${outcome.message}`);
+  };
+  const { title, kind, options, maxChoices } = poll;
+  run(
+    { type: 'poll-create', title, kind, options, ...(maxChoices !== undefined && { maxChoices }) },
+    host,
+    poll.id,
+  );
+  run({ type: 'poll-update', poll: poll.id, status: 'open' }, host);
+  // Others' votes count as the host's own would: an open answer shown needs no approval.
+  for (const choice of othersVotes(poll, own))
+    run({ type: 'vote', poll: poll.id, choice }, { ...someone(), host: true });
+  if (own !== undefined) run({ type: 'vote', poll: poll.id, choice: own }, me);
+  const made = record.polls.get(poll.id)!;
+  made.status = poll.status;
+  made.resultsVisible = poll.resultsVisible;
+}
+
+/** The votes of everyone but the participant that give the view's results (or its count, when they are hidden). */
+function othersVotes(poll: PollView, own: Choice | undefined): Choice[] {
+  const results = poll.results;
+  if (!results) {
+    const placeholder: Choice =
+      poll.kind === 'open' ? 'answer' : poll.kind === 'multiple' ? [0] : poll.kind === 'rating' ? 1 : 0;
+    return new Array<Choice>(Math.max(0, poll.responses - (own === undefined ? 0 : 1))).fill(placeholder);
+  }
   if (results.kind === 'open') {
-    const answers = results.answers.map((a) => ({ ...a }));
-    const bump = (text: string, by: number) => {
-      const found = answers.find((a) => answerKey(a.text) === answerKey(text));
-      if (found) found.count += by;
-      else if (by > 0) answers.push({ text, count: by });
-    };
-    if (typeof previous === 'string') bump(previous, -1);
-    if (typeof next === 'string') bump(next, 1);
-    const kept = answers.filter((a) => a.count > 0).sort((a, b) => b.count - a.count);
-    return { ...results, answers: kept, responses: results.responses + (isNew ? 1 : 0) };
+    const key = typeof own === 'string' ? answerKey(own) : undefined;
+    let counted = false;
+    return results.answers.flatMap(({ text, count }) => {
+      const theirs = !counted && answerKey(text) === key && count > 0 ? ((counted = true), count - 1) : count;
+      return new Array<Choice>(theirs).fill(text);
+    });
   }
-  const counts = [...(results.kind === 'rating' ? results.distribution : results.counts)];
-  const index = (choice: Choice | undefined) =>
-    choice === undefined || typeof choice === 'string'
-      ? []
-      : (Array.isArray(choice) ? choice : [choice]).map((c) => (results.kind === 'rating' ? c - 1 : c));
-  for (const i of index(previous)) counts[i] = (counts[i] ?? 1) - 1;
-  for (const i of index(next)) counts[i] = (counts[i] ?? 0) + 1;
-  const responses = results.responses + (isNew ? 1 : 0);
-  if (results.kind === 'rating') {
-    const sum = counts.reduce((s, c, i) => s + c * (i + 1), 0);
-    return {
-      ...results,
-      distribution: counts,
-      percentages: percentages(counts),
-      responses,
-      average: sum / responses,
-    };
+  const rating = results.kind === 'rating';
+  const counts = [...(rating ? results.distribution : results.counts)];
+  const ownIndices =
+    own === undefined || typeof own === 'string' ? [] : Array.isArray(own) ? own : [rating ? own - 1 : own];
+  let ownCounted = false;
+  for (const index of ownIndices) {
+    if ((counts[index] ?? 0) > 0) {
+      counts[index]! -= 1;
+      ownCounted = true;
+    }
   }
-  return { ...results, counts, percentages: percentages(counts), responses };
+  if (results.kind !== 'multiple')
+    return counts.flatMap((count, index) => new Array<Choice>(count).fill(rating ? index + 1 : index));
+  // Ticks dealt out in turn: every voter gets a fair share of them, none an option twice.
+  const voters = Array.from({ length: results.responses - (ownCounted ? 1 : 0) }, () => [] as number[]);
+  if (voters.length === 0) return [];
+  let next = 0;
+  counts.forEach((count, option) => {
+    for (let i = 0; i < count; i++) voters[next++ % voters.length]!.push(option);
+  });
+  return voters.filter((ticks) => ticks.length > 0).map((ticks) => ticks.sort((a, b) => a - b));
 }

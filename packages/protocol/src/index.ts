@@ -12,8 +12,10 @@ export {
   compareQuestions,
   isPublicQuestion,
   questionView,
+  reviewReaders,
+  participantLists,
+  sortAnswered,
   sortQuestions,
-  splitAnswered,
 } from './questions.js';
 export { countQuestions, listsOf, questionPage, windowSize, type Cursor } from './window.js';
 export { isPublicPoll, pollResults, pollView, ratingScale } from './polls.js';

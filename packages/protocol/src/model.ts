@@ -24,6 +24,7 @@ import {
   mergeQuestions,
   moderateQuestion,
   questionView,
+  reviewReaders,
   upvoteQuestion,
 } from './questions.js';
 import { react } from './reactions.js';
@@ -179,11 +180,7 @@ export function roomView(room: RoomRecord, online: number, options: RoomViewOpti
   const own = [];
   for (const question of room.questions.values()) {
     if (host || isPublicQuestion(question)) visible.push(questionView(question));
-    else if (
-      question.status === 'review' &&
-      options.participant !== undefined &&
-      askedBy(question, options.participant)
-    )
+    else if (options.participant !== undefined && reviewReaders(question).includes(options.participant))
       own.push(questionView(question));
   }
   const polls = [];

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { limits } from './limits.js';
 import type { Action, ActionInput } from './messages.js';
 import { apply, createRoom, mineView, roomView, type Actor, type RoomRecord } from './model.js';
-import { sortQuestions, splitAnswered } from './questions.js';
+import { canSeeQuestion, participantLists, reviewReaders, sortAnswered, sortQuestions } from './questions.js';
 import type { Moderation, QuestionView } from './state.js';
 
 const host: Actor = { participant: 'host-participant-0001', host: true };
@@ -352,7 +352,7 @@ describe('edit and delete by participants', () => {
   });
 });
 
-describe('sortQuestions and splitAnswered', () => {
+describe('sortQuestions and participantLists', () => {
   const q = (
     id: string,
     upvotes: number,
@@ -393,11 +393,23 @@ describe('sortQuestions and splitAnswered', () => {
     expect(sortQuestions(same, 'recent').map((item) => item.id)).toEqual(['q01b', 'qf3a']);
   });
 
-  it('lists answered questions apart', () => {
-    const mixed = [q('q1', 0, 1), q('q2', 0, 2, { status: 'answered' }), q('q3', 0, 3, { status: 'review' })];
-    const { live, answered } = splitAnswered(mixed);
-    expect(live.map((item) => item.id)).toEqual(['q1', 'q3']);
-    expect(answered.map((item) => item.id)).toEqual(['q2']);
+  it('lists answered questions apart, latest answer first, and dismissed ones nowhere', () => {
+    const mixed = [
+      q('q1', 0, 1),
+      q('q2', 0, 2, { status: 'answered', answeredAt: 20 }),
+      q('q3', 9, 3, { status: 'review' }),
+      q('q4', 0, 4, { status: 'answered', answeredAt: 30 }),
+      q('q5', 0, 5, { status: 'dismissed' }),
+    ];
+    const { live, answered } = participantLists(mixed, 'popular');
+    expect(live.map((item) => item.id)).toEqual(['q3', 'q1']);
+    expect(answered.map((item) => item.id)).toEqual(['q4', 'q2']);
+    expect(sortAnswered(answered.reverse()).map((item) => item.id)).toEqual(['q4', 'q2']);
+  });
+
+  it('puts the later of two questions of one millisecond first in recent, as paging does', () => {
+    const { live } = participantLists([q('qf3a', 0, 5), q('q01b', 0, 5)], 'recent');
+    expect(live.map((item) => item.id)).toEqual(['q01b', 'qf3a']);
   });
 });
 
@@ -458,6 +470,25 @@ describe('merge', () => {
     expect(seen(alice)).toEqual([first]);
     expect(seen(bob)).toEqual([first]);
     expect(seen(carol)).toEqual([]);
+  });
+
+  it('names every asker as a reader while it waits in review, and agrees with the views', () => {
+    const room = setup('pre');
+    const first = ask(room, alice, 'Same?');
+    const second = ask(room, bob, 'same');
+    act(room, { type: 'merge', question: first, duplicates: [second] }, host);
+    const record = room.questions.get(first)!;
+    expect(reviewReaders(record)).toEqual([alice.participant, bob.participant]);
+    for (const status of ['review', 'live', 'answered', 'dismissed'] as const) {
+      act(room, { type: 'moderate', question: first, status }, host);
+      for (const actor of [host, alice, bob, carol]) {
+        const view = roomView(room, 0, { host: actor.host, participant: actor.participant });
+        expect(canSeeQuestion(record, actor), `${status}, ${actor.participant}`).toBe(
+          view.questions.some((item) => item.id === first),
+        );
+      }
+      if (status !== 'review') expect(reviewReaders(record)).toEqual([]);
+    }
   });
 
   it('carries earlier co-askers along when a merged question is merged again', () => {

@@ -26,14 +26,19 @@ export const isPublicQuestion = (question: Pick<QuestionRecord, 'status'>): bool
 export const askedBy = (question: QuestionRecord, participant: string): boolean =>
   question.author === participant || (question.coAuthors?.has(participant) ?? false);
 
+const nobody: readonly string[] = [];
+
+/**
+ * Who sees this question although the public does not: its askers while it waits in review;
+ * nobody else (a dismissed question is the host's alone). With `isPublicQuestion` and the
+ * host, this is the whole rule of who sees a question.
+ */
+export const reviewReaders = (question: QuestionRecord): readonly string[] =>
+  question.status === 'review' ? [question.author, ...(question.coAuthors ?? [])] : nobody;
+
 /** Whether `actor` may know the question exists. */
-export function canSeeQuestion(question: QuestionRecord, actor: Actor): boolean {
-  return (
-    actor.host ||
-    isPublicQuestion(question) ||
-    (question.status === 'review' && askedBy(question, actor.participant))
-  );
-}
+export const canSeeQuestion = (question: QuestionRecord, actor: Actor): boolean =>
+  actor.host || isPublicQuestion(question) || reviewReaders(question).includes(actor.participant);
 
 const notFound = () => refuse('not_found', 'This question does not exist (any more).');
 
@@ -284,12 +289,23 @@ export function compareQuestions(order: QuestionOrder): (a: Sortable, b: Sortabl
   return displayOrder(order, (a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
-/** Answered questions are listed apart, below the others; input order is kept in both. */
-export function splitAnswered<T extends Pick<QuestionView, 'status'>>(
+type Answerable = Sortable & Pick<QuestionView, 'status' | 'answeredAt'>;
+
+/** Answered questions in the order they were answered, latest first. */
+export function sortAnswered<T extends Answerable>(questions: readonly T[]): T[] {
+  return [...questions].sort((a, b) => (b.answeredAt ?? b.createdAt) - (a.answeredAt ?? a.createdAt));
+}
+
+/**
+ * What a participant's list shows: the open questions (live, and their own in review) in
+ * display order (`sortQuestions`), and the answered ones apart, latest answer first.
+ * Dismissed questions are in neither.
+ */
+export function participantLists<T extends Answerable>(
   questions: readonly T[],
+  order: QuestionOrder,
 ): { live: T[]; answered: T[] } {
-  const live: T[] = [];
-  const answered: T[] = [];
-  for (const question of questions) (question.status === 'answered' ? answered : live).push(question);
-  return { live, answered };
+  const open = questions.filter((question) => question.status === 'live' || question.status === 'review');
+  const answered = questions.filter((question) => question.status === 'answered');
+  return { live: sortQuestions(open, order), answered: sortAnswered(answered) };
 }

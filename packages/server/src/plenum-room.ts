@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import {
   apply,
-  askedBy,
+  reviewReaders,
   createRoom,
   defaultCaps,
   listsOf,
@@ -402,7 +402,7 @@ export class PlenumRoom implements Party {
     // The author of a question still in review sees it change although the public does not.
     for (const id of outcome.changes.questions ?? []) {
       const question = this.#record.questions.get(id);
-      if (question?.status === 'review') this.#patch.mine.add(question.author);
+      for (const reader of question ? reviewReaders(question) : []) this.#patch.mine.add(reader);
     }
     this.#schedule();
     const entry: LogEntry = {
@@ -526,8 +526,7 @@ export class PlenumRoom implements Party {
   #personal(participant: string): Personal {
     const questions = [];
     for (const question of this.#record.questions.values()) {
-      if (question.status === 'review' && askedBy(question, participant))
-        questions.push(questionView(question));
+      if (reviewReaders(question).includes(participant)) questions.push(questionView(question));
     }
     return {
       type: 'mine',

@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
-import type { PollView } from '@plenum/protocol';
+import { percentages, type PollView } from '@plenum/protocol';
 import '../define.js';
 import { emptyRoom, FakeRoom, roomWithPoll } from '../fake-room.js';
 
@@ -25,7 +25,7 @@ const polls: Record<string, PollView> = {
     maxChoices: 2,
     resultsVisible: true,
     responses: 18,
-    results: { kind: 'multiple', counts: [9, 14, 5, 8], percentages: [25, 39, 14, 22], responses: 18 },
+    results: { kind: 'multiple', counts: [9, 14, 5, 7], percentages: [26, 40, 14, 20], responses: 18 },
     createdAt: 2,
   },
   open: {
@@ -59,7 +59,7 @@ const polls: Record<string, PollView> = {
       kind: 'rating',
       distribution: [1, 0, 3, 9, 7],
       percentages: [5, 0, 15, 45, 35],
-      average: 4.05,
+      average: 4.1,
       responses: 20,
     },
     createdAt: 4,
@@ -130,12 +130,10 @@ export const LiveResults: Story = {
       step++;
       const counts = [12 + step * 2, 7 + step, 4 + (step % 3)];
       const total = counts.reduce((a, b) => a + b, 0);
-      const floors = counts.map((c) => Math.floor((c * 100) / total));
-      floors[0]! += 100 - floors.reduce((a, b) => a + b, 0); // stands in for the server's numbers
+      // The fake room counts these votes with the model, as the server would.
       connection.updatePoll('single', {
         resultsVisible: true,
-        responses: 0,
-        results: { kind: 'single', counts, percentages: floors, responses: total },
+        results: { kind: 'single', counts, percentages: percentages(counts), responses: total },
       });
       if (step === 15) clearInterval(timer);
     }, 2000);

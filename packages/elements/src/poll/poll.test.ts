@@ -261,6 +261,39 @@ describe('<plenum-poll>', () => {
     expect($(el, 'ol[part="list"]').classList.contains('visually-hidden')).to.equal(false);
   });
 
+  it('groups an answer with the one of other spacing and case, at once and as the server does', async () => {
+    const poll = {
+      ...open,
+      results: { kind: 'open' as const, answers: [{ text: 'Foo bar', count: 2 }], responses: 2 },
+    };
+    const room = roomWithPoll(poll);
+    const el = await pollElement(room);
+    $<HTMLInputElement>(el, '#answer').focus();
+    await sendKeys({ type: '  foo   BAR ' });
+    await sendKeys({ press: 'Enter' });
+    await settle(el);
+    const listed = $$(el, 'ol li').map((li) => li.textContent!.replace(/\s+/g, ' ').trim());
+    expect(listed).to.deep.equal(['Foo bar (your choice) 3 mentions']);
+  });
+
+  it("shows the model's numbers, never a fixture's: the average to one decimal, percentages summing to 100", async () => {
+    const poll: PollView = {
+      ...rating,
+      responses: 20,
+      results: {
+        kind: 'rating',
+        distribution: [1, 0, 3, 9, 7],
+        percentages: [0, 0, 0, 0, 0],
+        average: 4.05,
+        responses: 20,
+      },
+    };
+    const el = await pollElement(roomWithPoll(poll));
+    expect($(el, '.results').textContent).to.contain('Average 4.1 of 5 from 20 ratings');
+    const results = roomWithPoll(poll).$state.get()!.polls[0]!.results!;
+    expect(results).to.deep.include({ average: 4.1, percentages: [5, 0, 15, 45, 35] });
+  });
+
   it('in a pre-moderated room the author still sees an answer that waits for approval', async () => {
     const poll = { ...open, results: { kind: 'open' as const, answers: [], responses: 0 } };
     const room = new FakeRoom({

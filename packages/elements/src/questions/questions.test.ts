@@ -227,6 +227,21 @@ describe('<plenum-questions>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('asks through the real model: it refuses what the server refuses, and shows only what the server sends', async () => {
+    const room = new FakeRoom({ state: busyRoom() });
+    // Someone else's question in review is the host's and its author's: not in this view.
+    expect(room.$state.get()!.questions.map((q) => q.id)).not.to.include('e');
+    const refused = (promise: Promise<unknown>) =>
+      promise.then(
+        () => 'accepted',
+        (error: { code: string }) => error.code,
+      );
+    expect(await refused(room.ask(' \n '))).to.equal('empty');
+    expect(await refused(room.ask('x'.repeat(501)))).to.equal('too_long');
+    expect(await refused(room.editQuestion('a', 'Not mine'))).to.equal('forbidden');
+    expect(await refused(room.upvote('f'))).to.equal('closed');
+  });
+
   it('renders question text as text, never as HTML', async () => {
     const evil = '<img src=x onerror="window.__pwned=1">';
     const room = new FakeRoom({

@@ -1,11 +1,10 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { classMap } from 'lit/directives/class-map.js';
 import { PlenumError } from '@plenum/client';
-import { limits, type QuestionOrder, type QuestionView } from '@plenum/protocol';
+import { limits, participantLists, type QuestionOrder, type QuestionView } from '@plenum/protocol';
 import { Announcer } from '../announcer.js';
 import { emit } from '../events.js';
 import { errorText, successText } from '../feedback.js';
-import { arrange } from '../order.js';
 import { PlenumElement } from '../plenum-element.js';
 import { styles } from './questions.styles.js';
 
@@ -93,7 +92,10 @@ export class PlenumQuestions extends PlenumElement {
   protected override render() {
     const t = this.t;
     const state = this.stateStore.value;
-    const { live, answered } = arrange(state?.questions ?? [], this.sort === 'recent' ? 'recent' : 'popular');
+    const { live, answered } = participantLists(
+      state?.questions ?? [],
+      this.sort === 'recent' ? 'recent' : 'popular',
+    );
     const shown = this.tab === 'live' ? live : answered;
     // The room may hold more than this client has loaded: the counts tell.
     const counts = state?.questionCounts;
