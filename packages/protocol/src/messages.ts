@@ -23,11 +23,16 @@ import {
   type RoomView,
 } from './state.js';
 
-const text = (max: number) => v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(max));
-const optionalText = (max: number) => v.optional(v.pipe(v.string(), v.trim(), v.maxLength(max)));
+/*
+ * Validation is split once: the schemas check shape (types, known fields, ids, enums), and
+ * the model checks what people write (lengths, emptiness, control characters) with
+ * `cleanText`, so each mistake has one error code: a too-long question and a too-long poll
+ * title are both `too_long`, an empty one `empty`, whichever way they arrive.
+ */
 
 export const recordingSchema = v.strictObject({
-  url: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(limits.recordingUrl)),
+  /** Length and scheme are checked by `cleanRecording`. */
+  url: v.string(),
   /** When the recording starts, ms since epoch; without it there are no links into it. */
   startsAt: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
 });
@@ -55,7 +60,7 @@ export const passcodeSchema = v.pipe(
  */
 export const roomCreateSchema = v.strictObject({
   room: v.optional(v.pipe(v.string(), v.regex(roomIdPattern, roomIdMessage))),
-  title: optionalText(limits.roomTitle),
+  title: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(limits.roomTitle))),
   moderation: v.optional(v.picklist(moderationModes)),
   recording: v.optional(recordingSchema),
   passcode: v.optional(passcodeSchema),
@@ -84,7 +89,7 @@ const choice = v.union([
     v.array(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(limits.pollOptions))),
     v.maxLength(limits.pollOptions),
   ),
-  v.pipe(v.string(), v.maxLength(limits.openAnswer * 4)),
+  v.string(),
 ]);
 
 // ---------------------------------------------------------------- client -> server
@@ -149,16 +154,16 @@ const hostActions = [
     status: v.optional(v.picklist(questionStatuses)),
     highlighted: v.optional(v.boolean()),
     pinned: v.optional(v.boolean()),
-    label: optionalText(limits.label),
-    reply: optionalText(limits.reply),
-    text: v.optional(text(limits.questionText)),
+    label: v.optional(v.string()),
+    reply: v.optional(v.string()),
+    text: v.optional(v.string()),
   }),
   v.strictObject({
     type: v.literal('poll-create'),
     id: actionId,
-    title: text(limits.pollTitle),
+    title: v.string(),
     kind: v.picklist(pollKinds),
-    options: v.optional(v.pipe(v.array(text(limits.pollOption)), v.maxLength(limits.pollOptions))),
+    options: v.optional(v.array(v.string())),
     maxChoices: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
     /** Default true; false keeps the results with the host until they reveal them. */
     resultsVisible: v.optional(v.boolean()),
@@ -169,21 +174,21 @@ const hostActions = [
     poll: entityId,
     status: v.optional(v.picklist(pollStatuses)),
     resultsVisible: v.optional(v.boolean()),
-    title: v.optional(text(limits.pollTitle)),
-    options: v.optional(v.pipe(v.array(text(limits.pollOption)), v.maxLength(limits.pollOptions))),
+    title: v.optional(v.string()),
+    options: v.optional(v.array(v.string())),
     // null lifts the maximum again.
     maxChoices: v.optional(v.nullable(v.pipe(v.number(), v.integer(), v.minValue(1)))),
     /** Moves the poll to this place in the run of show (0-based); the others close up. */
     position: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
     /** Open polls: hides the answer group of this text (gone for participants, counts included). */
-    hideAnswer: v.optional(text(limits.openAnswer)),
+    hideAnswer: v.optional(v.string()),
     /** Open polls: shows the answer group of this text (approves it, or takes a hide back). */
-    showAnswer: v.optional(text(limits.openAnswer)),
+    showAnswer: v.optional(v.string()),
     /** Open polls: merges the groups of these texts into one, shown as `into`. */
     mergeAnswers: v.optional(
       v.strictObject({
-        answers: v.pipe(v.array(text(limits.openAnswer)), v.minLength(1), v.maxLength(limits.mergeMax)),
-        into: text(limits.openAnswer),
+        answers: v.pipe(v.array(v.string()), v.minLength(1), v.maxLength(limits.mergeMax)),
+        into: v.string(),
       }),
     ),
   }),
@@ -200,14 +205,14 @@ const hostActions = [
   v.strictObject({
     type: v.literal('room-update'),
     id: actionId,
-    title: optionalText(limits.roomTitle),
+    title: v.optional(v.string()),
     moderation: v.optional(v.picklist(moderationModes)),
     // null forgets the recording.
     recording: v.optional(v.nullable(recordingSchema)),
     lang: v.optional(v.picklist(languages)),
-    timeZone: v.optional(v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(64))),
+    timeZone: v.optional(v.string()),
     // null (or "") forgets the event page.
-    eventPage: v.optional(v.nullable(v.pipe(v.string(), v.trim(), v.maxLength(limits.recordingUrl)))),
+    eventPage: v.optional(v.nullable(v.string())),
   }),
 ] as const;
 

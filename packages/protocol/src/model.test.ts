@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { limits } from './limits.js';
-import { hostActionTypes, type Action, type ActionInput } from './messages.js';
+import { hostActionTypes, parseClientMessage, type Action, type ActionInput } from './messages.js';
 import {
   apply,
   createRoom,
@@ -454,6 +454,108 @@ describe('ids of new questions and polls', () => {
     expect(must(room, { type: 'ask', text: 'Alt' }, alice)).toMatchObject({ result: { id: 'q1' } });
     expect(must(room, { type: 'poll-create', title: 'Alt', kind: 'open' }, host)).toMatchObject({
       result: { id: 'p1' },
+    });
+  });
+});
+
+describe('validation once', () => {
+  // Every text a person writes, over the wire: the schema takes its shape, the model its
+  // length and emptiness, so one mistake earns one code however it arrives.
+  interface Ids {
+    question: string;
+    open: string;
+    draft: string;
+  }
+  function setup(): { room: RoomRecord; ids: Ids } {
+    const room = createRoom({ id: 'room', createdAt: 0 });
+    const id = (outcome: ApplyResult) => (outcome.ok ? outcome.result!.id! : '');
+    const question = id(must(room, { type: 'ask', text: 'Why?' }, alice));
+    const open = id(must(room, { type: 'poll-create', title: 'One word', kind: 'open' }, host));
+    const draft = id(
+      must(room, { type: 'poll-create', title: 'Draft', kind: 'single', options: ['A', 'B'] }, host),
+    );
+    must(room, { type: 'poll-update', poll: open, status: 'open' }, host);
+    must(room, { type: 'vote', poll: open, choice: 'Bonn' }, bob);
+    return { room, ids: { question, open, draft } };
+  }
+  const long = (n: number) => 'x'.repeat(n + 1);
+  type Make = (text: string, ids: Ids) => ActionInput;
+  const texts: [name: string, make: Make, max: number, blank: string][] = [
+    ['a question', (text) => ({ type: 'ask', text }), limits.questionText, 'empty'],
+    [
+      'an edit',
+      (text, ids) => ({ type: 'edit', question: ids.question, text }),
+      limits.questionText,
+      'empty',
+    ],
+    [
+      "the host's edit",
+      (text, ids) => ({ type: 'moderate', question: ids.question, text }),
+      limits.questionText,
+      'empty',
+    ],
+    ['a label', (label, ids) => ({ type: 'moderate', question: ids.question, label }), limits.label, 'ok'],
+    ['a reply', (reply, ids) => ({ type: 'moderate', question: ids.question, reply }), limits.reply, 'ok'],
+    ['a poll title', (title) => ({ type: 'poll-create', title, kind: 'open' }), limits.pollTitle, 'empty'],
+    [
+      'a new poll title',
+      (title, ids) => ({ type: 'poll-update', poll: ids.draft, title }),
+      limits.pollTitle,
+      'empty',
+    ],
+    [
+      'an option',
+      (option) => ({ type: 'poll-create', title: 'T', kind: 'single', options: ['A', option] }),
+      limits.pollOption,
+      'empty',
+    ],
+    [
+      'an open answer',
+      (choice, ids) => ({ type: 'vote', poll: ids.open, choice }),
+      limits.openAnswer,
+      'empty',
+    ],
+    [
+      'an answer to hide',
+      (hideAnswer, ids) => ({ type: 'poll-update', poll: ids.open, hideAnswer }),
+      limits.openAnswer,
+      'empty',
+    ],
+    ['a room title', (title) => ({ type: 'room-update', title }), limits.roomTitle, 'ok'],
+  ];
+
+  it.each(texts)(
+    '%s: too long is too_long, blank is %s, from the wire as in the model',
+    (_, make, max, blank) => {
+      for (const [text, code] of [
+        [long(max), 'too_long'],
+        [' \n ', blank],
+      ] as const) {
+        const { room, ids } = setup();
+        const action = make(text, ids);
+        const actor = action.type === 'vote' || action.type === 'edit' ? alice : host;
+        const parsed = parseClientMessage(JSON.stringify({ ...action, id: 'wire' }));
+        expect(parsed.ok, JSON.stringify(parsed)).toBe(true);
+        if (!parsed.ok) continue;
+        const outcome = apply(room, parsed.message as Action, actor, 1_000);
+        expect(outcome.ok ? 'ok' : outcome.code, text.length > 5 ? 'too long' : 'blank').toBe(code);
+      }
+    },
+  );
+
+  it('gives a too-long question and a too-long poll title the same code and the same kind of message', () => {
+    const { room } = setup();
+    const question = act(room, { type: 'ask', text: long(limits.questionText) }, alice);
+    const title = act(room, { type: 'poll-create', title: long(limits.pollTitle), kind: 'open' }, host);
+    expect(question).toEqual({
+      ok: false,
+      code: 'too_long',
+      message: 'A question can be at most 500 characters.',
+    });
+    expect(title).toEqual({
+      ok: false,
+      code: 'too_long',
+      message: 'A poll title can be at most 200 characters.',
     });
   });
 });

@@ -212,9 +212,20 @@ const groupKey = (poll: PollRecord, text: string): string => {
  * refused field leaves the poll untouched.
  */
 function checkAnswerActions(poll: PollRecord, action: ActionOf<'poll-update'>): (() => void) | Refusal {
-  const { hideAnswer, showAnswer, mergeAnswers } = action;
-  if (hideAnswer === undefined && showAnswer === undefined && mergeAnswers === undefined) return () => {};
+  if (action.hideAnswer === undefined && action.showAnswer === undefined && action.mergeAnswers === undefined)
+    return () => {};
   if (poll.kind !== 'open') return refuse('invalid', 'Only the answers of an open poll can be moderated.');
+  // The host names answers as a participant writes them: the same checks, the same codes.
+  const texts = [
+    action.hideAnswer,
+    action.showAnswer,
+    action.mergeAnswers?.into,
+    ...(action.mergeAnswers?.answers ?? []),
+  ].map((text) => (text === undefined ? undefined : cleanAnswer(text)));
+  const invalid = texts.find(isRefusal);
+  if (invalid) return invalid;
+  const [hideAnswer, showAnswer, into, ...answers] = texts as (string | undefined)[];
+  const mergeAnswers = into === undefined ? undefined : { into, answers: answers as string[] };
   const existing = (text: string): AnswerGroup | Refusal =>
     poll.answers.get(groupKey(poll, text)) ?? refuse('not_found', `There is no answer "${text}".`);
   const checks: (AnswerGroup | Refusal)[] = [];
@@ -265,6 +276,10 @@ function mergeGroups(poll: PollRecord, texts: readonly string[], into: string): 
   poll.answers.set(target, merged);
 }
 
+/** An open answer as it is stored and grouped: tidied, and checked like every text. */
+const cleanAnswer = (text: string): string | Refusal =>
+  cleanText(tidyAnswer(text), limits.openAnswer, 'An answer');
+
 /** Checks a choice against the poll's kind and returns it in its stored form. */
 function checkChoice(poll: PollRecord, choice: unknown): Choice | Refusal {
   const isIndex = (value: unknown): value is number =>
@@ -282,10 +297,8 @@ function checkChoice(poll: PollRecord, choice: unknown): Choice | Refusal {
       if (choice.length > max) return refuse('too_many_choices', `Choose at most ${max} options.`);
       return [...choice].sort((a, b) => a - b);
     }
-    case 'open': {
-      if (typeof choice !== 'string') return refuse('invalid', 'An answer is a text.');
-      return cleanText(tidyAnswer(choice), limits.openAnswer, 'An answer');
-    }
+    case 'open':
+      return typeof choice === 'string' ? cleanAnswer(choice) : refuse('invalid', 'An answer is a text.');
     case 'rating':
       return typeof choice === 'number' && Number.isInteger(choice) && choice >= 1 && choice <= ratingScale
         ? choice

@@ -58,7 +58,7 @@ describe('the recording', () => {
 
   it.each([
     [{ url: 'javascript:alert(1)' }, 'invalid', 'http:// or https://'],
-    [{ url: `https://example.org/${'a'.repeat(2000)}` }, 'invalid', 'recording.url'],
+    [{ url: `https://example.org/${'a'.repeat(2000)}` }, 'too_long', 'at most 2000 characters'],
     [{ url: 'https://example.org/', startsAt: 'yesterday' }, 'invalid', 'recording.startsAt'],
     ['https://example.org/', 'invalid', 'recording'],
   ])('refuses %j with a clear error and creates no room', async (recording, code, message) => {
