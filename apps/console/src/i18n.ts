@@ -13,12 +13,10 @@ const english = numbers('en');
 const german = numbers('de');
 
 const en = {
-  langName: 'English',
   langSwitch: 'Language',
   appTitle: 'Plenum host console',
   home: 'All rooms',
   loading: 'Loading…',
-  close: 'Close',
   cancel: 'Cancel',
   save: 'Save',
   copy: 'Copy',
@@ -76,7 +74,6 @@ const en = {
   adminTokenWrong: 'The admin token is wrong.',
   create: 'Create room',
   creating: 'Creating…',
-  created: (title: string) => `Room “${title}” created.`,
   yourRooms: 'Rooms hosted in this browser',
   noRooms: 'No rooms yet. Create one above.',
   open: 'Open',
@@ -102,7 +99,6 @@ const en = {
   participantLink: 'Participant link',
   qrFor: (url: string) => `QR code for ${url}`,
   embedSnippet: 'Embed snippet',
-  embedHint: 'Paste this into your event page.',
   hostLink: 'Host link (secret)',
   presentLink: 'Present view link (no secret, safe for a venue PC or OBS)',
   settings: 'Settings',
@@ -116,7 +112,6 @@ const en = {
   sortLabel: 'Sort',
   popular: 'Popular',
   recent: 'Recent',
-  questionList: 'Questions',
   empty: {
     review: 'Nothing waiting for review.',
     live: 'No live questions yet.',
@@ -124,7 +119,6 @@ const en = {
     dismissed: 'No dismissed questions.',
   } as Record<string, string>,
   newQuestions: (n: number) => `${english.count(n, { one: 'new question', other: 'new questions' })} — show`,
-  newAnnounce: (n: number) => english.count(n, { one: 'new question', other: 'new questions' }),
   anonymous: 'Anonymous',
   votes: (n: number) => english.count(n, { one: 'upvote', other: 'upvotes' }),
   askedAt: (time: string) => `asked at ${time}`,
@@ -161,7 +155,6 @@ const en = {
   replyText: 'Written reply (shown to everyone)',
   actionsFor: 'Actions',
   shortcuts: 'Keyboard shortcuts',
-  shortcutsShow: 'Show keyboard shortcuts',
   shortcutsIntro: 'With a question focused (Tab to it, or click its text):',
   keys: [
     ['A', 'Approve'],
@@ -227,9 +220,7 @@ const en = {
 
   // present
   join: 'Join at',
-  onStage: 'Question',
   presentLabel: 'Present view',
-  presentUnknown: 'This room does not exist (any more).',
 
   // join
   joinTitle: 'Take part',
@@ -330,12 +321,10 @@ const en = {
 export type Strings = typeof en;
 
 const de: Strings = {
-  langName: 'Deutsch',
   langSwitch: 'Sprache',
   appTitle: 'Plenum-Moderationskonsole',
   home: 'Alle Räume',
   loading: 'Wird geladen…',
-  close: 'Schließen',
   cancel: 'Abbrechen',
   save: 'Speichern',
   copy: 'Kopieren',
@@ -395,7 +384,6 @@ const de: Strings = {
   adminTokenWrong: 'Das Admin-Token ist falsch.',
   create: 'Raum anlegen',
   creating: 'Wird angelegt…',
-  created: (title: string) => `Raum „${title}“ angelegt.`,
   yourRooms: 'In diesem Browser moderierte Räume',
   noRooms: 'Noch keine Räume. Legen Sie oben einen an.',
   open: 'Öffnen',
@@ -419,7 +407,6 @@ const de: Strings = {
   participantLink: 'Link für Teilnehmende',
   qrFor: (url: string) => `QR-Code für ${url}`,
   embedSnippet: 'Code zum Einbinden',
-  embedHint: 'Fügen Sie diesen Code in Ihre Veranstaltungsseite ein.',
   hostLink: 'Moderationslink (geheim)',
   presentLink: 'Link zur Präsentationsansicht (ohne Geheimnis, sicher für Saal-PC oder OBS)',
   settings: 'Einstellungen',
@@ -432,7 +419,6 @@ const de: Strings = {
   sortLabel: 'Sortierung',
   popular: 'Beliebt',
   recent: 'Neu',
-  questionList: 'Fragen',
   empty: {
     review: 'Nichts zu prüfen.',
     live: 'Noch keine offenen Fragen.',
@@ -440,7 +426,6 @@ const de: Strings = {
     dismissed: 'Keine verworfenen Fragen.',
   },
   newQuestions: (n: number) => `${german.count(n, { one: 'neue Frage', other: 'neue Fragen' })} – anzeigen`,
-  newAnnounce: (n: number) => german.count(n, { one: 'neue Frage', other: 'neue Fragen' }),
   anonymous: 'Anonym',
   votes: (n: number) => german.count(n, { one: 'Unterstützung', other: 'Unterstützungen' }),
   askedAt: (time: string) => `gestellt um ${time}`,
@@ -477,7 +462,6 @@ const de: Strings = {
   replyText: 'Schriftliche Antwort (für alle sichtbar)',
   actionsFor: 'Aktionen',
   shortcuts: 'Tastenkürzel',
-  shortcutsShow: 'Tastenkürzel anzeigen',
   shortcutsIntro: 'Wenn eine Frage den Fokus hat (mit Tab hinspringen oder ihren Text anklicken):',
   keys: [
     ['A', 'Freigeben'],
@@ -541,9 +525,7 @@ const de: Strings = {
     `Ein Netzwerk hat ${share} % der Stimmen abgegeben (${voters}). Üblich im WLAN eines Veranstaltungsorts, wo alle eine Adresse teilen; sonst stimmt womöglich ein Rechner unter vielen Namen ab.`,
 
   join: 'Mitmachen unter',
-  onStage: 'Frage',
   presentLabel: 'Präsentationsansicht',
-  presentUnknown: 'Diesen Raum gibt es nicht (mehr).',
 
   joinTitle: 'Mitmachen',
 

@@ -37,9 +37,5 @@ const optional = <K extends string>(key: K, value: string | null) =>
 export const $route = atom<Route>(parseRoute(location.hash));
 addEventListener('hashchange', () => $route.set(parseRoute(location.hash)));
 
-export function go(hash: string): void {
-  location.hash = hash;
-}
-
 /** A message for the next screen, e.g. "The room was erased." after leaving a room. */
 export const $flash = atom('');

@@ -9,7 +9,7 @@ interface Storage {
 }
 
 /** 128 random bits, URL-safe. */
-export function randomId(): string {
+function randomId(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16));
   let text = '';
   for (const byte of bytes) text += byte.toString(16).padStart(2, '0');

@@ -1,12 +1,5 @@
 export { connectRoom } from './connect.js';
-export {
-  RoomConnection,
-  statuses,
-  type ActionInput,
-  type ConnectOptions,
-  type RoomLike,
-  type Status,
-} from './room.js';
+export { RoomConnection, type ActionInput, type ConnectOptions, type RoomLike, type Status } from './room.js';
 export { HostActions, type QuestionChanges } from './host.js';
 export { PlenumError } from './errors.js';
 export { participantId } from './ids.js';

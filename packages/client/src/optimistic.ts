@@ -14,7 +14,6 @@ export type Guess = (
 ) & {
   /** From the ack: the patch that carries the change. */
   visibleAt?: number;
-  acked: boolean;
   /** The counts are in the server's view now; only the participant's flag is still guessed. */
   counted: boolean;
 };

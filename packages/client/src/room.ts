@@ -9,6 +9,7 @@ import {
   applyPatch,
   listsOf,
   PROTOCOL_VERSION,
+  questionOrders,
   questionPage,
   refusedBy,
   windowSize,
@@ -28,8 +29,7 @@ import { newActionId, participantId } from './ids.js';
 import { overlay, type Guess } from './optimistic.js';
 import { openRoomSocket, type RoomSocket } from './socket.js';
 
-export const statuses = ['connecting', 'open', 'reconnecting', 'offline', 'closed'] as const;
-export type Status = (typeof statuses)[number];
+export type Status = 'connecting' | 'open' | 'reconnecting' | 'offline' | 'closed';
 
 export interface ConnectOptions {
   /** The Plenum server, e.g. `https://events.example.org`. */
@@ -140,18 +140,12 @@ export class RoomConnection implements RoomLike {
   /** Toggles this participant's upvote; the count moves at once and moves back if refused. */
   async upvote(question: string): Promise<void> {
     const upvoted = !this.#mine.get().upvoted.includes(question);
-    await this.send(
-      { type: 'upvote', question },
-      { kind: 'upvote', question, upvoted, acked: false, counted: false },
-    );
+    await this.send({ type: 'upvote', question }, { kind: 'upvote', question, upvoted, counted: false });
   }
 
   /** `choice` by poll kind: an option index, indices, a text, or 1–5. */
   async vote(poll: string, choice: Choice): Promise<void> {
-    await this.send(
-      { type: 'vote', poll, choice },
-      { kind: 'vote', poll, choice, acked: false, counted: false },
-    );
+    await this.send({ type: 'vote', poll, choice }, { kind: 'vote', poll, choice, counted: false });
   }
 
   async react(emoji: string): Promise<void> {
@@ -191,7 +185,7 @@ export class RoomConnection implements RoomLike {
     this.#cursors.clear();
     if (!state.questionCounts) return;
     for (const status of listsOf(host)) {
-      for (const sort of ['popular', 'recent'] as const) {
+      for (const sort of questionOrders) {
         const size = windowSize(status, host);
         const window = questionPage(state.questions, status, sort, size);
         const last = window.questions.at(-1);
@@ -311,7 +305,6 @@ export class RoomConnection implements RoomLike {
         if (!pending) return;
         this.#outbox.delete(message.id);
         if (pending.guess && message.seq !== undefined) {
-          pending.guess.acked = true;
           pending.guess.visibleAt = message.seq;
           pending.guess.counted = message.seq <= this.#seq;
           this.#settling.add(pending.guess);

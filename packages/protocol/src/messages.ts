@@ -69,7 +69,6 @@ export const roomCreateSchema = v.strictObject({
   timeZone: v.optional(v.unknown()),
   eventPage: v.optional(v.unknown()),
 });
-export type RoomCreate = v.InferOutput<typeof roomCreateSchema>;
 
 const entityId = v.pipe(v.string(), v.minLength(1), v.maxLength(32));
 
@@ -265,10 +264,8 @@ export interface Patch {
   timeZone?: string;
   /** null: the host forgot the event page. */
   eventPage?: string | null;
-  /** New running totals for emojis that changed. */
+  /** New running totals for emojis that changed, once per burst window: widgets animate the increase. */
   reactions?: Record<string, number>;
-  /** Reactions in the last burst window, for the floating animation. */
-  burst?: Record<string, number>;
   online?: number;
   /** Questions per status, whenever they changed. */
   questionCounts?: QuestionCounts;

@@ -106,9 +106,8 @@ export class PatchBuilder {
       this.#screen = false;
       changed = true;
     }
-    // Reactions travel as bursts per window, with the new totals: never one per click.
+    // Reactions travel as new totals once per burst window: never one per click.
     if (this.#burst.size > 0 && now - this.#burstStarted >= timing.burstMs) {
-      shared.burst = Object.fromEntries(this.#burst);
       shared.reactions = {};
       for (const emoji of this.#burst.keys()) shared.reactions[emoji] = record.reactions[emoji] ?? 0;
       this.#burst.clear();
