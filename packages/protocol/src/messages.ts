@@ -273,8 +273,11 @@ export interface Patch {
   full?: RoomView['full'];
 }
 
-/** Changes only this participant should see (their own question in review, their flags). */
-export interface Personal {
+/**
+ * An update of the participant's own `mine` view, sent to them alone: their flags, and their
+ * own questions still in review (which no public patch carries).
+ */
+export interface MineUpdate {
   type: 'mine';
   mine: Partial<MineView>;
   questions?: QuestionView[];
@@ -310,7 +313,7 @@ export interface ErrorMessage {
   message: string;
 }
 
-export type ServerMessage = Welcome | Patch | Personal | Ack | Page | ErrorMessage;
+export type ServerMessage = Welcome | Patch | MineUpdate | Ack | Page | ErrorMessage;
 
 export const errorCodes = [
   'malformed', // not JSON, or not a known message

@@ -2,7 +2,7 @@
  * Applies what the server sends to a client's copy of the room. Pure: the client stores,
  * the tests and the benchmarks all use it, so "what a client sees" is defined once.
  */
-import type { Page, Patch, Personal } from './messages.js';
+import type { MineUpdate, Page, Patch } from './messages.js';
 import type { MineView, RoomView } from './state.js';
 
 function upsert<T extends { id: string }>(
@@ -17,7 +17,7 @@ function upsert<T extends { id: string }>(
   return [...byId.values()];
 }
 
-export function applyPatch(view: RoomView, patch: Patch | Personal): RoomView {
+export function applyPatch(view: RoomView, patch: Patch | MineUpdate): RoomView {
   const next: RoomView = {
     ...view,
     questions: upsert(view.questions, patch.questions, patch.removedQuestions),
@@ -48,6 +48,6 @@ export function applyPage(view: RoomView, page: Page): RoomView {
   return { ...view, questions: upsert(view.questions, page.questions, undefined) };
 }
 
-export function applyMine(mine: MineView, personal: Personal): MineView {
-  return { ...mine, ...personal.mine };
+export function applyMine(mine: MineView, update: MineUpdate): MineView {
+  return { ...mine, ...update.mine };
 }

@@ -23,7 +23,7 @@ import {
   roomView,
   timing,
   type Actor,
-  type Personal,
+  type MineUpdate,
   type Report,
   type ReportDefaults,
   type Action,
@@ -523,7 +523,7 @@ export class PlenumRoom implements Party {
   }
 
   /** What only this participant sees: their flags and their own questions still in review. */
-  #personal(participant: string): Personal {
+  #personal(participant: string): MineUpdate {
     const questions = [];
     for (const question of this.#record.questions.values()) {
       if (reviewReaders(question).includes(participant)) questions.push(questionView(question));
