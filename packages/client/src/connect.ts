@@ -8,6 +8,7 @@ const rooms = new Map<string, RoomConnection>();
 /**
  * The connection for this server and room, shared by everything on the page that asks for
  * it. Its socket is open while anything subscribes to its stores or waits for an action.
+ * A `passcode` given to a later call replaces the shared connection's (see `usePasscode`).
  */
 export function connectRoom(options: ConnectOptions): RoomConnection {
   const key = JSON.stringify([
@@ -19,5 +20,6 @@ export function connectRoom(options: ConnectOptions): RoomConnection {
   ]);
   let room = rooms.get(key);
   if (!room) rooms.set(key, (room = new RoomConnection(options)));
+  else if (options.passcode && options.passcode.trim() !== room.passcode) room.usePasscode(options.passcode);
   return room;
 }

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { randomParticipant, startTestServer, type TestServer } from '@plenum/server/testing';
+import { api, randomParticipant, startTestServer, type TestServer } from '@plenum/server/testing';
 import { connectRoom } from './connect.js';
 import { PlenumError } from './errors.js';
 import type { RoomConnection } from './room.js';
@@ -17,13 +17,16 @@ afterEach(async () => {
   await test.close();
 });
 
-function join(options: { hostKey?: string; server?: string; room?: string; WebSocket?: unknown } = {}) {
+function join(
+  options: { hostKey?: string; server?: string; room?: string; WebSocket?: unknown; passcode?: string } = {},
+) {
   const room = connectRoom({
     server: options.server ?? test.url,
     room: options.room ?? test.room,
     participant: randomParticipant(),
     WebSocket: options.WebSocket ?? WebSocket,
     ...(options.hostKey !== undefined && { hostKey: options.hostKey }),
+    ...(options.passcode !== undefined && { passcode: options.passcode }),
   });
   room.retain();
   opened.push(room);
@@ -196,5 +199,59 @@ describe('connectRoom', () => {
     const error = await until(room.$error, (e) => e !== undefined);
     expect(error).toMatchObject({ code: 'unauthorized' });
     await until(room.$status, (s) => s === 'closed');
+  });
+
+  it('asks for a passcode without hammering the server, and joins once the right one is used', async () => {
+    const set = await api(test.url, `/api/rooms/${test.room}`, {
+      method: 'PATCH',
+      key: test.hostKey,
+      body: { passcode: 'Rathaus 2026' },
+    });
+    expect(set.status).toBe(200);
+    const { WebSocket: Counted, control } = instrumentedWebSocket();
+    const room = join({ WebSocket: Counted });
+
+    expect(await until(room.$passcode, (p) => p !== undefined)).toBe('needed');
+    expect(room.$error.get()).toMatchObject({ code: 'passcode' });
+    expect(room.$status.get()).toBe('closed');
+    expect(room.$state.get()).toBeUndefined();
+
+    room.usePasscode('Rathaus 2025');
+    expect(room.$passcode.get()).toBeUndefined(); // trying: neither needed nor wrong
+    expect(await until(room.$passcode, (p) => p !== undefined)).toBe('wrong');
+    expect(room.passcode).toBe('Rathaus 2025');
+
+    room.usePasscode(' Rathaus 2026 ');
+    await until(room.$status, (s) => s === 'open');
+    expect(room.$passcode.get()).toBeUndefined();
+    expect(room.$error.get()).toBeUndefined();
+    expect(room.$state.get()?.title).toBe('Test event');
+    // One socket per attempt: a refusal is never retried on its own.
+    expect(control.opened).toBe(3);
+    // Joined: its actions go through.
+    await room.ask('Darf ich fragen?');
+  });
+
+  it('joins a passcoded room at once with connectRoom({ passcode })', async () => {
+    await api(test.url, `/api/rooms/${test.room}`, {
+      method: 'PATCH',
+      key: test.hostKey,
+      body: { passcode: 'Sitzung-7' },
+    });
+    const room = join({ passcode: 'Sitzung-7' });
+    await until(room.$status, (s) => s === 'open');
+    // A display (a projector) gets in with the code too; the host key needs none.
+    const screen = connectRoom({
+      server: test.url,
+      room: test.room,
+      display: true,
+      passcode: 'Sitzung-7',
+      WebSocket,
+    });
+    screen.retain();
+    opened.push(screen);
+    await until(screen.$status, (s) => s === 'open');
+    const host = join({ hostKey: test.hostKey });
+    await until(host.$status, (s) => s === 'open');
   });
 });

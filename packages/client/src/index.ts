@@ -1,5 +1,12 @@
 export { connectRoom } from './connect.js';
-export { RoomConnection, type ActionInput, type ConnectOptions, type RoomLike, type Status } from './room.js';
+export {
+  RoomConnection,
+  type ActionInput,
+  type ConnectOptions,
+  type PasscodeState,
+  type RoomLike,
+  type Status,
+} from './room.js';
 export { HostActions, type QuestionChanges } from './host.js';
 export { PlenumError } from './errors.js';
 export { participantId } from './ids.js';

@@ -43,9 +43,17 @@ export interface ConnectOptions {
   participant?: string;
   /** A screen, not a person (a projector): left out of the viewer numbers. */
   display?: boolean;
+  /** The room's passcode, when it has one (the host key does without); see `usePasscode`. */
+  passcode?: string;
 }
 
 export type { ActionInput };
+
+/**
+ * Why a passcoded room let nobody in: no code was given (`needed`) or the one given is not
+ * the room's (`wrong`). Undefined while none is asked for.
+ */
+export type PasscodeState = 'needed' | 'wrong' | undefined;
 
 /**
  * What an element needs from a room: stores to read and actions to call. `RoomConnection`
@@ -82,6 +90,8 @@ export class RoomConnection implements RoomLike {
   readonly $status: ReadableAtom<Status>;
   /** Why the server refused the connection, when it did. */
   readonly $error: ReadableAtom<PlenumError | undefined>;
+  /** Whether the room refused for want of its passcode (see `usePasscode`). */
+  readonly $passcode: ReadableAtom<PasscodeState>;
   /** The host's actions, when the connection was made with the host key. */
   readonly host: HostActions | undefined;
 
@@ -89,6 +99,8 @@ export class RoomConnection implements RoomLike {
   readonly #mine = atom<MineView>({ questions: [], upvoted: [], votes: {} });
   readonly #status = atom<Status>('closed');
   readonly #error = atom<PlenumError | undefined>(undefined);
+  readonly #passcodeState = atom<PasscodeState>(undefined);
+  #passcode: string | undefined;
   /** The server's truth; the stores show it with the pending guesses laid over. */
   #truth: RoomView | undefined;
   #truthMine: MineView = { questions: [], upvoted: [], votes: {} };
@@ -112,6 +124,8 @@ export class RoomConnection implements RoomLike {
     this.$mine = this.#mine;
     this.$status = this.#status;
     this.$error = this.#error;
+    this.$passcode = this.#passcodeState;
+    this.#passcode = options.passcode?.trim() || undefined;
     this.host = options.hostKey === undefined ? undefined : new HostActions((action) => this.send(action));
     // The socket opens with the first subscriber and closes after the last one leaves.
     onMount(this.#state, () => {
@@ -195,6 +209,24 @@ export class RoomConnection implements RoomLike {
     }
   }
 
+  /** The passcode this connection sends in its hello. */
+  get passcode(): string | undefined {
+    return this.#passcode;
+  }
+
+  /**
+   * Sets or replaces the passcode; after a `passcode` refusal the connection tries again
+   * with it at once (a joined connection keeps its socket and sends it on its next hello).
+   */
+  usePasscode(code: string): void {
+    this.#passcode = code.trim() || undefined;
+    if (this.#joined || this.#users === 0) return;
+    this.#error.set(undefined);
+    this.#passcodeState.set(undefined);
+    this.#socket?.close();
+    this.#open();
+  }
+
   /** Lets go of this handle; the socket closes when nothing else on the page uses the room. */
   close(): void {
     this.release();
@@ -229,6 +261,7 @@ export class RoomConnection implements RoomLike {
           participant: this.options.participant ?? participantId(),
           ...(this.options.hostKey !== undefined && { hostKey: this.options.hostKey }),
           ...(this.options.display && { display: true }),
+          ...(this.#passcode && { passcode: this.#passcode }),
         }),
       );
     });
@@ -242,6 +275,8 @@ export class RoomConnection implements RoomLike {
       const refusal = refusedBy[event.code];
       if (refusal) {
         this.#status.set('closed');
+        // A passcode refusal is not retried: the code must change first (usePasscode).
+        if (refusal === 'passcode') this.#passcodeState.set(this.#passcode ? 'wrong' : 'needed');
         const error = new PlenumError(refusal, event.reason || 'The server refused the connection.');
         this.#error.set(error);
         for (const pending of this.#outbox.values()) pending.reject(error);
@@ -271,6 +306,7 @@ export class RoomConnection implements RoomLike {
         this.#settling.clear();
         this.#joined = true;
         this.#error.set(undefined);
+        this.#passcodeState.set(undefined);
         this.#render();
         this.#status.set('open');
         // Everything not yet acknowledged goes again, with the same ids: applied at most once.

@@ -28,6 +28,7 @@ export const closeCodes = {
  */
 export const refusedBy: Readonly<Record<number, ErrorCode>> = {
   [closeCodes.version]: 'version',
+  [closeCodes.passcode]: 'passcode',
   [closeCodes.unauthorized]: 'unauthorized',
   [closeCodes.unknownRoom]: 'unknown_room',
 };
