@@ -64,6 +64,9 @@ export interface RoomLike {
   readonly $mine: ReadableAtom<MineView>;
   readonly $status: ReadableAtom<Status>;
   readonly $error: ReadableAtom<PlenumError | undefined>;
+  /** A room that can ask for a passcode says so here, and takes one with `usePasscode`. */
+  readonly $passcode?: ReadableAtom<PasscodeState>;
+  usePasscode?(code: string): void;
   ask(text: string, options?: { name?: string }): Promise<string>;
   upvote(question: string): Promise<void>;
   vote(poll: string, choice: Choice): Promise<void>;
@@ -219,8 +222,11 @@ export class RoomConnection implements RoomLike {
    * with it at once (a joined connection keeps its socket and sends it on its next hello).
    */
   usePasscode(code: string): void {
-    this.#passcode = code.trim() || undefined;
-    if (this.#joined || this.#users === 0) return;
+    const next = code.trim() || undefined;
+    // Each widget on the page may hand over the same code: one attempt answers them all.
+    const same = next === this.#passcode && !this.#passcodeState.get();
+    this.#passcode = next;
+    if (same || this.#joined || this.#users === 0) return;
     this.#error.set(undefined);
     this.#passcodeState.set(undefined);
     this.#socket?.close();

@@ -110,7 +110,15 @@ const en = {
     `${label}: ${percent} %, ${english.count(count, { one: 'vote', other: 'votes' })}`,
 };
 
-export type Strings = typeof en;
+/** The passcode prompt's words; built into its own file (passcode-prompt.ts), replaceable here. */
+export interface PasscodeStrings {
+  note: string;
+  label: string;
+  submit: string;
+  wrong: string;
+}
+
+export type Strings = typeof en & { passcode?: PasscodeStrings };
 export type Lang = 'de' | 'en';
 
 const de: Strings = {

@@ -5,6 +5,7 @@ import { atom } from 'nanostores';
 import { emit } from './events.js';
 import { describeError } from './feedback.js';
 import { resolveLang, strings, type Strings } from './i18n.js';
+import type { PasscodePrompt, PromptHost, PromptKit } from './passcode-prompt.js';
 import { resolveServer } from './server-url.js';
 import { StoreController } from './store-controller.js';
 
@@ -13,6 +14,9 @@ const noState = atom<RoomView | undefined>(undefined);
 const noMine = atom<MineView>({ questions: [], upvoted: [], votes: {} });
 const noStatus = atom<Status>('closed');
 const noError = atom<undefined>(undefined);
+
+/** What the passcode prompt's file uses of this bundle (see PromptKit). */
+const kit: PromptKit = { html, nothing, resolveLang, resolveServer, strings };
 
 /** Elements on the page re-render when the page's language changes. */
 const living = new Set<PlenumElement>();
@@ -23,7 +27,11 @@ let langObserver: MutationObserver | undefined;
  * injected `connection`, else `connectRoom` from `room`/`server`), follows its stores,
  * fires `plenum-status` on changes and renders the quiet connection banner.
  *
+ * A passcoded room shows a prompt instead of the widget until the code is in (see
+ * passcode-prompt.ts for where a code comes from and is kept).
+ *
  * @fires plenum-status - The connection's status changed. detail: { room, status }
+ * @csspart passcode - The passcode prompt of a passcoded room (its field and button are `input` and `button`).
  * @cssprop --plenum-accent - Primary buttons, focus ring and highlights.
  * @cssprop --plenum-on-accent - Text on the accent colour.
  * @cssprop --plenum-surface - Background.
@@ -63,6 +71,7 @@ export class PlenumElement extends LitElement {
   protected readonly statusStore = new StoreController<Status>(this, noStatus);
   protected readonly errorStore = new StoreController<Error | undefined>(this, noError);
   #lastStatus: Status | undefined;
+  #prompt: PasscodePrompt | undefined;
 
   constructor() {
     super();
@@ -110,6 +119,27 @@ export class PlenumElement extends LitElement {
       emit(this, 'plenum-status', { room: this.roomName, status });
     }
     this.#lastStatus = status;
+  }
+
+  /**
+   * Whether the room waits for its passcode: the widget then renders `renderPasscode()`
+   * only. The prompt's file loads the first time a room asks.
+   */
+  protected get locked(): boolean {
+    if (this.#prompt) return this.#prompt.locked;
+    if (!this.roomLike?.$passcode?.get()) return false;
+    import('./passcode-prompt.js').then(
+      ({ PasscodePrompt }) => {
+        this.#prompt ??= new PasscodePrompt(this as unknown as PromptHost, kit);
+        this.requestUpdate();
+      },
+      () => {},
+    );
+    return true;
+  }
+
+  protected renderPasscode() {
+    return this.#prompt?.render() ?? nothing;
   }
 
   /** The room's id, also for injected connections without a `room` attribute. */

@@ -2,7 +2,7 @@ import { css } from 'lit';
 
 /** Controls and feedback the widgets share: surfaces, buttons, fields, banners, badges. */
 export const shared = css`
-  [part='base'] {
+  [part~='base'] {
     display: grid;
     gap: var(--_space);
     padding: calc(var(--_space) * 1.5);
@@ -86,7 +86,7 @@ export const shared = css`
     font-weight: 600;
   }
   @media (forced-colors: active) {
-    [part='base'],
+    [part~='base'],
     button,
     input,
     textarea {

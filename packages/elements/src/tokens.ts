@@ -30,7 +30,7 @@ export const tokens = css`
    * \`html\`, so rem too), never the shadow tree: the widget's own root sets its type again.
    * \`medium\` is the reader's own default size, which no page can change. Inside, sizes are em.
    */
-  [part='base'] {
+  [part~='base'] {
     font-family: var(--_font);
     font-size: var(--plenum-font-size, medium);
     font-weight: 400;

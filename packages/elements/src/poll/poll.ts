@@ -94,6 +94,7 @@ export class PlenumPoll extends PlenumElement {
   }
 
   protected override render() {
+    if (this.locked) return this.renderPasscode();
     const t = this.t;
     const state = this.stateStore.value;
     const poll = this.#current;

@@ -90,6 +90,7 @@ export class PlenumQuestions extends PlenumElement {
   }
 
   protected override render() {
+    if (this.locked) return this.renderPasscode();
     const t = this.t;
     const state = this.stateStore.value;
     const { live, answered } = participantLists(

@@ -29,6 +29,7 @@ let nextFloater = 0;
  * @csspart base - The toolbar.
  * @csspart button - One emoji button.
  * @csspart count - The running total under an emoji.
+ * @csspart input - The passcode field.
  * @cssprop --plenum-accent - Focus ring and highlights.
  */
 export class PlenumReactions extends PlenumElement {
@@ -102,6 +103,7 @@ export class PlenumReactions extends PlenumElement {
   }
 
   protected override render() {
+    if (this.locked) return this.renderPasscode();
     const t = this.t;
     const emojis = this.#emojis;
     const totals = this.stateStore.value?.reactions ?? {};
