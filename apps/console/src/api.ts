@@ -49,6 +49,7 @@ export async function createRoom(
     lang: Lang;
     timeZone: string;
     eventPage?: string;
+    passcode?: string;
   },
   adminToken?: string,
 ): Promise<{ room: string; hostKey: string }> {
@@ -58,7 +59,11 @@ export async function createRoom(
 
 const roomPath = (room: string) => `/rooms/${encodeURIComponent(room)}`;
 
-/** Changes the room's settings; `recording: null` forgets the recording, `eventPage: ''` the page. */
+/**
+ * Changes the room's settings; `recording: null` forgets the recording, `eventPage: ''` the
+ * page, `passcode: null` the passcode. Resolves with whether the room has a passcode now
+ * (no changes at all only ask that).
+ */
 export async function updateRoom(
   room: string,
   hostKey: string,
@@ -69,9 +74,15 @@ export async function updateRoom(
     lang?: Lang;
     timeZone?: string;
     eventPage?: string;
+    passcode?: string | null;
   },
-): Promise<void> {
-  await call(roomPath(room), { method: 'PATCH', body: JSON.stringify(changes), token: hostKey });
+): Promise<{ passcode: boolean }> {
+  const response = await call(roomPath(room), {
+    method: 'PATCH',
+    body: JSON.stringify(changes),
+    token: hostKey,
+  });
+  return (await response.json()) as { passcode: boolean };
 }
 
 export async function fetchReport(room: string, hostKey: string): Promise<Report> {

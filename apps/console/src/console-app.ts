@@ -51,8 +51,13 @@ export class PlenumConsole extends ConsoleElement {
   override render() {
     const route = this.#route.value;
     if (route.screen === 'present')
-      return html`<plenum-present room=${route.room} join=${route.join ?? ''}></plenum-present>`;
-    if (route.screen === 'join') return html`<plenum-join room=${route.room}></plenum-join>`;
+      return html`<plenum-present
+        room=${route.room}
+        join=${route.join ?? ''}
+        passcode=${route.passcode ?? ''}
+      ></plenum-present>`;
+    if (route.screen === 'join')
+      return html`<plenum-join room=${route.room} passcode=${route.passcode ?? ''}></plenum-join>`;
     return html`
       <header>
         <a href="#">${t().appTitle}</a>

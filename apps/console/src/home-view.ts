@@ -102,6 +102,19 @@ export class PlenumHome extends ConsoleElement {
               <input id="event-page" name="eventPage" type="url" aria-describedby="event-hint" />
               <p class="hint" id="event-hint">${s.eventPageHint}</p>
             </div>
+            <div class="field">
+              <label for="passcode">${s.passcode}</label>
+              <input
+                id="passcode"
+                name="passcode"
+                minlength=${limits.passcodeMin}
+                maxlength=${limits.passcode}
+                autocomplete="off"
+                spellcheck="false"
+                aria-describedby="passcode-hint"
+              />
+              <p class="hint" id="passcode-hint">${s.passcodeHint}</p>
+            </div>
             ${roomSettingsFields($lang.get(), browserZone())}
             ${recordingFields(undefined, browserZone(), this.warning)}
             ${
@@ -186,6 +199,7 @@ export class PlenumHome extends ConsoleElement {
           ...(recording && { recording }),
           ...settings,
           ...(text('eventPage') && { eventPage: text('eventPage') }),
+          ...(text('passcode') && { passcode: text('passcode') }),
         },
         text('token') || undefined,
       );
@@ -195,6 +209,7 @@ export class PlenumHome extends ConsoleElement {
         title,
         moderation: (text('moderation') || 'post') as Moderation,
         addedAt: Date.now(),
+        ...(text('passcode') && { passcode: text('passcode') }),
       });
       // Straight to the new room's share tab: links, QR code and the embed snippet.
       location.hash = `${new URL(hostLink(created.room, created.hostKey)).hash.slice(1)}&tab=share`;

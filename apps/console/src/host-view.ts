@@ -180,7 +180,11 @@ export class PlenumHost extends ConsoleElement {
             <option value="post" ?selected=${state.moderation === 'post'}>${s.moderationPost}</option>
             <option value="pre" ?selected=${state.moderation === 'pre'}>${s.moderationPre}</option>
           </select>
-          <a class="button" href=${presentLink(state.room, state.eventPage)} target="_blank" rel="noopener"
+          <a
+            class="button"
+            href=${presentLink(state.room, state.eventPage, findRoom(state.room)?.passcode)}
+            target="_blank"
+            rel="noopener"
             >${s.presentOpen} <span class="visually-hidden">${s.newWindow}</span></a
           >
         </div>

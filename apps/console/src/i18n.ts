@@ -36,6 +36,8 @@ const en = {
       'The host key does not match this room. Check the host link, or open the room from the browser you created it in.',
     forbidden: 'The key is not accepted.',
     unknown_room: 'This room does not exist (any more).',
+    passcode:
+      'This room needs its passcode (or it changed). Open this screen with the present view link from the console’s share tab: it carries the code.',
     missingKey: 'This link has no host key. Paste the host key below, or open the full host link.',
     version: 'The server speaks another protocol version. Reload the page.',
     rate_limited: 'Too many actions at once. Please wait a moment.',
@@ -57,6 +59,17 @@ const en = {
   moderationPre: 'Wait for approval (pre-moderation)',
   eventPage: 'Event page URL (optional)',
   eventPageHint: 'Where you embed the widgets. Without it, participants join on a plain page of this server.',
+  passcode: 'Passcode (optional)',
+  passcodeHint:
+    'At least 4 characters. Participants need it to join; the participant link and its QR code can carry it. The host link needs none.',
+  linkHasPasscode:
+    'This link, its QR code and the present view link contain the passcode: whoever has them can join. Hand them only to your audience.',
+  passcodeUnknown:
+    'This room has a passcode that this browser does not know, so the links here do not carry it: participants type it. Set it again here to put it in the links.',
+  removePasscode: 'Remove passcode',
+  passcodeSaved:
+    'Saved: new participants need this passcode; the links and QR code carry it. Whoever is in the room stays.',
+  passcodeRemoved: 'Passcode removed: anyone with the room’s link can join.',
   recordingUrl: 'Recording URL (optional)',
   recordingStart: 'Recording starts at (optional)',
   recordingHint:
@@ -344,6 +357,8 @@ const de: Strings = {
       'Der Moderationsschlüssel passt nicht zu diesem Raum. Prüfen Sie den Moderationslink oder öffnen Sie den Raum in dem Browser, in dem Sie ihn angelegt haben.',
     forbidden: 'Der Schlüssel wird nicht akzeptiert.',
     unknown_room: 'Diesen Raum gibt es nicht (mehr).',
+    passcode:
+      'Dieser Raum braucht seinen Zugangscode (oder er hat sich geändert). Öffnen Sie diese Ansicht mit dem Link zur Präsentationsansicht aus dem Reiter „Teilen“ der Konsole: Er enthält den Code.',
     missingKey:
       'Dieser Link enthält keinen Moderationsschlüssel. Fügen Sie ihn unten ein oder öffnen Sie den vollständigen Moderationslink.',
     version: 'Der Server spricht eine andere Protokollversion. Bitte laden Sie die Seite neu.',
@@ -367,6 +382,17 @@ const de: Strings = {
   eventPage: 'Adresse der Veranstaltungsseite (optional)',
   eventPageHint:
     'Wo Sie die Widgets einbinden. Ohne sie nehmen Teilnehmende auf einer einfachen Seite dieses Servers teil.',
+  passcode: 'Zugangscode (optional)',
+  passcodeHint:
+    'Mindestens 4 Zeichen. Teilnehmende brauchen ihn zum Eintreten; der Link für Teilnehmende und sein QR-Code können ihn enthalten. Der Moderationslink braucht keinen.',
+  linkHasPasscode:
+    'Dieser Link, sein QR-Code und der Link zur Präsentationsansicht enthalten den Zugangscode: Wer sie hat, kann eintreten. Geben Sie sie nur Ihrem Publikum.',
+  passcodeUnknown:
+    'Dieser Raum hat einen Zugangscode, den dieser Browser nicht kennt; die Links hier enthalten ihn daher nicht, und Teilnehmende tippen ihn ein. Setzen Sie ihn hier neu, damit die Links ihn enthalten.',
+  removePasscode: 'Zugangscode entfernen',
+  passcodeSaved:
+    'Gespeichert: Neue Teilnehmende brauchen diesen Zugangscode; Links und QR-Code enthalten ihn. Wer schon im Raum ist, bleibt.',
+  passcodeRemoved: 'Zugangscode entfernt: Alle mit dem Link zum Raum können eintreten.',
   recordingUrl: 'Adresse der Aufzeichnung (optional)',
   recordingStart: 'Beginn der Aufzeichnung (optional)',
   recordingHint:

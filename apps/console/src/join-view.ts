@@ -14,8 +14,10 @@ interface RoomInfo {
  * `plenum.js` as any event page would, all in the room's language.
  */
 export class PlenumJoin extends ConsoleElement {
-  static override properties = { room: { type: String }, info: { state: true } };
+  static override properties = { room: { type: String }, passcode: { type: String }, info: { state: true } };
   declare room: string;
+  /** The link's passcode, for the title (the widgets read it from the link themselves). */
+  declare passcode: string;
   declare private info: RoomInfo | undefined;
 
   static override styles = [
@@ -43,6 +45,7 @@ export class PlenumJoin extends ConsoleElement {
   constructor() {
     super();
     this.room = '';
+    this.passcode = '';
   }
 
   override connectedCallback() {
@@ -65,7 +68,9 @@ export class PlenumJoin extends ConsoleElement {
     this.info = undefined;
     if (!room) return;
     try {
-      const response = await fetch(`${location.origin}/api/rooms/${encodeURIComponent(room)}`);
+      const response = await fetch(`${location.origin}/api/rooms/${encodeURIComponent(room)}`, {
+        headers: this.passcode ? { 'X-Plenum-Passcode': this.passcode } : {},
+      });
       // An unknown room is the widgets' to explain; the page keeps its generic title.
       if (response.ok && room === this.room) this.info = (await response.json()) as RoomInfo;
     } catch {

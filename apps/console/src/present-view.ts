@@ -35,15 +35,19 @@ const clamped = (text: string) =>
  * on it (a poll, a question, the top questions, the join screen or a blank screen), in the
  * room's language, fitted to any screen from 1280×720 to 4K in 16:9 or 4:3 — nothing scrolls,
  * nothing is cut off by the edge. It joins as a display with the public view only and never
- * carries a host key, so it shows no more than a participant could see.
+ * carries a host key, so it shows no more than a participant could see. A passcoded room's
+ * code comes in its link (`&passcode=`): the screen joins with it, and its join QR code
+ * carries it for the audience.
  */
 export class PlenumPresent extends ConsoleElement {
   static override properties = {
     room: { type: String },
     join: { type: String },
+    passcode: { type: String },
   };
   declare room: string;
   declare join: string;
+  declare passcode: string;
   #connection: RoomConnection | undefined;
   #unsubscribe: (() => void)[] = [];
   readonly #resize = new ResizeObserver(() => this.#fit());
@@ -304,10 +308,11 @@ export class PlenumPresent extends ConsoleElement {
     super();
     this.room = '';
     this.join = '';
+    this.passcode = '';
   }
 
   override willUpdate(changed: PropertyValues<this>) {
-    if (changed.has('room')) this.#start();
+    if (changed.has('room') || changed.has('passcode')) this.#start();
   }
 
   override connectedCallback() {
@@ -322,7 +327,12 @@ export class PlenumPresent extends ConsoleElement {
     this.#stop();
     if (!this.room) return;
     // No hostKey: the public view only, so this link is safe to leave on any screen.
-    const connection = connectRoom({ server: location.origin, room: this.room, display: true });
+    const connection = connectRoom({
+      server: location.origin,
+      room: this.room,
+      display: true,
+      ...(this.passcode && { passcode: this.passcode }),
+    });
     this.#connection = connection;
     const update = () => this.requestUpdate();
     this.#unsubscribe = [connection.$state.subscribe(update), connection.$error.subscribe(update)];
@@ -367,7 +377,7 @@ export class PlenumPresent extends ConsoleElement {
     const s = stringsOf(lang);
     const error = this.#connection?.$error.get();
     const state = this.#connection?.$state.get();
-    const link = participantLink(this.room, this.join || undefined);
+    const link = participantLink(this.room, this.join || undefined, this.passcode || undefined);
     const screen = state?.screen;
     const full = !state || error || screen?.show === 'join' || screen?.show === 'blank';
     return html`<div class="frame ${full ? 'full' : ''}">

@@ -1,6 +1,8 @@
 /**
  * The rooms this browser hosts, kept in localStorage: their host keys, so the list opens
- * them. Everything else of a room (its event page too) lives with the room on the server.
+ * them, and the passcode set here (the server keeps only its hash, and the links need it;
+ * the host key beside it opens more than the passcode does). Everything else of a room (its
+ * event page too) lives with the room on the server.
  */
 import { atom } from 'nanostores';
 import type { Moderation } from '@plenum/protocol';
@@ -11,6 +13,8 @@ export interface HostedRoom {
   hostKey: string;
   moderation: Moderation;
   addedAt: number;
+  /** The room's passcode, when it was set in this browser. */
+  passcode?: string;
 }
 
 const storageKey = 'plenum:console:rooms';

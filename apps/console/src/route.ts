@@ -4,6 +4,7 @@
  *   #room=ID&key=KEY   the host view of a room
  *   #present=ID        the read-only present view (no key, ever)
  *   #join=ID           a plain participant page for rooms without their own event page
+ *   &passcode=CODE     with either: a passcoded room's code (the widgets take it from there)
  *   (anything else)    the rooms of this browser and the create form
  */
 import { atom } from 'nanostores';
@@ -11,15 +12,17 @@ import { atom } from 'nanostores';
 export type Route =
   | { screen: 'home' }
   | { screen: 'host'; room: string; key?: string; tab?: string }
-  | { screen: 'present'; room: string; join?: string }
-  | { screen: 'join'; room: string };
+  | { screen: 'present'; room: string; join?: string; passcode?: string }
+  | { screen: 'join'; room: string; passcode?: string };
 
 export function parseRoute(hash: string): Route {
   const params = new URLSearchParams(hash.replace(/^#/, ''));
   const present = params.get('present');
-  if (present) return { screen: 'present', room: present, ...optional('join', params.get('join')) };
+  const passcode = optional('passcode', params.get('passcode'));
+  if (present)
+    return { screen: 'present', room: present, ...optional('join', params.get('join')), ...passcode };
   const join = params.get('join');
-  if (join) return { screen: 'join', room: join };
+  if (join) return { screen: 'join', room: join, ...passcode };
   const room = params.get('room');
   if (room)
     return {

@@ -1,14 +1,16 @@
 import { css, html, nothing } from 'lit';
-import { isWebUrl, type RoomView } from '@plenum/protocol';
+import { isWebUrl, limits, type RoomView } from '@plenum/protocol';
 import { ApiError, updateRoom } from './api.js';
 import { ConsoleElement } from './console-element.js';
 import { errorText, t } from './i18n.js';
 import { embedSnippet, hostLink, participantLink, presentLink } from './links.js';
 import { qrCode } from './qr.js';
+import { findRoom, saveRoom } from './rooms.js';
 
 /**
  * @summary Everything to hand out: the participant link with its QR code, the embed
- * snippet, the present view's link, and the (secret) host link.
+ * snippet, the present view's link, and the (secret) host link; and the room's passcode,
+ * which the participant link, its QR code and the present link then carry.
  */
 export class PlenumShare extends ConsoleElement {
   static override properties = {
@@ -16,11 +18,19 @@ export class PlenumShare extends ConsoleElement {
     hostKey: { type: String, attribute: 'host-key' },
     saved: { state: true },
     error: { state: true },
+    passcoded: { state: true },
+    passcodeSaved: { state: true },
+    passcodeError: { state: true },
   };
   declare state: RoomView | undefined;
   declare hostKey: string;
   declare private saved: boolean;
   declare private error: string;
+  /** Whether the room has a passcode, as the server says (undefined until it has). */
+  declare private passcoded: boolean | undefined;
+  declare private passcodeSaved: string;
+  declare private passcodeError: string;
+  #askedFor = '';
 
   static override styles = [
     ...ConsoleElement.styles,
@@ -49,6 +59,24 @@ export class PlenumShare extends ConsoleElement {
     this.hostKey = '';
     this.saved = false;
     this.error = '';
+    this.passcodeSaved = '';
+    this.passcodeError = '';
+  }
+
+  override willUpdate() {
+    // The server keeps only the passcode's hash: an empty PATCH tells whether there is one.
+    const room = this.state?.room;
+    if (!room || !this.hostKey || room === this.#askedFor) return;
+    this.#askedFor = room;
+    updateRoom(room, this.hostKey, {}).then(
+      ({ passcode }) => (this.passcoded = passcode),
+      () => {},
+    );
+  }
+
+  /** The passcode this browser set for the room, unless the server says it has none now. */
+  get #passcode(): string | undefined {
+    return this.passcoded === false ? undefined : findRoom(this.state?.room ?? '')?.passcode;
   }
 
   override render() {
@@ -56,10 +84,19 @@ export class PlenumShare extends ConsoleElement {
     const room = this.state?.room ?? '';
     // Kept with the room on the server: every host device hands out the same link.
     const eventPage = this.state?.eventPage;
-    const link = participantLink(room, eventPage);
+    const passcode = this.#passcode;
+    const link = participantLink(room, eventPage, passcode);
     return html`<div class="grid">
       <div>
         <plenum-copy-field label=${s.participantLink} value=${link}></plenum-copy-field>
+        ${
+          passcode
+            ? html`<p class="note" id="passcode-in-link">${s.linkHasPasscode}</p>`
+            : this.passcoded
+              ? html`<p class="note">${s.passcodeUnknown}</p>`
+              : nothing
+        }
+        ${this.#renderPasscode(passcode)}
         <form class="panel" @submit=${this.#saveEventPage}>
           <div class="field">
             <label for="event-page">${s.eventPage}</label>
@@ -77,12 +114,66 @@ export class PlenumShare extends ConsoleElement {
           <p role="status">${this.saved ? s.eventPageSaved : nothing}</p>
         </form>
         <plenum-copy-field label=${s.embedSnippet} value=${embedSnippet(room)} multiline></plenum-copy-field>
-        <plenum-copy-field label=${s.presentLink} value=${presentLink(room, eventPage)}></plenum-copy-field>
+        <plenum-copy-field
+          label=${s.presentLink}
+          value=${presentLink(room, eventPage, passcode)}
+        ></plenum-copy-field>
         <plenum-copy-field label=${s.hostLink} value=${hostLink(room, this.hostKey)}></plenum-copy-field>
         <p class="note">${s.keyWarning}</p>
       </div>
       <div>${qrCode(link, s.qrFor(link))}</div>
     </div>`;
+  }
+
+  #renderPasscode(passcode: string | undefined) {
+    const s = t();
+    return html`<form class="panel" @submit=${this.#savePasscode}>
+      <div class="field">
+        <label for="passcode">${s.passcode}</label>
+        <input
+          id="passcode"
+          name="passcode"
+          .value=${passcode ?? ''}
+          minlength=${limits.passcodeMin}
+          maxlength=${limits.passcode}
+          autocomplete="off"
+          spellcheck="false"
+          aria-describedby="passcode-hint"
+        />
+        <p class="hint" id="passcode-hint">${s.passcodeHint}</p>
+      </div>
+      <button type="submit">${s.save}</button>
+      ${
+        this.passcoded
+          ? html`<button type="button" @click=${() => this.#setPasscode(null)}>${s.removePasscode}</button>`
+          : nothing
+      }
+      ${this.passcodeError ? html`<p class="error" role="alert">${this.passcodeError}</p>` : nothing}
+      <p role="status">${this.passcodeSaved || nothing}</p>
+    </form>`;
+  }
+
+  #savePasscode(event: SubmitEvent) {
+    event.preventDefault();
+    const input = (event.target as HTMLFormElement).querySelector<HTMLInputElement>('#passcode')!;
+    const value = input.value.trim();
+    // An empty field lifts the passcode, as the button does.
+    void this.#setPasscode(value || null);
+  }
+
+  async #setPasscode(passcode: string | null) {
+    this.passcodeSaved = '';
+    this.passcodeError = '';
+    if (!this.state) return;
+    const room = this.state.room;
+    try {
+      const answer = await updateRoom(room, this.hostKey, { passcode });
+      saveRoom({ room, passcode: passcode ?? undefined });
+      this.passcoded = answer.passcode;
+      this.passcodeSaved = passcode ? t().passcodeSaved : t().passcodeRemoved;
+    } catch (error) {
+      this.passcodeError = errorText(error instanceof ApiError ? error.code : undefined);
+    }
   }
 
   async #saveEventPage(event: SubmitEvent) {
