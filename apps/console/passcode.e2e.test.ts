@@ -75,7 +75,7 @@ describe('a passcoded room', () => {
 
     // A new code: the link follows; the old one no longer opens the room.
     await host.getByLabel('Passcode (optional)').fill('Sitzung-7');
-    await host.getByRole('button', { name: 'Save' }).nth(0).click();
+    await host.getByRole('button', { name: 'Set passcode' }).click();
     await host.getByText('Saved: new participants need this passcode').waitFor();
     expect(await host.getByLabel('Participant link').inputValue()).toContain('passcode=Sitzung-7');
     const late = await newPage();

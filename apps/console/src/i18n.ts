@@ -66,6 +66,7 @@ const en = {
     'This link, its QR code and the present view link contain the passcode: whoever has them can join. Hand them only to your audience.',
   passcodeUnknown:
     'This room has a passcode that this browser does not know, so the links here do not carry it: participants type it. Set it again here to put it in the links.',
+  savePasscode: 'Set passcode',
   removePasscode: 'Remove passcode',
   passcodeSaved:
     'Saved: new participants need this passcode; the links and QR code carry it. Whoever is in the room stays.',
@@ -389,6 +390,7 @@ const de: Strings = {
     'Dieser Link, sein QR-Code und der Link zur Präsentationsansicht enthalten den Zugangscode: Wer sie hat, kann eintreten. Geben Sie sie nur Ihrem Publikum.',
   passcodeUnknown:
     'Dieser Raum hat einen Zugangscode, den dieser Browser nicht kennt; die Links hier enthalten ihn daher nicht, und Teilnehmende tippen ihn ein. Setzen Sie ihn hier neu, damit die Links ihn enthalten.',
+  savePasscode: 'Zugangscode festlegen',
   removePasscode: 'Zugangscode entfernen',
   passcodeSaved:
     'Gespeichert: Neue Teilnehmende brauchen diesen Zugangscode; Links und QR-Code enthalten ihn. Wer schon im Raum ist, bleibt.',

@@ -142,7 +142,7 @@ export class PlenumShare extends ConsoleElement {
         />
         <p class="hint" id="passcode-hint">${s.passcodeHint}</p>
       </div>
-      <button type="submit">${s.save}</button>
+      <button type="submit">${s.savePasscode}</button>
       ${
         this.passcoded
           ? html`<button type="button" @click=${() => this.#setPasscode(null)}>${s.removePasscode}</button>`
