@@ -21,6 +21,8 @@ export interface ClusterOptions {
   keepBehindSnapshot?: number;
   /** How often a node compares each room's head with what it folded (default 1 s). */
   headCheckMs?: number;
+  /** A node that has not renewed its lease for this long is dead: others log its sockets' leaves (default 5 s). */
+  leaseMs?: number;
   /** An append Redis has not answered by then fails as `unavailable` (default 5 s). */
   commandTimeoutMs?: number;
   warn?: (message: string) => void;
@@ -50,7 +52,7 @@ export interface ClusterLink {
   follow(log: RoomLog): Promise<void>;
   unfollow(log: RoomLog): Promise<void>;
   append(keys: Keys, batch: { dedupe: string; entry: string }[]): Promise<number[]>;
-  saveSnapshot(keys: Keys, seq: number, record: string): Promise<void>;
+  saveSnapshot(keys: Keys, seq: number, record: string, sockets: string): Promise<void>;
   warn(message: string): void;
 }
 
@@ -66,6 +68,8 @@ export class Cluster implements ClusterLink {
   readonly #erased = new Set<(room: string) => void>();
   readonly #warn: (message: string) => void;
   #headTimer: NodeJS.Timeout | undefined;
+  #leaseTimer: NodeJS.Timeout | undefined;
+  #leaseMs = 5000;
   #closed = false;
 
   private constructor(options: ClusterOptions, redis: Redis, subscriber: Redis, secret: Buffer) {
@@ -104,6 +108,8 @@ export class Cluster implements ClusterLink {
     const cluster = new Cluster(options, redis, subscriber, secret);
     redis.defineCommand('plenumAppend', { numberOfKeys: 4, lua: appendScript });
     redis.defineCommand('plenumSnapshot', { numberOfKeys: 3, lua: snapshotScript });
+    cluster.#leaseMs = options.leaseMs ?? 5000;
+    await cluster.#renewLease();
     await cluster.#listen(options.headCheckMs ?? 1000);
     return cluster;
   }
@@ -130,6 +136,29 @@ export class Cluster implements ClusterLink {
     await this.storage.reload();
     this.#headTimer = setInterval(() => void this.#checkHeads(), headCheckMs);
     this.#headTimer.unref();
+    this.#leaseTimer = setInterval(() => {
+      this.#renewLease().catch(() => undefined);
+      this.#sweepDeadNodes().catch(() => undefined);
+    }, this.#leaseMs / 3);
+    this.#leaseTimer.unref();
+  }
+
+  /** This node is alive while its lease key exists. */
+  #renewLease(): Promise<unknown> {
+    return this.redis.set(`${globalKeys.node}${this.node}`, '1', 'PX', this.#leaseMs);
+  }
+
+  /** Sockets of nodes whose lease ran out (SIGKILLed, cut off) are logged as left. */
+  async #sweepDeadNodes(): Promise<void> {
+    const logs = [...this.#rooms.values()];
+    const nodes = [...new Set(logs.flatMap((log) => log.nodes))].filter((node) => node !== this.node);
+    if (nodes.length === 0 || this.redis.status !== 'ready') return;
+    const pipeline = this.redis.pipeline();
+    for (const node of nodes) pipeline.exists(`${globalKeys.node}${node}`);
+    const results = (await pipeline.exec()) ?? [];
+    const dead = nodes.filter((_, i) => !results[i]?.[0] && results[i]?.[1] === 0);
+    const at = Date.now();
+    for (const node of dead) for (const log of logs) log.logLeavesOf(node, at);
   }
 
   async #checkHeads(): Promise<void> {
@@ -175,7 +204,7 @@ export class Cluster implements ClusterLink {
     return result;
   }
 
-  async saveSnapshot(keys: Keys, seq: number, record: string): Promise<void> {
+  async saveSnapshot(keys: Keys, seq: number, record: string, sockets: string): Promise<void> {
     await (this.redis as unknown as ScriptCommands).plenumSnapshot(
       keys.meta,
       keys.snapshot,
@@ -183,6 +212,7 @@ export class Cluster implements ClusterLink {
       String(seq),
       record,
       String(this.#keep),
+      sockets,
     );
   }
 
@@ -243,7 +273,10 @@ export class Cluster implements ClusterLink {
   async close(): Promise<void> {
     this.#closed = true;
     clearInterval(this.#headTimer);
+    clearInterval(this.#leaseTimer);
     this.#subscriber.disconnect();
+    // Gone for good: the others log this node's remaining sockets as left without waiting.
+    await this.redis.del(`${globalKeys.node}${this.node}`).catch(() => undefined);
     await this.redis.quit().catch(() => this.redis.disconnect());
   }
 }

@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { connectRoom, type RoomConnection } from '@plenum/client';
-import { api, randomParticipant } from '../testing.js';
+import { api, openSocket, randomParticipant } from '../testing.js';
 import { startRedis, type TestRedis } from './redis-server.js';
 
 const root = fileURLToPath(new URL('../../../..', import.meta.url));
@@ -183,6 +183,12 @@ describe('three nodes and Redis', () => {
     });
     expect(acked).toHaveLength(12 * 8);
     await converged(room, hostKey, acked, nodes.slice(1));
+    // The dead node's sockets are logged as left once its lease runs out: `online` is the room's twelve.
+    for (const node of nodes.slice(1)) {
+      const screen = await openSocket(node.url, room, { display: true });
+      await screen.until((view) => view.state.online === 12);
+      screen.close();
+    }
     // The node comes back (same port) and folds what it missed.
     nodes[0] = await startNode(redis.url, victim.port);
     await converged(room, hostKey, acked);

@@ -30,6 +30,8 @@ export const globalKeys = {
   tombstones: 'plenum:tombstones',
   /** The servers' shared secret (hex). */
   secret: 'plenum:secret',
+  /** Prefix of a node's lease (`plenum:node:<id>`, expires unless renewed). */
+  node: 'plenum:node:',
   /** Pub/sub: room created / updated / erased, tombstones changed. */
   control: 'plenum:control',
 } as const;

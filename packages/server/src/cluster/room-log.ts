@@ -50,6 +50,8 @@ export class RoomLog {
   #catchingUp: Promise<void> | undefined;
   #again = false;
   #closed = false;
+  /** Sockets open per node and participant, as folded: what to log as left when a node dies. */
+  #sockets = new Map<string, Map<string, number>>();
   readonly keys;
 
   constructor(
@@ -70,8 +72,7 @@ export class RoomLog {
     await this.link.follow(this);
     const snapshot = await this.link.redis.hgetall(this.keys.snapshot);
     if (snapshot.seq !== undefined && snapshot.record !== undefined) {
-      this.#folded = Number(snapshot.seq);
-      owner.reset(decodeRecord(snapshot.record), this.#folded);
+      this.#restore(snapshot);
     }
     await this.catchUp();
   }
@@ -169,8 +170,7 @@ export class RoomLog {
         if (seq < firstSeq - 1 || snapshot.record === undefined) {
           throw new Error(`the log of room ${this.room} misses entries ${from}–${firstSeq - 1}`);
         }
-        this.#folded = seq;
-        this.#owner.reset(decodeRecord(snapshot.record), seq);
+        this.#restore(snapshot);
         continue;
       }
       const entries: Folded[] = [];
@@ -185,8 +185,19 @@ export class RoomLog {
     }
   }
 
+  #restore(snapshot: Record<string, string>): void {
+    this.#folded = Number(snapshot.seq);
+    this.#sockets = new Map(
+      Object.entries(JSON.parse(snapshot.sockets ?? '{}') as Record<string, Record<string, number>>).map(
+        ([node, open]) => [node, new Map(Object.entries(open))],
+      ),
+    );
+    this.#owner!.reset(decodeRecord(snapshot.record!), this.#folded);
+  }
+
   #fold(entries: Folded[]): void {
     if (entries.length === 0) return;
+    for (const { node, entry } of entries) if ('presence' in entry) this.#count(entry.of ?? node, entry);
     this.#folded = entries.at(-1)!.seq;
     this.#owner!.fold(entries);
     const every = this.link.snapshotEvery;
@@ -195,11 +206,43 @@ export class RoomLog {
     if (due) this.#snapshot();
   }
 
+  #count(node: string, entry: Extract<LogEntry, { presence: string }>): void {
+    let open = this.#sockets.get(node);
+    if (!open) this.#sockets.set(node, (open = new Map()));
+    const n = (open.get(entry.participant) ?? 0) + (entry.presence === 'join' ? 1 : -1);
+    if (n > 0) open.set(entry.participant, n);
+    else open.delete(entry.participant);
+    if (open.size === 0) this.#sockets.delete(node);
+  }
+
+  /** Nodes with sockets open in this room, as folded. */
+  get nodes(): string[] {
+    return [...this.#sockets.keys()];
+  }
+
+  /**
+   * Logs the leaves of a node that died (its lease ran out): nobody else would. Every node
+   * may do it at once; the dedupe keys make them count once.
+   */
+  logLeavesOf(node: string, at: number): void {
+    const open = this.#sockets.get(node);
+    if (!open || node === this.link.node) return;
+    for (const [participant, n] of open) {
+      for (let k = 1; k <= n; k++) {
+        const entry: LogEntry = { at, participant, presence: 'leave', of: node };
+        this.append(entry, `left\0${node}\0${participant}\0${k}`).catch(() => undefined);
+      }
+    }
+  }
+
   #snapshot(): void {
     const seq = this.#folded;
     const record = encodeRecord(this.#owner!.record());
+    const sockets = JSON.stringify(
+      Object.fromEntries([...this.#sockets].map(([node, open]) => [node, Object.fromEntries(open)])),
+    );
     this.link
-      .saveSnapshot(this.keys, seq, record)
+      .saveSnapshot(this.keys, seq, record, sockets)
       .catch((error: unknown) => this.link.warn(`snapshot of room ${this.room} failed: ${String(error)}`));
   }
 

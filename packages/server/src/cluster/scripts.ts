@@ -37,14 +37,14 @@ return out
 /**
  * Keeps a snapshot if it is newer than the one stored, and trims the log behind it (all but
  * the last `keep` entries before it, so a node a little behind still reads on without reloading).
- * KEYS: meta, snapshot, log. ARGV: seq, record, keep.
+ * KEYS: meta, snapshot, log. ARGV: seq, record, keep, sockets (open per node, for dead nodes' leaves).
  */
 export const snapshotScript = `
 if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
 local seq = tonumber(ARGV[1])
 local current = tonumber(redis.call('HGET', KEYS[2], 'seq') or '0')
 if seq <= current then return 0 end
-redis.call('HSET', KEYS[2], 'seq', ARGV[1], 'record', ARGV[2])
+redis.call('HSET', KEYS[2], 'seq', ARGV[1], 'record', ARGV[2], 'sockets', ARGV[4])
 local min = seq + 1 - tonumber(ARGV[3])
 if min > 1 then redis.call('XTRIM', KEYS[3], 'MINID', min .. '-0') end
 return 1
