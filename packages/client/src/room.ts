@@ -76,6 +76,9 @@ interface Pending {
   reject(error: PlenumError): void;
 }
 
+/** The host's timers (browser or Node); this package is built without DOM or Node types. */
+const timers = globalThis as unknown as { setTimeout(run: () => void, ms: number): unknown };
+
 export class RoomConnection implements RoomLike {
   readonly $state: ReadableAtom<RoomView | undefined>;
   readonly $mine: ReadableAtom<MineView>;
@@ -320,7 +323,7 @@ export class RoomConnection implements RoomLike {
         const pending = message.id === undefined ? undefined : this.#outbox.get(message.id);
         if (pending && message.code === 'unavailable') {
           // The server cannot store it now (cluster mode, its Redis away): keep it, try again soon.
-          setTimeout(() => this.#retry(pending), 1000 + Math.random() * 2000);
+          timers.setTimeout(() => this.#retry(pending), 1000 + Math.random() * 2000);
           return;
         }
         if (pending) {
