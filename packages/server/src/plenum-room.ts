@@ -334,9 +334,10 @@ export class PlenumRoom implements Party {
     allowance.leftAt = this.#now();
     if (!member.audience) return;
     const at = this.#now();
-    this.#logPresence({ at, participant: member.participant, presence: 'leave' });
-    if (this.#log) return; // applied when folded, like every node's
+    // Cluster mode: applied when folded, like every node's.
+    if (this.#log) return this.#logPresence({ at, participant: member.participant, presence: 'leave' });
     leave(this.#record, member.participant, at);
+    this.#logPresence({ at, participant: member.participant, presence: 'leave' });
     this.#patch.online(this.online, this.#now());
     this.#schedule();
   }
@@ -397,9 +398,10 @@ export class PlenumRoom implements Party {
     send(connection, this.#welcome(state.member));
     if (!audience) return;
     const at = this.#now();
-    this.#logPresence({ at, participant: hello.participant, presence: 'join' });
-    if (this.#log) return; // applied when folded, like every node's
+    // Cluster mode: applied when folded, like every node's.
+    if (this.#log) return this.#logPresence({ at, participant: hello.participant, presence: 'join' });
     join(this.#record, hello.participant, at);
+    this.#logPresence({ at, participant: hello.participant, presence: 'join' });
     // The newcomer's welcome already counts them; everyone else hears it within a second.
     this.#patch.online(this.online, at);
     this.#schedule();
