@@ -87,6 +87,9 @@ interface Pending {
   reject(error: PlenumError): void;
 }
 
+/** The host's timers (browser or Node); this package is built without DOM or Node types. */
+const timers = globalThis as unknown as { setTimeout(run: () => void, ms: number): unknown };
+
 export class RoomConnection implements RoomLike {
   readonly $state: ReadableAtom<RoomView | undefined>;
   readonly $mine: ReadableAtom<MineView>;
@@ -360,6 +363,11 @@ export class RoomConnection implements RoomLike {
         const page = message.id === undefined ? undefined : this.#pages.get(message.id);
         if (page) return page.reject(error);
         const pending = message.id === undefined ? undefined : this.#outbox.get(message.id);
+        if (pending && message.code === 'unavailable') {
+          // The server cannot store it now (cluster mode, its Redis away): keep it, try again soon.
+          timers.setTimeout(() => this.#retry(pending), 1000 + Math.random() * 2000);
+          return;
+        }
         if (pending) {
           this.#outbox.delete(message.id!);
           this.#render(); // a refused guess disappears: the view rolls back
@@ -370,6 +378,12 @@ export class RoomConnection implements RoomLike {
         return;
       }
     }
+  }
+
+  /** Sends a kept action again, unless it was answered or the welcome after a reconnect re-sent it. */
+  #retry(pending: Pending): void {
+    if (this.#outbox.get(pending.message.id) === pending && this.#joined)
+      this.#socket?.send(JSON.stringify(pending.message));
   }
 
   /** Publishes the truth with every guess still open laid over it. */

@@ -332,6 +332,7 @@ export const errorCodes = [
   'unknown_room',
   'unauthorized', // wrong host key
   'passcode', // the room has a passcode, and it is missing or wrong
+  'unavailable', // the server cannot store actions now (cluster mode: Redis away); retry later
   'internal',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

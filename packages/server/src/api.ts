@@ -70,6 +70,7 @@ const statusOf: Record<ErrorCode, number> = {
   closed: 409,
   room_full: 409,
   rate_limited: 429,
+  unavailable: 503,
   internal: 500,
 };
 

@@ -9,6 +9,7 @@ import { defaultIpLimits } from './ip-limits.js';
 import { defaultDoorLimits } from './plenum-room.js';
 import { dayMs, defaultRetentionDays } from './retention.js';
 import { startServer } from './server.js';
+import { Cluster } from './cluster/cluster.js';
 import { SqliteStorage } from './storage/sqlite.js';
 
 const usage = `Usage: plenum serve [options]
@@ -16,6 +17,8 @@ const usage = `Usage: plenum serve [options]
   --port <n>           port to listen on (env PORT, default 1999; 0 picks a free one)
   --host <addr>        address to bind (env HOST, default 127.0.0.1)
   --data <dir>         where the SQLite database lives (env PLENUM_DATA, default ./.plenum)
+  --redis <url>        cluster mode: rooms live in this Redis or Valkey, shared by every
+                       node (env PLENUM_REDIS; redis://user:password@host:6379, rediss:// for TLS)
   --origins <list>     comma-separated origins allowed to embed (env PLENUM_ORIGINS; default any)
   --admin-token <t>    required to create rooms (env PLENUM_ADMIN_TOKEN)
   --retention-days <n> erase rooms idle this many days (env PLENUM_RETENTION_DAYS,
@@ -63,6 +66,7 @@ async function main(argv: string[]): Promise<void> {
       port: { type: 'string' },
       host: { type: 'string' },
       data: { type: 'string' },
+      redis: { type: 'string' },
       origins: { type: 'string' },
       'admin-token': { type: 'string' },
       'retention-days': { type: 'string' },
@@ -152,7 +156,9 @@ async function main(argv: string[]): Promise<void> {
     caps[cap] = n === 0 ? Infinity : n;
   }
 
-  const storage = new SqliteStorage(dataDir);
+  const redisUrl = values.redis ?? env.PLENUM_REDIS;
+  const cluster = redisUrl ? await connectCluster(redisUrl) : undefined;
+  const storage = cluster?.storage ?? new SqliteStorage(dataDir);
   // Before the server starts: the first request may be for the demo room.
   const demoKey = demo ? await ensureDemoRoom(storage) : undefined;
   let started = false;
@@ -160,6 +166,7 @@ async function main(argv: string[]): Promise<void> {
   let recreatedKey: string | undefined;
   const server = await startServer({
     storage,
+    cluster,
     port,
     host,
     origins,
@@ -203,13 +210,39 @@ async function main(argv: string[]): Promise<void> {
   process.on('SIGINT', () => stop('SIGINT'));
 
   console.log(
-    `plenum: serving on ${server.url} (${demo ? `demo at ${server.url}/, ` : ''}data in ${dataDir})`,
+    `plenum: serving on ${server.url} (${demo ? `demo at ${server.url}/, ` : ''}${cluster ? `cluster node ${cluster.node} on Redis ${redactedUrl(redisUrl!)}` : `data in ${dataDir}`})`,
   );
   printDemoLink(server.url, recreatedKey ?? demoKey);
   if (!isLoopback(host) && !adminToken) {
     console.warn(
       'plenum: warning: bound beyond loopback without --admin-token: anyone who reaches this port can create rooms.',
     );
+  }
+}
+
+/** Connects to the shared Redis and says plainly what its persistence settings mean for acks. */
+async function connectCluster(url: string): Promise<Cluster> {
+  let cluster: Cluster;
+  try {
+    cluster = await Cluster.connect({ url });
+  } catch (error) {
+    throw new Error(
+      `cannot reach Redis at ${redactedUrl(url)}: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+  const persistence = await cluster.persistence();
+  (persistence.durable ? console.log : console.warn)(`plenum: ${persistence.summary}`);
+  return cluster;
+}
+
+/** The URL without its password, for logs. */
+function redactedUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return 'the given URL';
   }
 }
 

@@ -46,6 +46,7 @@ import type { Connection, ConnectionContext, Party, Room } from './party.js';
 import { PatchBuilder } from './patches.js';
 import { IdleTable, TokenBucket } from './rate-limit.js';
 import type { LogEntry, RoomMeta, Storage } from './storage/storage.js';
+import { RoomGoneError, type Folded, type RoomLog } from './cluster/room-log.js';
 
 interface Member {
   participant: string;
@@ -104,6 +105,11 @@ export interface PlenumRoomOptions {
   questionsPerMinute?: number;
   /** How much a room may hold; unset caps keep their defaults. */
   caps?: Partial<RoomCaps>;
+  /**
+   * Cluster mode (cluster/): the room's shared log. Every action is appended first and
+   * applied when its entry is folded, in log order, on every node alike.
+   */
+  log?: (room: string) => RoomLog;
 }
 
 export class PlenumRoom implements Party {
@@ -123,6 +129,9 @@ export class PlenumRoom implements Party {
   /** Per participant, across all their connections (each connection also has its own door). */
   readonly #allowances: IdleTable<Allowance>;
   readonly #networks = new NetworkShares();
+  /** Cluster mode: the shared log, and this node's actions waiting for their entry to be folded. */
+  #log: RoomLog | undefined;
+  readonly #waiting = new Map<string, { resolve(answer: ServerMessage): void; network?: string }>();
 
   constructor(
     readonly room: Room,
@@ -175,10 +184,11 @@ export class PlenumRoom implements Party {
     this.#meta = meta;
   }
 
-  onStart(): void {
+  onStart(): void | Promise<void> {
     const meta = this.options.storage.getRoom(this.room.id);
     if (!meta) throw new Error(`Room ${this.room.id} does not exist.`);
     this.#meta = meta;
+    if (this.options.log) return this.#startLogged(meta);
     this.#record = createRoom({
       id: meta.id,
       title: meta.title,
@@ -199,6 +209,50 @@ export class PlenumRoom implements Party {
     }
     // Only accepted actions are logged, so the same log replays to the same room under any caps.
     this.#record.caps = { ...defaultCaps, ...this.options.caps };
+  }
+
+  /**
+   * Cluster mode: the room is its log (the latest snapshot plus the tail), folded with the
+   * caps every node shares; whatever other nodes append from now on is folded as it comes.
+   * Presence is the room's too: joins and leaves of every node's sockets are in the log.
+   */
+  async #startLogged(meta: RoomMeta): Promise<void> {
+    const caps = { ...defaultCaps, ...this.options.caps };
+    this.#record = createRoom({ ...meta, caps });
+    this.#log = this.options.log!(this.room.id);
+    await this.#log.open({
+      fold: (entries) => this.#fold(entries),
+      record: () => this.#record,
+      reset: (record) => {
+        this.#record = record;
+        record.caps = caps;
+        // Whoever is connected missed what the snapshot skipped: a fresh welcome for all.
+        for (const connection of this.room.getConnections()) {
+          const member = (connection.state as ConnectionState | undefined)?.member;
+          if (member) member.stale = this.#resyncing = true;
+        }
+        this.#schedule();
+      },
+    });
+  }
+
+  /** Cluster mode: entries of the log, in order, from any node (this one included). */
+  #fold(entries: Folded[]): void {
+    for (const { entry } of entries) {
+      if ('presence' in entry) {
+        (entry.presence === 'join' ? join : leave)(this.#record, entry.participant, entry.at);
+        this.#patch.online(this.online, entry.at);
+        this.#schedule();
+        continue;
+      }
+      const key = actionKey(entry.participant, entry.action.id);
+      const waiting = this.#waiting.get(key);
+      this.#waiting.delete(key);
+      const actor = { participant: entry.participant, host: entry.host };
+      const answer = this.#applyNow(entry.action, actor, entry.at, entry.newId, waiting?.network);
+      this.#remember(entry.participant, entry.action.id, Promise.resolve(answer));
+      waiting?.resolve(answer);
+    }
   }
 
   #replay(entry: LogEntry): void {
@@ -280,13 +334,21 @@ export class PlenumRoom implements Party {
     allowance.leftAt = this.#now();
     if (!member.audience) return;
     const at = this.#now();
+    // Cluster mode: applied when folded, like every node's.
+    if (this.#log) return this.#logPresence({ at, participant: member.participant, presence: 'leave' });
     leave(this.#record, member.participant, at);
     this.#logPresence({ at, participant: member.participant, presence: 'leave' });
     this.#patch.online(this.online, this.#now());
     this.#schedule();
   }
 
-  onStop(): void {
+  onStop(): void | Promise<void> {
+    this.#stopTicks();
+    if (this.#log) return this.#log.close();
+    this.options.storage.flush();
+  }
+
+  #stopTicks(): void {
     clearTimeout(this.#ticker);
     this.#ticker = undefined;
     this.#finishFanOut();
@@ -295,7 +357,6 @@ export class PlenumRoom implements Party {
     // A burst still in its window would schedule another tick: a stopped room has no one to send it to.
     clearTimeout(this.#ticker);
     this.#ticker = undefined;
-    this.options.storage.flush();
   }
 
   #hello(hello: Hello, connection: Connection, state: ConnectionState): void {
@@ -337,6 +398,8 @@ export class PlenumRoom implements Party {
     send(connection, this.#welcome(state.member));
     if (!audience) return;
     const at = this.#now();
+    // Cluster mode: applied when folded, like every node's.
+    if (this.#log) return this.#logPresence({ at, participant: hello.participant, presence: 'join' });
     join(this.#record, hello.participant, at);
     this.#logPresence({ at, participant: hello.participant, presence: 'join' });
     // The newcomer's welcome already counts them; everyone else hears it within a second.
@@ -348,6 +411,7 @@ export class PlenumRoom implements Party {
   #logPresence(entry: Extract<LogEntry, { presence: string }>): void {
     // A full log keeps counting who is here, but stores no more of it.
     if (this.#record.entries > this.#record.caps.log) return;
+    if (this.#log) return void this.#log.append(entry).catch(() => undefined);
     this.options.storage.append(this.room.id, entry).catch(() => undefined);
   }
 
@@ -382,6 +446,7 @@ export class PlenumRoom implements Party {
   #act(action: Action, actor: Actor, network?: string): Promise<ServerMessage> {
     const seen = this.#seen.get(actor.participant)?.get(action.id);
     if (seen) return seen;
+    if (this.#log) return this.#actLogged(this.#log, action, actor, network);
     const at = this.#now();
     const newId = newIdFor(action);
     let outcome: ApplyResult;
@@ -393,18 +458,7 @@ export class PlenumRoom implements Party {
       return Promise.resolve(error('internal', 'The server could not do that.', action.id));
     }
     if (!outcome.ok) return Promise.resolve(error(outcome.code, outcome.message, action.id));
-    if (action.type === 'vote' && network !== undefined) {
-      this.#networks.count(this.#record.polls.get(action.poll)!, network, actor.participant);
-    }
-    if (action.type === 'poll-delete') this.#networks.forget(action.poll);
-    this.#patch.add(outcome.changes, actor.participant, action.type === 'upvote');
-    for (const participant of outcome.changes.personal ?? []) this.#patch.mine.add(participant);
-    // The author of a question still in review sees it change although the public does not.
-    for (const id of outcome.changes.questions ?? []) {
-      const question = this.#record.questions.get(id);
-      for (const reader of question ? reviewReaders(question) : []) this.#patch.mine.add(reader);
-    }
-    this.#schedule();
+    this.#changed(action, actor, outcome, network);
     const entry: LogEntry = {
       at,
       participant: actor.participant,
@@ -425,6 +479,91 @@ export class PlenumRoom implements Party {
     );
     this.#remember(actor.participant, action.id, answer);
     return answer;
+  }
+
+  /**
+   * Cluster mode: the action goes into the room's log first; it is applied when its entry is
+   * folded (here as on every node), and answered once the append has returned and the entry
+   * was folded, with what applying it gave. A re-sent action is logged once (the script
+   * dedupes by participant and action id), so it gets its first answer.
+   */
+  #actLogged(log: RoomLog, action: Action, actor: Actor, network?: string): Promise<ServerMessage> {
+    const key = actionKey(actor.participant, action.id);
+    const newId = newIdFor(action);
+    const entry: LogEntry = {
+      at: this.#now(),
+      participant: actor.participant,
+      host: actor.host,
+      action,
+      ...(newId !== undefined && { newId }),
+    };
+    const folded = new Promise<ServerMessage>((resolve) =>
+      this.#waiting.set(key, { resolve, ...(network !== undefined && { network }) }),
+    );
+    const answer = log.append(entry, key).then(
+      ({ seq }) => {
+        if (!this.#waiting.has(key) || log.folded < seq) return folded;
+        // Folded before this node asked (logged before it started hosting the room): the first answer is gone.
+        this.#waiting.delete(key);
+        return this.#seen.get(actor.participant)?.get(action.id) ?? { type: 'ack' as const, id: action.id };
+      },
+      (failure: unknown): ServerMessage => {
+        this.#waiting.delete(key);
+        this.#seen.get(actor.participant)?.delete(action.id);
+        return failure instanceof RoomGoneError
+          ? error('unknown_room', 'This room no longer exists.', action.id)
+          : error('unavailable', 'The server cannot store actions right now; it keeps trying.', action.id);
+      },
+    );
+    this.#remember(actor.participant, action.id, answer);
+    return answer;
+  }
+
+  /** Applies one entry of the log as it comes (cluster mode): the same effects as an action here. */
+  #applyNow(
+    action: Action,
+    actor: Actor,
+    at: number,
+    newId: string | undefined,
+    network?: string,
+  ): ServerMessage {
+    let outcome: ApplyResult;
+    try {
+      outcome = apply(this.#record, action, actor, at, newId);
+    } catch (failure) {
+      console.error(`plenum: room ${this.room.id} failed on "${action.type}"`, failure);
+      return error('internal', 'The server could not do that.', action.id);
+    }
+    if (!outcome.ok) return error(outcome.code, outcome.message, action.id);
+    this.#changed(action, actor, outcome, network);
+    const seq = inNextPatch(outcome.changes) ? this.#seq + 1 : undefined;
+    return {
+      type: 'ack',
+      id: action.id,
+      ...(outcome.result && { result: outcome.result }),
+      ...(seq !== undefined && { seq }),
+    };
+  }
+
+  /** What an applied action sets going: network shares, the next patch, personal updates. */
+  #changed(
+    action: Action,
+    actor: Actor,
+    outcome: Extract<ApplyResult, { ok: true }>,
+    network?: string,
+  ): void {
+    if (action.type === 'vote' && network !== undefined) {
+      this.#networks.count(this.#record.polls.get(action.poll)!, network, actor.participant);
+    }
+    if (action.type === 'poll-delete') this.#networks.forget(action.poll);
+    this.#patch.add(outcome.changes, actor.participant, action.type === 'upvote');
+    for (const participant of outcome.changes.personal ?? []) this.#patch.mine.add(participant);
+    // The author of a question still in review sees it change although the public does not.
+    for (const id of outcome.changes.questions ?? []) {
+      const question = this.#record.questions.get(id);
+      for (const reader of question ? reviewReaders(question) : []) this.#patch.mine.add(reader);
+    }
+    this.#schedule();
   }
 
   #remember(participant: string, id: string, answer: Promise<ServerMessage>): void {
@@ -551,6 +690,8 @@ function newIdFor(action: Action): string | undefined {
   const prefix = action.type === 'ask' ? 'q' : action.type === 'poll-create' ? 'p' : undefined;
   return prefix && prefix + randomBytes(6).toString('hex');
 }
+
+const actionKey = (participant: string, id: string) => `${participant}\0${id}`;
 
 function send(connection: Connection, message: ServerMessage): void {
   connection.send(JSON.stringify(message));

@@ -19,9 +19,12 @@ import { expireRooms } from './retention.js';
 import { dataPolicy, pagePolicy, setBaseHeaders } from './security-headers.js';
 import { serveFile } from './static.js';
 import type { Storage } from './storage/storage.js';
+import type { Cluster } from './cluster/cluster.js';
 
 export interface ServerOptions {
   storage: Storage;
+  /** Cluster mode: rooms fold their log from this Redis (storage is then `cluster.storage`). */
+  cluster?: Cluster;
   port?: number;
   host?: string;
   /** Origins allowed to open sockets and call the API; empty allows any. */
@@ -137,7 +140,14 @@ export async function startServer(options: ServerOptions): Promise<PlenumServer>
       main: {
         exists: (room) => storage.getRoom(room) !== undefined,
         create: (room) =>
-          new PlenumRoom(room, { storage, now, helloTimeoutMs, questionsPerMinute, caps: options.caps }),
+          new PlenumRoom(room, {
+            storage,
+            now,
+            helloTimeoutMs,
+            questionsPerMinute,
+            caps: options.caps,
+            ...(options.cluster && { log: (id: string) => options.cluster!.room(id) }),
+          }),
       },
     },
     allowOrigin,
@@ -145,6 +155,9 @@ export async function startServer(options: ServerOptions): Promise<PlenumServer>
     heartbeatMs: options.heartbeatMs,
     idleEvictMs: options.idleEvictMs,
   });
+
+  // A room erased on another node is dropped here too: its sockets close with 4404.
+  options.cluster?.onErased((room) => void host.evict('main', room));
 
   const creationLimit = new CreationLimit(options.roomCreationsPerMinute ?? defaultRoomCreationsPerMinute);
 
@@ -182,6 +195,7 @@ export async function startServer(options: ServerOptions): Promise<PlenumServer>
         rooms: host.roomCount,
         eventLoopDelayMaxMs: round(loopDelay.max / 1e6),
         eventLoopDelayP99Ms: round(loopDelay.percentile(99) / 1e6),
+        ...(options.cluster && { node: options.cluster.node, redis: options.cluster.redis.status }),
       });
     }
     const file = assetFor(path, assets);

@@ -18,7 +18,13 @@ export interface RoomMeta {
 export type LogEntry =
   /** `newId`: the random id the server gave what the action created (absent in older logs). */
   | { at: number; participant: string; host: boolean; action: Action; newId?: string }
-  | { at: number; participant: string; presence: 'join' | 'leave' };
+  | {
+      at: number;
+      participant: string;
+      presence: 'join' | 'leave';
+      /** Cluster mode: the node whose socket it was, when another node logs the leave of a node that died. */
+      of?: string;
+    };
 
 export interface Storage {
   /** The server's own secret (keyed tags such as tombstones): made once, kept with the data. */

@@ -1,0 +1,126 @@
+/** Two servers on one Redis: any node serves any room, the same room on both, presence summed, erase everywhere, Redis away. */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createRoomRecord } from '../rooms.js';
+import { startServer, type PlenumServer } from '../server.js';
+import { api, openSocket, randomParticipant, type TestSocket } from '../testing.js';
+import { Cluster } from './cluster.js';
+import { startRedis, type TestRedis } from './redis-server.js';
+
+let redis: TestRedis;
+const servers: PlenumServer[] = [];
+const clusters = new Map<PlenumServer, Cluster>();
+const sockets: TestSocket[] = [];
+beforeAll(async () => {
+  redis = await startRedis();
+});
+afterAll(async () => {
+  await redis.stop();
+});
+afterEach(async () => {
+  for (const socket of sockets.splice(0)) socket.close();
+  await Promise.all(servers.splice(0).map((server) => server.close()));
+});
+
+async function node(): Promise<PlenumServer> {
+  const cluster = await Cluster.connect({ url: redis.url, headCheckMs: 50, warn: () => undefined });
+  const server = await startServer({ port: 0, storage: cluster.storage, cluster });
+  servers.push(server);
+  clusters.set(server, cluster);
+  return server;
+}
+
+/** A room made on `a`, once `others` know it (the index reaches them over pub/sub). */
+async function newRoom(a: PlenumServer, ...others: PlenumServer[]) {
+  const { meta, hostKey } = createRoomRecord(a.storage, { title: 'Cluster test' });
+  for (const other of others) {
+    while (!other.storage.getRoom(meta.id)) await api(other.url, `/api/rooms/${meta.id}`);
+  }
+  return { room: meta.id, hostKey };
+}
+
+const open = async (server: PlenumServer, room: string, hello: Parameters<typeof openSocket>[2] = {}) => {
+  const socket = await openSocket(server.url, room, { participant: randomParticipant(), ...hello });
+  sockets.push(socket);
+  return socket;
+};
+
+describe('cluster mode', () => {
+  it('serves one room from two nodes: every vote counted once, both nodes hold the same room', async () => {
+    const [a, b] = [await node(), await node()];
+    const { room, hostKey } = await newRoom(a, b);
+    const created = await api(b.url, `/api/rooms/${room}/polls`, {
+      method: 'POST',
+      key: hostKey,
+      body: { title: 'Which?', kind: 'single', options: ['x', 'y'] },
+    });
+    expect(created.status).toBe(201);
+    const poll = created.json.id as string;
+    expect(
+      (
+        await api(a.url, `/api/rooms/${room}/polls/${poll}`, {
+          method: 'PATCH',
+          key: hostKey,
+          body: { status: 'open' },
+        })
+      ).status,
+    ).toBe(200);
+
+    const voters = await Promise.all(Array.from({ length: 10 }, (_, i) => open(i % 2 ? a : b, room)));
+    const acks = await Promise.all(
+      voters.map((voter, i) => voter.act({ type: 'vote', poll, choice: i % 2 })),
+    );
+    expect(acks.every((ack) => ack.type === 'ack')).toBe(true);
+    const responses = (view: { state: { polls: { id: string; responses: number }[] } }) =>
+      view.state.polls.find((p) => p.id === poll)?.responses ?? 0;
+    // Each node's clients see every vote, wherever it was cast.
+    for (const voter of [voters[0]!, voters[1]!]) await voter.until((view) => responses(view) >= 10);
+    const viewA = (await api(a.url, `/api/rooms/${room}`)).json;
+    const viewB = (await api(b.url, `/api/rooms/${room}`)).json;
+    expect(viewA.polls).toEqual(viewB.polls);
+    expect(viewA.polls[0].responses).toBe(10);
+    // Presence is the room's: both nodes count all ten sockets.
+    expect(viewA.online).toBe(10);
+    expect(viewB.online).toBe(10);
+  });
+
+  it('answers a re-sent action through another node with its first answer, counted once', async () => {
+    const [a, b] = [await node(), await node()];
+    const { room } = await newRoom(a, b);
+    const participant = randomParticipant();
+    const onA = await open(a, room, { participant });
+    const asked = await onA.act({ type: 'ask', id: 'ask-1', text: 'Will it scale?' });
+    expect(asked).toMatchObject({ type: 'ack', result: { id: expect.any(String) } });
+    onA.close();
+    const onB = await open(b, room, { participant });
+    const again = await onB.act({ type: 'ask', id: 'ask-1', text: 'Will it scale?' });
+    expect(again).toEqual(asked);
+    const view = (await api(b.url, `/api/rooms/${room}`)).json;
+    expect(view.questions).toHaveLength(1);
+  });
+
+  it('erases a room on every node', async () => {
+    const [a, b] = [await node(), await node()];
+    const { room, hostKey } = await newRoom(a, b);
+    const onB = await open(b, room);
+    expect((await api(a.url, `/api/rooms/${room}`, { method: 'DELETE', key: hostKey })).status).toBe(204);
+    expect((await onB.closed).code).toBe(4404);
+    expect((await api(b.url, `/api/rooms/${room}`)).status).toBe(404);
+  });
+
+  it('answers actions `unavailable` while Redis is away, reads on from memory, and resumes', async () => {
+    const [a] = [await node()];
+    const { room } = await newRoom(a);
+    const socket = await open(a, room);
+    expect((await socket.act({ type: 'react', emoji: '👍' })).type).toBe('ack');
+    await redis.kill();
+    expect(await socket.act({ type: 'react', emoji: '👍' })).toMatchObject({
+      type: 'error',
+      code: 'unavailable',
+    });
+    expect((await api(a.url, `/api/rooms/${room}`)).status).toBe(200);
+    await redis.restart();
+    const redisOfA = clusters.get(a)!.redis;
+    if (redisOfA.status !== 'ready') await new Promise((resolve) => redisOfA.once('ready', resolve));
+    expect((await socket.act({ type: 'react', emoji: '👍' })).type).toBe('ack');
+  }, 30_000);
+});

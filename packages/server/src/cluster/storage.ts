@@ -1,0 +1,208 @@
+/**
+ * The room index in cluster mode: metadata, host-key hashes, tombstones and last activity
+ * live in Redis, and every node mirrors them in memory (the Storage interface is synchronous),
+ * kept current over the control channel and reloaded whenever the subscriber reconnects.
+ * Writes go to Redis at once and are told to every node. A room's log is not here: rooms
+ * append to and fold their RoomLog (room-log.ts).
+ */
+import type { LogEntry, RoomMeta, Storage } from '../storage/storage.js';
+import type { Cluster } from './cluster.js';
+import { globalKeys, roomKeys } from './keys.js';
+
+export type ControlMessage =
+  | { type: 'created' | 'updated' | 'erased'; room: string; node: string }
+  | { type: 'tombstone'; tag: string; until: number | null; node: string }
+  | { type: 'untombstone'; tag: string; node: string };
+
+export class ClusterStorage implements Storage {
+  readonly #metas = new Map<string, RoomMeta>();
+  readonly #tombstones = new Map<string, number | null>();
+  readonly #active = new Map<string, number>();
+
+  constructor(
+    readonly cluster: Cluster,
+    readonly secret: Buffer,
+  ) {}
+
+  get #redis() {
+    return this.cluster.redis;
+  }
+
+  #write(what: string, work: Promise<unknown>): void {
+    work.catch((error: unknown) => this.cluster.warn(`${what} failed in Redis: ${String(error)}`));
+  }
+
+  /** Reads the whole index from Redis. */
+  async reload(): Promise<void> {
+    const ids = await this.#redis.smembers(globalKeys.rooms);
+    const pipeline = this.#redis.pipeline();
+    for (const id of ids) pipeline.get(roomKeys(id).meta);
+    const metas = (await pipeline.exec()) ?? [];
+    const tombstones = await this.#redis.hgetall(globalKeys.tombstones);
+    const active = await this.#redis.zrange(globalKeys.active, 0, -1, 'WITHSCORES');
+    this.#metas.clear();
+    metas.forEach(([error, text], i) => {
+      if (!error && typeof text === 'string') this.#metas.set(ids[i]!, JSON.parse(text) as RoomMeta);
+    });
+    this.#tombstones.clear();
+    for (const [tag, until] of Object.entries(tombstones))
+      this.#tombstones.set(tag, until === '' ? null : Number(until));
+    for (let i = 0; i < active.length; i += 2) this.touched(active[i]!, Number(active[i + 1]));
+  }
+
+  /** A message on the control channel (from any node, this one included). */
+  controlled(message: ControlMessage): void {
+    const own = message.node === this.cluster.node;
+    switch (message.type) {
+      case 'created':
+      case 'updated': {
+        if (own) return;
+        const { room } = message;
+        this.#write(
+          'reading a room',
+          this.#redis.get(roomKeys(room).meta).then((text) => {
+            if (text) this.#metas.set(room, JSON.parse(text) as RoomMeta);
+          }),
+        );
+        return;
+      }
+      case 'erased':
+        this.#metas.delete(message.room);
+        this.#active.delete(message.room);
+        if (!own) this.cluster.erased(message.room);
+        return;
+      case 'tombstone':
+        if (!own) this.#tombstones.set(message.tag, message.until);
+        return;
+      case 'untombstone':
+        if (!own) this.#tombstones.delete(message.tag);
+        return;
+    }
+  }
+
+  /** The room saw something at `at` (an append, from this node or another). */
+  touched(room: string, at: number): void {
+    if (at > (this.#active.get(room) ?? 0)) this.#active.set(room, at);
+  }
+
+  createRoom(meta: RoomMeta): void {
+    if (this.#metas.has(meta.id)) throw new Error(`Room ${meta.id} exists already.`);
+    this.#metas.set(meta.id, structuredClone(meta));
+    const keys = roomKeys(meta.id);
+    const node = this.cluster.node;
+    this.#write(
+      'creating a room',
+      this.#redis
+        .pipeline()
+        .set(keys.meta, JSON.stringify(meta), 'NX')
+        .sadd(globalKeys.rooms, meta.id)
+        .publish(globalKeys.control, JSON.stringify({ type: 'created', room: meta.id, node }))
+        .exec(),
+    );
+  }
+
+  getRoom(id: string): RoomMeta | undefined {
+    return this.#metas.get(id);
+  }
+
+  updateRoom(meta: RoomMeta): void {
+    if (!this.#metas.has(meta.id)) return;
+    this.#metas.set(meta.id, structuredClone(meta));
+    const node = this.cluster.node;
+    this.#write(
+      'updating a room',
+      this.#redis
+        .pipeline()
+        .set(roomKeys(meta.id).meta, JSON.stringify(meta), 'XX')
+        .publish(globalKeys.control, JSON.stringify({ type: 'updated', room: meta.id, node }))
+        .exec(),
+    );
+  }
+
+  roomCount(): number {
+    return this.#metas.size;
+  }
+
+  rooms(id?: string): { id: string; lastActiveAt: number }[] {
+    const metas =
+      id === undefined ? [...this.#metas.values()] : [this.#metas.get(id)].filter((m) => m !== undefined);
+    return metas.map((meta) => ({
+      id: meta.id,
+      lastActiveAt: Math.max(this.#active.get(meta.id) ?? 0, meta.createdAt),
+    }));
+  }
+
+  /** Deletes every key of the room, and every node drops it. */
+  deleteRoom(id: string): void {
+    this.#metas.delete(id);
+    this.#active.delete(id);
+    const keys = roomKeys(id);
+    const node = this.cluster.node;
+    this.#write(
+      'erasing a room',
+      this.#redis
+        .pipeline()
+        .del(keys.meta, keys.log, keys.head, keys.ids, keys.snapshot)
+        .srem(globalKeys.rooms, id)
+        .zrem(globalKeys.active, id)
+        .publish(globalKeys.control, JSON.stringify({ type: 'erased', room: id, node }))
+        .exec(),
+    );
+  }
+
+  addTombstone(tag: string, until: number | null): void {
+    this.#tombstones.set(tag, until);
+    const node = this.cluster.node;
+    this.#write(
+      'keeping a tombstone',
+      this.#redis
+        .pipeline()
+        .hset(globalKeys.tombstones, tag, until === null ? '' : String(until))
+        .publish(globalKeys.control, JSON.stringify({ type: 'tombstone', tag, until, node }))
+        .exec(),
+    );
+  }
+
+  hasTombstone(tag: string, now: number): boolean {
+    const until = this.#tombstones.get(tag);
+    return until === null || (until !== undefined && until > now);
+  }
+
+  removeTombstone(tag: string): void {
+    this.#tombstones.delete(tag);
+    const node = this.cluster.node;
+    this.#write(
+      'removing a tombstone',
+      this.#redis
+        .pipeline()
+        .hdel(globalKeys.tombstones, tag)
+        .publish(globalKeys.control, JSON.stringify({ type: 'untombstone', tag, node }))
+        .exec(),
+    );
+  }
+
+  pruneTombstones(now: number): void {
+    const expired = [...this.#tombstones].filter(([, until]) => until !== null && until <= now);
+    if (expired.length === 0) return;
+    for (const [tag] of expired) this.#tombstones.delete(tag);
+    this.#write(
+      'pruning tombstones',
+      this.#redis.hdel(globalKeys.tombstones, ...expired.map(([tag]) => tag)),
+    );
+  }
+
+  /** Rooms log through their RoomLog in cluster mode; nothing calls these. */
+  append(_room: string, _entry: LogEntry): Promise<void> {
+    return Promise.reject(new Error('In cluster mode rooms append to their RoomLog.'));
+  }
+
+  load(_room: string): LogEntry[] {
+    return [];
+  }
+
+  flush(): void {}
+
+  async close(): Promise<void> {
+    await this.cluster.close();
+  }
+}
