@@ -355,7 +355,7 @@ export class PlenumModeration extends ConsoleElement {
     try {
       await this.connection?.host?.moderate(id, changes);
     } catch (error) {
-      this.message = errorText((error as { code?: string }).code);
+      this.message = errorText(error);
     }
   }
 
@@ -388,7 +388,7 @@ export class PlenumModeration extends ConsoleElement {
     try {
       await this.connection?.host?.deleteQuestion(id);
     } catch (error) {
-      this.message = errorText((error as { code?: string }).code);
+      this.message = errorText(error);
     }
   }
 
@@ -453,7 +453,7 @@ export class PlenumModeration extends ConsoleElement {
       questions.map((question) => host.moderate(question.id, changes)),
     );
     const failed = outcomes.find((outcome) => outcome.status === 'rejected');
-    if (failed) this.message = errorText((failed.reason as { code?: string }).code);
+    if (failed) this.message = errorText(failed.reason);
     this.selected = new Set();
   }
 
@@ -490,7 +490,7 @@ export class PlenumModeration extends ConsoleElement {
     try {
       await this.connection?.host?.mergeQuestions(question, duplicates);
     } catch (error) {
-      this.message = errorText((error as { code?: string }).code);
+      this.message = errorText(error);
     }
   }
 
