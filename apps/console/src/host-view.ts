@@ -31,6 +31,8 @@ export class PlenumHost extends ConsoleElement {
   declare private renaming: boolean;
   /** The room, connected with the host key; render() reads its stores. */
   readonly #stores = new RoomController<RoomConnection>(this);
+  /** The state last remembered in this browser's list of rooms. */
+  #remembered: RoomView | undefined;
 
   static override styles = [
     ...ConsoleElement.styles,
@@ -113,9 +115,11 @@ export class PlenumHost extends ConsoleElement {
 
   override updated() {
     // The key works: remember the room in this browser's list (with the title it has now).
+    // Once per state the server sends: a room forgotten (erased) stays forgotten.
     const state = this.#stores.state;
     const key = this.#key;
-    if (!state || !key) return;
+    if (!state || !key || state === this.#remembered) return;
+    this.#remembered = state;
     const known = findRoom(state.room);
     if (
       !known ||
