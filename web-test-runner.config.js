@@ -29,7 +29,7 @@ function countsReporter() {
 
 /** Element tests in the system Chromium (Playwright's own browser download does not work here). */
 export default {
-  files: ['packages/elements/src/**/*.test.ts'],
+  files: ['packages/elements/src/**/*.test.ts', 'apps/console/src/**/*.test.ts'],
   nodeResolve: { exportConditions: ['source', 'browser', 'development'] },
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'packages/elements/tsconfig.json' })],
   concurrency: 1,

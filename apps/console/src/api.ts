@@ -1,10 +1,17 @@
-/** The console's calls to the HTTP API of the server it was loaded from. */
-import type { Lang, Moderation, Recording, Report } from '@plenum/protocol';
+/**
+ * The console's calls to the HTTP API of the server it was loaded from: what the socket
+ * cannot do (create a room, fetch or download the report, erase the room). Every other host
+ * action goes over the room's socket (`HostActions`).
+ */
+import type { ErrorCode, HttpErrorCode, Lang, Moderation, Recording, Report } from '@plenum/protocol';
+
+/** What an API call can fail with: the server's codes, `network` when it cannot be reached. */
+export type ApiErrorCode = ErrorCode | HttpErrorCode | 'network' | 'fallback';
 
 export class ApiError extends Error {
   constructor(
     readonly status: number,
-    readonly code: string,
+    readonly code: ApiErrorCode,
     message: string,
   ) {
     super(message);
@@ -28,10 +35,10 @@ async function call(path: string, init: RequestInit & { token?: string } = {}): 
     throw new ApiError(0, 'network', 'The server cannot be reached.');
   }
   if (response.ok) return response;
-  let code = 'fallback';
+  let code: ApiErrorCode = 'fallback';
   let message = response.statusText;
   try {
-    const body = (await response.json()) as { error?: { code?: string; message?: string } };
+    const body = (await response.json()) as { error?: { code?: ApiErrorCode; message?: string } };
     code = body.error?.code ?? code;
     message = body.error?.message ?? message;
   } catch {
@@ -60,22 +67,14 @@ export async function createRoom(
 const roomPath = (room: string) => `/rooms/${encodeURIComponent(room)}`;
 
 /**
- * Changes the room's settings; `recording: null` forgets the recording, `eventPage: ''` the
- * page, `passcode: null` the passcode. Resolves with whether the room has a passcode now
- * (no changes at all only ask that).
+ * Sets the room's passcode (`null` lifts it), which the socket does not carry (every other
+ * setting is a `room-update` on it). Resolves with whether the room has a passcode now (no
+ * change at all only asks that).
  */
-export async function updateRoom(
+export async function updatePasscode(
   room: string,
   hostKey: string,
-  changes: {
-    title?: string;
-    moderation?: Moderation;
-    recording?: Recording | null;
-    lang?: Lang;
-    timeZone?: string;
-    eventPage?: string;
-    passcode?: string | null;
-  },
+  changes: { passcode?: string | null },
 ): Promise<{ passcode: boolean }> {
   const response = await call(roomPath(room), {
     method: 'PATCH',

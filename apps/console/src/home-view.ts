@@ -222,7 +222,7 @@ export class PlenumHome extends ConsoleElement {
       } else if (error instanceof ApiError && error.status === 403) {
         this.error = t().adminTokenWrong;
       } else {
-        this.error = errorText(error instanceof ApiError ? error.code : undefined);
+        this.error = errorText(error);
       }
     } finally {
       this.busy = false;

@@ -1,5 +1,6 @@
 import { css, html, nothing, type PropertyValues } from 'lit';
 import { connectRoom, type RoomConnection } from '@plenum/client';
+import { RoomController } from '@plenum/elements';
 import { limits, type Moderation, type RoomView } from '@plenum/protocol';
 import { ConsoleElement } from './console-element.js';
 import { $lang, errorText, t } from './i18n.js';
@@ -28,8 +29,10 @@ export class PlenumHost extends ConsoleElement {
   declare private notice: string;
   /** The title is being edited. */
   declare private renaming: boolean;
-  #connection: RoomConnection | undefined;
-  #unsubscribe: (() => void)[] = [];
+  /** The room, connected with the host key; render() reads its stores. */
+  readonly #stores = new RoomController<RoomConnection>(this);
+  /** The state last remembered in this browser's list of rooms. */
+  #remembered: RoomView | undefined;
 
   static override styles = [
     ...ConsoleElement.styles,
@@ -100,50 +103,45 @@ export class PlenumHost extends ConsoleElement {
   }
 
   #connect() {
-    this.#disconnect();
     const key = this.#key;
-    if (!this.room || !key) return;
-    const connection = connectRoom({ server: location.origin, room: this.room, hostKey: key });
-    this.#connection = connection;
-    const update = () => this.requestUpdate();
-    this.#unsubscribe = [
-      connection.$state.subscribe((state) => {
-        // The key works: remember the room in this browser's list (with the title it has now).
-        if (state) {
-          const known = findRoom(state.room);
-          if (
-            !known ||
-            known.hostKey !== key ||
-            known.title !== state.title ||
-            known.moderation !== state.moderation
-          )
-            saveRoom({ room: state.room, hostKey: key, title: state.title, moderation: state.moderation });
-        }
-        update();
-      }),
-      connection.$status.subscribe(update),
-      connection.$error.subscribe(update),
-    ];
+    this.#stores.set(
+      this.room && key ? connectRoom({ server: location.origin, room: this.room, hostKey: key }) : undefined,
+    );
   }
 
   #disconnect() {
-    for (const unsubscribe of this.#unsubscribe) unsubscribe();
-    this.#unsubscribe = [];
-    this.#connection = undefined;
+    this.#stores.set(undefined);
+  }
+
+  override updated() {
+    // The key works: remember the room in this browser's list (with the title it has now).
+    // Once per state the server sends: a room forgotten (erased) stays forgotten.
+    const state = this.#stores.state;
+    const key = this.#key;
+    if (!state || !key || state === this.#remembered) return;
+    this.#remembered = state;
+    const known = findRoom(state.room);
+    if (
+      !known ||
+      known.hostKey !== key ||
+      known.title !== state.title ||
+      known.moderation !== state.moderation
+    )
+      saveRoom({ room: state.room, hostKey: key, title: state.title, moderation: state.moderation });
   }
 
   override render() {
     const s = t();
     const key = this.#key;
     if (!key) return this.#missingKey();
-    const connection = this.#connection;
-    const error = connection?.$error.get();
+    const connection = this.#stores.room;
+    const error = this.#stores.error;
     if (error)
       return html`<h1>${s.appTitle}</h1>
         <p class="error" role="alert">${errorText(error.code)}</p>
         <p><a href="#">${s.home}</a></p>`;
-    const state = connection?.$state.get();
-    const status = connection?.$status.get() ?? 'connecting';
+    const state = this.#stores.state;
+    const status = connection ? this.#stores.status : 'connecting';
     if (!connection || !state)
       return html`<p role="status">${s.status[status === 'closed' ? 'connecting' : status]}</p>`;
     const labels: Record<Tab, string> = {
@@ -223,16 +221,20 @@ export class PlenumHost extends ConsoleElement {
   }
 
   #panel(tab: Tab, connection: RoomConnection, key: string) {
-    const state = connection.$state.get()!;
+    const state = this.#stores.state!;
     switch (tab) {
       case 'questions':
         return html`<plenum-moderation .connection=${connection} .state=${state}></plenum-moderation>`;
       case 'polls':
         return html`<plenum-polls .connection=${connection} .state=${state}></plenum-polls>`;
       case 'share':
-        return html`<plenum-share .state=${state} host-key=${key}></plenum-share>`;
+        return html`<plenum-share .connection=${connection} .state=${state} host-key=${key}></plenum-share>`;
       case 'report':
-        return html`<plenum-report room=${this.room} host-key=${key}></plenum-report>`;
+        return html`<plenum-report
+          .connection=${connection}
+          room=${this.room}
+          host-key=${key}
+        ></plenum-report>`;
     }
   }
 
@@ -278,10 +280,10 @@ export class PlenumHost extends ConsoleElement {
     const title = String(new FormData(event.target as HTMLFormElement).get('title') ?? '').trim();
     this.notice = '';
     try {
-      await this.#connection?.host?.updateRoom({ title });
+      await this.#stores.room?.host?.updateRoom({ title });
       await this.#stopRenaming();
     } catch (error) {
-      this.notice = errorText((error as { code?: string }).code);
+      this.notice = errorText(error);
     }
   }
 
@@ -289,9 +291,9 @@ export class PlenumHost extends ConsoleElement {
     const moderation = (event.target as HTMLSelectElement).value as Moderation;
     this.notice = '';
     try {
-      await this.#connection?.host?.updateRoom({ moderation });
+      await this.#stores.room?.host?.updateRoom({ moderation });
     } catch (error) {
-      this.notice = errorText((error as { code?: string }).code);
+      this.notice = errorText(error);
     }
   }
 

@@ -2,8 +2,10 @@
  * Every string of the console, one catalogue per language. The language follows the
  * browser until the host picks one; the choice is kept in localStorage.
  */
+import { PlenumError } from '@plenum/client';
 import { numbers } from '@plenum/elements';
-import { ratingScale } from '@plenum/protocol';
+import { ratingScale, type ErrorCode } from '@plenum/protocol';
+import { ApiError } from './api.js';
 import { atom } from 'nanostores';
 
 export const langs = ['en', 'de'] as const;
@@ -693,6 +695,13 @@ export function roomLang(state: object | undefined): Lang {
 /** The strings of one language, whatever the console speaks. */
 export const stringsOf = (lang: Lang): Strings => catalogues[lang];
 
-/** The error message for a PlenumError code or an API error code. */
-export const errorText = (code: string | undefined): string =>
-  t().errors[code ?? 'fallback'] ?? t().errors.fallback!;
+/** The message for a refusal: a PlenumError (socket), an ApiError (HTTP), or their code. */
+export function errorText(reason: PlenumError | ApiError | ErrorCode | unknown): string {
+  const code =
+    typeof reason === 'string'
+      ? reason
+      : reason instanceof PlenumError || reason instanceof ApiError
+        ? reason.code
+        : undefined;
+  return t().errors[code ?? 'fallback'] ?? t().errors.fallback!;
+}

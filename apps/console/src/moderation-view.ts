@@ -1,8 +1,7 @@
 import { css, html, nothing, type PropertyValues } from 'lit';
-import type { QuestionChanges, RoomConnection } from '@plenum/client';
+import type { QuestionChanges } from '@plenum/client';
 import {
   duplicateGroups,
-  limits,
   sortAnswered,
   sortQuestions,
   type QuestionOrder,
@@ -10,28 +9,22 @@ import {
   type RoomView,
 } from '@plenum/protocol';
 import { ConsoleElement } from './console-element.js';
-import { timeOfDay } from './format.js';
+import type { HostRoom } from './host-room.js';
 import { errorText, t } from './i18n.js';
+import {
+  actionForKey,
+  actionsFor,
+  bulkActionsFor,
+  type Field,
+  type QuestionAction,
+} from './question-actions.js';
+import { actionLabel, questionCard, questionCardStyles } from './question-card.js';
 
 const views = ['review', 'live', 'answered', 'dismissed'] as const;
 type View = (typeof views)[number];
-type Field = 'text' | 'label' | 'reply';
 
 /** Kept across tab switches (the panel is re-created), per room, for this page's life. */
 const lastView = new Map<string, View>();
-
-/** The key of each shortcut, as `aria-keyshortcuts` spells it. */
-const keys = {
-  approve: 'A',
-  dismiss: 'D',
-  answer: 'X',
-  highlight: 'H',
-  pin: 'P',
-  edit: 'E',
-  reply: 'R',
-  label: 'L',
-  select: 'S',
-};
 
 /** How each view is ordered: the review queue first come first served, the rest newest first. */
 function ordered(questions: QuestionView[], view: View, order: QuestionOrder): QuestionView[] {
@@ -65,7 +58,7 @@ export class PlenumModeration extends ConsoleElement {
     message: { state: true },
     selected: { state: true },
   };
-  declare connection: RoomConnection | undefined;
+  declare connection: HostRoom | undefined;
   declare state: RoomView | undefined;
   declare private view: View | undefined;
   declare private order: QuestionOrder;
@@ -91,6 +84,7 @@ export class PlenumModeration extends ConsoleElement {
 
   static override styles = [
     ...ConsoleElement.styles,
+    questionCardStyles,
     css`
       .toolbar {
         display: flex;
@@ -103,52 +97,6 @@ export class PlenumModeration extends ConsoleElement {
       [role='feed'] {
         display: grid;
         gap: 0.6rem;
-      }
-      article {
-        border: 1px solid var(--line);
-        border-radius: 0.6rem;
-        padding: 0.75rem 1rem;
-        background: var(--bg);
-      }
-      article:focus-visible,
-      article:focus {
-        outline: 3px solid var(--focus);
-        outline-offset: 2px;
-      }
-      article.highlighted {
-        border: 3px solid var(--accent);
-      }
-      article.selected {
-        outline: 2px dashed var(--accent);
-        outline-offset: 2px;
-      }
-      .pick {
-        float: right;
-        margin: 0;
-      }
-      .text {
-        font-size: 1.1rem;
-        margin: 0 0 0.35rem;
-        white-space: pre-wrap;
-        overflow-wrap: anywhere;
-      }
-      .meta {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.25rem 0.75rem;
-        color: var(--muted);
-        font-size: 0.9rem;
-        margin: 0 0 0.5rem;
-      }
-      .reply {
-        border-left: 3px solid var(--line);
-        padding-left: 0.75rem;
-        margin: 0 0 0.5rem;
-        white-space: pre-wrap;
-      }
-      .actions button {
-        min-height: 2.25rem;
-        padding: 0.2rem 0.6rem;
       }
       kbd {
         font:
@@ -168,12 +116,6 @@ export class PlenumModeration extends ConsoleElement {
       td {
         text-align: left;
         padding: 0.2rem 1rem 0.2rem 0;
-      }
-      .editor {
-        margin-top: 0.5rem;
-      }
-      .buttons {
-        margin-top: 0.5rem;
       }
       select.auto {
         width: auto;
@@ -315,164 +257,27 @@ export class PlenumModeration extends ConsoleElement {
   }
 
   #item(question: QuestionView, index: number, total: number) {
-    const s = t();
     const id = question.id;
-    const live = question.status === 'live';
-    const shortcuts = [
-      question.status !== 'live' && question.status !== 'answered' && keys.approve,
-      question.status !== 'dismissed' && keys.dismiss,
-      (live || question.status === 'answered') && keys.answer,
-      (live || question.status === 'review') && keys.highlight,
-      keys.pin,
-      keys.edit,
-      keys.reply,
-      keys.label,
-    ].filter(Boolean);
-    const button = (
-      label: string,
-      key: string | undefined,
-      action: () => void,
-      pressed?: boolean,
-      className = '',
-    ) =>
-      html`<button
-        type="button"
-        class=${className}
-        aria-keyshortcuts=${key ?? nothing}
-        aria-pressed=${pressed === undefined ? nothing : String(pressed)}
-        @click=${action}
-      >
-        ${label}
-      </button>`;
-    const picked = this.selected.has(id);
-    return html`<article
-      tabindex="0"
-      data-id=${id}
-      class=${`${question.highlighted ? 'highlighted' : ''} ${picked ? 'selected' : ''}`}
-      aria-labelledby="text-${id}"
-      aria-describedby="meta-${id}"
-      aria-posinset=${index + 1}
-      aria-setsize=${total}
-      aria-keyshortcuts=${shortcuts.join(' ')}
-    >
-      <p class="pick">
-        <input
-          type="checkbox"
-          id="pick-${id}"
-          .checked=${picked}
-          aria-keyshortcuts=${keys.select}
-          @click=${(event: MouseEvent) => this.#pick(id, event)}
-        />
-        <label for="pick-${id}">${s.select}<span class="visually-hidden">: ${question.text}</span></label>
-      </p>
-      <p class="text" id="text-${id}">${question.text}</p>
-      <p class="meta" id="meta-${id}">
-        <span>${question.name ?? s.anonymous}</span>
-        <span>${s.askedAt(timeOfDay(question.createdAt))}</span>
-        <span>${s.votes(question.upvotes)}</span>
-        ${question.highlighted ? html`<span class="badge">${s.highlightedBadge}</span>` : nothing}
-        ${question.pinned ? html`<span class="badge">${s.pinnedBadge}</span>` : nothing}
-        ${question.label ? html`<span class="badge">${question.label}</span>` : nothing}
-        ${question.edited ? html`<span>(${s.edited})</span>` : nothing}
-      </p>
-      ${
-        question.reply
-          ? html`<p class="reply"><strong>${s.replyBadge}:</strong> ${question.reply}</p>`
-          : nothing
-      }
-      <div class="row actions" role="group" aria-label=${s.actionsFor}>
-        ${
-          question.status === 'review' || question.status === 'dismissed'
-            ? button(question.status === 'review' ? s.approve : s.restore, keys.approve, () =>
-                this.#moderate(id, { status: 'live' }),
-              )
-            : nothing
-        }
-        ${live ? button(s.answer, keys.answer, () => this.#moderate(id, { status: 'answered' })) : nothing}
-        ${
-          question.status === 'answered'
-            ? button(s.reopen, keys.answer, () => this.#moderate(id, { status: 'live' }))
-            : nothing
-        }
-        ${
-          live
-            ? button(
-                s.highlightToggle(question.highlighted),
-                keys.highlight,
-                () => this.#moderate(id, { highlighted: !question.highlighted }),
-                question.highlighted,
-              )
-            : nothing
-        }
-        ${
-          question.status === 'live' || question.status === 'answered'
-            ? html`<plenum-screen-button
-                .connection=${this.connection}
-                .state=${this.state}
-                .screen=${{ show: 'question', question: id }}
-              ></plenum-screen-button>`
-            : nothing
-        }
-        ${
-          question.status !== 'dismissed'
-            ? button(
-                s.pinToggle(question.pinned),
-                keys.pin,
-                () => this.#moderate(id, { pinned: !question.pinned }),
-                question.pinned,
-              )
-            : nothing
-        }
-        ${
-          question.status !== 'dismissed'
-            ? button(s.dismiss, keys.dismiss, () => this.#moderate(id, { status: 'dismissed' }))
-            : nothing
-        }
-        ${button(s.label, keys.label, () => this.#edit(id, 'label'))}
-        ${button(s.reply, keys.reply, () => this.#edit(id, 'reply'))}
-        ${button(s.edit, keys.edit, () => this.#edit(id, 'text'))}
-        ${button(s.delete, 'Delete', () => this.#askDelete(id), undefined, 'danger')}
-      </div>
-      ${this.editing?.id === id ? this.#editor(question, this.editing.field) : nothing}
-      ${
-        this.confirming === id
-          ? html`<div class="editor row" role="group" aria-labelledby="confirm-${id}">
-              <span id="confirm-${id}">${s.deleteConfirm}</span>
-              <button type="button" class="danger" @click=${() => this.#delete(id)}>${s.delete}</button>
-              <button type="button" class="cancel" @click=${() => this.#closeEditor(id)}>${s.cancel}</button>
-            </div>`
-          : nothing
-      }
-    </article>`;
+    return questionCard(question, {
+      index,
+      total,
+      picked: this.selected.has(id),
+      open: this.editing?.id === id ? this.editing.field : this.confirming === id ? 'delete' : undefined,
+      room: this.connection,
+      state: this.state,
+      run: (action) => this.#run(question, action),
+      pick: (event) => this.#pick(id, event),
+      save: (event, field) => void this.#saveEdit(event, id, field),
+      remove: () => void this.#delete(id),
+      close: () => this.#closeEditor(id),
+    });
   }
 
-  #editor(question: QuestionView, field: Field) {
-    const s = t();
-    const label = field === 'text' ? s.questionText : field === 'label' ? s.labelText : s.replyText;
-    const value = field === 'text' ? question.text : (question[field] ?? '');
-    const id = `edit-${question.id}`;
-    return html`<form
-      class="editor"
-      @submit=${(event: SubmitEvent) => this.#saveEdit(event, question.id, field)}
-      @keydown=${(event: KeyboardEvent) => event.key === 'Escape' && this.#closeEditor(question.id)}
-    >
-      <label for=${id}>${label}</label>
-      ${
-        field === 'label'
-          ? html`<input id=${id} name="value" maxlength=${limits.label} .value=${value} />`
-          : html`<textarea
-              id=${id}
-              name="value"
-              maxlength=${field === 'reply' ? limits.reply : limits.questionText}
-              ?required=${field === 'text'}
-              .value=${value}
-            ></textarea>`
-      }
-      <div class="row buttons">
-        <button type="submit" class="primary">${s.save}</button>
-        <button type="button" @click=${() => this.#closeEditor(question.id)}>${s.cancel}</button>
-      </div>
-    </form>`;
+  /** Runs one of the question's actions (a button or its key). */
+  #run(question: QuestionView, action: QuestionAction) {
+    if ('changes' in action) void this.#moderate(question.id, action.changes);
+    else if ('field' in action) this.#edit(question.id, action.field);
+    else if (action.name === 'delete') this.#askDelete(question.id);
   }
 
   override updated() {
@@ -550,7 +355,7 @@ export class PlenumModeration extends ConsoleElement {
     try {
       await this.connection?.host?.moderate(id, changes);
     } catch (error) {
-      this.message = errorText((error as { code?: string }).code);
+      this.message = errorText(error);
     }
   }
 
@@ -583,7 +388,7 @@ export class PlenumModeration extends ConsoleElement {
     try {
       await this.connection?.host?.deleteQuestion(id);
     } catch (error) {
-      this.message = errorText((error as { code?: string }).code);
+      this.message = errorText(error);
     }
   }
 
@@ -625,39 +430,16 @@ export class PlenumModeration extends ConsoleElement {
       ${all}
       ${
         picked.length
-          ? html`${
-              view === 'review' || view === 'dismissed'
-                ? html`<button
-                    type="button"
-                    class="bulk-approve"
-                    @click=${() => this.#bulk(picked, { status: 'live' })}
-                  >
-                    ${view === 'review' ? s.approve : s.restore}
-                  </button>`
-                : nothing
-            }
-            ${
-              view === 'live'
-                ? html`<button
-                    type="button"
-                    class="bulk-answer"
-                    @click=${() => this.#bulk(picked, { status: 'answered' })}
-                  >
-                    ${s.answer}
-                  </button>`
-                : nothing
-            }
-            ${
-              view !== 'dismissed'
-                ? html`<button
-                    type="button"
-                    class="bulk-dismiss"
-                    @click=${() => this.#bulk(picked, { status: 'dismissed' })}
-                  >
-                    ${s.dismiss}
-                  </button>`
-                : nothing
-            }`
+          ? bulkActionsFor(view).map(
+              (action) =>
+                html`<button
+                  type="button"
+                  class="bulk-${action.name}"
+                  @click=${() => this.#bulk(picked, action.changes)}
+                >
+                  ${actionLabel(action)}
+                </button>`,
+            )
           : nothing
       }
     </div>`;
@@ -671,7 +453,7 @@ export class PlenumModeration extends ConsoleElement {
       questions.map((question) => host.moderate(question.id, changes)),
     );
     const failed = outcomes.find((outcome) => outcome.status === 'rejected');
-    if (failed) this.message = errorText((failed.reason as { code?: string }).code);
+    if (failed) this.message = errorText(failed.reason);
     this.selected = new Set();
   }
 
@@ -708,7 +490,7 @@ export class PlenumModeration extends ConsoleElement {
     try {
       await this.connection?.host?.mergeQuestions(question, duplicates);
     } catch (error) {
-      this.message = errorText((error as { code?: string }).code);
+      this.message = errorText(error);
     }
   }
 
@@ -725,26 +507,7 @@ export class PlenumModeration extends ConsoleElement {
       articles[articles.indexOf(article) + step]?.focus();
     };
     const actions: Record<string, (() => void) | undefined> = {
-      a:
-        question.status === 'review' || question.status === 'dismissed'
-          ? () => void this.#moderate(id, { status: 'live' })
-          : undefined,
-      d: question.status !== 'dismissed' ? () => void this.#moderate(id, { status: 'dismissed' }) : undefined,
-      x:
-        question.status === 'live' || question.status === 'answered'
-          ? () => void this.#moderate(id, { status: question.status === 'live' ? 'answered' : 'live' })
-          : undefined,
-      // Highlighting a question under review approves it at the same time.
-      h:
-        question.status === 'live' || question.status === 'review'
-          ? () => void this.#moderate(id, { status: 'live', highlighted: !question.highlighted })
-          : undefined,
-      p: () => void this.#moderate(id, { pinned: !question.pinned }),
-      e: () => this.#edit(id, 'text'),
-      r: () => this.#edit(id, 'reply'),
-      l: () => this.#edit(id, 'label'),
       s: () => this.#pick(id),
-      Delete: () => this.#askDelete(id),
       '?': () => (this.help = !this.help),
       j: () => move(1),
       ArrowDown: () => move(1),
@@ -753,7 +516,8 @@ export class PlenumModeration extends ConsoleElement {
       ArrowUp: () => move(-1),
       PageUp: () => move(-1),
     };
-    const action = actions[key];
+    const own = actionForKey(actionsFor(question), event.key);
+    const action = own ? () => this.#run(question, own) : actions[key];
     if (!action) return;
     event.preventDefault();
     action();

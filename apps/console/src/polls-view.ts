@@ -334,7 +334,7 @@ export class PlenumPolls extends ConsoleElement {
       await action();
       return true;
     } catch (error) {
-      this.message = errorText((error as { code?: string }).code);
+      this.message = errorText(error);
       return false;
     }
   }

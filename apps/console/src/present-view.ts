@@ -1,6 +1,6 @@
 import { css, html, nothing, type PropertyValues } from 'lit';
-import { connectRoom, type RoomConnection } from '@plenum/client';
-import { cloudLayout, inlineStyle } from '@plenum/elements';
+import { connectRoom } from '@plenum/client';
+import { cloudLayout, inlineStyle, RoomController } from '@plenum/elements';
 import {
   ratingScale,
   sortQuestions,
@@ -48,8 +48,8 @@ export class PlenumPresent extends ConsoleElement {
   declare room: string;
   declare join: string;
   declare passcode: string;
-  #connection: RoomConnection | undefined;
-  #unsubscribe: (() => void)[] = [];
+  /** The public view of the room (no host key); render() reads its stores. */
+  readonly #stores = new RoomController(this);
   readonly #resize = new ResizeObserver(() => this.#fit());
 
   static override styles = [
@@ -327,15 +327,14 @@ export class PlenumPresent extends ConsoleElement {
     this.#stop();
     if (!this.room) return;
     // No hostKey: the public view only, so this link is safe to leave on any screen.
-    const connection = connectRoom({
-      server: location.origin,
-      room: this.room,
-      display: true,
-      ...(this.passcode && { passcode: this.passcode }),
-    });
-    this.#connection = connection;
-    const update = () => this.requestUpdate();
-    this.#unsubscribe = [connection.$state.subscribe(update), connection.$error.subscribe(update)];
+    this.#stores.set(
+      connectRoom({
+        server: location.origin,
+        room: this.room,
+        display: true,
+        ...(this.passcode && { passcode: this.passcode }),
+      }),
+    );
   }
 
   override disconnectedCallback() {
@@ -345,13 +344,11 @@ export class PlenumPresent extends ConsoleElement {
   }
 
   #stop() {
-    for (const unsubscribe of this.#unsubscribe) unsubscribe();
-    this.#unsubscribe = [];
-    this.#connection = undefined;
+    this.#stores.set(undefined);
   }
 
   get #lang() {
-    return roomLang(this.#connection?.$state.get());
+    return roomLang(this.#stores.state);
   }
 
   override updated() {
@@ -375,8 +372,8 @@ export class PlenumPresent extends ConsoleElement {
   override render() {
     const lang = this.#lang;
     const s = stringsOf(lang);
-    const error = this.#connection?.$error.get();
-    const state = this.#connection?.$state.get();
+    const error = this.#stores.error;
+    const state = this.#stores.state;
     const link = participantLink(this.room, this.join || undefined, this.passcode || undefined);
     const screen = state?.screen;
     const full = !state || error || screen?.show === 'join' || screen?.show === 'blank';

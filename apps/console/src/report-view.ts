@@ -1,16 +1,10 @@
+import { PlenumError, type HostActions } from '@plenum/client';
 import { css, html, nothing } from 'lit';
 import { questionStatuses, type Report } from '@plenum/protocol';
-import {
-  ApiError,
-  downloadReport,
-  eraseRoom,
-  fetchReport,
-  reportDownloads,
-  updateRoom,
-  type ReportDownload,
-} from './api.js';
+import { downloadReport, eraseRoom, fetchReport, reportDownloads, type ReportDownload } from './api.js';
 import { reactionsChart } from './chart.js';
 import { ConsoleElement } from './console-element.js';
+import type { HostRoom } from './host-room.js';
 import { duration, longDate, number, timeOfDay } from './format.js';
 import { errorText, t } from './i18n.js';
 import { renderResults, resultStyles } from './results.js';
@@ -28,6 +22,7 @@ export class PlenumReport extends ConsoleElement {
   static override properties = {
     room: { type: String },
     hostKey: { type: String, attribute: 'host-key' },
+    connection: { attribute: false },
     report: { state: true },
     message: { state: true },
     erasing: { state: true },
@@ -39,6 +34,8 @@ export class PlenumReport extends ConsoleElement {
   };
   declare room: string;
   declare hostKey: string;
+  /** The room's socket, for the settings (the report itself comes over HTTP). */
+  declare connection: HostRoom | undefined;
   declare private report: Report | undefined;
   declare private message: string;
   declare private erasing: boolean;
@@ -152,7 +149,7 @@ export class PlenumReport extends ConsoleElement {
     try {
       this.report = await fetchReport(this.room, this.hostKey);
     } catch (error) {
-      this.message = errorText(error instanceof ApiError ? error.code : undefined);
+      this.message = errorText(error);
     }
   }
 
@@ -416,7 +413,7 @@ export class PlenumReport extends ConsoleElement {
       $flash.set(t().erased);
       location.hash = '';
     } catch (error) {
-      this.message = errorText(error instanceof ApiError ? error.code : undefined);
+      this.message = errorText(error);
     }
   }
 
@@ -427,9 +424,9 @@ export class PlenumReport extends ConsoleElement {
     const settings = readRoomSettings(event.target as HTMLFormElement);
     if (!settings) return;
     try {
-      await updateRoom(this.room, this.hostKey, settings);
+      await this.#host().updateRoom(settings);
     } catch (error) {
-      this.message = errorText(error instanceof ApiError ? error.code : undefined);
+      this.message = errorText(error);
       return;
     }
     // The paragraph, the times and the recording's start follow the new language and zone.
@@ -446,9 +443,9 @@ export class PlenumReport extends ConsoleElement {
     // Warned, and saved anyway: the host may know better.
     this.startWarning = this.report ? startWarning(form, timeZone, activity(this.report)) : '';
     try {
-      await updateRoom(this.room, this.hostKey, { recording: readRecording(new FormData(form), timeZone) });
+      await this.#host().updateRoom({ recording: readRecording(new FormData(form), timeZone) });
     } catch (error) {
-      this.message = errorText(error instanceof ApiError ? error.code : undefined);
+      this.message = errorText(error);
       return;
     }
     // The links in the list come from the server: fetch the report with them.
@@ -456,12 +453,19 @@ export class PlenumReport extends ConsoleElement {
     this.recordingSaved = true;
   }
 
+  /** The host's actions on the room's socket (a refusal, while the key is not yet accepted). */
+  #host(): HostActions {
+    const host = this.connection?.host;
+    if (!host) throw new PlenumError('not_joined', 'Not connected to the room yet.');
+    return host;
+  }
+
   async #download(download: ReportDownload) {
     this.message = '';
     try {
       await downloadReport(this.room, this.hostKey, download, this.includeAll);
     } catch (error) {
-      this.message = errorText(error instanceof ApiError ? error.code : undefined);
+      this.message = errorText(error);
     }
   }
 }

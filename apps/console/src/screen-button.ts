@@ -62,7 +62,7 @@ export class PlenumScreenButton extends ConsoleElement {
     try {
       await host.showOnScreen(this.screen);
     } catch (error) {
-      this.message = errorText((error as { code?: string }).code);
+      this.message = errorText(error);
     }
   }
 }

@@ -1,7 +1,8 @@
 import { css, html, nothing } from 'lit';
 import { isWebUrl, limits, type RoomView } from '@plenum/protocol';
-import { ApiError, updateRoom } from './api.js';
+import { updatePasscode } from './api.js';
 import { ConsoleElement } from './console-element.js';
+import type { HostRoom } from './host-room.js';
 import { errorText, t } from './i18n.js';
 import { embedSnippet, hostLink, participantLink, presentLink } from './links.js';
 import { qrCode } from './qr.js';
@@ -16,6 +17,7 @@ export class PlenumShare extends ConsoleElement {
   static override properties = {
     state: { attribute: false },
     hostKey: { type: String, attribute: 'host-key' },
+    connection: { attribute: false },
     saved: { state: true },
     error: { state: true },
     passcoded: { state: true },
@@ -24,6 +26,8 @@ export class PlenumShare extends ConsoleElement {
   };
   declare state: RoomView | undefined;
   declare hostKey: string;
+  /** The room's socket, which saves the event page. */
+  declare connection: HostRoom | undefined;
   declare private saved: boolean;
   declare private error: string;
   /** Whether the room has a passcode, as the server says (undefined until it has). */
@@ -68,7 +72,7 @@ export class PlenumShare extends ConsoleElement {
     const room = this.state?.room;
     if (!room || !this.hostKey || room === this.#askedFor) return;
     this.#askedFor = room;
-    updateRoom(room, this.hostKey, {}).then(
+    updatePasscode(room, this.hostKey, {}).then(
       ({ passcode }) => (this.passcoded = passcode),
       () => {},
     );
@@ -167,12 +171,12 @@ export class PlenumShare extends ConsoleElement {
     if (!this.state) return;
     const room = this.state.room;
     try {
-      const answer = await updateRoom(room, this.hostKey, { passcode });
+      const answer = await updatePasscode(room, this.hostKey, { passcode });
       saveRoom({ room, passcode: passcode ?? undefined });
       this.passcoded = answer.passcode;
       this.passcodeSaved = passcode ? t().passcodeSaved : t().passcodeRemoved;
     } catch (error) {
-      this.passcodeError = errorText(error instanceof ApiError ? error.code : undefined);
+      this.passcodeError = errorText(error);
     }
   }
 
@@ -192,10 +196,10 @@ export class PlenumShare extends ConsoleElement {
     }
     try {
       // The room's patch brings the new page to every console showing it, this one too.
-      await updateRoom(this.state.room, this.hostKey, { eventPage: value });
+      await this.connection?.host?.updateRoom({ eventPage: value });
       this.saved = true;
     } catch (error) {
-      this.error = errorText(error instanceof ApiError ? error.code : undefined);
+      this.error = errorText(error);
     }
   }
 }

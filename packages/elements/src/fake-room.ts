@@ -1,5 +1,5 @@
 import { atom } from 'nanostores';
-import { PlenumError, type RoomLike, type Status } from '@plenum/client';
+import { HostActions, PlenumError, type RoomLike, type Status } from '@plenum/client';
 import {
   answerKey,
   apply,
@@ -26,6 +26,8 @@ export interface FakeRoomInit {
   state?: RoomView | undefined;
   mine?: MineView;
   status?: Status;
+  /** The room as its host sees it (every question, with `host` actions), as the console's views use it. */
+  host?: boolean;
 }
 
 /** A room with nothing in it yet, for building fixtures. */
@@ -70,6 +72,8 @@ export function fakeQuestion(
 
 /** The participant the fake room shows the room to. */
 const me: Actor = { participant: 'fake-room-participant', host: false };
+/** The host: builds the polls, and is the viewer of a room made with `host: true`. */
+const host: Actor = { participant: 'fake-room-host', host: true };
 const noMine: MineView = { questions: [], upvoted: [], votes: {} };
 
 /**
@@ -94,8 +98,21 @@ export class FakeRoom implements RoomLike {
   #extras: Pick<RoomView, 'online' | 'questionCounts'> = { online: 1 };
   #failure: PlenumError | undefined;
   #next = 1000;
+  /** Who the room is shown to: the participant, or the host. */
+  readonly #viewer: Actor;
+  /** The host's actions, in a room made with `host: true`; computed with the model as the rest. */
+  readonly host: HostActions | undefined;
 
   constructor(init: FakeRoomInit = {}) {
+    this.#viewer = init.host ? host : me;
+    this.host = init.host
+      ? new HostActions(async (action) => {
+          this.#check(action.type, [action]);
+          const id = action.type === 'poll-create' ? `p${this.#next++}` : undefined;
+          this.#act(action, host, id);
+          return id === undefined ? undefined : { id };
+        })
+      : undefined;
     if (init.mine) this.$mine.set(init.mine);
     this.set(init.state);
     if (init.status) this.$status.set(init.status);
@@ -219,7 +236,11 @@ export class FakeRoom implements RoomLike {
     const record = this.#record;
     if (!record) return this.$state.set(undefined);
     this.$state.set({
-      ...roomView(record, this.#extras.online, { participant: me.participant }),
+      ...roomView(
+        record,
+        this.#extras.online,
+        this.#viewer.host ? { host: true } : { participant: me.participant },
+      ),
       ...(this.#extras.questionCounts && { questionCounts: this.#extras.questionCounts }),
     });
     this.$mine.set(mineView(record, me.participant));
@@ -233,8 +254,6 @@ export class FakeRoom implements RoomLike {
 let others = 0;
 /** Someone else in the room: a new participant each time. */
 const someone = (): Actor => ({ participant: `fake-room-other-${++others}`, host: false });
-/** The host, for building polls. */
-const host: Actor = { participant: 'fake-room-host', host: true };
 
 /** The record behind a view: the participant (`mine`) and made-up others, as many as the view counts. */
 function recordOf(view: RoomView, mine: MineView): RoomRecord {

@@ -4,6 +4,7 @@ export { PlenumReactions } from './reactions/reactions.js';
 export { PlenumElement } from './plenum-element.js';
 export { FakeRoom, emptyRoom, fakeQuestion, type FakeRoomInit } from './fake-room.js';
 export { StoreController } from './store-controller.js';
+export { RoomController } from './room-controller.js';
 export { inlineStyle } from './inline-style.js';
 export { cloudLayout, type CloudWord } from './poll/cloud-layout.js';
 export { loadWordCloud, wordCloudReady } from './poll/load-word-cloud.js';

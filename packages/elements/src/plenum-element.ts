@@ -1,19 +1,11 @@
 import { html, LitElement, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { connectRoom, type RoomLike, type Status } from '@plenum/client';
-import type { MineView, RoomView } from '@plenum/protocol';
-import { atom } from 'nanostores';
 import { emit } from './events.js';
 import { describeError } from './feedback.js';
 import { resolveLang, strings, type Strings } from './i18n.js';
 import type { PasscodePrompt, PromptHost, PromptKit } from './passcode-prompt.js';
 import { resolveServer } from './server-url.js';
-import { StoreController } from './store-controller.js';
-
-/** What an element shows before it knows its room. */
-const noState = atom<RoomView | undefined>(undefined);
-const noMine = atom<MineView>({ questions: [], upvoted: [], votes: {} });
-const noStatus = atom<Status>('closed');
-const noError = atom<undefined>(undefined);
+import { RoomController } from './room-controller.js';
 
 /** What the passcode prompt's file uses of this bundle (see PromptKit). */
 const kit: PromptKit = { html, nothing, resolveLang, resolveServer, strings };
@@ -64,12 +56,8 @@ export class PlenumElement extends LitElement {
   /** An injected room (tests, stories, apps that manage connections themselves). */
   declare connection: RoomLike | undefined;
 
-  /** The room in use: the injected one or the shared connection for `room`/`server`. */
-  protected roomLike: RoomLike | undefined;
-  protected readonly stateStore = new StoreController<RoomView | undefined>(this, noState);
-  protected readonly mineStore = new StoreController<MineView>(this, noMine);
-  protected readonly statusStore = new StoreController<Status>(this, noStatus);
-  protected readonly errorStore = new StoreController<Error | undefined>(this, noError);
+  /** The room in use (the injected one or the shared connection for `room`/`server`) and its stores. */
+  protected readonly roomStores = new RoomController(this);
   #lastStatus: Status | undefined;
   #prompt: PasscodePrompt | undefined;
 
@@ -81,7 +69,12 @@ export class PlenumElement extends LitElement {
 
   /** The connection's status right now. */
   get status(): Status {
-    return this.statusStore.value;
+    return this.roomStores.status;
+  }
+
+  /** The room in use, if any. */
+  protected get roomLike(): RoomLike | undefined {
+    return this.roomStores.room;
   }
 
   override connectedCallback(): void {
@@ -105,16 +98,9 @@ export class PlenumElement extends LitElement {
       const next =
         this.connection ??
         (this.room ? connectRoom({ server: resolveServer(this.server), room: this.room }) : undefined);
-      if (next !== this.roomLike) {
-        this.roomLike = next;
-        this.#lastStatus = undefined;
-        this.stateStore.set(next?.$state ?? noState);
-        this.mineStore.set(next?.$mine ?? noMine);
-        this.statusStore.set(next?.$status ?? noStatus);
-        this.errorStore.set(next?.$error ?? noError);
-      }
+      if (this.roomStores.set(next)) this.#lastStatus = undefined;
     }
-    const status = this.statusStore.value;
+    const status = this.roomStores.status;
     if (this.#lastStatus !== undefined && status !== this.#lastStatus) {
       emit(this, 'plenum-status', { room: this.roomName, status });
     }
@@ -144,14 +130,14 @@ export class PlenumElement extends LitElement {
 
   /** The room's id, also for injected connections without a `room` attribute. */
   protected get roomName(): string {
-    return this.room || this.stateStore.value?.room || '';
+    return this.room || this.roomStores.state?.room || '';
   }
 
   /** A polite banner while the connection is down; refusals (unknown room) as an alert. */
   protected renderConnection() {
     const t = this.t;
-    const error = this.errorStore.value;
-    const status = this.statusStore.value;
+    const error = this.roomStores.error;
+    const status = this.roomStores.status;
     const quiet = status === 'reconnecting' || status === 'offline';
     return html`<p class="banner" role="status">${quiet ? t.status[status] : nothing}</p>
       ${error ? html`<p class="error" role="alert">${describeError(t, error)}</p>` : nothing}`;

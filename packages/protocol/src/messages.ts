@@ -337,6 +337,17 @@ export const errorCodes = [
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 
+/** The codes only the HTTP API answers with (beside the ErrorCodes it shares with the socket). */
+export const httpErrorCodes = [
+  'exists', // a room with this id exists already
+  'erased', // the room was erased: its id is not given out again
+  'too_large', // the request body is over its limit
+  'method_not_allowed',
+  'bad_target', // the request target is not a path
+  'origin', // a browser request from another origin
+] as const;
+export type HttpErrorCode = (typeof httpErrorCodes)[number];
+
 export type ParseResult =
   { ok: true; message: ClientMessage } | { ok: false; code: ErrorCode; message: string; id?: string };
 

@@ -75,7 +75,7 @@ export class PlenumPoll extends PlenumElement {
   }
 
   get #current(): PollView | undefined {
-    const state = this.stateStore.value;
+    const state = this.roomStores.state;
     const id = this.poll || state?.currentPoll;
     const poll = state?.polls.find((p) => p.id === id);
     return poll && poll.status !== 'draft' ? poll : undefined;
@@ -96,7 +96,7 @@ export class PlenumPoll extends PlenumElement {
   protected override render() {
     if (this.locked) return this.renderPasscode();
     const t = this.t;
-    const state = this.stateStore.value;
+    const state = this.roomStores.state;
     const poll = this.#current;
     return html`<section part="base" aria-label=${poll?.title || t.poll}>
       ${this.renderConnection()}
@@ -114,12 +114,12 @@ export class PlenumPoll extends PlenumElement {
   }
 
   #choice(poll: PollView): Choice | undefined {
-    return this.draft ?? this.mineStore.value.votes[poll.id];
+    return this.draft ?? this.roomStores.mine.votes[poll.id];
   }
 
   #renderForm(poll: PollView) {
     const t = this.t;
-    const voted = this.mineStore.value.votes[poll.id] !== undefined;
+    const voted = this.roomStores.mine.votes[poll.id] !== undefined;
     const feedback = this.feedback;
     // An open question is answered, not voted on.
     const open = poll.kind === 'open';
@@ -241,7 +241,7 @@ export class PlenumPoll extends PlenumElement {
 
   #renderRows(poll: PollView, results: PollResults) {
     const t = this.t;
-    const mine = this.mineStore.value.votes[poll.id];
+    const mine = this.roomStores.mine.votes[poll.id];
     if (results.kind === 'open') return this.#renderAnswers(results.answers, mine);
     const rating = results.kind === 'rating';
     const counts = rating ? results.distribution : results.counts;
@@ -274,7 +274,7 @@ export class PlenumPoll extends PlenumElement {
     const listed = answers.some((a) => answerKey(a.text) === own);
     // In a pre-moderated room the author's answer may wait for approval: they still see it.
     const waiting =
-      own !== undefined && !listed && this.stateStore.value?.moderation === 'pre'
+      own !== undefined && !listed && this.roomStores.state?.moderation === 'pre'
         ? html`<p class="note">${t.answerWaiting(mine as string)}</p>`
         : nothing;
     if (!answers.length)

@@ -80,10 +80,10 @@ export class PlenumQuestions extends PlenumElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    const questions = this.stateStore.value?.questions;
+    const questions = this.roomStores.state?.questions;
     if (!questions) return;
     const fresh = questions.filter(
-      (q) => q.status === 'live' && !this.#seen?.has(q.id) && !this.mineStore.value.questions.includes(q.id),
+      (q) => q.status === 'live' && !this.#seen?.has(q.id) && !this.roomStores.mine.questions.includes(q.id),
     );
     if (this.#seen && fresh.length) this.announcer.announce(this.t.newQuestions(fresh.length));
     this.#seen = new Set(questions.map((q) => q.id));
@@ -92,7 +92,7 @@ export class PlenumQuestions extends PlenumElement {
   protected override render() {
     if (this.locked) return this.renderPasscode();
     const t = this.t;
-    const state = this.stateStore.value;
+    const state = this.roomStores.state;
     const { live, answered } = participantLists(
       state?.questions ?? [],
       this.sort === 'recent' ? 'recent' : 'popular',
@@ -231,7 +231,7 @@ export class PlenumQuestions extends PlenumElement {
 
   #renderQuestion(q: QuestionView) {
     const t = this.t;
-    const mine = this.mineStore.value;
+    const mine = this.roomStores.mine;
     // Theirs to edit; or asked by them too, merged by the host into this one.
     const authored = mine.questions.includes(q.id);
     const own = authored || (mine.merged?.includes(q.id) ?? false);
@@ -371,8 +371,8 @@ export class PlenumQuestions extends PlenumElement {
     this.feedback = undefined;
     try {
       const id = await this.roomLike.ask(text, name ? { name } : {});
-      const status = this.stateStore.value?.questions.find((q) => q.id === id)?.status;
-      const review = status ? status === 'review' : this.stateStore.value?.moderation === 'pre';
+      const status = this.roomStores.state?.questions.find((q) => q.id === id)?.status;
+      const review = status ? status === 'review' : this.roomStores.state?.moderation === 'pre';
       this.feedback = { sent: review ? 'review' : 'live' };
       this.draft = '';
     } catch (error) {

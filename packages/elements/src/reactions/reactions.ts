@@ -62,7 +62,7 @@ export class PlenumReactions extends PlenumElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    const totals = this.stateStore.value?.reactions;
+    const totals = this.roomStores.state?.reactions;
     if (this.#totalsFrom !== this.roomLike) this.#totals = undefined;
     this.#totalsFrom = this.roomLike;
     if (!totals || totals === this.#totals) return;
@@ -99,14 +99,14 @@ export class PlenumReactions extends PlenumElement {
 
   get #emojis(): string[] {
     const own = this.emojis?.split(/\s+/).filter(Boolean);
-    return own?.length ? own : (this.stateStore.value?.emojis ?? [...defaultEmojis]);
+    return own?.length ? own : (this.roomStores.state?.emojis ?? [...defaultEmojis]);
   }
 
   protected override render() {
     if (this.locked) return this.renderPasscode();
     const t = this.t;
     const emojis = this.#emojis;
-    const totals = this.stateStore.value?.reactions ?? {};
+    const totals = this.roomStores.state?.reactions ?? {};
     const focus = Math.min(this.focusIndex, emojis.length - 1);
     return html`${this.renderConnection()}
       <div part="base" role="toolbar" aria-label=${t.reactionsLabel} @keydown=${this.#onKeydown}>

@@ -1,0 +1,98 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { emptyRoom, FakeRoom, fakeQuestion } from '@plenum/elements';
+import type { QuestionStatus } from '@plenum/protocol';
+import './elements.js';
+import type { PlenumModeration } from './moderation-view.js';
+
+const statuses: QuestionStatus[] = ['review', 'live', 'answered', 'dismissed'];
+
+/** A host's room with one question in each list, the live one pinned and highlighted. */
+function hostRoom(): FakeRoom {
+  return new FakeRoom({
+    host: true,
+    state: emptyRoom({
+      lang: 'en',
+      moderation: 'pre',
+      questions: statuses.map((status, i) =>
+        fakeQuestion({
+          id: `q-${status}`,
+          text: `A question ${status}`,
+          status,
+          createdAt: i,
+          pinned: status !== 'dismissed',
+          highlighted: status === 'live',
+        }),
+      ),
+    }),
+  });
+}
+
+async function moderation(room = hostRoom()): Promise<PlenumModeration> {
+  const element = await fixture<PlenumModeration>(
+    html`<plenum-moderation .connection=${room} .state=${room.$state.get()}></plenum-moderation>`,
+  );
+  room.$state.listen((state) => (element.state = state));
+  return element;
+}
+
+const $ = <T extends Element = HTMLElement>(element: Element, selector: string) =>
+  element.shadowRoot!.querySelector<T>(selector)!;
+const $$ = <T extends Element = HTMLElement>(element: Element, selector: string) => [
+  ...element.shadowRoot!.querySelectorAll<T>(selector),
+];
+const viewButton = (element: PlenumModeration, name: string) =>
+  $$<HTMLButtonElement>(element, '.toolbar button').find((button) =>
+    button.textContent!.trim().startsWith(name),
+  )!;
+
+describe('<plenum-moderation>', () => {
+  it('is accessible', async () => {
+    await expect(await moderation()).to.be.accessible();
+  });
+
+  for (const status of statuses) {
+    it(`${status}: every shortcut a question announces has its button, and no other key acts`, async () => {
+      const room = hostRoom();
+      const element = await moderation(room);
+      viewButton(element, status[0]!.toUpperCase() + status.slice(1)).click();
+      await element.updateComplete;
+      const article = $(element, 'article');
+      const announced = article.getAttribute('aria-keyshortcuts')!.split(' ');
+      const buttons = [...article.querySelectorAll('.actions button')].map((button) =>
+        button.getAttribute('aria-keyshortcuts'),
+      );
+      expect([...announced].sort()).to.deep.equal([...buttons].sort());
+      // A letter no button carries does nothing to the question.
+      for (const letter of ['A', 'D', 'X', 'H', 'P'].filter((key) => !announced.includes(key))) {
+        article.focus();
+        await sendKeys({ press: letter.toLowerCase() });
+        expect(room.calls, `${letter} on a question ${status}`).to.deep.equal([]);
+      }
+    });
+  }
+
+  it('pins nothing dismissed by key (P is neither announced nor bound there)', async () => {
+    const room = hostRoom();
+    const element = await moderation(room);
+    viewButton(element, 'Dismissed').click();
+    await element.updateComplete;
+    $(element, 'article').focus();
+    await sendKeys({ press: 'p' });
+    expect(room.calls).to.deep.equal([]);
+    expect(room.$state.get()!.questions.find((q) => q.id === 'q-dismissed')!.pinned).to.equal(false);
+  });
+
+  it('approves the focused question with A, and the review count follows', async () => {
+    const room = hostRoom();
+    const element = await moderation(room);
+    viewButton(element, 'Review').click();
+    await element.updateComplete;
+    expect(viewButton(element, 'Review').textContent).to.contain('(1)');
+    $(element, 'article').focus();
+    await sendKeys({ press: 'a' });
+    await element.updateComplete;
+    expect(room.$state.get()!.questions.find((q) => q.id === 'q-review')!.status).to.equal('live');
+    expect(viewButton(element, 'Live').textContent).to.contain('(2)');
+  });
+});
