@@ -95,11 +95,11 @@ export class PlenumPolls extends ConsoleElement {
               </button>
             </p>`
       }
-      <h2>${s.pollList}</h2>
+      <h2>${s.polls}</h2>
       ${
         polls.length === 0
           ? html`<p class="muted">${s.noPolls}</p>`
-          : html`<ol class="plain polls" aria-label=${s.pollList}>
+          : html`<ol class="plain polls" aria-label=${s.polls}>
               ${polls.map((poll, index) => this.#poll(poll, index, polls.length))}
             </ol>`
       }
@@ -152,7 +152,7 @@ export class PlenumPolls extends ConsoleElement {
                 ${s.closePoll}
               </button>`
             : html`<button type="button" class="primary" @click=${() => this.#update(id, { status: 'open' })}>
-                ${poll.status === 'draft' ? s.openPoll : s.reopenPoll}
+                ${poll.status === 'draft' ? s.open : s.actions.reopen}
               </button>`
         }
         <button
@@ -190,13 +190,13 @@ export class PlenumPolls extends ConsoleElement {
         >
           ↓
         </button>
-        <button type="button" class="danger" @click=${() => (this.confirming = id)}>${s.delete}</button>
+        <button type="button" class="danger" @click=${() => (this.confirming = id)}>${s.remove}</button>
       </div>
       ${
         this.confirming === id
           ? html`<div class="row" role="group" aria-labelledby="confirm-${id}">
               <span id="confirm-${id}">${s.deletePollConfirm}</span>
-              <button type="button" class="danger" @click=${() => this.#delete(id)}>${s.delete}</button>
+              <button type="button" class="danger" @click=${() => this.#delete(id)}>${s.remove}</button>
               <button type="button" class="cancel" @click=${() => (this.confirming = undefined)}>
                 ${s.cancel}
               </button>
@@ -243,7 +243,7 @@ export class PlenumPolls extends ConsoleElement {
                               type="button"
                               @click=${() => this.#update(poll.id, { showAnswer: answer.text })}
                             >
-                              ${s.approve}
+                              ${s.actions.approve}
                             </button>`
                           : nothing
                       }

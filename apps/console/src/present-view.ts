@@ -433,16 +433,16 @@ export class PlenumPresent extends ConsoleElement {
   #question(state: RoomView, question: QuestionView, s: Strings) {
     return html`<p class="room">${clamped(state.title)}</p>
       ${question.label ? html`<span class="tag">${question.label}</span>` : nothing}
-      ${question.status === 'answered' ? html`<span class="tag">${s.answeredBadge}</span>` : nothing}
+      ${question.status === 'answered' ? html`<span class="tag">${s.answered}</span>` : nothing}
       <h1 class="question-text" data-present="question">${clamped(question.text)}</h1>
-      <p class="meta">${question.name ?? s.anonymous} · ${s.votes(question.upvotes)}</p>`;
+      <p class="meta">${question.name ?? s.anonymous} · ${s.upvoteCount(question.upvotes)}</p>`;
   }
 
   #top(state: RoomView, s: Strings) {
     const live = state.questions.filter((question) => question.status === 'live');
     const top = sortQuestions(live, 'popular').slice(0, topCount);
     return html`<p class="room">${clamped(state.title)}</p>
-      <h1 data-present="questions">${s.topQuestions}</h1>
+      <h1 data-present="questions">${s.screenQuestions}</h1>
       ${
         top.length
           ? html`<ol class="top">
@@ -450,11 +450,11 @@ export class PlenumPresent extends ConsoleElement {
                 (question) =>
                   html`<li data-fit-item>
                     <p class="text">${clamped(question.text)}</p>
-                    <p class="meta">${question.name ?? s.anonymous} · ${s.votes(question.upvotes)}</p>
+                    <p class="meta">${question.name ?? s.anonymous} · ${s.upvoteCount(question.upvotes)}</p>
                   </li>`,
               )}
             </ol>`
-          : html`<p>${s.noLiveQuestions}</p>`
+          : html`<p>${s.noQuestions}</p>`
       }
       <p data-fit-more hidden></p>`;
   }
@@ -480,7 +480,7 @@ export class PlenumPresent extends ConsoleElement {
             </ul>`
           : nothing
       }
-      <p class="coming">${s.resultsComing}</p>`;
+      <p class="coming">${s.resultsHidden}</p>`;
   }
 
   #results(poll: PollView, s: Strings) {
@@ -510,13 +510,7 @@ export class PlenumPresent extends ConsoleElement {
     const counts = rating ? [...results.distribution].reverse() : results.counts;
     const percentages = rating ? [...results.percentages].reverse() : results.percentages;
     const labels = rating ? counts.map((_, i) => s.stars(ratingScale - i)) : poll.options;
-    const average = rating
-      ? results.average.toLocaleString(this.#lang === 'de' ? 'de-DE' : 'en-GB', {
-          minimumFractionDigits: 1,
-          maximumFractionDigits: 1,
-        })
-      : '';
-    return html`${rating ? html`<p class="average">${s.average(average)}</p>` : nothing}
+    return html`${rating ? html`<p class="average">${s.ratingAverage(results.average)}</p>` : nothing}
       <ul class="bars ${labels.length > oneColumn ? 'two' : ''}">
         ${labels.map(
           (label, i) =>

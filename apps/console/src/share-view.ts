@@ -133,7 +133,7 @@ export class PlenumShare extends ConsoleElement {
     const s = t();
     return html`<form class="panel" @submit=${this.#savePasscode}>
       <div class="field">
-        <label for="passcode">${s.passcode}</label>
+        <label for="passcode">${s.passcodeLabel}</label>
         <input
           id="passcode"
           name="passcode"
