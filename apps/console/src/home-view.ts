@@ -14,7 +14,7 @@ import { browserZone } from './zoned-time.js';
 /**
  * @summary The start screen: create a room, and the rooms this browser hosts.
  */
-export class PlenumHome extends ConsoleElement {
+export class PlenumConsoleHome extends ConsoleElement {
   static override properties = {
     busy: { state: true },
     error: { state: true },

@@ -15,7 +15,7 @@ type Tab = (typeof tabs)[number];
  * @summary A room seen by its host: header, and tabs for questions, polls, sharing and
  * the report. Nothing of the room is shown until the server accepts the host key.
  */
-export class PlenumHost extends ConsoleElement {
+export class PlenumConsoleHost extends ConsoleElement {
   static override properties = {
     room: { type: String },
     keyFromLink: { type: String, attribute: 'key-from-link' },
@@ -189,7 +189,10 @@ export class PlenumHost extends ConsoleElement {
       </div>
       ${this.notice ? html`<p class="error" role="alert">${this.notice}</p>` : nothing}
       ${capsNote(state.full)}
-      <plenum-screen-control .connection=${connection} .state=${state}></plenum-screen-control>
+      <plenum-console-screen-control
+        .connection=${connection}
+        .state=${state}
+      ></plenum-console-screen-control>
       <div role="tablist" aria-label=${s.tabsLabel} @keydown=${this.#tabKeys}>
         ${tabs.map(
           (tab) =>
@@ -224,17 +227,24 @@ export class PlenumHost extends ConsoleElement {
     const state = this.#stores.state!;
     switch (tab) {
       case 'questions':
-        return html`<plenum-moderation .connection=${connection} .state=${state}></plenum-moderation>`;
+        return html`<plenum-console-moderation
+          .connection=${connection}
+          .state=${state}
+        ></plenum-console-moderation>`;
       case 'polls':
-        return html`<plenum-polls .connection=${connection} .state=${state}></plenum-polls>`;
+        return html`<plenum-console-polls .connection=${connection} .state=${state}></plenum-console-polls>`;
       case 'share':
-        return html`<plenum-share .connection=${connection} .state=${state} host-key=${key}></plenum-share>`;
+        return html`<plenum-console-share
+          .connection=${connection}
+          .state=${state}
+          host-key=${key}
+        ></plenum-console-share>`;
       case 'report':
-        return html`<plenum-report
+        return html`<plenum-console-report
           .connection=${connection}
           room=${this.room}
           host-key=${key}
-        ></plenum-report>`;
+        ></plenum-console-report>`;
     }
   }
 

@@ -46,7 +46,7 @@ const isTyping = (target: EventTarget | undefined) =>
  * reorder it, so nothing jumps under the cursor. When a question leaves the list (approved,
  * dismissed…), focus moves to the one that took its place.
  */
-export class PlenumModeration extends ConsoleElement {
+export class PlenumConsoleModeration extends ConsoleElement {
   static override properties = {
     connection: { attribute: false },
     state: { attribute: false },

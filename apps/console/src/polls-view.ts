@@ -12,7 +12,7 @@ import { renderResults, resultStyles } from './results.js';
  * kind, edit drafts, open, end voting, show or hide the results, duplicate as a draft
  * template, delete; hide, approve and merge open answers; results update live.
  */
-export class PlenumPolls extends ConsoleElement {
+export class PlenumConsolePolls extends ConsoleElement {
   static override properties = {
     connection: { attribute: false },
     state: { attribute: false },
@@ -84,11 +84,11 @@ export class PlenumPolls extends ConsoleElement {
       ${this.message ? html`<p class="error" role="alert">${this.message}</p>` : nothing}
       ${
         this.editing === 'new' || editingPoll
-          ? html`<plenum-poll-form
+          ? html`<plenum-console-poll-form
               .poll=${editingPoll}
-              @plenum-poll-save=${this.#save}
-              @plenum-poll-cancel=${this.#cancel}
-            ></plenum-poll-form>`
+              @plenum-console-poll-save=${this.#save}
+              @plenum-console-poll-cancel=${this.#cancel}
+            ></plenum-console-poll-form>`
           : html`<p>
               <button type="button" class="primary" id="new-poll" @click=${() => (this.editing = 'new')}>
                 ${s.pollNew}
@@ -165,11 +165,11 @@ export class PlenumPolls extends ConsoleElement {
         ${
           poll.status === 'draft'
             ? nothing
-            : html`<plenum-screen-button
+            : html`<plenum-console-screen-button
                 .connection=${this.connection}
                 .state=${this.state}
                 .screen=${{ show: 'poll', poll: id }}
-              ></plenum-screen-button>`
+              ></plenum-console-screen-button>`
         }
         <button type="button" @click=${() => this.#duplicate(poll)}>${s.duplicate}</button>
         <button

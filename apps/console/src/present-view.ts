@@ -39,7 +39,7 @@ const clamped = (text: string) =>
  * code comes in its link (`&passcode=`): the screen joins with it, and its join QR code
  * carries it for the audience.
  */
-export class PlenumPresent extends ConsoleElement {
+export class PlenumConsolePresent extends ConsoleElement {
   static override properties = {
     room: { type: String },
     join: { type: String },

@@ -145,11 +145,11 @@ export function questionCard(question: QuestionView, context: CardContext) {
 
 function actionButton(question: QuestionView, action: QuestionAction, context: CardContext) {
   if (action.name === 'screen')
-    return html`<plenum-screen-button
+    return html`<plenum-console-screen-button
       .connection=${context.room}
       .state=${context.state}
       .screen=${{ show: 'question', question: question.id }}
-    ></plenum-screen-button>`;
+    ></plenum-console-screen-button>`;
   const pressed = 'pressed' in action ? action.pressed : undefined;
   return html`<button
     type="button"

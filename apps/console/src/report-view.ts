@@ -18,7 +18,7 @@ import { $flash } from './route.js';
  * into the recording), downloads in every format, the room's language, time zone and
  * recording, and erasing the room.
  */
-export class PlenumReport extends ConsoleElement {
+export class PlenumConsoleReport extends ConsoleElement {
   static override properties = {
     room: { type: String },
     hostKey: { type: String, attribute: 'host-key' },
@@ -231,12 +231,12 @@ export class PlenumReport extends ConsoleElement {
       </dl>
       ${
         report.paragraph
-          ? html`<plenum-copy-field
+          ? html`<plenum-console-copy-field
               class="paragraph"
               label=${s.paragraphLabel}
               value=${report.paragraph}
               multiline
-            ></plenum-copy-field>`
+            ></plenum-console-copy-field>`
           : nothing
       }
       <div class="columns">

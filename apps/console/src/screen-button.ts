@@ -11,7 +11,7 @@ export const sameScreen = (a: Screen | undefined, b: Screen): boolean =>
  * @summary One button that puts something on the big screen. Pressed (and saying so) while
  * that is what the screen shows; a refusal is shown beside it.
  */
-export class PlenumScreenButton extends ConsoleElement {
+export class PlenumConsoleScreenButton extends ConsoleElement {
   static override properties = {
     connection: { attribute: false },
     state: { attribute: false },
