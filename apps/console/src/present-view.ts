@@ -499,7 +499,7 @@ export class PlenumConsolePresent extends ConsoleElement {
           return html`<li
             data-fit-item
             class=${word?.top ? 'most' : ''}
-            style=${inlineStyle({ fontSize: `${0.75 * (word?.size ?? 1)}em`, order: String(word?.order ?? cloud.size) })}
+            style=${inlineStyle({ 'font-size': `${0.75 * (word?.size ?? 1)}em`, order: String(word?.order ?? cloud.size) })}
           >
             ${clamped(answer.text)} <span class="count">${answer.count}</span>
           </li>`;
