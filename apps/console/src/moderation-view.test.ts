@@ -1,6 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { emptyRoom, FakeRoom, fakeQuestion } from '@plenum/elements';
+import { $, $$ } from '@plenum/elements/testing';
 import type { QuestionStatus } from '@plenum/protocol';
 import './elements.js';
 import type { PlenumConsoleModeration } from './moderation-view.js';
@@ -39,11 +40,6 @@ async function moderation(room = hostRoom()): Promise<PlenumConsoleModeration> {
   return element;
 }
 
-const $ = <T extends Element = HTMLElement>(element: Element, selector: string) =>
-  element.shadowRoot!.querySelector<T>(selector)!;
-const $$ = <T extends Element = HTMLElement>(element: Element, selector: string) => [
-  ...element.shadowRoot!.querySelectorAll<T>(selector),
-];
 const viewButton = (element: PlenumConsoleModeration, name: string) =>
   $$<HTMLButtonElement>(element, '.toolbar button').find((button) =>
     button.textContent!.trim().startsWith(name),

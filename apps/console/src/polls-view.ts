@@ -1,5 +1,5 @@
 import { css, html, nothing } from 'lit';
-import type { RoomConnection } from '@plenum/client';
+import type { HostRoom } from './host-room.js';
 import type { OpenResults, PollView, RoomView } from '@plenum/protocol';
 import { ConsoleElement } from './console-element.js';
 import { errorText, t } from './i18n.js';
@@ -22,7 +22,7 @@ export class PlenumConsolePolls extends ConsoleElement {
     announcement: { state: true },
     dragging: { state: true },
   };
-  declare connection: RoomConnection | undefined;
+  declare connection: HostRoom | undefined;
   declare state: RoomView | undefined;
   /** 'new', a draft's id, or nothing. */
   declare private editing: string | undefined;
@@ -339,7 +339,7 @@ export class PlenumConsolePolls extends ConsoleElement {
     }
   }
 
-  #update(id: string, changes: Parameters<NonNullable<RoomConnection['host']>['updatePoll']>[1]) {
+  #update(id: string, changes: Parameters<NonNullable<HostRoom['host']>['updatePoll']>[1]) {
     return this.#run(() => this.connection!.host!.updatePoll(id, changes));
   }
 

@@ -1,5 +1,5 @@
 import { css, html, nothing, type PropertyValues } from 'lit';
-import { connectRoom } from '@plenum/client';
+import { connectRoom, type RoomLike } from '@plenum/client';
 import { cloudLayout, inlineStyle, RoomController } from '@plenum/elements';
 import {
   ratingScale,
@@ -44,10 +44,13 @@ export class PlenumConsolePresent extends ConsoleElement {
     room: { type: String },
     join: { type: String },
     passcode: { type: String },
+    connection: { attribute: false },
   };
   declare room: string;
   declare join: string;
   declare passcode: string;
+  /** An injected room (stories, tests): shown instead of joining `room`. */
+  declare connection: RoomLike | undefined;
   /** The public view of the room (no host key); render() reads its stores. */
   readonly #stores = new RoomController(this);
   readonly #resize = new ResizeObserver(() => this.#fit());
@@ -312,7 +315,7 @@ export class PlenumConsolePresent extends ConsoleElement {
   }
 
   override willUpdate(changed: PropertyValues<this>) {
-    if (changed.has('room') || changed.has('passcode')) this.#start();
+    if (changed.has('room') || changed.has('passcode') || changed.has('connection')) this.#start();
   }
 
   override connectedCallback() {
@@ -325,6 +328,7 @@ export class PlenumConsolePresent extends ConsoleElement {
 
   #start() {
     this.#stop();
+    if (this.connection) return void this.#stores.set(this.connection);
     if (!this.room) return;
     // No hostKey: the public view only, so this link is safe to leave on any screen.
     this.#stores.set(

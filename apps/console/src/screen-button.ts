@@ -1,5 +1,5 @@
 import { css, html, nothing } from 'lit';
-import type { RoomConnection } from '@plenum/client';
+import type { HostRoom } from './host-room.js';
 import type { RoomView, Screen } from '@plenum/protocol';
 import { ConsoleElement } from './console-element.js';
 import { errorText, t } from './i18n.js';
@@ -19,7 +19,7 @@ export class PlenumConsoleScreenButton extends ConsoleElement {
     label: { type: String },
     message: { state: true },
   };
-  declare connection: RoomConnection | undefined;
+  declare connection: HostRoom | undefined;
   declare state: RoomView | undefined;
   /** What this button puts on screen. */
   declare screen: Screen | undefined;

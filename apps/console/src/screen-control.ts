@@ -1,5 +1,5 @@
 import { css, html, nothing } from 'lit';
-import type { RoomConnection } from '@plenum/client';
+import type { HostRoom } from './host-room.js';
 import type { RoomView, Screen } from '@plenum/protocol';
 import { ConsoleElement } from './console-element.js';
 import { t } from './i18n.js';
@@ -19,7 +19,7 @@ export class PlenumConsoleScreenControl extends ConsoleElement {
     connection: { attribute: false },
     state: { attribute: false },
   };
-  declare connection: RoomConnection | undefined;
+  declare connection: HostRoom | undefined;
   declare state: RoomView | undefined;
 
   static override styles = [
