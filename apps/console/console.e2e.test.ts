@@ -300,7 +300,7 @@ describe('the host console', () => {
       .toMatch(/^1 Person hat zugeschaut, 1 hat sich live beteiligt\./);
     const text = await paragraph.inputValue();
     expect(text).toContain('Es kam 1 Beitrag (1 Frage).');
-    const field = page.locator('plenum-copy-field.paragraph');
+    const field = page.locator('plenum-console-copy-field.paragraph');
     await field.getByRole('button', { name: 'Copy' }).click();
     await field.getByRole('status').filter({ hasText: 'Copied.' }).waitFor();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(text);

@@ -79,7 +79,9 @@ async function overflow(page: Page) {
       }
     };
     visit(document);
-    const present = document.querySelector('plenum-console')!.shadowRoot!.querySelector('plenum-present')!;
+    const present = document
+      .querySelector('plenum-console')!
+      .shadowRoot!.querySelector('plenum-console-present')!;
     const stage = present.shadowRoot!.querySelector('main')!;
     if (stage.scrollHeight > stage.clientHeight + 1 || stage.scrollWidth > stage.clientWidth + 1)
       problems.push(
@@ -135,7 +137,7 @@ describe('the big screen', () => {
 
     await page.setViewportSize({ width: 1280, height: 720 });
     await page.goto(`${cli.url}/console#present=${room}`);
-    const stage = page.locator('plenum-present main');
+    const stage = page.locator('plenum-console-present main');
     // Nothing implicit: a new room's screen is the join screen, although polls are open.
     await page.locator('[data-present="join"]').waitFor();
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('de');

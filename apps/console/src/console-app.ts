@@ -51,13 +51,16 @@ export class PlenumConsole extends ConsoleElement {
   override render() {
     const route = this.#route.value;
     if (route.screen === 'present')
-      return html`<plenum-present
+      return html`<plenum-console-present
         room=${route.room}
         join=${route.join ?? ''}
         passcode=${route.passcode ?? ''}
-      ></plenum-present>`;
+      ></plenum-console-present>`;
     if (route.screen === 'join')
-      return html`<plenum-join room=${route.room} passcode=${route.passcode ?? ''}></plenum-join>`;
+      return html`<plenum-console-join
+        room=${route.room}
+        passcode=${route.passcode ?? ''}
+      ></plenum-console-join>`;
     return html`
       <header>
         <a href="#">${t().appTitle}</a>
@@ -78,8 +81,11 @@ export class PlenumConsole extends ConsoleElement {
       <main>
         ${
           route.screen === 'host'
-            ? html`<plenum-host room=${route.room} key-from-link=${route.key ?? ''}></plenum-host>`
-            : html`<plenum-home></plenum-home>`
+            ? html`<plenum-console-host
+                room=${route.room}
+                key-from-link=${route.key ?? ''}
+              ></plenum-console-host>`
+            : html`<plenum-console-home></plenum-console-home>`
         }
       </main>
     `;

@@ -7,7 +7,7 @@ let counter = 0;
 /**
  * @summary A read-only value (a link or a snippet) with a Copy button and a spoken result.
  */
-export class PlenumCopyField extends ConsoleElement {
+export class PlenumConsoleCopyField extends ConsoleElement {
   static override properties = {
     label: { type: String },
     value: { type: String },

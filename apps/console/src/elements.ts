@@ -1,33 +1,34 @@
 /** Registers the console's elements (once, even if the module is loaded twice); no styles of the page. */
 import { PlenumConsole } from './console-app.js';
-import { PlenumCopyField } from './copy-field.js';
-import { PlenumHome } from './home-view.js';
-import { PlenumHost } from './host-view.js';
-import { PlenumJoin } from './join-view.js';
-import { PlenumModeration } from './moderation-view.js';
-import { PlenumPollForm } from './poll-form.js';
-import { PlenumPolls } from './polls-view.js';
-import { PlenumPresent } from './present-view.js';
-import { PlenumReport } from './report-view.js';
-import { PlenumScreenButton } from './screen-button.js';
-import { PlenumScreenControl } from './screen-control.js';
-import { PlenumShare } from './share-view.js';
+import { PlenumConsoleCopyField } from './copy-field.js';
+import { PlenumConsoleHome } from './home-view.js';
+import { PlenumConsoleHost } from './host-view.js';
+import { PlenumConsoleJoin } from './join-view.js';
+import { PlenumConsoleModeration } from './moderation-view.js';
+import { PlenumConsolePollForm } from './poll-form.js';
+import { PlenumConsolePolls } from './polls-view.js';
+import { PlenumConsolePresent } from './present-view.js';
+import { PlenumConsoleReport } from './report-view.js';
+import { PlenumConsoleScreenButton } from './screen-button.js';
+import { PlenumConsoleScreenControl } from './screen-control.js';
+import { PlenumConsoleShare } from './share-view.js';
 
 const elements = {
   'plenum-console': PlenumConsole,
-  'plenum-copy-field': PlenumCopyField,
-  'plenum-home': PlenumHome,
-  'plenum-host': PlenumHost,
-  'plenum-join': PlenumJoin,
-  'plenum-moderation': PlenumModeration,
-  'plenum-poll-form': PlenumPollForm,
-  'plenum-polls': PlenumPolls,
-  'plenum-present': PlenumPresent,
-  'plenum-report': PlenumReport,
-  'plenum-screen-button': PlenumScreenButton,
-  'plenum-screen-control': PlenumScreenControl,
-  'plenum-share': PlenumShare,
-};
+  'plenum-console-copy-field': PlenumConsoleCopyField,
+  'plenum-console-home': PlenumConsoleHome,
+  'plenum-console-host': PlenumConsoleHost,
+  'plenum-console-join': PlenumConsoleJoin,
+  'plenum-console-moderation': PlenumConsoleModeration,
+  'plenum-console-poll-form': PlenumConsolePollForm,
+  'plenum-console-polls': PlenumConsolePolls,
+  'plenum-console-present': PlenumConsolePresent,
+  'plenum-console-report': PlenumConsoleReport,
+  'plenum-console-screen-button': PlenumConsoleScreenButton,
+  'plenum-console-screen-control': PlenumConsoleScreenControl,
+  'plenum-console-share': PlenumConsoleShare,
+  // Console-private tags under their own prefix, apart from the public widgets (`plenum-poll`…).
+} satisfies Record<`plenum-console${string}`, CustomElementConstructor>;
 
 for (const [tag, element] of Object.entries(elements)) {
   if (!customElements.get(tag)) customElements.define(tag, element);
@@ -36,17 +37,17 @@ for (const [tag, element] of Object.entries(elements)) {
 declare global {
   interface HTMLElementTagNameMap {
     'plenum-console': PlenumConsole;
-    'plenum-copy-field': PlenumCopyField;
-    'plenum-home': PlenumHome;
-    'plenum-host': PlenumHost;
-    'plenum-join': PlenumJoin;
-    'plenum-moderation': PlenumModeration;
-    'plenum-poll-form': PlenumPollForm;
-    'plenum-polls': PlenumPolls;
-    'plenum-present': PlenumPresent;
-    'plenum-report': PlenumReport;
-    'plenum-screen-button': PlenumScreenButton;
-    'plenum-screen-control': PlenumScreenControl;
-    'plenum-share': PlenumShare;
+    'plenum-console-copy-field': PlenumConsoleCopyField;
+    'plenum-console-home': PlenumConsoleHome;
+    'plenum-console-host': PlenumConsoleHost;
+    'plenum-console-join': PlenumConsoleJoin;
+    'plenum-console-moderation': PlenumConsoleModeration;
+    'plenum-console-poll-form': PlenumConsolePollForm;
+    'plenum-console-polls': PlenumConsolePolls;
+    'plenum-console-present': PlenumConsolePresent;
+    'plenum-console-report': PlenumConsoleReport;
+    'plenum-console-screen-button': PlenumConsoleScreenButton;
+    'plenum-console-screen-control': PlenumConsoleScreenControl;
+    'plenum-console-share': PlenumConsoleShare;
   }
 }

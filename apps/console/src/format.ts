@@ -13,9 +13,6 @@ export const timeOfDay = (at: number, timeZone?: string): string =>
 export const longDate = (at: number): string =>
   new Date(at).toLocaleDateString(locale(), { day: 'numeric', month: 'long', year: 'numeric' });
 
-export const number = (value: number, digits = 0): string =>
-  value.toLocaleString(locale(), { maximumFractionDigits: digits, minimumFractionDigits: digits });
-
 /** 3725 -> "1:02:05" */
 export function duration(seconds: number): string {
   const h = Math.floor(seconds / 3600);

@@ -14,7 +14,7 @@ import { browserZone } from './zoned-time.js';
 /**
  * @summary The start screen: create a room, and the rooms this browser hosts.
  */
-export class PlenumHome extends ConsoleElement {
+export class PlenumConsoleHome extends ConsoleElement {
   static override properties = {
     busy: { state: true },
     error: { state: true },
@@ -88,7 +88,7 @@ export class PlenumHome extends ConsoleElement {
               <p class="hint" id="room-hint">${s.roomIdHint}</p>
             </div>
             <fieldset>
-              <legend>${s.moderation}</legend>
+              <legend>${s.questions}</legend>
               ${moderationModes.map(
                 (mode) =>
                   html`<label
@@ -103,7 +103,7 @@ export class PlenumHome extends ConsoleElement {
               <p class="hint" id="event-hint">${s.eventPageHint}</p>
             </div>
             <div class="field">
-              <label for="passcode">${s.passcode}</label>
+              <label for="passcode">${s.passcodeLabel}</label>
               <input
                 id="passcode"
                 name="passcode"

@@ -3,7 +3,7 @@ import { connectRoom, type RoomConnection } from '@plenum/client';
 import { RoomController } from '@plenum/elements';
 import { limits, type Moderation, type RoomView } from '@plenum/protocol';
 import { ConsoleElement } from './console-element.js';
-import { $lang, errorText, t } from './i18n.js';
+import { errorText, t } from './i18n.js';
 import { hostLink, presentLink } from './links.js';
 import { findRoom, saveRoom } from './rooms.js';
 import { $route } from './route.js';
@@ -15,7 +15,7 @@ type Tab = (typeof tabs)[number];
  * @summary A room seen by its host: header, and tabs for questions, polls, sharing and
  * the report. Nothing of the room is shown until the server accepts the host key.
  */
-export class PlenumHost extends ConsoleElement {
+export class PlenumConsoleHost extends ConsoleElement {
   static override properties = {
     room: { type: String },
     keyFromLink: { type: String, attribute: 'key-from-link' },
@@ -145,8 +145,8 @@ export class PlenumHost extends ConsoleElement {
     if (!connection || !state)
       return html`<p role="status">${s.status[status === 'closed' ? 'connecting' : status]}</p>`;
     const labels: Record<Tab, string> = {
-      questions: s.tabQuestions,
-      polls: s.tabPolls,
+      questions: s.questions,
+      polls: s.polls,
       share: s.tabShare,
       report: s.tabReport,
     };
@@ -173,7 +173,7 @@ export class PlenumHost extends ConsoleElement {
         <div class="row">
           <span class="badge">${s.online(state.online)}</span>
           <span role="status" class="muted">${status === 'open' ? nothing : s.status[status]}</span>
-          <label class="visually-hidden" for="moderation">${s.moderation}</label>
+          <label class="visually-hidden" for="moderation">${s.questions}</label>
           <select id="moderation" @change=${this.#setModeration}>
             <option value="post" ?selected=${state.moderation === 'post'}>${s.moderationPost}</option>
             <option value="pre" ?selected=${state.moderation === 'pre'}>${s.moderationPre}</option>
@@ -189,7 +189,10 @@ export class PlenumHost extends ConsoleElement {
       </div>
       ${this.notice ? html`<p class="error" role="alert">${this.notice}</p>` : nothing}
       ${capsNote(state.full)}
-      <plenum-screen-control .connection=${connection} .state=${state}></plenum-screen-control>
+      <plenum-console-screen-control
+        .connection=${connection}
+        .state=${state}
+      ></plenum-console-screen-control>
       <div role="tablist" aria-label=${s.tabsLabel} @keydown=${this.#tabKeys}>
         ${tabs.map(
           (tab) =>
@@ -224,24 +227,31 @@ export class PlenumHost extends ConsoleElement {
     const state = this.#stores.state!;
     switch (tab) {
       case 'questions':
-        return html`<plenum-moderation .connection=${connection} .state=${state}></plenum-moderation>`;
+        return html`<plenum-console-moderation
+          .connection=${connection}
+          .state=${state}
+        ></plenum-console-moderation>`;
       case 'polls':
-        return html`<plenum-polls .connection=${connection} .state=${state}></plenum-polls>`;
+        return html`<plenum-console-polls .connection=${connection} .state=${state}></plenum-console-polls>`;
       case 'share':
-        return html`<plenum-share .connection=${connection} .state=${state} host-key=${key}></plenum-share>`;
+        return html`<plenum-console-share
+          .connection=${connection}
+          .state=${state}
+          host-key=${key}
+        ></plenum-console-share>`;
       case 'report':
-        return html`<plenum-report
+        return html`<plenum-console-report
           .connection=${connection}
           room=${this.room}
           host-key=${key}
-        ></plenum-report>`;
+        ></plenum-console-report>`;
     }
   }
 
   #missingKey() {
     const s = t();
     return html`<h1>${s.appTitle}</h1>
-      <p class="error" role="alert">${s.errors.missingKey}</p>
+      <p class="error" role="alert">${s.hostErrors.missingKey}</p>
       <form class="panel" @submit=${this.#useKey}>
         <div class="field">
           <label for="key">${s.keyLabel}</label>
@@ -324,8 +334,7 @@ function capsNote(full: RoomView['full']) {
   const reached = Object.entries(full ?? {});
   if (reached.length === 0) return nothing;
   const s = t();
-  const number = new Intl.NumberFormat($lang.get());
   return html`<ul class="error" role="status" aria-label=${s.capsLabel}>
-    ${reached.map(([cap, n]) => html`<li>${s.capReached[cap]?.(number.format(n)) ?? cap}</li>`)}
+    ${reached.map(([cap, n]) => html`<li>${s.capReached[cap]?.(n) ?? cap}</li>`)}
   </ul>`;
 }

@@ -1,365 +1,333 @@
 /**
- * Every string of the console, one catalogue per language. The language follows the
- * browser until the host picks one; the choice is kept in localStorage.
+ * The console's strings: the widgets' catalogue for everything the two say alike (one core,
+ * see packages/elements/src/i18n-core.ts), and here only what the console alone says. A name
+ * the widgets' catalogue has is theirs: writing it here again is a type error. The language
+ * follows the browser until the host picks one; the choice is kept in localStorage.
  */
 import { PlenumError } from '@plenum/client';
-import { numbers } from '@plenum/elements';
+import {
+  browserLang,
+  langOf,
+  langs,
+  numbers,
+  strings as widgetStrings,
+  type Lang,
+  type Numbers,
+  type Strings as WidgetStrings,
+} from '@plenum/elements';
 import { ratingScale, type ErrorCode } from '@plenum/protocol';
 import { ApiError } from './api.js';
 import { atom } from 'nanostores';
 
-export const langs = ['en', 'de'] as const;
-export type Lang = (typeof langs)[number];
+export { langs, type Lang };
 
-const english = numbers('en');
-const german = numbers('de');
+/** What the console writes itself: no name of the widgets' catalogue. */
+type OwnOnly = { [K in keyof WidgetStrings]?: never } & Record<string, unknown>;
 
-const en = {
-  langSwitch: 'Language',
-  appTitle: 'Plenum host console',
-  home: 'All rooms',
-  loading: 'Loading…',
-  cancel: 'Cancel',
-  save: 'Save',
-  copy: 'Copy',
-  copied: 'Copied.',
-  copyFailed: 'Could not copy. Please select the text and copy it by hand.',
-  yes: 'Yes',
-  status: {
-    connecting: 'Connecting…',
-    open: 'Connected',
-    reconnecting: 'Connection lost. Reconnecting…',
-    offline: 'You are offline. We will reconnect when you are back.',
-    closed: 'Not connected.',
-  } as Record<string, string>,
-  errors: {
-    room_full: 'This room has reached a limit: nothing more of this can be added.',
-    unauthorized:
-      'The host key does not match this room. Check the host link, or open the room from the browser you created it in.',
-    forbidden: 'The key is not accepted.',
-    unknown_room: 'This room does not exist (any more).',
-    passcode:
-      'This room needs its passcode (or it changed). Open this screen with the present view link from the console’s share tab: it carries the code.',
-    missingKey: 'This link has no host key. Paste the host key below, or open the full host link.',
-    version: 'The server speaks another protocol version. Reload the page.',
-    rate_limited: 'Too many actions at once. Please wait a moment.',
-    closed: 'Not possible any more: this has changed meanwhile.',
-    not_found: 'This no longer exists.',
-    invalid: 'That was not accepted. Please check your input.',
-    exists: 'A room with this id exists already. Choose another id.',
-    network: 'The server cannot be reached. Check your connection.',
-    fallback: 'Something went wrong. Please try again.',
-  } as Record<string, string>,
+const en = (words: Numbers, w: WidgetStrings) =>
+  ({
+    langSwitch: 'Language',
+    appTitle: 'Plenum host console',
+    home: 'All rooms',
+    loading: 'Loading…',
+    copy: 'Copy',
+    copied: 'Copied.',
+    copyFailed: 'Could not copy. Please select the text and copy it by hand.',
+    yes: 'Yes',
+    /** The console's wording of a refusal, where the widgets' (`errors`) does not fit a host. */
+    hostErrors: {
+      room_full: 'This room has reached a limit: nothing more of this can be added.',
+      unauthorized:
+        'The host key does not match this room. Check the host link, or open the room from the browser you created it in.',
+      forbidden: 'The key is not accepted.',
+      passcode:
+        'This room needs its passcode (or it changed). Open this screen with the present view link from the console’s share tab: it carries the code.',
+      missingKey: 'This link has no host key. Paste the host key below, or open the full host link.',
+      version: 'The server speaks another protocol version. Reload the page.',
+      rate_limited: 'Too many actions at once. Please wait a moment.',
+      closed: 'Not possible any more: this has changed meanwhile.',
+      exists: 'A room with this id exists already. Choose another id.',
+      network: 'The server cannot be reached. Check your connection.',
+    } as Record<string, string>,
 
-  // home
-  createTitle: 'Create a room',
-  roomTitle: 'Event title',
-  roomId: 'Room id (optional)',
-  roomIdHint: 'Up to 64 letters, digits, dashes and underscores. Leave empty for a random id.',
-  moderation: 'Questions',
-  moderationPost: 'Appear at once (post-moderation)',
-  moderationPre: 'Wait for approval (pre-moderation)',
-  eventPage: 'Event page URL (optional)',
-  eventPageHint: 'Where you embed the widgets. Without it, participants join on a plain page of this server.',
-  passcode: 'Passcode (optional)',
-  passcodeHint:
-    'At least 4 characters. Participants need it to join; the participant link and its QR code can carry it. The host link needs none.',
-  linkHasPasscode:
-    'This link, its QR code and the present view link contain the passcode: whoever has them can join. Hand them only to your audience.',
-  passcodeUnknown:
-    'This room has a passcode that this browser does not know, so the links here do not carry it: participants type it. Set it again here to put it in the links.',
-  savePasscode: 'Set passcode',
-  removePasscode: 'Remove passcode',
-  passcodeSaved:
-    'Saved: new participants need this passcode; the links and QR code carry it. Whoever is in the room stays.',
-  passcodeRemoved: 'Passcode removed: anyone with the room’s link can join.',
-  recordingUrl: 'Recording URL (optional)',
-  recordingStart: 'Recording starts at (optional)',
-  recordingHint:
-    'Kept with the room on this server. The report links each question to its moment in the recording.',
-  recordingZone: (zone: string) => `Hours and minutes on the room’s clock (${zone}).`,
-  recordingFarAway: (date: string) =>
-    `This start is more than a day away from the room’s activity (${date}): links into the recording would miss the moment. Check the date. It is saved as entered.`,
-  roomLang: 'Language of the room',
-  roomLangHint: 'The report, the present view and the join page speak it.',
-  timeZone: 'Time zone',
-  timeZoneHint: 'Times in the report and the recording’s start are on this clock, e.g. Europe/Berlin.',
-  timeZoneInvalid: 'This is not a time zone. Pick one from the list, e.g. Europe/Berlin.',
-  adminToken: 'Admin token',
-  adminTokenHint: 'This server asks for its admin token to create rooms.',
-  adminTokenWrong: 'The admin token is wrong.',
-  create: 'Create room',
-  creating: 'Creating…',
-  yourRooms: 'Rooms hosted in this browser',
-  noRooms: 'No rooms yet. Create one above.',
-  open: 'Open',
-  removeFromList: 'Remove from list',
-  removeNote: 'Removing only forgets the room in this browser. The room itself stays on the server.',
-  keyWarning: 'Keep the host link secret: anyone with it can moderate this room.',
-  keyLabel: 'Host key',
-  useKey: 'Open with this key',
+    // home
+    createTitle: 'Create a room',
+    roomTitle: 'Event title',
+    roomId: 'Room id (optional)',
+    roomIdHint: 'Up to 64 letters, digits, dashes and underscores. Leave empty for a random id.',
+    moderationPost: 'Appear at once (post-moderation)',
+    moderationPre: 'Wait for approval (pre-moderation)',
+    eventPage: 'Event page URL (optional)',
+    eventPageHint:
+      'Where you embed the widgets. Without it, participants join on a plain page of this server.',
+    passcodeLabel: 'Passcode (optional)',
+    passcodeHint:
+      'At least 4 characters. Participants need it to join; the participant link and its QR code can carry it. The host link needs none.',
+    linkHasPasscode:
+      'This link, its QR code and the present view link contain the passcode: whoever has them can join. Hand them only to your audience.',
+    passcodeUnknown:
+      'This room has a passcode that this browser does not know, so the links here do not carry it: participants type it. Set it again here to put it in the links.',
+    savePasscode: 'Set passcode',
+    removePasscode: 'Remove passcode',
+    passcodeSaved:
+      'Saved: new participants need this passcode; the links and QR code carry it. Whoever is in the room stays.',
+    passcodeRemoved: 'Passcode removed: anyone with the room’s link can join.',
+    recordingUrl: 'Recording URL (optional)',
+    recordingStart: 'Recording starts at (optional)',
+    recordingHint:
+      'Kept with the room on this server. The report links each question to its moment in the recording.',
+    recordingZone: (zone: string) => `Hours and minutes on the room’s clock (${zone}).`,
+    recordingFarAway: (date: string) =>
+      `This start is more than a day away from the room’s activity (${date}): links into the recording would miss the moment. Check the date. It is saved as entered.`,
+    roomLang: 'Language of the room',
+    roomLangHint: 'The report, the present view and the join page speak it.',
+    timeZone: 'Time zone',
+    timeZoneHint: 'Times in the report and the recording’s start are on this clock, e.g. Europe/Berlin.',
+    timeZoneInvalid: 'This is not a time zone. Pick one from the list, e.g. Europe/Berlin.',
+    adminToken: 'Admin token',
+    adminTokenHint: 'This server asks for its admin token to create rooms.',
+    adminTokenWrong: 'The admin token is wrong.',
+    create: 'Create room',
+    creating: 'Creating…',
+    yourRooms: 'Rooms hosted in this browser',
+    noRooms: 'No rooms yet. Create one above.',
+    open: 'Open',
+    removeFromList: 'Remove from list',
+    removeNote: 'Removing only forgets the room in this browser. The room itself stays on the server.',
+    keyWarning: 'Keep the host link secret: anyone with it can moderate this room.',
+    keyLabel: 'Host key',
+    useKey: 'Open with this key',
 
-  // host
-  tabsLabel: 'Room sections',
-  tabQuestions: 'Questions',
-  tabPolls: 'Polls',
-  tabShare: 'Share',
-  tabReport: 'Report',
-  online: (n: number) => `${n} online`,
-  presentOpen: 'Open present view',
-  newWindow: '(opens in a new window)',
-  roomIdLabel: 'Room id',
-  renameRoom: 'Rename',
+    // host
+    tabsLabel: 'Room sections',
+    tabShare: 'Share',
+    tabReport: 'Report',
+    online: (n: number) => `${words.integer(n)} online`,
+    presentOpen: 'Open present view',
+    newWindow: '(opens in a new window)',
+    roomIdLabel: 'Room id',
+    renameRoom: 'Rename',
 
-  // share
-  participantLink: 'Participant link',
-  qrFor: (url: string) => `QR code for ${url}`,
-  embedSnippet: 'Embed snippet',
-  hostLink: 'Host link (secret)',
-  presentLink: 'Present view link (no secret, safe for a venue PC or OBS)',
-  settings: 'Settings',
+    // share
+    participantLink: 'Participant link',
+    qrFor: (url: string) => `QR code for ${url}`,
+    embedSnippet: 'Embed snippet',
+    hostLink: 'Host link (secret)',
+    presentLink: 'Present view link (no secret, safe for a venue PC or OBS)',
+    settings: 'Settings',
 
-  // questions
-  views: 'Show questions',
-  viewReview: (n: number) => `Review (${n})`,
-  viewLive: (n: number) => `Live (${n})`,
-  viewAnswered: (n: number) => `Answered (${n})`,
-  viewDismissed: (n: number) => `Dismissed (${n})`,
-  sortLabel: 'Sort',
-  popular: 'Popular',
-  recent: 'Recent',
-  empty: {
-    review: 'Nothing waiting for review.',
-    live: 'No live questions yet.',
-    answered: 'No answered questions yet.',
-    dismissed: 'No dismissed questions.',
-  } as Record<string, string>,
-  newQuestions: (n: number) => `${english.count(n, { one: 'new question', other: 'new questions' })} — show`,
-  anonymous: 'Anonymous',
-  votes: (n: number) => english.count(n, { one: 'upvote', other: 'upvotes' }),
-  askedAt: (time: string) => `asked at ${time}`,
-  edited: 'edited',
-  highlightedBadge: 'On stage',
-  pinnedBadge: 'Pinned',
-  replyBadge: 'Reply',
-  approve: 'Approve',
-  dismiss: 'Dismiss',
-  restore: 'Restore',
-  answer: 'Mark answered',
-  reopen: 'Reopen',
-  highlight: 'Highlight',
-  pin: 'Pin',
-  highlightToggle: (on: boolean): string => (on ? 'Highlight: on' : 'Highlight: off'),
-  pinToggle: (on: boolean): string => (on ? 'Pinned: yes' : 'Pinned: no'),
-  select: 'Select',
-  selectAll: 'Select all',
-  selectNone: 'Select none',
-  selectedCount: (n: number) => `${n} selected`,
-  bulkLabel: 'Selected questions',
-  duplicatesTitle: (n: number) =>
-    english.count(n, { one: 'group of duplicates', other: 'groups of duplicates' }),
-  duplicateGroup: (text: string, others: number) =>
-    `“${text}” and ${english.count(others, { one: 'similar question', other: 'similar questions' })}`,
-  mergeInto: (n: number) => `Merge ${n} into one`,
-  label: 'Label',
-  reply: 'Reply',
-  edit: 'Edit',
-  delete: 'Delete',
-  deleteConfirm: 'Delete this question for good?',
-  questionText: 'Question text',
-  labelText: 'Label (e.g. a topic)',
-  replyText: 'Written reply (shown to everyone)',
-  actionsFor: 'Actions',
-  shortcuts: 'Keyboard shortcuts',
-  shortcutsIntro: 'With a question focused (Tab to it, or click its text):',
-  keys: [
-    ['A', 'Approve'],
-    ['D', 'Dismiss'],
-    ['X', 'Mark answered / reopen'],
-    ['H', 'Highlight on stage (one at a time)'],
-    ['P', 'Pin / unpin'],
-    ['E', 'Edit'],
-    ['R', 'Reply'],
-    ['L', 'Label'],
-    ['S', 'Select for a bulk action (Shift-click a checkbox: a range)'],
-    ['J / ↓', 'Next question'],
-    ['K / ↑', 'Previous question'],
-    ['?', 'This help'],
-  ] as [string, string][],
+    // questions
+    views: 'Show questions',
+    viewReview: (n: number) => `Review (${n})`,
+    viewDismissed: (n: number) => `Dismissed (${n})`,
+    empty: {
+      review: 'Nothing waiting for review.',
+      live: 'No live questions yet.',
+      answered: w.noAnswered,
+      dismissed: 'No dismissed questions.',
+    } as Record<string, string>,
+    showNewQuestions: (n: number) => `${w.newQuestions(n)} — show`,
+    upvoteCount: (n: number) => words.count(n, { one: 'upvote', other: 'upvotes' }),
+    askedAt: (time: string) => `asked at ${time}`,
+    replyBadge: 'Reply',
+    /** The buttons of a question's actions (question-actions.ts), and the poll's reopen. */
+    actions: {
+      approve: 'Approve',
+      dismiss: 'Dismiss',
+      restore: 'Restore',
+      answer: 'Mark answered',
+      reopen: 'Reopen',
+      label: 'Label',
+      reply: 'Reply',
+      edit: w.edit,
+      delete: w.remove,
+    },
+    highlightToggle: (on: boolean): string => (on ? 'Highlight: on' : 'Highlight: off'),
+    pinToggle: (on: boolean): string => (on ? 'Pinned: yes' : 'Pinned: no'),
+    select: 'Select',
+    selectAll: 'Select all',
+    selectNone: 'Select none',
+    selectedCount: (n: number) => `${words.integer(n)} selected`,
+    bulkLabel: 'Selected questions',
+    duplicatesTitle: (n: number) =>
+      words.count(n, { one: 'group of duplicates', other: 'groups of duplicates' }),
+    duplicateGroup: (text: string, others: number) =>
+      `“${text}” and ${words.count(others, { one: 'similar question', other: 'similar questions' })}`,
+    mergeInto: (n: number) => `Merge ${n} into one`,
+    deleteConfirm: 'Delete this question for good?',
+    questionText: 'Question text',
+    labelText: 'Label (e.g. a topic)',
+    replyText: 'Written reply (shown to everyone)',
+    actionsFor: 'Actions',
+    shortcuts: 'Keyboard shortcuts',
+    shortcutsIntro: 'With a question focused (Tab to it, or click its text):',
+    keys: [
+      ['A', 'Approve'],
+      ['D', 'Dismiss'],
+      ['X', 'Mark answered / reopen'],
+      ['H', 'Highlight on stage (one at a time)'],
+      ['P', 'Pin / unpin'],
+      ['E', 'Edit'],
+      ['R', 'Reply'],
+      ['L', 'Label'],
+      ['S', 'Select for a bulk action (Shift-click a checkbox: a range)'],
+      ['J / ↓', 'Next question'],
+      ['K / ↑', 'Previous question'],
+      ['?', 'This help'],
+    ] as [string, string][],
 
-  // polls
-  pollNew: 'New poll',
-  pollEdit: 'Edit poll',
-  pollTitle: 'Question of the poll',
-  pollKind: 'Kind',
-  kinds: {
-    single: 'Single choice',
-    multiple: 'Multiple choice',
-    open: 'Open answer',
-    rating: `Rating (1–${ratingScale} stars)`,
-  } as Record<string, string>,
-  options: 'Options',
-  option: (n: number) => `Option ${n}`,
-  addOption: 'Add option',
-  removeOption: (n: number) => `Remove option ${n}`,
-  maxChoices: 'At most this many choices',
-  createDraft: 'Save as draft',
-  createOpen: 'Save and open',
-  pollStatus: { draft: 'Draft', open: 'Voting', closed: 'Voting closed' } as Record<string, string>,
-  current: 'Shown to participants',
-  responses: (n: number) => english.count(n, { one: 'response', other: 'responses' }),
-  pollVotes: (n: number) => english.count(n, { one: 'vote', other: 'votes' }),
-  mentions: (n: number) => english.count(n, { one: 'mention', other: 'mentions' }),
-  openPoll: 'Open',
-  closePoll: 'End voting',
-  reopenPoll: 'Reopen',
-  resultsShown: 'Results: visible',
-  resultsHiddenToggle: 'Results: hidden',
-  moveUp: (title: string) => `Move “${title}” up`,
-  moveDown: (title: string) => `Move “${title}” down`,
-  moved: (title: string, n: number, of: number) => `“${title}” is now poll ${n} of ${of}.`,
-  moderateAnswers: 'Moderate answers',
-  answerStatus: { pending: 'waiting for approval', hidden: 'hidden' } as Record<string, string>,
-  hideAnswer: 'Hide',
-  showAnswer: 'Show again',
-  mergeAnswers: (n: number) => `Merge selected answers (${n})`,
-  duplicate: 'Duplicate',
-  deletePollConfirm: 'Delete this poll and its votes?',
-  noPolls: 'No polls yet.',
-  pollList: 'Polls',
-  average: (n: string) => `Average ${n} of ${ratingScale}`,
-  stars: (n: number) => english.count(n, { one: 'star', other: 'stars' }),
-  noAnswers: 'No answers yet.',
-  resultsHidden: 'Results are hidden from participants.',
-  networkShare: (share: number, voters: number) =>
-    `One network cast ${share} % of the votes (${voters}). Usual for a venue’s Wi-Fi, where everyone shares one address; otherwise one machine may be voting under many names.`,
+    // polls
+    pollNew: 'New poll',
+    pollEdit: 'Edit poll',
+    pollTitle: 'Question of the poll',
+    pollKind: 'Kind',
+    kinds: {
+      single: 'Single choice',
+      multiple: 'Multiple choice',
+      open: 'Open answer',
+      rating: `Rating (1–${ratingScale} stars)`,
+    } as Record<string, string>,
+    options: 'Options',
+    option: (n: number) => `Option ${n}`,
+    addOption: 'Add option',
+    removeOption: (n: number) => `Remove option ${n}`,
+    maxChoices: 'At most this many choices',
+    createDraft: 'Save as draft',
+    createOpen: 'Save and open',
+    pollStatus: { draft: 'Draft', open: 'Voting', closed: 'Voting closed' } as Record<string, string>,
+    current: 'Shown to participants',
+    pollVotes: (n: number) => words.count(n, { one: 'vote', other: 'votes' }),
+    polls: 'Polls',
+    closePoll: 'End voting',
+    resultsShown: 'Results: visible',
+    resultsHiddenToggle: 'Results: hidden',
+    moveUp: (title: string) => `Move “${title}” up`,
+    moveDown: (title: string) => `Move “${title}” down`,
+    moved: (title: string, n: number, of: number) => `“${title}” is now poll ${n} of ${of}.`,
+    moderateAnswers: 'Moderate answers',
+    answerStatus: { pending: 'waiting for approval', hidden: 'hidden' } as Record<string, string>,
+    hideAnswer: 'Hide',
+    showAnswer: 'Show again',
+    mergeAnswers: (n: number) => `Merge selected answers (${n})`,
+    duplicate: 'Duplicate',
+    deletePollConfirm: 'Delete this poll and its votes?',
+    noPolls: 'No polls yet.',
+    ratingAverage: (average: number) => `Average ${words.decimal(average)} of ${ratingScale}`,
+    resultsHiddenNote: 'Results are hidden from participants.',
+    networkShare: (share: number, voters: number) =>
+      `One network cast ${share} % of the votes (${voters}). Usual for a venue’s Wi-Fi, where everyone shares one address; otherwise one machine may be voting under many names.`,
 
-  // present
-  join: 'Join at',
-  presentLabel: 'Present view',
+    // present
+    join: 'Join at',
+    presentLabel: 'Present view',
 
-  // join
-  joinTitle: 'Take part',
+    // join
+    joinTitle: 'Take part',
 
-  // the big screen (the host's control)
-  screenControl: 'Big screen',
-  screenNow: (what: string) => `Now on screen: ${what}`,
-  screenShow: 'Show on screen',
-  screenShowing: 'On screen',
-  screenJoin: 'How to join (QR code)',
-  screenBlank: 'Blank (title only)',
-  screenQuestions: 'Top questions',
-  screenPoll: (title: string) => `poll “${title}”`,
-  screenQuestion: (text: string) => `question “${text}”`,
-  screenGone: 'nothing (it was removed)',
-  highlightedOffScreen: (text: string) => `The highlighted question is not on screen: “${text}”`,
-  showHighlighted: 'Show it on screen',
+    // the big screen (the host's control)
+    screenControl: 'Big screen',
+    screenNow: (what: string) => `Now on screen: ${what}`,
+    screenShow: 'Show on screen',
+    screenShowing: 'On screen',
+    screenJoin: 'How to join (QR code)',
+    screenBlank: 'Blank (title only)',
+    screenQuestions: 'Top questions',
+    screenPoll: (title: string) => `poll “${title}”`,
+    screenQuestion: (text: string) => `question “${text}”`,
+    screenGone: 'nothing (it was removed)',
+    highlightedOffScreen: (text: string) => `The highlighted question is not on screen: “${text}”`,
+    showHighlighted: 'Show it on screen',
 
-  // the big screen itself (in the room's language)
-  votingOpen: (n: number) => `${english.count(n, { one: 'response', other: 'responses' })} so far`,
-  votingClosed: 'Voting closed',
-  resultsComing: 'Results coming up',
-  topQuestions: 'Top questions',
-  noLiveQuestions: 'No questions yet. Ask yours!',
-  moreItems: (n: number) => `+ ${n} more`,
-  answeredBadge: 'Answered',
-  percentOf: (percent: number, count: number) => `${percent} % (${count})`,
-  privacyNote: 'Anonymous unless you give your name: no account, no cookies, no tracking.',
+    // the big screen itself (in the room's language)
+    votingOpen: (n: number) => `${w.responses(n)} so far`,
+    votingClosed: 'Voting closed',
+    moreItems: (n: number) => `+ ${words.integer(n)} more`,
+    percentOf: (percent: number, count: number) => `${percent} % (${words.integer(count)})`,
+    privacyNote: 'Anonymous unless you give your name: no account, no cookies, no tracking.',
 
-  // report
-  reportTitle: 'The event in numbers',
-  reportRefresh: 'Refresh',
-  viewers: 'Viewers',
-  peak: 'Peak concurrent',
-  active: 'Active participants',
-  questionsTotal: 'Questions',
-  upvotes: 'Upvotes',
-  reactions: 'Reactions',
-  byStatus: 'Questions by status',
-  byLabel: 'Questions by label',
-  statusNames: {
-    review: 'In review',
-    live: 'Live',
-    answered: 'Answered',
-    dismissed: 'Dismissed',
-  } as Record<string, string>,
-  pollResponses: 'Polls',
-  reactionsOverTime: 'Reactions over time',
-  reactionsChart: (total: number, minutes: number) =>
-    `Bar chart: ${english.count(total, { one: 'reaction', other: 'reactions' })} over ${english.count(minutes, { one: 'minute', other: 'minutes' })}.`,
-  noReactions: 'No reactions.',
-  questionsList: 'All questions',
-  time: 'Time',
-  question: 'Question',
-  answeredCol: 'Answered',
-  statusCol: 'Status',
-  recording: 'Recording',
-  atRecording: (time: string) => `Watch at ${time}`,
-  downloads: 'Downloads',
-  download: (format: string) => `Download ${format}`,
-  retentionNote: (date: string, days: number) =>
-    `This room and its report are kept until ${date}, as this server erases rooms after ${days} days without activity. Download the report to keep it.`,
-  recordingSettings: 'Recording',
-  recordingSaved: 'Saved: the question list links into this recording.',
-  roomSettings: 'Room',
-  roomSettingsSaved: 'Saved: reports, the present view and the join page follow it.',
-  eventPageSaved: 'Saved with the room: every host device shares this link and QR code.',
-  contributions: 'Contributions',
-  pollResponsesTotal: 'Poll responses',
-  paragraphLabel: 'The event in numbers, ready to paste (in the room’s language)',
-  downloadNames: {
-    md: 'Markdown',
-    txt: 'Text',
-    chapters: 'YouTube chapters',
-    json: 'JSON',
-    numbers: 'CSV: numbers',
-    questions: 'CSV: questions',
-    polls: 'CSV: polls',
-  } as Record<string, string>,
-  includeAll: 'Full archive: with questions in review and dismissed ones',
-  downloadsHint:
-    'Published lists hold live and answered questions. Chapters list the answered questions for a YouTube description and need the recording’s start.',
-  erase: 'Erase this room',
-  eraseWarn: 'This deletes every question, poll and vote of this room on the server. It cannot be undone.',
-  eraseConfirmLabel: (room: string) => `Type the room id “${room}” to confirm`,
-  eraseConfirm: 'Erase for good',
-  erased: 'The room was erased.',
-  capReached: {
-    questions: (n: string) => `Question limit reached (${n}): new questions are refused.`,
-    polls: (n: string) => `Poll limit reached (${n}): delete a poll to create another.`,
-    openAnswers: (n: string) =>
-      `An open poll has reached its limit of ${n} different answers: new answers are refused.`,
-    log: (n: string) => `Log limit reached (${n} entries): participants can no longer act; you still can.`,
-  } as Record<string, (n: string) => string>,
-  capsLabel: 'Room limits',
-};
+    // report
+    reportTitle: 'The event in numbers',
+    reportRefresh: 'Refresh',
+    viewers: 'Viewers',
+    peak: 'Peak concurrent',
+    active: 'Active participants',
+    upvotes: 'Upvotes',
+    byStatus: 'Questions by status',
+    byLabel: 'Questions by label',
+    statusNames: {
+      review: 'In review',
+      live: 'Live',
+      answered: w.answered,
+      dismissed: 'Dismissed',
+    } as Record<string, string>,
+    reactionsOverTime: 'Reactions over time',
+    reactionsChart: (total: number, minutes: number) =>
+      `Bar chart: ${words.count(total, { one: 'reaction', other: 'reactions' })} over ${words.count(minutes, { one: 'minute', other: 'minutes' })}.`,
+    noReactions: 'No reactions.',
+    questionsList: 'All questions',
+    time: 'Time',
+    question: 'Question',
+    statusCol: 'Status',
+    recording: 'Recording',
+    atRecording: (time: string) => `Watch at ${time}`,
+    downloads: 'Downloads',
+    download: (format: string) => `Download ${format}`,
+    retentionNote: (date: string, days: number) =>
+      `This room and its report are kept until ${date}, as this server erases rooms after ${days} days without activity. Download the report to keep it.`,
+    recordingSettings: 'Recording',
+    recordingSaved: 'Saved: the question list links into this recording.',
+    roomSettings: 'Room',
+    roomSettingsSaved: 'Saved: reports, the present view and the join page follow it.',
+    eventPageSaved: 'Saved with the room: every host device shares this link and QR code.',
+    contributions: 'Contributions',
+    pollResponsesTotal: 'Poll responses',
+    paragraphLabel: 'The event in numbers, ready to paste (in the room’s language)',
+    downloadNames: {
+      md: 'Markdown',
+      txt: 'Text',
+      chapters: 'YouTube chapters',
+      json: 'JSON',
+      numbers: 'CSV: numbers',
+      questions: 'CSV: questions',
+      polls: 'CSV: polls',
+    } as Record<string, string>,
+    includeAll: 'Full archive: with questions in review and dismissed ones',
+    downloadsHint:
+      'Published lists hold live and answered questions. Chapters list the answered questions for a YouTube description and need the recording’s start.',
+    erase: 'Erase this room',
+    eraseWarn: 'This deletes every question, poll and vote of this room on the server. It cannot be undone.',
+    eraseConfirmLabel: (room: string) => `Type the room id “${room}” to confirm`,
+    eraseConfirm: 'Erase for good',
+    erased: 'The room was erased.',
+    capReached: {
+      questions: (n: number) => `Question limit reached (${words.integer(n)}): new questions are refused.`,
+      polls: (n: number) => `Poll limit reached (${words.integer(n)}): delete a poll to create another.`,
+      openAnswers: (n: number) =>
+        `An open poll has reached its limit of ${words.integer(n)} different answers: new answers are refused.`,
+      log: (n: number) =>
+        `Log limit reached (${words.integer(n)} entries): participants can no longer act; you still can.`,
+    } as Record<string, (n: number) => string>,
+    capsLabel: 'Room limits',
+    /** A whole number as the language writes it: "1,234". */
+    number: words.integer,
+  }) satisfies OwnOnly;
 
-export type Strings = typeof en;
+type Own = ReturnType<typeof en>;
 
-const de: Strings = {
+const de = (words: Numbers, w: WidgetStrings): Own => ({
   langSwitch: 'Sprache',
   appTitle: 'Plenum-Moderationskonsole',
   home: 'Alle Räume',
   loading: 'Wird geladen…',
-  cancel: 'Abbrechen',
-  save: 'Speichern',
   copy: 'Kopieren',
   copied: 'Kopiert.',
   copyFailed: 'Kopieren nicht möglich. Bitte den Text markieren und von Hand kopieren.',
   yes: 'Ja',
-  status: {
-    connecting: 'Verbindung wird aufgebaut…',
-    open: 'Verbunden',
-    reconnecting: 'Verbindung unterbrochen. Neuer Versuch…',
-    offline: 'Sie sind offline. Sobald Sie wieder online sind, verbinden wir neu.',
-    closed: 'Nicht verbunden.',
-  },
-  errors: {
+  hostErrors: {
     room_full: 'Dieser Raum hat eine Obergrenze erreicht: Davon kann nichts mehr hinzukommen.',
     unauthorized:
       'Der Moderationsschlüssel passt nicht zu diesem Raum. Prüfen Sie den Moderationslink oder öffnen Sie den Raum in dem Browser, in dem Sie ihn angelegt haben.',
     forbidden: 'Der Schlüssel wird nicht akzeptiert.',
-    unknown_room: 'Diesen Raum gibt es nicht (mehr).',
     passcode:
       'Dieser Raum braucht seinen Zugangscode (oder er hat sich geändert). Öffnen Sie diese Ansicht mit dem Link zur Präsentationsansicht aus dem Reiter „Teilen“ der Konsole: Er enthält den Code.',
     missingKey:
@@ -367,11 +335,8 @@ const de: Strings = {
     version: 'Der Server spricht eine andere Protokollversion. Bitte laden Sie die Seite neu.',
     rate_limited: 'Zu viele Aktionen auf einmal. Bitte kurz warten.',
     closed: 'Nicht mehr möglich: Das hat sich inzwischen geändert.',
-    not_found: 'Das gibt es nicht mehr.',
-    invalid: 'Das wurde nicht angenommen. Bitte prüfen Sie Ihre Eingabe.',
     exists: 'Einen Raum mit dieser Kennung gibt es schon. Bitte eine andere wählen.',
     network: 'Der Server ist nicht erreichbar. Bitte prüfen Sie die Verbindung.',
-    fallback: 'Etwas ist schiefgegangen. Bitte versuchen Sie es noch einmal.',
   },
 
   createTitle: 'Raum anlegen',
@@ -379,13 +344,12 @@ const de: Strings = {
   roomId: 'Raumkennung (optional)',
   roomIdHint:
     'Bis zu 64 Buchstaben, Ziffern, Binde- und Unterstriche. Leer lassen für eine zufällige Kennung.',
-  moderation: 'Fragen',
   moderationPost: 'Erscheinen sofort (Nachmoderation)',
   moderationPre: 'Erst nach Freigabe (Vorabmoderation)',
   eventPage: 'Adresse der Veranstaltungsseite (optional)',
   eventPageHint:
     'Wo Sie die Widgets einbinden. Ohne sie nehmen Teilnehmende auf einer einfachen Seite dieses Servers teil.',
-  passcode: 'Zugangscode (optional)',
+  passcodeLabel: 'Zugangscode (optional)',
   passcodeHint:
     'Mindestens 4 Zeichen. Teilnehmende brauchen ihn zum Eintreten; der Link für Teilnehmende und sein QR-Code können ihn enthalten. Der Moderationslink braucht keinen.',
   linkHasPasscode:
@@ -424,11 +388,9 @@ const de: Strings = {
   useKey: 'Mit diesem Schlüssel öffnen',
 
   tabsLabel: 'Bereiche des Raums',
-  tabQuestions: 'Fragen',
-  tabPolls: 'Umfragen',
   tabShare: 'Teilen',
   tabReport: 'Bericht',
-  online: (n: number) => `${n} online`,
+  online: (n: number) => `${words.integer(n)} online`,
   presentOpen: 'Präsentationsansicht öffnen',
   newWindow: '(öffnet ein neues Fenster)',
   roomIdLabel: 'Raumkennung',
@@ -443,49 +405,40 @@ const de: Strings = {
 
   views: 'Fragen anzeigen',
   viewReview: (n: number) => `Zu prüfen (${n})`,
-  viewLive: (n: number) => `Offen (${n})`,
-  viewAnswered: (n: number) => `Beantwortet (${n})`,
   viewDismissed: (n: number) => `Verworfen (${n})`,
-  sortLabel: 'Sortierung',
-  popular: 'Beliebt',
-  recent: 'Neu',
   empty: {
     review: 'Nichts zu prüfen.',
     live: 'Noch keine offenen Fragen.',
-    answered: 'Noch keine beantworteten Fragen.',
+    answered: w.noAnswered,
     dismissed: 'Keine verworfenen Fragen.',
   },
-  newQuestions: (n: number) => `${german.count(n, { one: 'neue Frage', other: 'neue Fragen' })} – anzeigen`,
-  anonymous: 'Anonym',
-  votes: (n: number) => german.count(n, { one: 'Unterstützung', other: 'Unterstützungen' }),
+  showNewQuestions: (n: number) => `${w.newQuestions(n)} – anzeigen`,
+  upvoteCount: (n: number) => words.count(n, { one: 'Unterstützung', other: 'Unterstützungen' }),
   askedAt: (time: string) => `gestellt um ${time}`,
-  edited: 'bearbeitet',
-  highlightedBadge: 'Auf der Bühne',
-  pinnedBadge: 'Angeheftet',
   replyBadge: 'Antwort',
-  approve: 'Freigeben',
-  dismiss: 'Verwerfen',
-  restore: 'Wiederherstellen',
-  answer: 'Als beantwortet markieren',
-  reopen: 'Wieder öffnen',
-  highlight: 'Hervorheben',
-  pin: 'Anheften',
+  actions: {
+    approve: 'Freigeben',
+    dismiss: 'Verwerfen',
+    restore: 'Wiederherstellen',
+    answer: 'Als beantwortet markieren',
+    reopen: 'Wieder öffnen',
+    label: 'Schlagwort',
+    reply: 'Antworten',
+    edit: w.edit,
+    delete: w.remove,
+  },
   highlightToggle: (on: boolean) => (on ? 'Hervorhebung: an' : 'Hervorhebung: aus'),
   pinToggle: (on: boolean) => (on ? 'Angeheftet: ja' : 'Angeheftet: nein'),
   select: 'Auswählen',
   selectAll: 'Alle auswählen',
   selectNone: 'Auswahl aufheben',
-  selectedCount: (n: number) => `${n} ausgewählt`,
+  selectedCount: (n: number) => `${words.integer(n)} ausgewählt`,
   bulkLabel: 'Ausgewählte Fragen',
   duplicatesTitle: (n: number) =>
-    german.count(n, { one: 'Gruppe ähnlicher Fragen', other: 'Gruppen ähnlicher Fragen' }),
+    words.count(n, { one: 'Gruppe ähnlicher Fragen', other: 'Gruppen ähnlicher Fragen' }),
   duplicateGroup: (text: string, others: number) =>
-    `„${text}“ und ${german.count(others, { one: 'ähnliche Frage', other: 'ähnliche Fragen' })}`,
+    `„${text}“ und ${words.count(others, { one: 'ähnliche Frage', other: 'ähnliche Fragen' })}`,
   mergeInto: (n: number) => `${n} zu einer zusammenführen`,
-  label: 'Schlagwort',
-  reply: 'Antworten',
-  edit: 'Bearbeiten',
-  delete: 'Löschen',
   deleteConfirm: 'Diese Frage endgültig löschen?',
   questionText: 'Text der Frage',
   labelText: 'Schlagwort (z. B. ein Thema)',
@@ -527,12 +480,9 @@ const de: Strings = {
   createOpen: 'Speichern und öffnen',
   pollStatus: { draft: 'Entwurf', open: 'Läuft', closed: 'Beendet' },
   current: 'Wird Teilnehmenden gezeigt',
-  responses: (n: number) => german.count(n, { one: 'Antwort', other: 'Antworten' }),
-  pollVotes: (n: number) => german.count(n, { one: 'Stimme', other: 'Stimmen' }),
-  mentions: (n: number) => german.count(n, { one: 'Nennung', other: 'Nennungen' }),
-  openPoll: 'Öffnen',
+  pollVotes: (n: number) => words.count(n, { one: 'Stimme', other: 'Stimmen' }),
+  polls: 'Umfragen',
   closePoll: 'Abstimmung beenden',
-  reopenPoll: 'Wieder öffnen',
   resultsShown: 'Ergebnisse: sichtbar',
   resultsHiddenToggle: 'Ergebnisse: verborgen',
   moveUp: (title: string) => `„${title}“ nach oben`,
@@ -546,11 +496,8 @@ const de: Strings = {
   duplicate: 'Duplizieren',
   deletePollConfirm: 'Diese Umfrage samt Stimmen löschen?',
   noPolls: 'Noch keine Umfragen.',
-  pollList: 'Umfragen',
-  average: (n: string) => `Durchschnitt ${n} von ${ratingScale}`,
-  stars: (n: number) => german.count(n, { one: 'Stern', other: 'Sterne' }),
-  noAnswers: 'Noch keine Antworten.',
-  resultsHidden: 'Die Ergebnisse sind für Teilnehmende verborgen.',
+  ratingAverage: (average: number) => `Durchschnitt ${words.decimal(average)} von ${ratingScale}`,
+  resultsHiddenNote: 'Die Ergebnisse sind für Teilnehmende verborgen.',
   networkShare: (share: number, voters: number) =>
     `Ein Netzwerk hat ${share} % der Stimmen abgegeben (${voters}). Üblich im WLAN eines Veranstaltungsorts, wo alle eine Adresse teilen; sonst stimmt womöglich ein Rechner unter vielen Namen ab.`,
 
@@ -572,14 +519,10 @@ const de: Strings = {
   highlightedOffScreen: (text: string) => `Die hervorgehobene Frage ist nicht auf der Leinwand: „${text}“`,
   showHighlighted: 'Auf der Leinwand zeigen',
 
-  votingOpen: (n: number) => `Bisher ${german.count(n, { one: 'Antwort', other: 'Antworten' })}`,
+  votingOpen: (n: number) => `Bisher ${w.responses(n)}`,
   votingClosed: 'Abstimmung beendet',
-  resultsComing: 'Ergebnisse folgen',
-  topQuestions: 'Top-Fragen',
-  noLiveQuestions: 'Noch keine Fragen. Stellen Sie Ihre!',
-  moreItems: (n: number) => `+ ${n} weitere`,
-  answeredBadge: 'Beantwortet',
-  percentOf: (percent: number, count: number) => `${percent} % (${count})`,
+  moreItems: (n: number) => `+ ${words.integer(n)} weitere`,
+  percentOf: (percent: number, count: number) => `${percent} % (${words.integer(count)})`,
   privacyNote: 'Anonym, solange Sie keinen Namen angeben: kein Konto, keine Cookies, kein Tracking.',
 
   reportTitle: 'Die Veranstaltung in Zahlen',
@@ -587,26 +530,22 @@ const de: Strings = {
   viewers: 'Zuschauende',
   peak: 'Maximal gleichzeitig verbunden',
   active: 'Aktive Teilnehmende',
-  questionsTotal: 'Fragen',
   upvotes: 'Unterstützungen',
-  reactions: 'Reaktionen',
   byStatus: 'Fragen nach Status',
   byLabel: 'Fragen nach Schlagwort',
   statusNames: {
     review: 'In Prüfung',
     live: 'Offen',
-    answered: 'Beantwortet',
+    answered: w.answered,
     dismissed: 'Verworfen',
   },
-  pollResponses: 'Umfragen',
   reactionsOverTime: 'Reaktionen im Verlauf',
   reactionsChart: (total: number, minutes: number) =>
-    `Balkendiagramm: ${german.count(total, { one: 'Reaktion', other: 'Reaktionen' })} über ${german.count(minutes, { one: 'Minute', other: 'Minuten' })}.`,
+    `Balkendiagramm: ${words.count(total, { one: 'Reaktion', other: 'Reaktionen' })} über ${words.count(minutes, { one: 'Minute', other: 'Minuten' })}.`,
   noReactions: 'Keine Reaktionen.',
   questionsList: 'Alle Fragen',
   time: 'Uhrzeit',
   question: 'Frage',
-  answeredCol: 'Beantwortet',
   statusCol: 'Status',
   recording: 'Aufzeichnung',
   atRecording: (time: string) => `Ansehen ab ${time}`,
@@ -641,32 +580,33 @@ const de: Strings = {
   eraseConfirm: 'Endgültig löschen',
   erased: 'Der Raum wurde gelöscht.',
   capReached: {
-    questions: (n) => `Fragen-Obergrenze erreicht (${n}): Neue Fragen werden abgelehnt.`,
-    polls: (n) => `Umfragen-Obergrenze erreicht (${n}): Löschen Sie eine Umfrage, um eine neue anzulegen.`,
+    questions: (n) => `Fragen-Obergrenze erreicht (${words.integer(n)}): Neue Fragen werden abgelehnt.`,
+    polls: (n) =>
+      `Umfragen-Obergrenze erreicht (${words.integer(n)}): Löschen Sie eine Umfrage, um eine neue anzulegen.`,
     openAnswers: (n) =>
-      `Eine offene Umfrage hat ihre Obergrenze von ${n} verschiedenen Antworten erreicht: Neue Antworten werden abgelehnt.`,
+      `Eine offene Umfrage hat ihre Obergrenze von ${words.integer(n)} verschiedenen Antworten erreicht: Neue Antworten werden abgelehnt.`,
     log: (n) =>
-      `Protokoll-Obergrenze erreicht (${n} Einträge): Teilnehmende können nichts mehr tun, Sie schon.`,
+      `Protokoll-Obergrenze erreicht (${words.integer(n)} Einträge): Teilnehmende können nichts mehr tun, Sie schon.`,
   },
   capsLabel: 'Obergrenzen des Raums',
-};
+  number: words.integer,
+});
 
-const catalogues: Record<Lang, Strings> = { en, de };
+/** The console's strings in one language: the widgets' and its own. */
+export type Strings = WidgetStrings & Own;
+
+const own = { en, de };
+const catalogue: Partial<Record<Lang, Strings>> = {};
 const storageKey = 'plenum:console:lang';
 
 function initialLang(): Lang {
   try {
-    const stored = localStorage.getItem(storageKey);
-    if (stored === 'de' || stored === 'en') return stored;
+    const stored = langOf(localStorage.getItem(storageKey));
+    if (stored) return stored;
   } catch {
     // Storage may be blocked; the browser's language is a fine default.
   }
-  const preferred = navigator.languages?.length ? navigator.languages : [navigator.language];
-  for (const tag of preferred) {
-    const base = tag.slice(0, 2).toLowerCase();
-    if (base === 'de' || base === 'en') return base;
-  }
-  return 'en';
+  return browserLang();
 }
 
 export const $lang = atom<Lang>(initialLang());
@@ -680,20 +620,18 @@ export function setLang(lang: Lang): void {
   }
 }
 
+/** The strings of one language, whatever the console speaks. */
+export const stringsOf = (lang: Lang): Strings =>
+  (catalogue[lang] ??= { ...widgetStrings(lang), ...own[lang](numbers(lang), widgetStrings(lang)) });
+
 /** The strings of the current language. */
-export const t = (): Strings => catalogues[$lang.get()];
+export const t = (): Strings => stringsOf($lang.get());
 
 /**
  * The language of a room's own pages (the big screen, the join page): the room's, once it has
  * one, else the console's.
  */
-export function roomLang(state: object | undefined): Lang {
-  const lang = (state as { lang?: unknown } | undefined)?.lang;
-  return lang === 'de' || lang === 'en' ? lang : $lang.get();
-}
-
-/** The strings of one language, whatever the console speaks. */
-export const stringsOf = (lang: Lang): Strings => catalogues[lang];
+export const roomLang = (state: { lang?: string } | undefined): Lang => langOf(state?.lang) ?? $lang.get();
 
 /** The message for a refusal: a PlenumError (socket), an ApiError (HTTP), or their code. */
 export function errorText(reason: PlenumError | ApiError | ErrorCode | unknown): string {
@@ -702,6 +640,7 @@ export function errorText(reason: PlenumError | ApiError | ErrorCode | unknown):
       ? reason
       : reason instanceof PlenumError || reason instanceof ApiError
         ? reason.code
-        : undefined;
-  return t().errors[code ?? 'fallback'] ?? t().errors.fallback!;
+        : 'fallback';
+  const s = t();
+  return s.hostErrors[code] ?? s.errors[code] ?? s.errors.fallback!;
 }

@@ -13,7 +13,7 @@ interface RoomInfo {
  * the room's title, a one-line privacy note and the three widgets, loaded from this server's
  * `plenum.js` as any event page would, all in the room's language.
  */
-export class PlenumJoin extends ConsoleElement {
+export class PlenumConsoleJoin extends ConsoleElement {
   static override properties = { room: { type: String }, passcode: { type: String }, info: { state: true } };
   declare room: string;
   /** The link's passcode, for the title (the widgets read it from the link themselves). */

@@ -1,9 +1,10 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { emptyRoom, FakeRoom, fakeQuestion } from '@plenum/elements';
+import { $, $$ } from '@plenum/elements/testing';
 import type { QuestionStatus } from '@plenum/protocol';
 import './elements.js';
-import type { PlenumModeration } from './moderation-view.js';
+import type { PlenumConsoleModeration } from './moderation-view.js';
 
 const statuses: QuestionStatus[] = ['review', 'live', 'answered', 'dismissed'];
 
@@ -28,25 +29,23 @@ function hostRoom(): FakeRoom {
   });
 }
 
-async function moderation(room = hostRoom()): Promise<PlenumModeration> {
-  const element = await fixture<PlenumModeration>(
-    html`<plenum-moderation .connection=${room} .state=${room.$state.get()}></plenum-moderation>`,
+async function moderation(room = hostRoom()): Promise<PlenumConsoleModeration> {
+  const element = await fixture<PlenumConsoleModeration>(
+    html`<plenum-console-moderation
+      .connection=${room}
+      .state=${room.$state.get()}
+    ></plenum-console-moderation>`,
   );
   room.$state.listen((state) => (element.state = state));
   return element;
 }
 
-const $ = <T extends Element = HTMLElement>(element: Element, selector: string) =>
-  element.shadowRoot!.querySelector<T>(selector)!;
-const $$ = <T extends Element = HTMLElement>(element: Element, selector: string) => [
-  ...element.shadowRoot!.querySelectorAll<T>(selector),
-];
-const viewButton = (element: PlenumModeration, name: string) =>
+const viewButton = (element: PlenumConsoleModeration, name: string) =>
   $$<HTMLButtonElement>(element, '.toolbar button').find((button) =>
     button.textContent!.trim().startsWith(name),
   )!;
 
-describe('<plenum-moderation>', () => {
+describe('<plenum-console-moderation>', () => {
   it('is accessible', async () => {
     await expect(await moderation()).to.be.accessible();
   });

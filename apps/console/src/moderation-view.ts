@@ -46,7 +46,7 @@ const isTyping = (target: EventTarget | undefined) =>
  * reorder it, so nothing jumps under the cursor. When a question leaves the list (approved,
  * dismissed…), focus moves to the one that took its place.
  */
-export class PlenumModeration extends ConsoleElement {
+export class PlenumConsoleModeration extends ConsoleElement {
   static override properties = {
     connection: { attribute: false },
     state: { attribute: false },
@@ -157,8 +157,8 @@ export class PlenumModeration extends ConsoleElement {
     );
     const viewNames: Record<View, string> = {
       review: s.viewReview(counts.review),
-      live: s.viewLive(counts.live),
-      answered: s.viewAnswered(counts.answered),
+      live: s.liveTab(counts.live),
+      answered: s.answeredTab(counts.answered),
       dismissed: s.viewDismissed(counts.dismissed),
     };
     return html`
@@ -216,7 +216,7 @@ export class PlenumModeration extends ConsoleElement {
         ${
           held.length
             ? html`<button type="button" class="primary" @click=${() => this.#showHeld(held[0]!.id)}>
-                ${s.newQuestions(held.length)}
+                ${s.showNewQuestions(held.length)}
               </button>`
             : nothing
         }

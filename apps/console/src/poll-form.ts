@@ -16,10 +16,10 @@ const hasOptions = (kind: PollKind) => kind === 'single' || kind === 'multiple';
 
 /**
  * @summary Creates a poll of any kind, or edits a draft (its kind stays).
- * @fires plenum-poll-save - detail: PollDraft
- * @fires plenum-poll-cancel - detail: {}
+ * @fires plenum-console-poll-save - detail: PollDraft
+ * @fires plenum-console-poll-cancel - detail: {}
  */
-export class PlenumPollForm extends ConsoleElement {
+export class PlenumConsolePollForm extends ConsoleElement {
   static override properties = {
     poll: { attribute: false },
     kind: { state: true },
@@ -179,17 +179,21 @@ export class PlenumPollForm extends ConsoleElement {
       ...(hasOptions(this.kind) && { options: this.options.map((option) => option.trim()) }),
       ...(this.kind === 'multiple' && max > 0 && { maxChoices: max }),
     };
-    this.dispatchEvent(new CustomEvent('plenum-poll-save', { detail, bubbles: true, composed: true }));
+    this.dispatchEvent(
+      new CustomEvent('plenum-console-poll-save', { detail, bubbles: true, composed: true }),
+    );
   }
 
   #cancel() {
-    this.dispatchEvent(new CustomEvent('plenum-poll-cancel', { detail: {}, bubbles: true, composed: true }));
+    this.dispatchEvent(
+      new CustomEvent('plenum-console-poll-cancel', { detail: {}, bubbles: true, composed: true }),
+    );
   }
 }
 
 declare global {
   interface GlobalEventHandlersEventMap {
-    'plenum-poll-save': CustomEvent<PollDraft>;
-    'plenum-poll-cancel': CustomEvent<Record<string, never>>;
+    'plenum-console-poll-save': CustomEvent<PollDraft>;
+    'plenum-console-poll-cancel': CustomEvent<Record<string, never>>;
   }
 }

@@ -1,5 +1,5 @@
 import { css, html, nothing } from 'lit';
-import type { RoomConnection } from '@plenum/client';
+import type { HostRoom } from './host-room.js';
 import type { OpenResults, PollView, RoomView } from '@plenum/protocol';
 import { ConsoleElement } from './console-element.js';
 import { errorText, t } from './i18n.js';
@@ -12,7 +12,7 @@ import { renderResults, resultStyles } from './results.js';
  * kind, edit drafts, open, end voting, show or hide the results, duplicate as a draft
  * template, delete; hide, approve and merge open answers; results update live.
  */
-export class PlenumPolls extends ConsoleElement {
+export class PlenumConsolePolls extends ConsoleElement {
   static override properties = {
     connection: { attribute: false },
     state: { attribute: false },
@@ -22,7 +22,7 @@ export class PlenumPolls extends ConsoleElement {
     announcement: { state: true },
     dragging: { state: true },
   };
-  declare connection: RoomConnection | undefined;
+  declare connection: HostRoom | undefined;
   declare state: RoomView | undefined;
   /** 'new', a draft's id, or nothing. */
   declare private editing: string | undefined;
@@ -84,22 +84,22 @@ export class PlenumPolls extends ConsoleElement {
       ${this.message ? html`<p class="error" role="alert">${this.message}</p>` : nothing}
       ${
         this.editing === 'new' || editingPoll
-          ? html`<plenum-poll-form
+          ? html`<plenum-console-poll-form
               .poll=${editingPoll}
-              @plenum-poll-save=${this.#save}
-              @plenum-poll-cancel=${this.#cancel}
-            ></plenum-poll-form>`
+              @plenum-console-poll-save=${this.#save}
+              @plenum-console-poll-cancel=${this.#cancel}
+            ></plenum-console-poll-form>`
           : html`<p>
               <button type="button" class="primary" id="new-poll" @click=${() => (this.editing = 'new')}>
                 ${s.pollNew}
               </button>
             </p>`
       }
-      <h2>${s.pollList}</h2>
+      <h2>${s.polls}</h2>
       ${
         polls.length === 0
           ? html`<p class="muted">${s.noPolls}</p>`
-          : html`<ol class="plain polls" aria-label=${s.pollList}>
+          : html`<ol class="plain polls" aria-label=${s.polls}>
               ${polls.map((poll, index) => this.#poll(poll, index, polls.length))}
             </ol>`
       }
@@ -152,7 +152,7 @@ export class PlenumPolls extends ConsoleElement {
                 ${s.closePoll}
               </button>`
             : html`<button type="button" class="primary" @click=${() => this.#update(id, { status: 'open' })}>
-                ${poll.status === 'draft' ? s.openPoll : s.reopenPoll}
+                ${poll.status === 'draft' ? s.open : s.actions.reopen}
               </button>`
         }
         <button
@@ -165,11 +165,11 @@ export class PlenumPolls extends ConsoleElement {
         ${
           poll.status === 'draft'
             ? nothing
-            : html`<plenum-screen-button
+            : html`<plenum-console-screen-button
                 .connection=${this.connection}
                 .state=${this.state}
                 .screen=${{ show: 'poll', poll: id }}
-              ></plenum-screen-button>`
+              ></plenum-console-screen-button>`
         }
         <button type="button" @click=${() => this.#duplicate(poll)}>${s.duplicate}</button>
         <button
@@ -190,13 +190,13 @@ export class PlenumPolls extends ConsoleElement {
         >
           ↓
         </button>
-        <button type="button" class="danger" @click=${() => (this.confirming = id)}>${s.delete}</button>
+        <button type="button" class="danger" @click=${() => (this.confirming = id)}>${s.remove}</button>
       </div>
       ${
         this.confirming === id
           ? html`<div class="row" role="group" aria-labelledby="confirm-${id}">
               <span id="confirm-${id}">${s.deletePollConfirm}</span>
-              <button type="button" class="danger" @click=${() => this.#delete(id)}>${s.delete}</button>
+              <button type="button" class="danger" @click=${() => this.#delete(id)}>${s.remove}</button>
               <button type="button" class="cancel" @click=${() => (this.confirming = undefined)}>
                 ${s.cancel}
               </button>
@@ -243,7 +243,7 @@ export class PlenumPolls extends ConsoleElement {
                               type="button"
                               @click=${() => this.#update(poll.id, { showAnswer: answer.text })}
                             >
-                              ${s.approve}
+                              ${s.actions.approve}
                             </button>`
                           : nothing
                       }
@@ -339,7 +339,7 @@ export class PlenumPolls extends ConsoleElement {
     }
   }
 
-  #update(id: string, changes: Parameters<NonNullable<RoomConnection['host']>['updatePoll']>[1]) {
+  #update(id: string, changes: Parameters<NonNullable<HostRoom['host']>['updatePoll']>[1]) {
     return this.#run(() => this.connection!.host!.updatePoll(id, changes));
   }
 

@@ -1,5 +1,5 @@
 import { css, html, nothing, type PropertyValues } from 'lit';
-import { connectRoom } from '@plenum/client';
+import { connectRoom, type RoomLike } from '@plenum/client';
 import { cloudLayout, inlineStyle, RoomController } from '@plenum/elements';
 import {
   ratingScale,
@@ -39,15 +39,18 @@ const clamped = (text: string) =>
  * code comes in its link (`&passcode=`): the screen joins with it, and its join QR code
  * carries it for the audience.
  */
-export class PlenumPresent extends ConsoleElement {
+export class PlenumConsolePresent extends ConsoleElement {
   static override properties = {
     room: { type: String },
     join: { type: String },
     passcode: { type: String },
+    connection: { attribute: false },
   };
   declare room: string;
   declare join: string;
   declare passcode: string;
+  /** An injected room (stories, tests): shown instead of joining `room`. */
+  declare connection: RoomLike | undefined;
   /** The public view of the room (no host key); render() reads its stores. */
   readonly #stores = new RoomController(this);
   readonly #resize = new ResizeObserver(() => this.#fit());
@@ -312,7 +315,7 @@ export class PlenumPresent extends ConsoleElement {
   }
 
   override willUpdate(changed: PropertyValues<this>) {
-    if (changed.has('room') || changed.has('passcode')) this.#start();
+    if (changed.has('room') || changed.has('passcode') || changed.has('connection')) this.#start();
   }
 
   override connectedCallback() {
@@ -325,6 +328,7 @@ export class PlenumPresent extends ConsoleElement {
 
   #start() {
     this.#stop();
+    if (this.connection) return void this.#stores.set(this.connection);
     if (!this.room) return;
     // No hostKey: the public view only, so this link is safe to leave on any screen.
     this.#stores.set(
@@ -433,16 +437,16 @@ export class PlenumPresent extends ConsoleElement {
   #question(state: RoomView, question: QuestionView, s: Strings) {
     return html`<p class="room">${clamped(state.title)}</p>
       ${question.label ? html`<span class="tag">${question.label}</span>` : nothing}
-      ${question.status === 'answered' ? html`<span class="tag">${s.answeredBadge}</span>` : nothing}
+      ${question.status === 'answered' ? html`<span class="tag">${s.answered}</span>` : nothing}
       <h1 class="question-text" data-present="question">${clamped(question.text)}</h1>
-      <p class="meta">${question.name ?? s.anonymous} · ${s.votes(question.upvotes)}</p>`;
+      <p class="meta">${question.name ?? s.anonymous} · ${s.upvoteCount(question.upvotes)}</p>`;
   }
 
   #top(state: RoomView, s: Strings) {
     const live = state.questions.filter((question) => question.status === 'live');
     const top = sortQuestions(live, 'popular').slice(0, topCount);
     return html`<p class="room">${clamped(state.title)}</p>
-      <h1 data-present="questions">${s.topQuestions}</h1>
+      <h1 data-present="questions">${s.screenQuestions}</h1>
       ${
         top.length
           ? html`<ol class="top">
@@ -450,11 +454,11 @@ export class PlenumPresent extends ConsoleElement {
                 (question) =>
                   html`<li data-fit-item>
                     <p class="text">${clamped(question.text)}</p>
-                    <p class="meta">${question.name ?? s.anonymous} · ${s.votes(question.upvotes)}</p>
+                    <p class="meta">${question.name ?? s.anonymous} · ${s.upvoteCount(question.upvotes)}</p>
                   </li>`,
               )}
             </ol>`
-          : html`<p>${s.noLiveQuestions}</p>`
+          : html`<p>${s.noQuestions}</p>`
       }
       <p data-fit-more hidden></p>`;
   }
@@ -480,7 +484,7 @@ export class PlenumPresent extends ConsoleElement {
             </ul>`
           : nothing
       }
-      <p class="coming">${s.resultsComing}</p>`;
+      <p class="coming">${s.resultsHidden}</p>`;
   }
 
   #results(poll: PollView, s: Strings) {
@@ -499,7 +503,7 @@ export class PlenumPresent extends ConsoleElement {
           return html`<li
             data-fit-item
             class=${word?.top ? 'most' : ''}
-            style=${inlineStyle({ fontSize: `${0.75 * (word?.size ?? 1)}em`, order: String(word?.order ?? cloud.size) })}
+            style=${inlineStyle({ 'font-size': `${0.75 * (word?.size ?? 1)}em`, order: String(word?.order ?? cloud.size) })}
           >
             ${clamped(answer.text)} <span class="count">${answer.count}</span>
           </li>`;
@@ -510,13 +514,7 @@ export class PlenumPresent extends ConsoleElement {
     const counts = rating ? [...results.distribution].reverse() : results.counts;
     const percentages = rating ? [...results.percentages].reverse() : results.percentages;
     const labels = rating ? counts.map((_, i) => s.stars(ratingScale - i)) : poll.options;
-    const average = rating
-      ? results.average.toLocaleString(this.#lang === 'de' ? 'de-DE' : 'en-GB', {
-          minimumFractionDigits: 1,
-          maximumFractionDigits: 1,
-        })
-      : '';
-    return html`${rating ? html`<p class="average">${s.average(average)}</p>` : nothing}
+    return html`${rating ? html`<p class="average">${s.ratingAverage(results.average)}</p>` : nothing}
       <ul class="bars ${labels.length > oneColumn ? 'two' : ''}">
         ${labels.map(
           (label, i) =>

@@ -85,7 +85,7 @@ export function actionLabel(action: Exclude<QuestionAction, { name: 'screen' }>)
   const s = t();
   if (action.name === 'highlight') return s.highlightToggle(action.pressed ?? false);
   if (action.name === 'pin') return s.pinToggle(action.pressed ?? false);
-  return s[action.name];
+  return s.actions[action.name];
 }
 
 export function questionCard(question: QuestionView, context: CardContext) {
@@ -116,9 +116,9 @@ export function questionCard(question: QuestionView, context: CardContext) {
     <p class="meta" id="meta-${id}">
       <span>${question.name ?? s.anonymous}</span>
       <span>${s.askedAt(timeOfDay(question.createdAt))}</span>
-      <span>${s.votes(question.upvotes)}</span>
-      ${question.highlighted ? html`<span class="badge">${s.highlightedBadge}</span>` : nothing}
-      ${question.pinned ? html`<span class="badge">${s.pinnedBadge}</span>` : nothing}
+      <span>${s.upvoteCount(question.upvotes)}</span>
+      ${question.highlighted ? html`<span class="badge">${s.highlighted}</span>` : nothing}
+      ${question.pinned ? html`<span class="badge">${s.pinned}</span>` : nothing}
       ${question.label ? html`<span class="badge">${question.label}</span>` : nothing}
       ${question.edited ? html`<span>(${s.edited})</span>` : nothing}
     </p>
@@ -135,7 +135,7 @@ export function questionCard(question: QuestionView, context: CardContext) {
       context.open === 'delete'
         ? html`<div class="editor row" role="group" aria-labelledby="confirm-${id}">
             <span id="confirm-${id}">${s.deleteConfirm}</span>
-            <button type="button" class="danger" @click=${() => context.remove()}>${s.delete}</button>
+            <button type="button" class="danger" @click=${() => context.remove()}>${s.remove}</button>
             <button type="button" class="cancel" @click=${() => context.close()}>${s.cancel}</button>
           </div>`
         : nothing
@@ -145,11 +145,11 @@ export function questionCard(question: QuestionView, context: CardContext) {
 
 function actionButton(question: QuestionView, action: QuestionAction, context: CardContext) {
   if (action.name === 'screen')
-    return html`<plenum-screen-button
+    return html`<plenum-console-screen-button
       .connection=${context.room}
       .state=${context.state}
       .screen=${{ show: 'question', question: question.id }}
-    ></plenum-screen-button>`;
+    ></plenum-console-screen-button>`;
   const pressed = 'pressed' in action ? action.pressed : undefined;
   return html`<button
     type="button"

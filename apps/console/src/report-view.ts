@@ -5,7 +5,7 @@ import { downloadReport, eraseRoom, fetchReport, reportDownloads, type ReportDow
 import { reactionsChart } from './chart.js';
 import { ConsoleElement } from './console-element.js';
 import type { HostRoom } from './host-room.js';
-import { duration, longDate, number, timeOfDay } from './format.js';
+import { duration, longDate, timeOfDay } from './format.js';
 import { errorText, t } from './i18n.js';
 import { renderResults, resultStyles } from './results.js';
 import { readRecording, recordingFields, startWarning, type Activity } from './recording-fields.js';
@@ -18,7 +18,7 @@ import { $flash } from './route.js';
  * into the recording), downloads in every format, the room's language, time zone and
  * recording, and erasing the room.
  */
-export class PlenumReport extends ConsoleElement {
+export class PlenumConsoleReport extends ConsoleElement {
   static override properties = {
     room: { type: String },
     hostKey: { type: String, attribute: 'host-key' },
@@ -216,27 +216,27 @@ export class PlenumReport extends ConsoleElement {
             [s.peak, report.audience.peakConnections],
             [s.active, report.audience.activeParticipants],
             [s.contributions, report.contributions.total],
-            [s.questionsTotal, report.questions.total],
+            [s.questions, report.questions.total],
             [s.upvotes, report.questions.upvotes],
             [s.pollResponsesTotal, report.pollResponses],
-            [s.reactions, report.reactions.total],
+            [s.reactionsLabel, report.reactions.total],
           ] as const
         ).map(
           ([term, value]) =>
             html`<div>
               <dt>${term}</dt>
-              <dd>${number(value)}</dd>
+              <dd>${s.number(value)}</dd>
             </div>`,
         )}
       </dl>
       ${
         report.paragraph
-          ? html`<plenum-copy-field
+          ? html`<plenum-console-copy-field
               class="paragraph"
               label=${s.paragraphLabel}
               value=${report.paragraph}
               multiline
-            ></plenum-copy-field>`
+            ></plenum-console-copy-field>`
           : nothing
       }
       <div class="columns">
@@ -262,7 +262,7 @@ export class PlenumReport extends ConsoleElement {
       ${
         report.polls.length
           ? html`<section aria-labelledby="report-polls">
-              <h3 id="report-polls">${s.pollResponses}</h3>
+              <h3 id="report-polls">${s.polls}</h3>
               <div class="columns">
                 ${report.polls.map(
                   (poll) =>
@@ -298,7 +298,7 @@ export class PlenumReport extends ConsoleElement {
               <th scope="col">${s.question}</th>
               <th scope="col" class="num">${s.upvotes}</th>
               <th scope="col">${s.statusCol}</th>
-              <th scope="col">${s.answeredCol}</th>
+              <th scope="col">${s.answered}</th>
               <th scope="col">${s.recording}</th>
             </tr>
           </thead>
@@ -314,7 +314,7 @@ export class PlenumReport extends ConsoleElement {
                   ${question.text}${question.label ? html` <span class="badge">${question.label}</span>` : nothing}
                   ${question.reply ? html`<p class="muted reply">${question.reply}</p>` : nothing}
                 </td>
-                <td class="num">${number(question.upvotes)}</td>
+                <td class="num">${s.number(question.upvotes)}</td>
                 <td>${s.statusNames[question.status]}</td>
                 <td>${question.answered ? s.yes : '–'}</td>
                 <td>

@@ -2,7 +2,6 @@
 import { css, html, nothing } from 'lit';
 import { inlineStyle } from '@plenum/elements';
 import type { PollResults } from '@plenum/protocol';
-import { number } from './format.js';
 import { t } from './i18n.js';
 
 export const resultStyles = css`
@@ -65,14 +64,14 @@ function rows(options: readonly string[], results: PollResults): Row[] {
 }
 
 export function renderResults(options: readonly string[], results: PollResults | undefined) {
-  if (!results) return html`<p class="muted">${t().resultsHidden}</p>`;
+  if (!results) return html`<p class="muted">${t().resultsHiddenNote}</p>`;
   const list = rows(options, results);
   const top = Math.max(1, ...list.map((row) => row.count));
   if (list.length === 0) return html`<p class="muted">${t().noAnswers}</p>`;
   return html`
     ${
       results.kind === 'rating'
-        ? html`<p><strong>${t().average(number(results.average, 1))}</strong></p>`
+        ? html`<p><strong>${t().ratingAverage(results.average)}</strong></p>`
         : nothing
     }
     <ul class="results">

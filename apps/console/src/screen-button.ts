@@ -1,5 +1,5 @@
 import { css, html, nothing } from 'lit';
-import type { RoomConnection } from '@plenum/client';
+import type { HostRoom } from './host-room.js';
 import type { RoomView, Screen } from '@plenum/protocol';
 import { ConsoleElement } from './console-element.js';
 import { errorText, t } from './i18n.js';
@@ -11,7 +11,7 @@ export const sameScreen = (a: Screen | undefined, b: Screen): boolean =>
  * @summary One button that puts something on the big screen. Pressed (and saying so) while
  * that is what the screen shows; a refusal is shown beside it.
  */
-export class PlenumScreenButton extends ConsoleElement {
+export class PlenumConsoleScreenButton extends ConsoleElement {
   static override properties = {
     connection: { attribute: false },
     state: { attribute: false },
@@ -19,7 +19,7 @@ export class PlenumScreenButton extends ConsoleElement {
     label: { type: String },
     message: { state: true },
   };
-  declare connection: RoomConnection | undefined;
+  declare connection: HostRoom | undefined;
   declare state: RoomView | undefined;
   /** What this button puts on screen. */
   declare screen: Screen | undefined;

@@ -1,5 +1,5 @@
 import { css, html, nothing } from 'lit';
-import type { RoomConnection } from '@plenum/client';
+import type { HostRoom } from './host-room.js';
 import type { RoomView, Screen } from '@plenum/protocol';
 import { ConsoleElement } from './console-element.js';
 import { t } from './i18n.js';
@@ -14,12 +14,12 @@ const brief = (text: string) => (text.length > 80 ? `${text.slice(0, 79)}…` : 
  * is not what it shows, with one action to show it. Polls and questions have their own
  * "show on screen" buttons in their lists.
  */
-export class PlenumScreenControl extends ConsoleElement {
+export class PlenumConsoleScreenControl extends ConsoleElement {
   static override properties = {
     connection: { attribute: false },
     state: { attribute: false },
   };
-  declare connection: RoomConnection | undefined;
+  declare connection: HostRoom | undefined;
   declare state: RoomView | undefined;
 
   static override styles = [
@@ -62,24 +62,24 @@ export class PlenumScreenControl extends ConsoleElement {
       <div class="row" role="group" aria-labelledby="screen-heading">
         ${own.map(
           ({ screen, label }) =>
-            html`<plenum-screen-button
+            html`<plenum-console-screen-button
               .connection=${this.connection}
               .state=${state}
               .screen=${screen}
               label=${label}
-            ></plenum-screen-button>`,
+            ></plenum-console-screen-button>`,
         )}
       </div>
       ${
         offScreen
           ? html`<div class="note row">
               <span>${s.highlightedOffScreen(brief(highlighted.text))}</span>
-              <plenum-screen-button
+              <plenum-console-screen-button
                 .connection=${this.connection}
                 .state=${state}
                 .screen=${{ show: 'question', question: highlighted.id }}
                 label=${s.showHighlighted}
-              ></plenum-screen-button>
+              ></plenum-console-screen-button>
             </div>`
           : nothing
       }

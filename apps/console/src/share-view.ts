@@ -13,7 +13,7 @@ import { findRoom, saveRoom } from './rooms.js';
  * snippet, the present view's link, and the (secret) host link; and the room's passcode,
  * which the participant link, its QR code and the present link then carry.
  */
-export class PlenumShare extends ConsoleElement {
+export class PlenumConsoleShare extends ConsoleElement {
   static override properties = {
     state: { attribute: false },
     hostKey: { type: String, attribute: 'host-key' },
@@ -92,7 +92,7 @@ export class PlenumShare extends ConsoleElement {
     const link = participantLink(room, eventPage, passcode);
     return html`<div class="grid">
       <div>
-        <plenum-copy-field label=${s.participantLink} value=${link}></plenum-copy-field>
+        <plenum-console-copy-field label=${s.participantLink} value=${link}></plenum-console-copy-field>
         ${
           passcode
             ? html`<p class="note" id="passcode-in-link">${s.linkHasPasscode}</p>`
@@ -117,12 +117,19 @@ export class PlenumShare extends ConsoleElement {
           ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
           <p role="status">${this.saved ? s.eventPageSaved : nothing}</p>
         </form>
-        <plenum-copy-field label=${s.embedSnippet} value=${embedSnippet(room)} multiline></plenum-copy-field>
-        <plenum-copy-field
+        <plenum-console-copy-field
+          label=${s.embedSnippet}
+          value=${embedSnippet(room)}
+          multiline
+        ></plenum-console-copy-field>
+        <plenum-console-copy-field
           label=${s.presentLink}
           value=${presentLink(room, eventPage, passcode)}
-        ></plenum-copy-field>
-        <plenum-copy-field label=${s.hostLink} value=${hostLink(room, this.hostKey)}></plenum-copy-field>
+        ></plenum-console-copy-field>
+        <plenum-console-copy-field
+          label=${s.hostLink}
+          value=${hostLink(room, this.hostKey)}
+        ></plenum-console-copy-field>
         <p class="note">${s.keyWarning}</p>
       </div>
       <div>${qrCode(link, s.qrFor(link))}</div>
@@ -133,7 +140,7 @@ export class PlenumShare extends ConsoleElement {
     const s = t();
     return html`<form class="panel" @submit=${this.#savePasscode}>
       <div class="field">
-        <label for="passcode">${s.passcode}</label>
+        <label for="passcode">${s.passcodeLabel}</label>
         <input
           id="passcode"
           name="passcode"

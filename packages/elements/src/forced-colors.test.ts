@@ -5,9 +5,9 @@
  */
 import { expect, fixture, html } from '@open-wc/testing';
 import { emulateMedia } from '@web/test-runner-commands';
-import type { PollView } from '@plenum/protocol';
 import './define.js';
 import { emptyRoom, fakeQuestion, FakeRoom, roomWithPoll } from './fake-room.js';
+import { fakePoll } from './testing.js';
 
 /** What a system colour resolves to right now, e.g. `Highlight` under the emulated theme. */
 function systemColor(name: string): string {
@@ -21,26 +21,16 @@ function systemColor(name: string): string {
 
 const background = (element: Element | null) => getComputedStyle(element!).backgroundColor;
 
-const poll: PollView = {
+const poll = fakePoll({
   id: 'p1',
   title: 'Which session next?',
   kind: 'single',
   status: 'closed',
   options: ['Keynote', 'Panel'],
-  resultsVisible: true,
-  responses: 4,
-  results: { kind: 'single', counts: [3, 1], percentages: [75, 25], responses: 4 },
-  createdAt: 1,
-};
-const rating: PollView = {
-  ...poll,
-  id: 'p2',
-  title: 'How was it?',
-  kind: 'rating',
-  status: 'open',
-  options: [],
-  results: undefined,
-};
+  counts: [3, 1],
+});
+// Open, the results hidden: the stars are the form.
+const rating = fakePoll({ id: 'p2', title: 'How was it?', kind: 'rating', responses: 4 });
 
 describe('forced colors', () => {
   before(() => emulateMedia({ forcedColors: 'active' }));

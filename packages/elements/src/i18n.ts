@@ -3,12 +3,10 @@
  * with `setStrings('de', { … })` (top-level keys are replaced as a whole).
  */
 import { ratingScale } from '@plenum/protocol';
-import { numbers } from './plural.js';
+import { browserLang, langOf, type Lang } from './i18n-core.js';
+import { numbers, type Numbers } from './plural.js';
 
-const english = numbers('en');
-const german = numbers('de');
-
-const en = {
+const en = (words: Numbers) => ({
   reactionsLabel: 'Reactions',
   react: (name: string, count: number) => `${name}, ${count} so far`,
   emoji: {
@@ -59,8 +57,8 @@ const en = {
   noQuestions: 'No questions yet. Be the first to ask!',
   noAnswered: 'No answered questions yet.',
   anonymous: 'Anonymous',
-  upvote: (n: number) => `Upvote, ${english.count(n, { one: 'vote', other: 'votes' })}`,
-  votes: (n: number) => english.count(n, { one: 'vote', other: 'votes' }),
+  upvote: (n: number) => `Upvote, ${words.count(n, { one: 'vote', other: 'votes' })}`,
+  votes: (n: number) => words.count(n, { one: 'vote', other: 'votes' }),
   highlighted: 'On stage now',
   pinned: 'Pinned',
   answered: 'Answered',
@@ -74,11 +72,11 @@ const en = {
   cancel: 'Cancel',
   remove: 'Delete',
   confirmRemove: 'Delete this question?',
-  newQuestions: (n: number) => english.count(n, { one: 'new question', other: 'new questions' }),
+  newQuestions: (n: number) => words.count(n, { one: 'new question', other: 'new questions' }),
   showMore: 'Show more questions',
   loadingMore: 'Loading more questions…',
   notShown: (n: number) =>
-    english.count(n, { one: 'more question not shown yet', other: 'more questions not shown yet' }),
+    words.count(n, { one: 'more question not shown yet', other: 'more questions not shown yet' }),
 
   // <plenum-poll>
   poll: 'Poll',
@@ -91,24 +89,24 @@ const en = {
   changeAnswer: 'Change answer',
   answerSent: 'Thank you! Your answer has arrived.',
   answerWaiting: (text: string) => `Your answer “${text}” appears once the host approves it.`,
-  mentions: (n: number) => (n === 1 ? '1 mention' : `${n} mentions`),
+  mentions: (n: number) => words.count(n, { one: 'mention', other: 'mentions' }),
   chooseFirst: 'Please choose an answer first.',
   chooseUpTo: (n: number) => `Choose up to ${n}.`,
   maxReached: (n: number) => `You have chosen the maximum of ${n}.`,
   answerLabel: 'Your answer',
-  stars: (n: number) => english.count(n, { one: 'star', other: 'stars' }),
+  stars: (n: number) => words.count(n, { one: 'star', other: 'stars' }),
   ratingLabel: `Your rating, 1 to ${ratingScale} stars`,
   resultsHidden: 'Results coming up.',
   results: 'Results',
   finalResults: 'This poll is closed. Final results:',
-  responses: (n: number) => english.count(n, { one: 'response', other: 'responses' }),
+  responses: (n: number) => words.count(n, { one: 'response', other: 'responses' }),
   average: (avg: number, n: number) =>
-    `Average ${english.decimal(avg)} of ${ratingScale} from ${english.count(n, { one: 'rating', other: 'ratings' })}`,
+    `Average ${words.decimal(avg)} of ${ratingScale} from ${words.count(n, { one: 'rating', other: 'ratings' })}`,
   yourChoice: 'your choice',
   noAnswers: 'No answers yet.',
   resultLine: (label: string, percent: number, count: number) =>
-    `${label}: ${percent} %, ${english.count(count, { one: 'vote', other: 'votes' })}`,
-};
+    `${label}: ${percent} %, ${words.count(count, { one: 'vote', other: 'votes' })}`,
+});
 
 /** The passcode prompt's words; built into its own file (passcode-prompt.ts), replaceable here. */
 export interface PasscodeStrings {
@@ -118,10 +116,10 @@ export interface PasscodeStrings {
   wrong: string;
 }
 
-export type Strings = typeof en & { passcode?: PasscodeStrings };
-export type Lang = 'de' | 'en';
+export type Strings = ReturnType<typeof en> & { passcode?: PasscodeStrings };
+export type { Lang };
 
-const de: Strings = {
+const de = (words: Numbers): Strings => ({
   reactionsLabel: 'Reaktionen',
   react: (name, count) => `${name}, bisher ${count}`,
   emoji: {
@@ -171,8 +169,8 @@ const de: Strings = {
   noQuestions: 'Noch keine Fragen. Stellen Sie die erste!',
   noAnswered: 'Noch keine beantworteten Fragen.',
   anonymous: 'Anonym',
-  upvote: (n) => `Unterstützen, ${german.count(n, { one: 'Unterstützung', other: 'Unterstützungen' })}`,
-  votes: (n) => german.count(n, { one: 'Unterstützung', other: 'Unterstützungen' }),
+  upvote: (n) => `Unterstützen, ${words.count(n, { one: 'Unterstützung', other: 'Unterstützungen' })}`,
+  votes: (n) => words.count(n, { one: 'Unterstützung', other: 'Unterstützungen' }),
   highlighted: 'Jetzt auf der Bühne',
   pinned: 'Angeheftet',
   answered: 'Beantwortet',
@@ -186,11 +184,11 @@ const de: Strings = {
   cancel: 'Abbrechen',
   remove: 'Löschen',
   confirmRemove: 'Diese Frage löschen?',
-  newQuestions: (n) => german.count(n, { one: 'neue Frage', other: 'neue Fragen' }),
+  newQuestions: (n) => words.count(n, { one: 'neue Frage', other: 'neue Fragen' }),
   showMore: 'Weitere Fragen zeigen',
   loadingMore: 'Weitere Fragen werden geladen…',
   notShown: (n) =>
-    german.count(n, {
+    words.count(n, {
       one: 'weitere Frage noch nicht angezeigt',
       other: 'weitere Fragen noch nicht angezeigt',
     }),
@@ -205,47 +203,44 @@ const de: Strings = {
   changeAnswer: 'Antwort ändern',
   answerSent: 'Danke! Ihre Antwort ist angekommen.',
   answerWaiting: (text) => `Ihre Antwort „${text}“ erscheint, sobald die Moderation sie freigibt.`,
-  mentions: (n) => (n === 1 ? '1 Nennung' : `${n} Nennungen`),
+  mentions: (n) => words.count(n, { one: 'Nennung', other: 'Nennungen' }),
   chooseFirst: 'Bitte wählen Sie zuerst eine Antwort.',
   chooseUpTo: (n) => `Wählen Sie bis zu ${n}.`,
   maxReached: (n) => `Sie haben das Maximum von ${n} gewählt.`,
   answerLabel: 'Ihre Antwort',
-  stars: (n) => german.count(n, { one: 'Stern', other: 'Sterne' }),
+  stars: (n) => words.count(n, { one: 'Stern', other: 'Sterne' }),
   ratingLabel: `Ihre Bewertung, 1 bis ${ratingScale} Sterne`,
   resultsHidden: 'Ergebnisse folgen.',
   results: 'Ergebnisse',
   finalResults: 'Diese Umfrage ist beendet. Endergebnis:',
-  responses: (n) => german.count(n, { one: 'Antwort', other: 'Antworten' }),
+  responses: (n) => words.count(n, { one: 'Antwort', other: 'Antworten' }),
   average: (avg, n) =>
-    `Durchschnitt ${german.decimal(avg)} von ${ratingScale} aus ${german.count(n, { one: 'Bewertung', other: 'Bewertungen' })}`,
+    `Durchschnitt ${words.decimal(avg)} von ${ratingScale} aus ${words.count(n, { one: 'Bewertung', other: 'Bewertungen' })}`,
   yourChoice: 'Ihre Wahl',
   noAnswers: 'Noch keine Antworten.',
   resultLine: (label, percent, count) =>
-    `${label}: ${percent} %, ${german.count(count, { one: 'Stimme', other: 'Stimmen' })}`,
-};
+    `${label}: ${percent} %, ${words.count(count, { one: 'Stimme', other: 'Stimmen' })}`,
+});
 
-const catalogues: Record<Lang, Strings> = { en, de };
+const catalogue: Record<Lang, Strings> = { en: en(numbers('en')), de: de(numbers('de')) };
 
+/** Replaces top-level entries of one language's catalogue (a page's own wording). */
 export function setStrings(lang: Lang, overrides: Partial<Strings>): void {
-  catalogues[lang] = { ...catalogues[lang], ...overrides };
+  catalogue[lang] = { ...catalogue[lang], ...overrides };
 }
+
+/** The widgets' strings in one language. */
+export const strings = (lang: Lang): Strings => catalogue[lang];
 
 /** `lang` property, then the nearest `lang` in the page (across shadow roots), then the browser. */
 export function resolveLang(element: HTMLElement): Lang {
   // The property first: during an update it is ahead of the reflected attribute.
-  if (element.lang) return pick(element.lang);
+  if (element.lang) return langOf(element.lang) ?? 'en';
   let node: Node | null = element;
   while (node) {
-    if (node instanceof Element && node.hasAttribute('lang')) return pick(node.getAttribute('lang')!);
+    if (node instanceof Element && node.hasAttribute('lang'))
+      return langOf(node.getAttribute('lang')) ?? 'en';
     node = node.parentNode ?? (node instanceof ShadowRoot ? node.host : null);
   }
-  return pick(navigator.language);
-}
-
-function pick(tag: string): Lang {
-  return tag.toLowerCase().startsWith('de') ? 'de' : 'en';
-}
-
-export function strings(lang: Lang): Strings {
-  return catalogues[lang];
+  return browserLang();
 }

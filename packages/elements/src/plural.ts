@@ -1,5 +1,5 @@
 /**
- * Counted words and decimals the way each language writes them: Intl.PluralRules picks the
+ * Counted words and numbers the way each language writes them: Intl.PluralRules picks the
  * catalogue's form, Intl.NumberFormat writes the number ("1,234 votes", "1.234 Stimmen", "4,2").
  */
 export type Forms = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
@@ -11,7 +11,11 @@ export function numbers(lang: string) {
   return {
     /** `n` and the form of the word that goes with it: "1 vote", "3 votes". */
     count: (n: number, forms: Forms) => `${integer.format(n)} ${forms[rules.select(n)] ?? forms.other}`,
+    /** A whole number with the language's grouping: "1,234", "1.234" (Intl's `format` is bound). */
+    integer: integer.format,
     /** One digit after the decimal separator: "4.2", "4,2". */
-    decimal: (n: number) => oneDecimal.format(n),
+    decimal: oneDecimal.format,
   };
 }
+
+export type Numbers = ReturnType<typeof numbers>;

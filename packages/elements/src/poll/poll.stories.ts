@@ -3,67 +3,45 @@ import { html } from 'lit';
 import { percentages, type PollView } from '@plenum/protocol';
 import '../define.js';
 import { emptyRoom, FakeRoom, roomWithPoll } from '../fake-room.js';
+import { fakePoll } from '../testing.js';
 
-const polls: Record<string, PollView> = {
-  single: {
+// Results as the server sends them: the protocol works out percentages and averages.
+const polls = {
+  single: fakePoll({
     id: 'single',
     title: 'Which session do you attend next?',
     kind: 'single',
-    status: 'open',
     options: ['Keynote: the digital town hall', 'Workshop: plain language', 'Panel: open data'],
-    resultsVisible: true,
-    responses: 23,
-    results: { kind: 'single', counts: [12, 7, 4], percentages: [52, 31, 17], responses: 23 },
-    createdAt: 1,
-  },
-  multiple: {
+    counts: [12, 7, 4],
+  }),
+  multiple: fakePoll({
     id: 'multiple',
     title: 'Which topics matter most to you? (up to 2)',
     kind: 'multiple',
-    status: 'open',
     options: ['Privacy', 'Accessibility', 'Open data', 'Security'],
     maxChoices: 2,
-    resultsVisible: true,
+    counts: [9, 14, 5, 7],
     responses: 18,
-    results: { kind: 'multiple', counts: [9, 14, 5, 7], percentages: [26, 40, 14, 20], responses: 18 },
     createdAt: 2,
-  },
-  open: {
+  }),
+  open: fakePoll({
     id: 'open',
     title: 'One word for today?',
     kind: 'open',
-    status: 'open',
-    options: [],
-    resultsVisible: true,
-    responses: 19,
-    results: {
-      kind: 'open',
-      answers: [
-        { text: 'Inspiring', count: 11 },
-        { text: 'Practical', count: 6 },
-        { text: 'Long', count: 2 },
-      ],
-      responses: 19,
-    },
+    answers: [
+      { text: 'Inspiring', count: 11 },
+      { text: 'Practical', count: 6 },
+      { text: 'Long', count: 2 },
+    ],
     createdAt: 3,
-  },
-  rating: {
+  }),
+  rating: fakePoll({
     id: 'rating',
     title: 'How useful was this talk?',
     kind: 'rating',
-    status: 'open',
-    options: [],
-    resultsVisible: true,
-    responses: 20,
-    results: {
-      kind: 'rating',
-      distribution: [1, 0, 3, 9, 7],
-      percentages: [5, 0, 15, 45, 35],
-      average: 4.1,
-      responses: 20,
-    },
+    counts: [1, 0, 3, 9, 7],
     createdAt: 4,
-  },
+  }),
 };
 
 const room = roomWithPoll;
@@ -82,7 +60,7 @@ const view = (args: Args, connection: FakeRoom) =>
 const meta: Meta<Args> = {
   title: 'Widgets/Poll',
   component: 'plenum-poll',
-  render: (args) => view(args, room(polls.single!)),
+  render: (args) => view(args, room(polls.single)),
   args: { lang: 'en', theme: 'light', wrapper: 'max-width: 32rem' },
   argTypes: {
     lang: { control: 'inline-radio', options: ['en', 'de'] },
@@ -99,32 +77,32 @@ const story = (make: () => FakeRoom, args: Partial<Args> = {}): Story => ({
 const closed = (poll: PollView): PollView => ({ ...poll, status: 'closed' });
 const hidden = (poll: PollView): PollView => ({ ...poll, resultsVisible: false, results: undefined });
 
-export const SingleOpen = story(() => room(polls.single!));
-export const SingleVoted = story(() => room(polls.single!, 1));
-export const SingleClosed = story(() => room(closed(polls.single!), 0));
-export const MultipleOpen = story(() => room(polls.multiple!, [1]));
-export const MultipleClosed = story(() => room(closed(polls.multiple!), [1, 3]));
-export const OpenTextOpen = story(() => room(polls.open!));
-export const OpenTextClosed = story(() => room(closed(polls.open!), 'practical'));
-export const RatingOpen = story(() => room(polls.rating!));
-export const RatingClosed = story(() => room(closed(polls.rating!), 4));
-export const HiddenResults = story(() => room(hidden(polls.single!)));
+export const SingleOpen = story(() => room(polls.single));
+export const SingleVoted = story(() => room(polls.single, 1));
+export const SingleClosed = story(() => room(closed(polls.single), 0));
+export const MultipleOpen = story(() => room(polls.multiple, [1]));
+export const MultipleClosed = story(() => room(closed(polls.multiple), [1, 3]));
+export const OpenTextOpen = story(() => room(polls.open));
+export const OpenTextClosed = story(() => room(closed(polls.open), 'practical'));
+export const RatingOpen = story(() => room(polls.rating));
+export const RatingClosed = story(() => room(closed(polls.rating), 4));
+export const HiddenResults = story(() => room(hidden(polls.single)));
 export const NoPoll = story(() => room(null));
 export const Loading = story(() => new FakeRoom());
 export const Offline = story(
   () =>
-    new FakeRoom({ state: emptyRoom({ polls: [polls.single!], currentPoll: 'single' }), status: 'offline' }),
+    new FakeRoom({ state: emptyRoom({ polls: [polls.single], currentPoll: 'single' }), status: 'offline' }),
 );
-export const Narrow = story(() => room(polls.multiple!), { wrapper: 'max-width: 280px' });
-export const Dark = story(() => room(polls.rating!, 5), { theme: 'dark' });
-export const German = story(() => room(polls.multiple!), { lang: 'de' });
-export const CustomTheme = story(() => room(polls.single!, 2), {
+export const Narrow = story(() => room(polls.multiple), { wrapper: 'max-width: 280px' });
+export const Dark = story(() => room(polls.rating, 5), { theme: 'dark' });
+export const German = story(() => room(polls.multiple), { lang: 'de' });
+export const CustomTheme = story(() => room(polls.single, 2), {
   wrapper: 'max-width: 32rem; --plenum-accent: #006b3c; --plenum-radius: 1rem; --plenum-font: Georgia, serif',
 });
 /** Results arrive while you watch: hidden first, then moving every 2 s. */
 export const LiveResults: Story = {
   render: (args) => {
-    const connection = room(hidden(polls.single!));
+    const connection = room(hidden(polls.single));
     let step = 0;
     const timer = setInterval(() => {
       step++;

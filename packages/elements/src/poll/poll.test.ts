@@ -3,59 +3,10 @@ import { sendKeys } from '@web/test-runner-commands';
 import type { PollView } from '@plenum/protocol';
 import '../define.js';
 import { emptyRoom, FakeRoom, roomWithPoll } from '../fake-room.js';
+import { $, $$, samplePolls, settle } from '../testing.js';
 import type { PlenumPoll } from './poll.js';
 
-const single: PollView = {
-  id: 'p1',
-  title: 'Which session next?',
-  kind: 'single',
-  status: 'open',
-  options: ['Keynote', 'Workshop', 'Panel'],
-  resultsVisible: true,
-  responses: 3,
-  // The server's numbers: 1/3 each is 34 + 33 + 33, never recomputed in the UI.
-  results: { kind: 'single', counts: [1, 1, 1], percentages: [34, 33, 33], responses: 3 },
-  createdAt: 1,
-};
-const multiple: PollView = {
-  id: 'p2',
-  title: 'Topics you like',
-  kind: 'multiple',
-  status: 'open',
-  options: ['Privacy', 'Accessibility', 'Open data', 'Security'],
-  maxChoices: 2,
-  resultsVisible: false,
-  responses: 0,
-  createdAt: 2,
-};
-const open: PollView = {
-  id: 'p3',
-  title: 'One word for today',
-  kind: 'open',
-  status: 'open',
-  options: [],
-  resultsVisible: true,
-  responses: 4,
-  results: { kind: 'open', answers: [{ text: 'Inspiring', count: 4 }], responses: 4 },
-  createdAt: 3,
-};
-const rating: PollView = {
-  id: 'p4',
-  title: 'How was the talk?',
-  kind: 'rating',
-  status: 'open',
-  options: [],
-  resultsVisible: true,
-  responses: 2,
-  results: {
-    kind: 'rating',
-    distribution: [0, 0, 1, 1, 0],
-    percentages: [0, 0, 50, 50, 0],
-    average: 3.5,
-    responses: 2,
-  },
-  createdAt: 4,
-};
+const { single, multiple, open, rating } = samplePolls;
 
 async function pollElement(
   room: FakeRoom,
@@ -72,15 +23,6 @@ async function pollElement(
   return el;
 }
 
-const $ = <T extends Element = HTMLElement>(el: PlenumPoll, selector: string) =>
-  el.shadowRoot!.querySelector<T>(selector)!;
-const $$ = <T extends Element = HTMLElement>(el: PlenumPoll, selector: string) => [
-  ...el.shadowRoot!.querySelectorAll<T>(selector),
-];
-const settle = async (el: PlenumPoll) => {
-  await el.updateComplete;
-  await el.updateComplete;
-};
 const submit = async () => {
   await sendKeys({ press: 'Tab' });
   await sendKeys({ press: 'Enter' });

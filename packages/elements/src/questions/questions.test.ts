@@ -3,6 +3,7 @@ import { sendKeys, setViewport } from '@web/test-runner-commands';
 import type { MineView, RoomView } from '@plenum/protocol';
 import '../define.js';
 import { emptyRoom, FakeRoom, fakeQuestion } from '../fake-room.js';
+import { $, $$, settle } from '../testing.js';
 import type { PlenumQuestions } from './questions.js';
 
 const t0 = Date.UTC(2021, 9, 1, 9);
@@ -46,17 +47,8 @@ async function questions(
   );
 }
 
-const $ = <T extends Element = HTMLElement>(el: PlenumQuestions, selector: string) =>
-  el.shadowRoot!.querySelector<T>(selector)!;
-const $$ = <T extends Element = HTMLElement>(el: PlenumQuestions, selector: string) => [
-  ...el.shadowRoot!.querySelectorAll<T>(selector),
-];
 const items = (el: PlenumQuestions) =>
   $$(el, 'li').map((li) => li.querySelector('.text')!.textContent!.trim());
-const settle = async (el: PlenumQuestions) => {
-  await el.updateComplete;
-  await el.updateComplete;
-};
 
 describe('<plenum-questions>', () => {
   it('is accessible in light and dark themes, loading, empty and full', async () => {
