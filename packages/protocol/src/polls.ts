@@ -8,6 +8,7 @@
 import { roomFull } from './caps.js';
 import { limits } from './limits.js';
 import type { ActionOf } from './messages.js';
+import { rankingResults } from './ranking.js';
 import { answerKey, percentages, ratingAverage, sortGroups, tidyAnswer } from './results.js';
 import {
   cleanText,
@@ -37,16 +38,15 @@ const transitions: Record<PollStatus, readonly PollStatus[]> = {
 };
 
 const notFound = () => refuse('not_found', 'This poll does not exist (any more).');
-const hasOptions = (kind: PollKind) => kind === 'single' || kind === 'multiple';
+const hasOptions = (kind: PollKind) => kind === 'single' || kind === 'multiple' || kind === 'ranking';
 
 function checkOptions(kind: PollKind, raw: readonly string[] | undefined): string[] | Refusal {
   if (!hasOptions(kind)) {
     return raw?.length ? refuse('invalid', `A ${kind} poll has no options.`) : [];
   }
   if (!raw || raw.length < 2) return refuse('invalid', 'A choice poll needs at least 2 options.');
-  if (raw.length > limits.pollOptions) {
-    return refuse('invalid', `A poll can have at most ${limits.pollOptions} options.`);
-  }
+  const max = kind === 'ranking' ? limits.rankingOptions : limits.pollOptions;
+  if (raw.length > max) return refuse('invalid', `A ${kind} poll can have at most ${max} options.`);
   const options: string[] = [];
   const seen = new Set<string>();
   for (const item of raw) {
@@ -303,6 +303,13 @@ function checkChoice(poll: PollRecord, choice: unknown): Choice | Refusal {
       return typeof choice === 'number' && Number.isInteger(choice) && choice >= 1 && choice <= ratingScale
         ? choice
         : refuse('invalid', `A rating is a whole number from 1 to ${ratingScale}.`);
+    case 'ranking':
+      return Array.isArray(choice) &&
+        choice.length === poll.options.length &&
+        choice.every(isIndex) &&
+        new Set(choice).size === choice.length
+        ? [...choice]
+        : refuse('invalid', 'Put every option in order, each once.');
   }
 }
 
@@ -317,6 +324,11 @@ function count(poll: PollRecord, choice: Choice, delta: 1 | -1, pending = false)
     if (group) group.count += delta;
     else if (delta > 0)
       poll.answers.set(key, { text: choice as string, count: 1, status: pending ? 'pending' : 'shown' });
+    return;
+  }
+  // A ranking adds each option's place (1 = first): the sums give the mean places and points.
+  if (poll.kind === 'ranking') {
+    (choice as number[]).forEach((option, place) => (poll.tally[option]! += delta * (place + 1)));
     return;
   }
   const indices =
@@ -377,6 +389,8 @@ function computeResults(poll: PollRecord): PollResults {
         average: ratingAverage(poll.tally),
         responses,
       };
+    case 'ranking':
+      return rankingResults(poll.tally, responses);
   }
 }
 
@@ -395,6 +409,13 @@ export function pollResults(poll: PollRecord, host = false): PollResults {
     }
     case 'rating':
       return { ...results, distribution: [...results.distribution], percentages: [...results.percentages] };
+    case 'ranking':
+      return {
+        ...results,
+        averageRanks: [...results.averageRanks],
+        points: [...results.points],
+        order: [...results.order],
+      };
     default:
       return { ...results, counts: [...results.counts], percentages: [...results.percentages] };
   }

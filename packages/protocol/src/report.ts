@@ -139,6 +139,7 @@ function reportPercentages(results: PollResults): number[] {
     case 'multiple':
       return shareOfRespondents(results.counts, results.responses);
     case 'open':
+    case 'ranking':
       return [];
   }
 }

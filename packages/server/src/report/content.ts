@@ -45,6 +45,9 @@ export function resultRows(poll: ReportPoll, words: Words): ResultRow[] {
       }));
     case 'open':
       return results.answers.map((answer) => ({ label: answer.text, count: answer.count }));
+    // From the top of the ranking down; the count is the option's Borda points.
+    case 'ranking':
+      return results.order.map((i) => ({ label: poll.options[i]!, count: results.points[i] ?? 0 }));
   }
 }
 

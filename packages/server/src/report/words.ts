@@ -43,6 +43,7 @@ const strings = {
       multiple: 'Mehrfachauswahl',
       open: 'offene Frage',
       rating: 'Bewertung',
+      ranking: 'Rangfolge',
     },
     pollStatusNames: { draft: 'Entwurf', open: 'läuft', closed: 'beendet' },
     nouns: {
@@ -114,6 +115,7 @@ const strings = {
       multiple: 'multiple choice',
       open: 'open question',
       rating: 'rating',
+      ranking: 'ranking',
     },
     pollStatusNames: { draft: 'draft', open: 'open', closed: 'closed' },
     nouns: {
