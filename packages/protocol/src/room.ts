@@ -101,6 +101,8 @@ export interface QuizQuestionRecord {
   answers: Map<string, QuizAnswerRecord>;
   /** Answers per option, kept per answer. */
   tally: number[];
+  /** Answers wholly right. */
+  right: number;
 }
 
 export interface QuizRecord {
@@ -120,8 +122,10 @@ export interface QuizRecord {
 
 /** Every player of a quiz in leaderboard order, and each one's place. */
 export interface QuizStandings {
-  order: { participant: string; score: number; rank: number }[];
+  order: { participant: string; score: number; number: number; rank: number }[];
   rank: Map<string, number>;
+  /** The rank of 0 points (where a player who joined since lands). */
+  zero: number;
 }
 
 export interface SurveyRecord {

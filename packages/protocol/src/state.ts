@@ -263,8 +263,8 @@ export interface QuizView {
   phase: QuizPhase | null;
   /**
    * The first ten places (fewer with fewer players; equal scores keep their rank, the order
-   * among them by player number). For the host always, for everyone else while the phase
-   * is `leaderboard` or the quiz is closed. Only revealed questions count.
+   * among them by player number). For everyone while the phase is `leaderboard` or the
+   * quiz is closed; for the host also while an answer is revealed. Only revealed questions count.
    */
   leaderboard?: LeaderboardEntry[];
   /** Players who answered at least one question of this quiz. */
