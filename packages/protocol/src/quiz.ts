@@ -71,12 +71,18 @@ function checkQuestions(raw: readonly QuestionInput[]): QuizQuestionRecord[] | R
       return refuse('invalid', `${what}: mark the correct option among its options.`);
     if (input.kind === 'single' && correct.length !== 1)
       return refuse('invalid', `${what}: a single-choice question has exactly one correct option.`);
+    const timeLimit = input.timeLimit ?? limits.quizTime;
+    if (!Number.isInteger(timeLimit) || timeLimit < limits.quizTimeMin || timeLimit > limits.quizTimeMax)
+      return refuse(
+        'invalid',
+        `${what}: the time limit is ${limits.quizTimeMin} to ${limits.quizTimeMax} seconds.`,
+      );
     questions.push({
       text,
       kind: input.kind,
       options,
       correct,
-      timeLimit: input.timeLimit ?? limits.quizTime,
+      timeLimit,
       revealed: false,
       answers: new Map(),
       tally: new Array<number>(options.length).fill(0),
