@@ -34,6 +34,11 @@ export {
   type ReportMinute,
   type ReportPoll,
   type ReportQuestion,
+  type ReportQuiz,
+  type ReportQuizQuestion,
+  type ReportSurvey,
+  type ReportSurveyQuestion,
 } from './report.js';
+export type { ResetRecord } from './room.js';
 export { cleanEventPage, cleanTimeZone, isLang, isTimeZone, languages, type Lang } from './settings.js';
 export { duplicateGroups, questionKey } from './duplicates.js';

@@ -68,7 +68,7 @@ function busyRoom(): RoomRecord {
   must(room, { type: 'poll-create', title: 'ActionInput', kind: 'open' }, host);
   for (let i = 0; i < limits.reactionsPerSecond; i++)
     must(room, { type: 'react', emoji: '👍' }, carol, 5_000);
-  const question = { kind: 'single', options: ['Yes', 'No'], correct: [0] } as const;
+  const question = { kind: 'single' as const, options: ['Yes', 'No'], correct: [0] };
   must(
     room,
     {
