@@ -260,6 +260,61 @@ describe('a refused action leaves the record untouched', () => {
       actor: host,
       code: 'too_long',
     },
+    {
+      why: 'quiz answer after the time limit',
+      action: { type: 'quiz-answer', quiz: 'z1', question: 0, choice: 0 },
+      actor: bob,
+      code: 'closed',
+      now: 26_001,
+    },
+    {
+      why: 'a second, different quiz answer',
+      action: { type: 'quiz-answer', quiz: 'z1', question: 0, choice: 1 },
+      actor: alice,
+      code: 'closed',
+    },
+    {
+      why: 'quiz answer to a question not started',
+      action: { type: 'quiz-answer', quiz: 'z1', question: 1, choice: 0 },
+      actor: bob,
+      code: 'closed',
+    },
+    {
+      why: 'quiz answer of the wrong kind',
+      action: { type: 'quiz-answer', quiz: 'z1', question: 0, choice: [0] },
+      actor: bob,
+      code: 'invalid',
+    },
+    {
+      why: 'starting a question played already',
+      action: { type: 'quiz-start', quiz: 'z1', question: 0 },
+      actor: host,
+      code: 'closed',
+    },
+    {
+      why: 'another player’s default name',
+      action: { type: 'nickname', nickname: 'Participant 1' },
+      actor: carol,
+      code: 'taken',
+    },
+    {
+      why: 'survey answers of the wrong count',
+      action: { type: 'survey-answer', survey: 's1', answers: [4, 2] },
+      actor: alice,
+      code: 'invalid',
+    },
+    {
+      why: 'survey rating out of range',
+      action: { type: 'survey-answer', survey: 's1', answers: [6] },
+      actor: bob,
+      code: 'invalid',
+    },
+    {
+      why: 'reset of an unknown poll',
+      action: { type: 'poll-reset', poll: 'p9' },
+      actor: host,
+      code: 'not_found',
+    },
   ];
 
   it.each(refused)('$why -> $code', ({ action, actor, code, now }) => {

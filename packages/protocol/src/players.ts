@@ -40,16 +40,18 @@ export function setNickname(
   });
   if (isRefusal(nickname)) return nickname;
   const key = nicknameKey(nickname);
-  const player = playerOf(room, participant);
+  // Checked before the player is made: a refused nickname leaves the room as it was.
+  const number = room.players.get(participant)?.number ?? room.players.size + 1;
   const named = defaultName.exec(key);
-  if (named && Number(named[1]) !== player.number)
+  if (named && Number(named[1]) !== number)
     return refuse('taken', 'This name belongs to another player; please choose another.');
   // Choosing one's own default name is having none.
   const next = named || nickname === '' ? undefined : nickname;
   const holder = next === undefined ? undefined : room.nicknames.get(key);
   if (holder !== undefined && holder !== participant)
     return refuse('taken', 'Someone in this room has this nickname already; please choose another.');
-  if (next === player.nickname) return { ok: true, changes: {} };
+  const player = playerOf(room, participant);
+  if (next === player.nickname) return { ok: true, changes: { mine: true } };
   if (player.nickname !== undefined) room.nicknames.delete(nicknameKey(player.nickname));
   if (next === undefined) delete player.nickname;
   else {
