@@ -8,7 +8,7 @@
  * id at most once.
  */
 import * as v from 'valibot';
-import { limits, PROTOCOL_VERSION } from './limits.js';
+import { activityLimits, limits, PROTOCOL_VERSION } from './limits.js';
 import { languages } from './settings.js';
 import {
   moderationModes,
@@ -84,7 +84,7 @@ export const screenSchema = v.variant('show', [
   v.strictObject({
     show: v.literal('survey'),
     survey: entityId,
-    question: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(limits.surveyQuestions)),
+    question: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(activityLimits.surveyQuestions)),
   }),
   v.strictObject({ show: v.literal('questions') }),
   v.strictObject({ show: v.literal('join') }),
@@ -103,13 +103,23 @@ const quizQuestion = v.strictObject({
   options: v.pipe(v.array(v.string()), v.maxLength(limits.pollOptions)),
   /** The correct options: one for single choice, one or more for multiple. */
   correct: optionIndices,
-  /** Seconds, default `limits.quizTime`. */
+  /** Seconds, default `activityLimits.quizTime`. */
   timeLimit: v.optional(
-    v.pipe(v.number(), v.integer(), v.minValue(limits.quizTimeMin), v.maxValue(limits.quizTimeMax)),
+    v.pipe(
+      v.number(),
+      v.integer(),
+      v.minValue(activityLimits.quizTimeMin),
+      v.maxValue(activityLimits.quizTimeMax),
+    ),
   ),
 });
-const quizQuestions = v.pipe(v.array(quizQuestion), v.maxLength(limits.quizQuestions));
-const questionIndex = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(limits.quizQuestions));
+const quizQuestions = v.pipe(v.array(quizQuestion), v.maxLength(activityLimits.quizQuestions));
+const questionIndex = v.pipe(
+  v.number(),
+  v.integer(),
+  v.minValue(0),
+  v.maxValue(activityLimits.quizQuestions),
+);
 
 const surveyQuestion = v.strictObject({
   text: v.string(),
@@ -117,7 +127,7 @@ const surveyQuestion = v.strictObject({
   options: v.optional(v.pipe(v.array(v.string()), v.maxLength(limits.pollOptions))),
   maxChoices: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
 });
-const surveyQuestions = v.pipe(v.array(surveyQuestion), v.maxLength(limits.surveyQuestions));
+const surveyQuestions = v.pipe(v.array(surveyQuestion), v.maxLength(activityLimits.surveyQuestions));
 
 // ---------------------------------------------------------------- client -> server
 
@@ -184,7 +194,7 @@ const participantActions = [
     type: v.literal('survey-answer'),
     id: actionId,
     survey: entityId,
-    answers: v.pipe(v.array(v.nullable(choice)), v.maxLength(limits.surveyQuestions)),
+    answers: v.pipe(v.array(v.nullable(choice)), v.maxLength(activityLimits.surveyQuestions)),
   }),
   v.strictObject({
     type: v.literal('react'),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { limits } from './limits.js';
+import { activityLimits } from './limits.js';
 import type { Action, ActionInput } from './messages.js';
 import { apply, createRoom, mineView, type Actor, type ApplyResult, type RoomRecord } from './model.js';
 
@@ -50,7 +50,9 @@ describe('nicknames', () => {
 
   it('limits the length and refuses control characters as every text', () => {
     const room = createRoom({ id: 'r', createdAt: 0 });
-    expect(nickname(room, alice, 'x'.repeat(limits.nickname + 1))).toMatchObject({ code: 'too_long' });
+    expect(nickname(room, alice, 'x'.repeat(activityLimits.nickname + 1))).toMatchObject({
+      code: 'too_long',
+    });
     expect(nickname(room, alice, 'Ada\u0007').ok).toBe(true);
     expect(player(room, alice)?.nickname).toBe('Ada');
   });

@@ -4,7 +4,7 @@
  * by participant id; without a nickname a player is "Participant 17" ("Teilnehmer 17"),
  * written by whoever shows it in their language.
  */
-import { limits } from './limits.js';
+import { activityLimits } from './limits.js';
 import type { ActionOf } from './messages.js';
 import { tidyAnswer } from './results.js';
 import {
@@ -35,7 +35,7 @@ export function setNickname(
   action: ActionOf<'nickname'>,
   participant: string,
 ): ApplyResult {
-  const nickname = cleanText(tidyAnswer(action.nickname), limits.nickname, 'A nickname', {
+  const nickname = cleanText(tidyAnswer(action.nickname), activityLimits.nickname, 'A nickname', {
     allowEmpty: true,
   });
   if (isRefusal(nickname)) return nickname;

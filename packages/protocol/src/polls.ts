@@ -6,7 +6,7 @@
  * results are derived from the tallies on demand and cached until the next vote.
  */
 import { activities, roomFull } from './caps.js';
-import { limits } from './limits.js';
+import { activityLimits, limits } from './limits.js';
 import type { ActionOf } from './messages.js';
 import { rankingResults } from './ranking.js';
 import { answerKey, percentages, ratingAverage, sortGroups, tidyAnswer } from './results.js';
@@ -45,7 +45,7 @@ export function checkOptions(kind: PollKind, raw: readonly string[] | undefined)
     return raw?.length ? refuse('invalid', `A ${kind} poll has no options.`) : [];
   }
   if (!raw || raw.length < 2) return refuse('invalid', 'A choice poll needs at least 2 options.');
-  const max = kind === 'ranking' ? limits.rankingOptions : limits.pollOptions;
+  const max = kind === 'ranking' ? activityLimits.rankingOptions : limits.pollOptions;
   if (raw.length > max) return refuse('invalid', `A ${kind} poll can have at most ${max} options.`);
   const options: string[] = [];
   const seen = new Set<string>();

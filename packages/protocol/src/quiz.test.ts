@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { limits } from './limits.js';
+import { activityLimits } from './limits.js';
 import type { Action, ActionInput, ActionOf } from './messages.js';
 import {
   apply,
@@ -102,7 +102,10 @@ describe('timing by the server clock', () => {
 
   it('gives every question 20 seconds unless the host says otherwise, 5 to 300', () => {
     const room = quizRoom();
-    expect(hostQuiz(room).questions.map((q) => q.timeLimit)).toEqual([limits.quizTime, limits.quizTime]);
+    expect(hostQuiz(room).questions.map((q) => q.timeLimit)).toEqual([
+      activityLimits.quizTime,
+      activityLimits.quizTime,
+    ]);
     for (const timeLimit of [4, 301])
       expect(
         act(room, { type: 'quiz-create', title: 'T', questions: [single('Q?', timeLimit)] }, host).ok,
@@ -222,7 +225,7 @@ describe('leaderboard', () => {
     players.forEach((player, i) => answer(room, player, 0, 10_000 + 1_000 * i));
     must(room, { type: 'quiz-leaderboard', quiz: 'z1' }, host, 29_000);
     const board = publicQuiz(room).leaderboard!;
-    expect(board).toHaveLength(limits.leaderboard);
+    expect(board).toHaveLength(activityLimits.leaderboard);
     expect(board.map((entry) => entry.rank)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
     expect(mineView(room, players[13]!.participant).quizzes!.z1).toMatchObject({ rank: 14, players: 15 });
   });

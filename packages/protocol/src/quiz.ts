@@ -13,7 +13,7 @@
  * Only revealed questions count on the leaderboard, so scores never give an answer away.
  */
 import { activities, roomFull } from './caps.js';
-import { limits } from './limits.js';
+import { activityLimits, limits } from './limits.js';
 import type { ActionOf } from './messages.js';
 import { playerOf } from './players.js';
 import { checkOptions } from './polls.js';
@@ -62,7 +62,7 @@ function checkQuestions(raw: readonly QuestionInput[]): QuizQuestionRecord[] | R
   const questions: QuizQuestionRecord[] = [];
   for (const [i, input] of raw.entries()) {
     const what = `Question ${i + 1}`;
-    const text = cleanText(input.text, limits.quizQuestion, what);
+    const text = cleanText(input.text, activityLimits.quizQuestion, what);
     if (isRefusal(text)) return text;
     const options = checkOptions('single', input.options);
     if (isRefusal(options)) return refuse(options.code, `${what}: ${options.message}`);
@@ -71,11 +71,15 @@ function checkQuestions(raw: readonly QuestionInput[]): QuizQuestionRecord[] | R
       return refuse('invalid', `${what}: mark the correct option among its options.`);
     if (input.kind === 'single' && correct.length !== 1)
       return refuse('invalid', `${what}: a single-choice question has exactly one correct option.`);
-    const timeLimit = input.timeLimit ?? limits.quizTime;
-    if (!Number.isInteger(timeLimit) || timeLimit < limits.quizTimeMin || timeLimit > limits.quizTimeMax)
+    const timeLimit = input.timeLimit ?? activityLimits.quizTime;
+    if (
+      !Number.isInteger(timeLimit) ||
+      timeLimit < activityLimits.quizTimeMin ||
+      timeLimit > activityLimits.quizTimeMax
+    )
       return refuse(
         'invalid',
-        `${what}: the time limit is ${limits.quizTimeMin} to ${limits.quizTimeMax} seconds.`,
+        `${what}: the time limit is ${activityLimits.quizTimeMin} to ${activityLimits.quizTimeMax} seconds.`,
       );
     questions.push({
       text,
@@ -292,11 +296,11 @@ export function standings(room: RoomRecord, quiz: QuizRecord): QuizStandings {
 const rankOf = (standing: QuizStandings, participant: string): number =>
   standing.rank.get(participant) ?? standing.zero;
 
-/** The first places (`limits.leaderboard`), by player number and nickname only. */
+/** The first places (`activityLimits.leaderboard`), by player number and nickname only. */
 export function leaderboard(
   room: RoomRecord,
   quiz: QuizRecord,
-  size: number = limits.leaderboard,
+  size: number = activityLimits.leaderboard,
 ): LeaderboardEntry[] {
   return standings(room, quiz)
     .order.slice(0, size)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { limits } from './limits.js';
+import { activityLimits } from './limits.js';
 import type { Action, ActionInput } from './messages.js';
 import {
   apply,
@@ -86,7 +86,12 @@ describe('ranking polls', () => {
     expect(
       act(
         room,
-        { type: 'poll-create', title: 'T', kind: 'ranking', options: options(limits.rankingOptions + 1) },
+        {
+          type: 'poll-create',
+          title: 'T',
+          kind: 'ranking',
+          options: options(activityLimits.rankingOptions + 1),
+        },
         host,
       ),
     ).toMatchObject({ code: 'invalid' });

@@ -3,7 +3,7 @@
  * HTTP API can send it as is or turn it into CSV, Markdown, text or chapters. Never a
  * participant id.
  */
-import { limits } from './limits.js';
+import { activityLimits } from './limits.js';
 import { pollResults } from './polls.js';
 import { leaderboard } from './quiz.js';
 import { minuteMs } from './reactions.js';
@@ -231,7 +231,7 @@ function reportQuizzes(room: RoomRecord): ReportQuiz[] {
       correctShare: question.answers.size ? Math.round((question.right * 100) / question.answers.size) : 0,
       medianMs: medianMs(question),
     })),
-    leaderboard: leaderboard(room, quiz, limits.leaderboard),
+    leaderboard: leaderboard(room, quiz, activityLimits.leaderboard),
   }));
 }
 

@@ -7,7 +7,7 @@ import type { Lang } from './settings.js';
 export const questionStatuses = ['review', 'live', 'answered', 'dismissed'] as const;
 export type QuestionStatus = (typeof questionStatuses)[number];
 
-/** `ranking`: participants put the options in order (at most `limits.rankingOptions` of them). */
+/** `ranking`: participants put the options in order (at most `activityLimits.rankingOptions` of them). */
 export const pollKinds = ['single', 'multiple', 'open', 'rating', 'ranking'] as const;
 export type PollKind = (typeof pollKinds)[number];
 

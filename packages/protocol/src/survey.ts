@@ -5,7 +5,7 @@
  * kind does (polls.ts), so results read the same as a poll's.
  */
 import { activities, roomFull } from './caps.js';
-import { limits } from './limits.js';
+import { activityLimits, limits } from './limits.js';
 import type { ActionOf } from './messages.js';
 import {
   checkChoice,
@@ -45,7 +45,7 @@ function checkQuestions(id: string, raw: readonly QuestionInput[], now: number):
   const questions: PollRecord[] = [];
   for (const [i, input] of raw.entries()) {
     const what = `Question ${i + 1}`;
-    const text = cleanText(input.text, limits.surveyQuestion, what);
+    const text = cleanText(input.text, activityLimits.surveyQuestion, what);
     if (isRefusal(text)) return text;
     const options = checkOptions(input.kind, input.options);
     if (isRefusal(options)) return refuse(options.code, `${what}: ${options.message}`);
