@@ -164,6 +164,16 @@ export class FakeRoom implements RoomLike {
     this.update((view) => ({ polls: view.polls.map((p) => (p.id === id ? { ...p, ...fields } : p)) }));
   }
 
+  /** The host acts in this room (creates, starts or reveals a quiz, opens a survey…), with the model. */
+  hostAct(action: ActionInput): { id?: string } | undefined {
+    return this.#perform(action, host);
+  }
+
+  /** `count` other participants each send `action` (quiz answers, votes, survey answers). */
+  othersAct(action: ActionInput, count = 1): void {
+    for (let i = 0; i < count; i++) this.#perform(action, someone());
+  }
+
   /** Others reacted, one reaction each: the totals rise, which the reaction bar shows as a burst. */
   burst(emoji: string, count = 1): void {
     for (let i = 0; i < count; i++) this.#act({ type: 'react', emoji }, someone());
