@@ -215,7 +215,8 @@ export function answerQuiz(
   if (!question) return refuse('invalid', `This quiz has questions 0 to ${quiz.questions.length - 1}.`);
   if (quiz.status !== 'open' || quiz.current !== action.question || quiz.phase !== 'question')
     return refuse('closed', 'This question takes no answers now.');
-  const ms = now - question.startedAt!;
+  // A clock that stepped back (NTP) gives no more than the full points.
+  const ms = Math.max(0, now - question.startedAt!);
   if (ms > question.timeLimit * 1000) return refuse('closed', 'Time is up for this question.');
   const choice = checkQuizChoice(question.kind, question.options.length, action.choice);
   if (isRefusal(choice)) return choice;
