@@ -159,4 +159,35 @@ describe('a quiz over the socket', () => {
     expect(again.view().mine.quizzes![quiz]).toMatchObject({ score: 850, rank: 1 });
     again.close();
   });
+
+  it('keeps a survey’s results from participants and screens until the host shows them', async () => {
+    test = await startTestServer();
+    const { room, hostKey } = test.createRoom();
+    const host = await openSocket(test.url, room, { hostKey });
+    const alice = await openSocket(test.url, room, { participant: randomParticipant() });
+    const screen = await openSocket(test.url, room, { display: true, participant: randomParticipant() });
+    const secret = 'Geheime Antwort 7f3a';
+    const created = await ok(host, {
+      type: 'survey-create',
+      title: 'Feedback',
+      questions: [
+        { text: 'Wie war es?', kind: 'rating' },
+        { text: 'Was fehlte?', kind: 'open' },
+      ],
+    });
+    const survey = (created as { result: { id: string } }).result.id;
+    await ok(host, { type: 'survey-update', survey, status: 'open' });
+    await ok(alice, { type: 'survey-answer', survey, answers: [4, secret] });
+    await ok(host, { type: 'screen', screen: { show: 'survey', survey, question: 1 } });
+    await screen.until((view) => view.state.screen.show === 'survey');
+    await screen.until((view) => view.state.surveys?.[0]?.responses === 1);
+    for (const text of [...screen.raw, (await api(test.url, `/api/rooms/${room}`)).text]) {
+      expect(text).not.toContain('"results"');
+      expect(text).not.toContain(secret);
+    }
+    await ok(host, { type: 'survey-update', survey, resultsVisible: true });
+    const shown = await screen.until((view) => view.state.surveys?.[0]?.results !== undefined);
+    expect(shown.state.surveys![0]!.results![1]).toMatchObject({ answers: [{ text: secret, count: 1 }] });
+    for (const socket of [host, alice, screen]) socket.close();
+  });
 });
