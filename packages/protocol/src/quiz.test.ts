@@ -236,6 +236,7 @@ describe('leaderboard', () => {
     must(room, { type: 'quiz-update', quiz: 'z1', status: 'closed' }, host, 12_000);
     expect(publicQuiz(room)).toMatchObject({
       status: 'closed',
+      phase: 'leaderboard',
       leaderboard: [{ rank: 1, player: 1, score: 1000 }],
     });
     expect(act(room, { type: 'quiz-start', quiz: 'z1', question: 0 }, host, 13_000)).toMatchObject({

@@ -144,7 +144,10 @@ export function updateQuiz(room: RoomRecord, action: ActionOf<'quiz-update'>, no
   if (action.speedPoints !== undefined) quiz.speedPoints = action.speedPoints;
   const changes: Changes = { quizzes: [quiz.id] };
   // Closing ends the question under way: its answer counts, and the final leaderboard shows.
-  if (status === 'closed' && quiz.status === 'open') reveal(quiz, now, changes);
+  if (status === 'closed' && quiz.status === 'open') {
+    reveal(quiz, now, changes);
+    if (quiz.current !== null) quiz.phase = 'leaderboard';
+  }
   quiz.status = status;
   return { ok: true, changes };
 }
