@@ -15,12 +15,12 @@ import { coldStart } from './lib/cold-start.js';
 import { cliScript } from './lib/harness.js';
 import { killAll } from './lib/procs.js';
 import { summariseProfiles } from './lib/profile.js';
-import { applause, auditorium, ceiling, naive, peers, questionStorm } from './lib/scenarios.js';
+import { applause, auditorium, ceiling, naive, peers, questionStorm, quiz } from './lib/scenarios.js';
 import { fmt, now } from './lib/stats.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const resultsDir = join(here, 'results');
-const scenarioNames = ['auditorium', 'naive', 'ceiling', 'storm', 'applause', 'cold', 'peers'];
+const scenarioNames = ['auditorium', 'naive', 'ceiling', 'storm', 'applause', 'cold', 'peers', 'quiz'];
 
 const usage = `Usage: node bench/run.js [options]
 
@@ -89,6 +89,8 @@ const cfg = {
   // Quadratic: 1,000 clients take about 20 s on this machine; past that it only burns the run.
   peerEveryVoteMax: 1000,
   peerCapMs: quick ? 15_000 : 30_000,
+  quizClients: clients,
+  quizSpreadMs: 3000,
   niceWorkers: values['nice-workers'] ? 10 : 0,
   nodeArgs: (name) => (values.profile ? ['--cpu-prof', `--cpu-prof-dir=${join(profileRoot, name)}`] : []),
   log: (text) => console.log(text),
@@ -194,6 +196,7 @@ await scenario('ceiling', () => ceiling(cfg, results.auditorium?.fanout?.bytes ?
 await scenario('storm', () => questionStorm(cfg));
 await scenario('applause', () => applause(cfg));
 await scenario('peers', () => peers(cfg));
+await scenario('quiz', () => quiz(cfg));
 await scenario('cold', () =>
   coldStart({ actions: coldActions, runs: quick ? 2 : 3, log: cfg.log, nodeArgs: cfg.nodeArgs('cold') }),
 );
@@ -550,6 +553,37 @@ function renderTable(r, ratios, targets) {
       'server start (spawn → listening)',
       `${fmt(Math.max(...x.runs.map((/** @type {any} */ run) => run.startMs)))} ms`,
     );
+  }
+  if (r.quiz) {
+    const x = r.quiz;
+    joined('7 quiz', x);
+    add(
+      '',
+      'answers acked (within 3 s)',
+      `${fmt(x.answers.acked)}/${fmt(x.clients)} in ${fmt(x.answers.firstToLastAckMs)} ms`,
+    );
+    add('', 'ack latency p50 / p99 / max', ms(x.answers.ackMs));
+    add(
+      '',
+      'revealed distribution: every client after',
+      x.reveal.everyClientMs === undefined
+        ? `${fmt(x.reveal.held)}/${fmt(x.clients)} only`
+        : `${fmt(x.reveal.everyClientMs)} ms`,
+    );
+    add(
+      '',
+      'leaderboard: every client after',
+      x.leaderboard.everyClientMs === undefined
+        ? `${fmt(x.leaderboard.held)}/${fmt(x.clients)} only`
+        : `${fmt(x.leaderboard.everyClientMs)} ms`,
+    );
+    add('', 'distribution exact (= answers acked)', x.answers.exact ? 'yes' : 'NO');
+    add(
+      '',
+      `leaderboard compute (${fmt(x.compute.players)} players)`,
+      `${fmt(x.compute.ms.p50, 1)} ms p50, ${fmt(x.compute.ms.max, 1)} ms max`,
+    );
+    serverRows(x);
   }
   for (const [name, error] of Object.entries(failures)) add(name, 'FAILED', error.split('\n')[0] ?? '');
 

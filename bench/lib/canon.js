@@ -5,15 +5,22 @@
 
 /**
  * @typedef {import('../../packages/protocol/dist/index.js').RoomView} RoomView
- * @typedef {'poll' | 'questions' | 'reactions'} Aspect
+ * @typedef {'poll' | 'questions' | 'reactions' | 'quiz' | 'leaderboard'} Aspect
  */
 
 /**
  * @param {RoomView} view
  * @param {Aspect} aspect
- * @param {string} [pollId]
+ * @param {string} [pollId]   the poll, or the quiz
  */
 export function canon(view, aspect, pollId) {
+  if (aspect === 'quiz' || aspect === 'leaderboard') {
+    const quiz = view.quizzes?.find((item) => item.id === pollId);
+    if (aspect === 'leaderboard') return JSON.stringify(quiz?.leaderboard ?? null);
+    // The revealed distribution of the current question, with its correct options.
+    const question = quiz?.questions.find((item) => item.index === quiz.current);
+    return JSON.stringify(question?.results ? [question.correct, question.results.counts] : null);
+  }
   if (aspect === 'poll') {
     const poll = view.polls.find((item) => item.id === pollId);
     const results = poll?.results;

@@ -86,6 +86,8 @@ async function handle(m) {
   switch (m.cmd) {
     case 'connect':
       return connect(m);
+    case 'wait-quiz':
+      return waitQuestion(m.quiz, m.timeoutMs);
     case 'wait-open':
       return waitOpenPoll(m.poll, m.timeoutMs);
     case 'intern':
@@ -170,7 +172,7 @@ function open(url, index, participant) {
       maxPerSec: 0,
       secPatches: 0,
       maxPatchesPerSec: 0,
-      changedAt: { poll: 0, questions: 0, reactions: 0 },
+      changedAt: { poll: 0, questions: 0, reactions: 0, quiz: 0, leaderboard: 0 },
       seq0: 0,
       nextAction: 0,
     };
@@ -242,7 +244,7 @@ function onMessage(client, data, isBinary) {
       client.view = message.state;
       client.mine = message.mine;
       client.seq = message.seq;
-      client.changedAt = { poll: t, questions: t, reactions: t };
+      client.changedAt = { poll: t, questions: t, reactions: t, quiz: t, leaderboard: t };
       return;
     case 'ack':
     case 'error': {
@@ -319,6 +321,7 @@ function onPatch(client, data, t) {
   if (msg.polls || msg.removedPolls) client.changedAt.poll = t;
   if (msg.questions || msg.removedQuestions) client.changedAt.questions = t;
   if (msg.reactions) client.changedAt.reactions = t;
+  if (msg.quizzes || msg.removedQuizzes) client.changedAt.quiz = client.changedAt.leaderboard = t;
 }
 
 /**
@@ -372,6 +375,19 @@ async function waitOpenPoll(poll, timeoutMs) {
   const isOpen = (/** @type {Client} */ c) => c.view?.polls.some((p) => p.id === poll && p.status === 'open');
   while (now() < deadline && !clients.every(isOpen)) await sleep(20);
   return { ready: clients.filter(isOpen).length, total: clients.length };
+}
+
+/**
+ * Waits until every client sees a question of `quiz` taking answers.
+ * @param {string} quiz
+ * @param {number} timeoutMs
+ */
+async function waitQuestion(quiz, timeoutMs) {
+  const deadline = now() + timeoutMs;
+  const ready = (/** @type {Client} */ c) =>
+    c.view?.quizzes?.some((q) => q.id === quiz && q.phase === 'question');
+  while (now() < deadline && !clients.every(ready)) await sleep(20);
+  return { ready: clients.filter(ready).length, total: clients.length };
 }
 
 /** Clients whose views are equal share one view object from here on (see the top). */
@@ -440,6 +456,20 @@ async function run(m) {
         t: plan.t0 + (plan.spreadMs * client.index) / total,
         client,
         make: () => ({ type: 'vote', poll: plan.poll, choice: client.index % plan.options }),
+      });
+    }
+  } else if (plan.kind === 'quiz') {
+    // Everyone answers the current question once, spread over the window; choice = index mod options.
+    for (const client of clients) {
+      schedule.push({
+        t: plan.t0 + (plan.spreadMs * client.index) / total,
+        client,
+        make: () => ({
+          type: 'quiz-answer',
+          quiz: plan.quiz,
+          question: plan.question,
+          choice: client.index % plan.options,
+        }),
       });
     }
   } else if (plan.kind === 'storm') {

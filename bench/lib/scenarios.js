@@ -14,6 +14,7 @@ import {
   startPlenum,
 } from './harness.js';
 import { now, sleep, summary } from './stats.js';
+import { apply, createRoom, standings } from '../../packages/protocol/dist/index.js';
 
 /**
  * @typedef {import('./harness.js').Server} Server
@@ -37,6 +38,8 @@ import { now, sleep, summary } from './stats.js';
  * @property {number[]} peerSizes   clients per burst in the peer comparison
  * @property {number} peerEveryVoteMax   the largest burst sent to the broadcast-every-vote room (it is quadratic)
  * @property {number} peerCapMs   how long to wait for a peer's clients to hold the final tally
+ * @property {number} quizClients   players in the quiz scenario
+ * @property {number} quizSpreadMs   the window in which every player answers
  * @property {number} [niceWorkers]   CPU priority of the load workers (nice), 0 for the same as the server
  * @property {(text: string) => void} log
  */
@@ -824,4 +827,174 @@ async function burst(cfg, kind, n) {
     await fleet.close();
     await server.stop();
   }
+}
+
+/**
+ * Scenario 7, the quiz: N players (10,000) answer one question within `quizSpreadMs` (3 s);
+ * the host reveals the answer, then shows the leaderboard. Figures: answers acknowledged,
+ * the time from the reveal until every client holds the revealed distribution (and from
+ * the leaderboard action until every client holds the leaderboard), and the time the pure
+ * model takes to rank N players (the standings every leaderboard and every player's own
+ * place are read from).
+ * @param {Config} cfg
+ */
+export async function quiz(cfg) {
+  const n = cfg.quizClients;
+  const server = await startPlenum({ fds: fdsFor(n), nodeArgs: cfg.nodeArgs('quiz') });
+  const fleet = await fleetFor(cfg, n);
+  const out = /** @type {Record<string, any>} */ ({ clients: n });
+  /** @type {any} */
+  let host;
+  try {
+    const { room, hostKey } = await http(`${server.url}/api/rooms`, {
+      method: 'POST',
+      body: { title: 'Bench quiz' },
+    });
+    await http(`${server.url}/api/rooms/${room}`); // loads the room
+    out.connect = await connectAll(server, fleet, `/parties/main/${room}`, n, cfg);
+    host = await controlSocket(`${server.ws}/parties/main/${room}`, {
+      type: 'hello',
+      v: 1,
+      participant: `bench-${cfg.runId}-host-0000`,
+      hostKey,
+    });
+    const timeLimit = Math.ceil((cfg.quizSpreadMs + 10_000) / 1000);
+    const created = await host.act({
+      type: 'quiz-create',
+      title: 'Bench quiz',
+      questions: [{ text: 'Which option?', kind: 'single', options: pollOptions, correct: [0], timeLimit }],
+    });
+    const id = created.answer.result?.id;
+    if (!id) throw new Error(`quiz-create: ${JSON.stringify(created.answer)}`);
+    await host.act({ type: 'quiz-start', quiz: id, question: 0 });
+    const seen = await fleet.all({ cmd: 'wait-quiz', quiz: id, timeoutMs: 30_000 }, 40_000);
+    out.questionSeenBy = seen.reduce((sum, s) => sum + s.ready, 0);
+    await sleep(300);
+    await fleet.all({ cmd: 'intern' });
+
+    // Everyone answers.
+    const watcher = watch(server);
+    await fleet.all({ cmd: 'reset' });
+    await server.eld(true);
+    const health = healthProbe(server.url);
+    const cpu0 = watcher.mark();
+    const loadCpu0 = fleet.cpu();
+    const window0 = now();
+    const plan = {
+      kind: 'quiz',
+      t0: now() + 300,
+      spreadMs: cfg.quizSpreadMs,
+      total: n,
+      quiz: id,
+      question: 0,
+      options: pollOptions.length,
+    };
+    const answers = mergeRuns(
+      await fleet.all({ cmd: 'run', plan, timeoutMs: 30_000 }, cfg.quizSpreadMs + 60_000),
+    );
+    cfg.log(
+      `  quiz: ${answers.acked}/${n} answers acked (${JSON.stringify(answers.errors)}), ` +
+        `first to last ack ${Math.round(answers.lastAck - answers.firstSend)} ms, ack p99 ${Math.round(answers.ackMs.p99)} ms`,
+    );
+
+    /**
+     * The host acts; how long until every client holds what the server's public view then shows.
+     * @param {object} action
+     * @param {import('./canon.js').Aspect} aspect
+     */
+    const everyClient = async (action, aspect) => {
+      const { sentAt, answer } = await host.act(action);
+      if (answer.type !== 'ack') throw new Error(`${JSON.stringify(action)}: ${JSON.stringify(answer)}`);
+      const expected = canon(await http(`${server.url}/api/rooms/${room}`), aspect, id);
+      const settled = await fleet.all(
+        { cmd: 'settle', aspect, expected, poll: id, timeoutMs: 15_000 },
+        60_000,
+      );
+      const reports = await fleet.all(
+        { cmd: 'report', aspect, expected, poll: id, lastAck: sentAt, lastSend: sentAt },
+        120_000,
+      );
+      const clients = mergeReports(reports);
+      const held = settled.reduce((sum, s) => sum + s.held, 0);
+      return {
+        held,
+        clients: n,
+        ms: clients.finalMs,
+        everyClientMs: held === n ? clients.finalMs.max : undefined,
+        expected,
+      };
+    };
+    out.reveal = await everyClient({ type: 'quiz-reveal', quiz: id }, 'quiz');
+    cfg.log(
+      `  quiz: ${out.reveal.held}/${n} clients hold the revealed distribution, the last ` +
+        `${Math.round(out.reveal.ms.max)} ms after the reveal (p50 ${Math.round(out.reveal.ms.p50)} ms)`,
+    );
+    out.leaderboard = await everyClient({ type: 'quiz-leaderboard', quiz: id }, 'leaderboard');
+    cfg.log(
+      `  quiz: ${out.leaderboard.held}/${n} clients hold the leaderboard, the last ` +
+        `${Math.round(out.leaderboard.ms.max)} ms after it was shown`,
+    );
+    const state = watcher.stop();
+    const planned = pollOptions.map((_, c) => Math.floor((n - 1 - c) / pollOptions.length) + 1);
+    out.answers = {
+      ...answers,
+      allAcked: answers.acked === n,
+      firstToLastAckMs: answers.lastAck - answers.firstSend,
+      exact: out.reveal.expected === JSON.stringify([[0], planned]),
+    };
+    out.server = serverFigures({
+      cpuS: state.cpu - cpu0,
+      windowS: (now() - window0) / 1000,
+      loadCpuS: fleet.cpu() - loadCpu0,
+      peakRss: state.peakRss,
+      hwm: state.hwm,
+      eld: await server.eld(),
+      healthz: await health.stop(),
+    });
+    out.compute = leaderboardCompute(n);
+    cfg.log(
+      `  quiz: ranking ${n} players takes ${out.compute.ms.p50.toFixed(1)} ms (p50 of ${out.compute.runs}, max ${out.compute.ms.max.toFixed(1)} ms)`,
+    );
+  } finally {
+    host?.close();
+    await fleet.close();
+    await server.stop();
+  }
+  return out;
+}
+
+/**
+ * The standings of `n` players computed by the pure model, here in the coordinator (a
+ * quiet process): the sort every leaderboard and every player's own place are read from.
+ * @param {number} n
+ */
+function leaderboardCompute(n) {
+  const room = createRoom({ id: 'bench', createdAt: 0 });
+  const host = { participant: 'host', host: true };
+  let k = 0;
+  /** @param {any} action @param {any} actor @param {number} at */
+  const act = (action, actor, at) => {
+    const outcome = apply(room, { ...action, id: `b${++k}` }, actor, at);
+    if (!outcome.ok) throw new Error(outcome.message);
+  };
+  const question = { text: 'Q?', kind: 'single', options: pollOptions, correct: [0], timeLimit: 300 };
+  act({ type: 'quiz-create', title: 'Q', questions: [question] }, host, 0);
+  act({ type: 'quiz-start', quiz: 'z1', question: 0 }, host, 0);
+  for (let i = 0; i < n; i++)
+    act(
+      { type: 'quiz-answer', quiz: 'z1', question: 0, choice: i % 4 },
+      { participant: `p${i}`, host: false },
+      (i * 29) % 300_000,
+    );
+  act({ type: 'quiz-reveal', quiz: 'z1' }, host, 300_000);
+  const record = room.quizzes.get('z1');
+  /** @type {number[]} */
+  const times = [];
+  for (let run = 0; run < 7; run++) {
+    record.cached = undefined;
+    const t = now();
+    standings(room, record);
+    times.push(now() - t);
+  }
+  return { players: n, runs: times.length, ms: summary(times) };
 }

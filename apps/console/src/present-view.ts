@@ -510,6 +510,11 @@ export class PlenumConsolePresent extends ConsoleElement {
         })}
       </ul>`;
     }
+    // Until the ranking view: the options from the top down, by Borda points.
+    if (results.kind === 'ranking')
+      return html`<ol class="bars">
+        ${results.order.map((i) => html`<li><span class="label">${clamped(poll.options[i] ?? '')}</span></li>`)}
+      </ol>`;
     const rating = results.kind === 'rating';
     const counts = rating ? [...results.distribution].reverse() : results.counts;
     const percentages = rating ? [...results.percentages].reverse() : results.percentages;

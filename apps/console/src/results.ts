@@ -60,6 +60,9 @@ function rows(options: readonly string[], results: PollResults): Row[] {
       // Open answers have no percentages: their bars are relative to the most frequent.
       return results.answers.map((answer) => ({ label: answer.text, count: answer.count }));
     }
+    // From the top of the ranking down, bars by Borda points (until the ranking view).
+    case 'ranking':
+      return results.order.map((i) => ({ label: options[i] ?? '', count: results.points[i] ?? 0 }));
   }
 }
 

@@ -104,6 +104,15 @@ export class PlenumConsoleScreenControl extends ConsoleElement {
         const question = state.questions.find((item) => item.id === screen.question);
         return question ? s.screenQuestion(brief(question.text)) : s.screenGone;
       }
+      // Until the quiz and survey views name them in their own words.
+      case 'quiz': {
+        const quiz = state.quizzes?.find((item) => item.id === screen.quiz);
+        return quiz ? s.screenPoll(brief(quiz.title)) : s.screenGone;
+      }
+      case 'survey': {
+        const survey = state.surveys?.find((item) => item.id === screen.survey);
+        return survey ? s.screenPoll(brief(survey.title)) : s.screenGone;
+      }
     }
   }
 }

@@ -22,7 +22,8 @@ export interface QuestionChanges {
 }
 
 export class HostActions {
-  constructor(private readonly send: Send) {}
+  /** `send` is public so the quiz and survey actions (activities.ts) can share it. */
+  constructor(readonly send: Send) {}
 
   /** Approve, dismiss, answer, reopen, highlight, pin, label, reply or edit a question. */
   async moderate(question: string, changes: QuestionChanges): Promise<void> {

@@ -8,5 +8,6 @@ export {
   type Status,
 } from './room.js';
 export { HostActions, type QuestionChanges } from './host.js';
+export { ActivityHost, answerQuiz, answerSurvey, rank, setNickname, type Sender } from './activities.js';
 export { PlenumError } from './errors.js';
 export { participantId } from './ids.js';

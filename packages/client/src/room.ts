@@ -67,6 +67,16 @@ export interface RoomLike {
   /** A room that can ask for a passcode says so here, and takes one with `usePasscode`. */
   readonly $passcode?: ReadableAtom<PasscodeState>;
   usePasscode?(code: string): void;
+  /**
+   * Sends any action (quiz answers, nicknames, survey answers: see activities.ts for typed
+   * helpers); resolves with the ack's result, rejects with a PlenumError.
+   */
+  send(action: ActionInput): Promise<{ id?: string } | undefined>;
+  /**
+   * The server's clock as this client estimates it (ms since epoch), from the last welcome:
+   * quiz countdowns run by it, never by the device's own clock.
+   */
+  serverNow(): number;
   ask(text: string, options?: { name?: string }): Promise<string>;
   upvote(question: string): Promise<void>;
   vote(poll: string, choice: Choice): Promise<void>;
@@ -115,6 +125,9 @@ export class RoomConnection implements RoomLike {
   readonly #settling = new Set<Guess>();
   #socket: RoomSocket | undefined;
   #seq = 0;
+  /** Server clock minus ours, measured at each welcome; when our hello went out. */
+  #offset = 0;
+  #helloAt = 0;
   #joined = false;
   /** Per list and order: where the next page goes on, or null once the server has no more. */
   readonly #cursors = new Map<string, Cursor | null>();
@@ -149,6 +162,10 @@ export class RoomConnection implements RoomLike {
       if (guess) this.#render();
       if (this.#joined) this.#socket?.send(JSON.stringify(message));
     }).finally(() => this.release());
+  }
+
+  serverNow(): number {
+    return Date.now() + this.#offset;
   }
 
   /** Asks a question; resolves with its id. */
@@ -263,6 +280,7 @@ export class RoomConnection implements RoomLike {
       shouldReconnectOnClose: (event) => !(event.code in refusedBy),
     });
     socket.addEventListener('open', () => {
+      this.#helloAt = Date.now();
       socket.send(
         JSON.stringify({
           type: 'hello',
@@ -306,7 +324,13 @@ export class RoomConnection implements RoomLike {
       return;
     }
     switch (message.type) {
-      case 'welcome':
+      case 'welcome': {
+        // The welcome answering a hello left the server about half a round trip ago (a
+        // server may also send one unasked, to a client that fell behind: no round trip then).
+        const at = Date.now();
+        if (this.#helloAt && typeof message.now === 'number')
+          this.#offset = message.now + (at - this.#helloAt) / 2 - at;
+        this.#helloAt = 0;
         this.#seq = message.seq;
         this.#truth = message.state;
         this.#truthMine = message.mine;
@@ -321,6 +345,7 @@ export class RoomConnection implements RoomLike {
         // Everything not yet acknowledged goes again, with the same ids: applied at most once.
         for (const pending of this.#outbox.values()) this.#socket?.send(JSON.stringify(pending.message));
         return;
+      }
       case 'patch':
         if (!this.#truth) return;
         if (message.seq !== this.#seq + 1) return this.#resync();

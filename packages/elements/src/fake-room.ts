@@ -5,6 +5,7 @@ import {
   apply,
   createRoom,
   mineView,
+  newIdPrefixes,
   roomView,
   type Action,
   type ActionInput,
@@ -108,9 +109,7 @@ export class FakeRoom implements RoomLike {
     this.host = init.host
       ? new HostActions(async (action) => {
           this.#check(action.type, [action]);
-          const id = action.type === 'poll-create' ? `p${this.#next++}` : undefined;
-          this.#act(action, host, id);
-          return id === undefined ? undefined : { id };
+          return this.#perform(action, host);
         })
       : undefined;
     if (init.mine) this.$mine.set(init.mine);
@@ -165,12 +164,33 @@ export class FakeRoom implements RoomLike {
     this.update((view) => ({ polls: view.polls.map((p) => (p.id === id ? { ...p, ...fields } : p)) }));
   }
 
+  /** The host acts in this room (creates, starts or reveals a quiz, opens a survey…), with the model. */
+  hostAct(action: ActionInput): { id?: string } | undefined {
+    return this.#perform(action, host);
+  }
+
+  /** `count` other participants each send `action` (quiz answers, votes, survey answers). */
+  othersAct(action: ActionInput, count = 1): void {
+    for (let i = 0; i < count; i++) this.#perform(action, someone());
+  }
+
   /** Others reacted, one reaction each: the totals rise, which the reaction bar shows as a burst. */
   burst(emoji: string, count = 1): void {
     for (let i = 0; i < count; i++) this.#act({ type: 'react', emoji }, someone());
   }
 
   // ---------------------------------------------------------------- RoomLike actions
+
+  /** Any action, as the participant (quiz answers, nicknames, survey answers). */
+  async send(action: ActionInput): Promise<{ id?: string } | undefined> {
+    this.#check(action.type, [action]);
+    return this.#perform(action, me);
+  }
+
+  /** The fake's server runs on this machine's clock. */
+  serverNow(): number {
+    return Date.now();
+  }
 
   async ask(text: string, options: { name?: string } = {}): Promise<string> {
     this.#check('ask', [text, options]);
@@ -216,6 +236,14 @@ export class FakeRoom implements RoomLike {
     const failure = this.#failure;
     this.#failure = undefined;
     if (failure) throw failure;
+  }
+
+  /** Applies an action, naming what it creates as the server would. */
+  #perform(action: ActionInput, actor: Actor): { id: string } | undefined {
+    const prefix = newIdPrefixes[action.type];
+    const id = prefix === undefined ? undefined : `${prefix}${this.#next++}`;
+    this.#act(action, actor, id);
+    return id === undefined ? undefined : { id };
   }
 
   /** Applies an action with the real model; a refusal rejects as the server's error would. */
@@ -316,7 +344,15 @@ function othersVotes(poll: PollView, own: Choice | undefined): Choice[] {
   const results = poll.results;
   if (!results) {
     const placeholder: Choice =
-      poll.kind === 'open' ? 'answer' : poll.kind === 'multiple' ? [0] : poll.kind === 'rating' ? 1 : 0;
+      poll.kind === 'open'
+        ? 'answer'
+        : poll.kind === 'multiple'
+          ? [0]
+          : poll.kind === 'rating'
+            ? 1
+            : poll.kind === 'ranking'
+              ? poll.options.map((_, i) => i)
+              : 0;
     return new Array<Choice>(Math.max(0, poll.responses - (own === undefined ? 0 : 1))).fill(placeholder);
   }
   if (results.kind === 'open') {
@@ -327,6 +363,11 @@ function othersVotes(poll: PollView, own: Choice | undefined): Choice[] {
       return new Array<Choice>(theirs).fill(text);
     });
   }
+  // Every other voter ranks as the results do: the same order, the model's numbers.
+  if (results.kind === 'ranking')
+    return new Array<Choice>(Math.max(0, results.responses - (own === undefined ? 0 : 1))).fill(
+      results.order,
+    );
   const rating = results.kind === 'rating';
   const counts = [...(rating ? results.distribution : results.counts)];
   const ownIndices =

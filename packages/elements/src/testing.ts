@@ -3,7 +3,13 @@
  * kind whose numbers the protocol computes, and queries into an element's shadow root. No
  * test framework in here, so stories import it too.
  */
-import { percentages, ratingAverage, type OpenResults, type PollView } from '@plenum/protocol';
+import {
+  percentages,
+  rankingResults,
+  ratingAverage,
+  type OpenResults,
+  type PollView,
+} from '@plenum/protocol';
 
 type PollFields = Partial<Omit<PollView, 'results'>> & Pick<PollView, 'id' | 'title' | 'kind'>;
 
@@ -33,6 +39,9 @@ export function fakePoll(
         results: { kind: 'rating', distribution, percentages: percentages(distribution), average, responses },
       };
     }
+    case 'ranking':
+      // `counts` are the sums of places per option, `responses` the rankings.
+      return { ...shown, results: rankingResults(counts ?? [], responses) };
     default:
       return {
         ...shown,

@@ -9,7 +9,7 @@ import { refuse, type Refusal, type RoomRecord } from './room.js';
 export interface RoomCaps {
   /** Questions in the room (deleting one frees its place). */
   questions: number;
-  /** Polls in the room, drafts included. */
+  /** Polls, quizzes and surveys in the room together, drafts included. */
   polls: number;
   /** Different answers one open poll takes; a vote for an answer already given always counts. */
   openAnswers: number;
@@ -45,6 +45,7 @@ const count = (n: number) => n.toLocaleString('en-US');
 
 const what: Record<CapName, (cap: number) => string> = {
   questions: (cap) => `This room is full: it holds its limit of ${count(cap)} questions.`,
+  // Quizzes and surveys count as polls here (see `activities`).
   polls: (cap) => `This room is full: it holds its limit of ${count(cap)} polls.`,
   openAnswers: (cap) =>
     `This poll takes no new answers: it holds its limit of ${count(cap)} different answers. An answer already given still counts.`,
@@ -55,13 +56,17 @@ const what: Record<CapName, (cap: number) => string> = {
 export const roomFull = (room: RoomRecord, cap: CapName): Refusal =>
   refuse('room_full', what[cap](room.caps[cap]));
 
+/** What counts against the `polls` cap: polls, quizzes and surveys. */
+export const activities = (room: RoomRecord): number =>
+  room.polls.size + room.quizzes.size + room.surveys.size;
+
 export const logFull = (room: RoomRecord): boolean => room.entries >= room.caps.log;
 
 /** Which caps the room has reached now; undefined when none. */
 export function capsReached(room: RoomRecord): CapsReached | undefined {
   const reached: CapsReached = {};
   if (room.questions.size >= room.caps.questions) reached.questions = room.caps.questions;
-  if (room.polls.size >= room.caps.polls) reached.polls = room.caps.polls;
+  if (activities(room) >= room.caps.polls) reached.polls = room.caps.polls;
   for (const poll of room.polls.values()) {
     if (poll.kind === 'open' && poll.answers.size >= room.caps.openAnswers) {
       reached.openAnswers = room.caps.openAnswers;

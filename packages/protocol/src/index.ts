@@ -19,6 +19,10 @@ export {
 } from './questions.js';
 export { countQuestions, listsOf, questionPage, windowSize, type Cursor } from './window.js';
 export { isPublicPoll, pollResults, pollView, ratingScale } from './polls.js';
+export { rankingResults } from './ranking.js';
+export { isPublicQuiz, leaderboard, quizView, scoreAnswer, standings } from './quiz.js';
+export { nicknameKey } from './players.js';
+export { isPublicSurvey, surveyView } from './survey.js';
 export { minuteOf } from './reactions.js';
 export { stripControls } from './room.js';
 export { cleanRecording, isWebUrl, recordingLink, type Recording } from './recording.js';
@@ -30,6 +34,11 @@ export {
   type ReportMinute,
   type ReportPoll,
   type ReportQuestion,
+  type ReportQuiz,
+  type ReportQuizQuestion,
+  type ReportSurvey,
+  type ReportSurveyQuestion,
 } from './report.js';
+export type { ResetRecord } from './room.js';
 export { cleanEventPage, cleanTimeZone, isLang, isTimeZone, languages, type Lang } from './settings.js';
 export { duplicateGroups, questionKey } from './duplicates.js';

@@ -37,6 +37,28 @@ export const limits = {
   pageQuestions: 100,
 } as const;
 
+/**
+ * The limits of quizzes, ranking polls, surveys and nicknames: apart from `limits`, which
+ * plenum.js reads, so a page without these elements downloads none of them.
+ */
+export const activityLimits = {
+  /** Options a ranking poll may have: more than ten are hard to put in order. */
+  rankingOptions: 10,
+  /** A quiz question's text; its options are `pollOption` long, at most `pollOptions`. */
+  quizQuestion: 300,
+  quizQuestions: 50,
+  /** A quiz question's time limit in seconds: the range and the default. */
+  quizTimeMin: 5,
+  quizTimeMax: 300,
+  quizTime: 20,
+  /** Places on a quiz's leaderboard (the big screen's top ten). */
+  leaderboard: 10,
+  /** A player's nickname on the leaderboard. */
+  nickname: 24,
+  surveyQuestion: 300,
+  surveyQuestions: 30,
+} as const;
+
 /** Timing of the server's coalescing: reaction bursts and patch ticks. */
 export const timing = {
   /** Patches go out at most this often to a client (≈ 20/s). */

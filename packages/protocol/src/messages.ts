@@ -8,7 +8,7 @@
  * id at most once.
  */
 import * as v from 'valibot';
-import { limits, PROTOCOL_VERSION } from './limits.js';
+import { activityLimits, limits, PROTOCOL_VERSION } from './limits.js';
 import { languages } from './settings.js';
 import {
   moderationModes,
@@ -16,11 +16,15 @@ import {
   pollStatuses,
   questionOrders,
   questionStatuses,
+  quizKinds,
+  surveyKinds,
   type MineView,
   type QuestionCounts,
   type PollView,
   type QuestionView,
+  type QuizView,
   type RoomView,
+  type SurveyView,
 } from './state.js';
 
 /*
@@ -76,20 +80,54 @@ const entityId = v.pipe(v.string(), v.minLength(1), v.maxLength(32));
 export const screenSchema = v.variant('show', [
   v.strictObject({ show: v.literal('poll'), poll: entityId }),
   v.strictObject({ show: v.literal('question'), question: entityId }),
+  v.strictObject({ show: v.literal('quiz'), quiz: entityId }),
+  v.strictObject({
+    show: v.literal('survey'),
+    survey: entityId,
+    question: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(activityLimits.surveyQuestions)),
+  }),
   v.strictObject({ show: v.literal('questions') }),
   v.strictObject({ show: v.literal('join') }),
   v.strictObject({ show: v.literal('blank') }),
 ]);
 const actionId = v.pipe(v.string(), v.minLength(1), v.maxLength(limits.actionId));
 
-const choice = v.union([
-  v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(limits.pollOptions)),
-  v.pipe(
-    v.array(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(limits.pollOptions))),
-    v.maxLength(limits.pollOptions),
+const optionIndex = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(limits.pollOptions));
+const optionIndices = v.pipe(v.array(optionIndex), v.maxLength(limits.pollOptions));
+const choice = v.union([optionIndex, optionIndices, v.string()]);
+
+/** A quiz question as the host writes it; texts are checked by the model (`cleanText`). */
+const quizQuestion = v.strictObject({
+  text: v.string(),
+  kind: v.picklist(quizKinds),
+  options: v.pipe(v.array(v.string()), v.maxLength(limits.pollOptions)),
+  /** The correct options: one for single choice, one or more for multiple. */
+  correct: optionIndices,
+  /** Seconds, default `activityLimits.quizTime`. */
+  timeLimit: v.optional(
+    v.pipe(
+      v.number(),
+      v.integer(),
+      v.minValue(activityLimits.quizTimeMin),
+      v.maxValue(activityLimits.quizTimeMax),
+    ),
   ),
-  v.string(),
-]);
+});
+const quizQuestions = v.pipe(v.array(quizQuestion), v.maxLength(activityLimits.quizQuestions));
+const questionIndex = v.pipe(
+  v.number(),
+  v.integer(),
+  v.minValue(0),
+  v.maxValue(activityLimits.quizQuestions),
+);
+
+const surveyQuestion = v.strictObject({
+  text: v.string(),
+  kind: v.picklist(surveyKinds),
+  options: v.optional(v.pipe(v.array(v.string()), v.maxLength(limits.pollOptions))),
+  maxChoices: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
+});
+const surveyQuestions = v.pipe(v.array(surveyQuestion), v.maxLength(activityLimits.surveyQuestions));
 
 // ---------------------------------------------------------------- client -> server
 
@@ -136,7 +174,28 @@ const participantActions = [
   v.strictObject({ type: v.literal('edit'), id: actionId, question: entityId, text: v.string() }),
   v.strictObject({ type: v.literal('delete'), id: actionId, question: entityId }),
   v.strictObject({ type: v.literal('upvote'), id: actionId, question: entityId }),
+  /** Also a ranking poll's order: every option index once, the first place first. */
   v.strictObject({ type: v.literal('vote'), id: actionId, poll: entityId, choice }),
+  /** One answer per question, by the server's clock within its time limit; it cannot be changed. */
+  v.strictObject({
+    type: v.literal('quiz-answer'),
+    id: actionId,
+    quiz: entityId,
+    question: questionIndex,
+    choice: v.union([optionIndex, optionIndices]),
+  }),
+  /** The name on quiz leaderboards, unique in the room; "" goes back to "Participant 17". */
+  v.strictObject({ type: v.literal('nickname'), id: actionId, nickname: v.string() }),
+  /**
+   * All of a survey's answers at once, one per question (null: left out); sent again while
+   * the survey is open, they replace the previous ones.
+   */
+  v.strictObject({
+    type: v.literal('survey-answer'),
+    id: actionId,
+    survey: entityId,
+    answers: v.pipe(v.array(v.nullable(choice)), v.maxLength(activityLimits.surveyQuestions)),
+  }),
   v.strictObject({
     type: v.literal('react'),
     id: actionId,
@@ -192,6 +251,55 @@ const hostActions = [
     ),
   }),
   v.strictObject({ type: v.literal('poll-delete'), id: actionId, poll: entityId }),
+  /** Rehearsal: removes every vote of the poll (logged; the report says when and how many). */
+  v.strictObject({ type: v.literal('poll-reset'), id: actionId, poll: entityId }),
+  v.strictObject({
+    type: v.literal('quiz-create'),
+    id: actionId,
+    title: v.string(),
+    questions: quizQuestions,
+    /** Default true. */
+    speedPoints: v.optional(v.boolean()),
+  }),
+  /** Questions and speed points change while the quiz is a draft; status: open, close, reopen. */
+  v.strictObject({
+    type: v.literal('quiz-update'),
+    id: actionId,
+    quiz: entityId,
+    title: v.optional(v.string()),
+    questions: v.optional(quizQuestions),
+    speedPoints: v.optional(v.boolean()),
+    status: v.optional(v.picklist(pollStatuses)),
+  }),
+  v.strictObject({ type: v.literal('quiz-delete'), id: actionId, quiz: entityId }),
+  /** Starts a question not played yet (opening the quiz); the one before ends and is revealed. */
+  v.strictObject({ type: v.literal('quiz-start'), id: actionId, quiz: entityId, question: questionIndex }),
+  /** Ends answering of the current question (if time is left) and shows its answer. */
+  v.strictObject({ type: v.literal('quiz-reveal'), id: actionId, quiz: entityId }),
+  v.strictObject({ type: v.literal('quiz-leaderboard'), id: actionId, quiz: entityId }),
+  /** Rehearsal: removes every answer and score; the quiz starts again from its first question. */
+  v.strictObject({ type: v.literal('quiz-reset'), id: actionId, quiz: entityId }),
+  v.strictObject({
+    type: v.literal('survey-create'),
+    id: actionId,
+    title: v.string(),
+    questions: surveyQuestions,
+    /** Default false. */
+    resultsVisible: v.optional(v.boolean()),
+  }),
+  v.strictObject({
+    type: v.literal('survey-update'),
+    id: actionId,
+    survey: entityId,
+    title: v.optional(v.string()),
+    /** Only while nobody has answered. */
+    questions: v.optional(surveyQuestions),
+    status: v.optional(v.picklist(pollStatuses)),
+    resultsVisible: v.optional(v.boolean()),
+  }),
+  v.strictObject({ type: v.literal('survey-delete'), id: actionId, survey: entityId }),
+  /** Rehearsal: removes every answer of the survey. */
+  v.strictObject({ type: v.literal('survey-reset'), id: actionId, survey: entityId }),
   v.strictObject({ type: v.literal('screen'), id: actionId, screen: screenSchema }),
   v.strictObject({
     type: v.literal('merge'),
@@ -225,6 +333,17 @@ export type Hello = v.InferOutput<typeof helloSchema>;
 export type More = v.InferOutput<typeof moreSchema>;
 export type ClientMessage = Hello | More | Action;
 
+/**
+ * What the server names the entity an action creates with: a prefix and random hex
+ * (plenum-room.ts), logged with the action so every replay gives the same id.
+ */
+export const newIdPrefixes: Partial<Record<Action['type'], string>> = {
+  ask: 'q',
+  'poll-create': 'p',
+  'quiz-create': 'z',
+  'survey-create': 's',
+};
+
 export const hostActionTypes: ReadonlySet<string> = new Set(
   hostActions.map((schema) => schema.entries.type.literal),
 );
@@ -242,6 +361,11 @@ export interface Welcome {
   v: typeof PROTOCOL_VERSION;
   seq: number;
   host: boolean;
+  /**
+   * The server's clock when it sent this (ms since epoch). A client takes its offset from
+   * it (half the hello's round trip added), so every quiz countdown runs by the server's clock.
+   */
+  now: number;
   state: RoomView;
   mine: MineView;
 }
@@ -256,6 +380,10 @@ export interface Patch {
   removedQuestions?: string[];
   polls?: PollView[];
   removedPolls?: string[];
+  quizzes?: QuizView[];
+  removedQuizzes?: string[];
+  surveys?: SurveyView[];
+  removedSurveys?: string[];
   currentPoll?: string | null;
   screen?: RoomView['screen'];
   title?: string;
@@ -324,10 +452,11 @@ export const errorCodes = [
   'empty',
   'not_found',
   'forbidden', // not the host, or not the author
-  'closed', // poll not open / question already answered
+  'closed', // poll not open / question already answered / quiz time up or answered already
   'rate_limited',
   'too_many_choices',
   'own_question', // upvoting one's own question
+  'taken', // a nickname someone else in the room has
   'room_full', // a cap of the room is reached (the message says which)
   'unknown_room',
   'unauthorized', // wrong host key

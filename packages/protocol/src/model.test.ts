@@ -42,7 +42,8 @@ const snapshot = (room: RoomRecord) => ({
 });
 
 /** A room with a bit of everything: q1 live (alice), q2 answered (alice), q3 dismissed, q4 in review (bob),
- *  p1 closed single, p2 open multiple (max 2), p3 draft open-text, 5 reactions by carol at t=5000. */
+ *  p1 closed single, p2 open multiple (max 2), p3 draft open-text, 5 reactions by carol at t=5000,
+ *  z1 a quiz of two questions with the first under way (alice answered), s1 an open survey (bob answered). */
 function busyRoom(): RoomRecord {
   const room = createRoom({ id: 'room', title: 'Busy', createdAt: 0 });
   must(room, { type: 'ask', text: 'Live one', name: 'Alice' }, alice);
@@ -67,6 +68,28 @@ function busyRoom(): RoomRecord {
   must(room, { type: 'poll-create', title: 'ActionInput', kind: 'open' }, host);
   for (let i = 0; i < limits.reactionsPerSecond; i++)
     must(room, { type: 'react', emoji: '👍' }, carol, 5_000);
+  const question = { kind: 'single' as const, options: ['Yes', 'No'], correct: [0] };
+  must(
+    room,
+    {
+      type: 'quiz-create',
+      title: 'Quiz',
+      questions: [
+        { ...question, text: 'One?' },
+        { ...question, text: 'Two?' },
+      ],
+    },
+    host,
+  );
+  must(room, { type: 'quiz-start', quiz: 'z1', question: 0 }, host, 6_000);
+  must(room, { type: 'quiz-answer', quiz: 'z1', question: 0, choice: 0 }, alice, 8_000);
+  must(
+    room,
+    { type: 'survey-create', title: 'Feedback', questions: [{ text: 'How was it?', kind: 'rating' }] },
+    host,
+  );
+  must(room, { type: 'survey-update', survey: 's1', status: 'open' }, host);
+  must(room, { type: 'survey-answer', survey: 's1', answers: [4] }, bob);
   join(room, alice.participant, 10);
   return room;
 }
@@ -80,6 +103,22 @@ describe('rights', () => {
     { type: 'room-update', title: 'Taken over' },
     { type: 'screen', screen: { show: 'blank' } },
     { type: 'merge', question: 'q1', duplicates: ['q2'] },
+    { type: 'poll-reset', poll: 'p1' },
+    {
+      type: 'quiz-create',
+      title: 'Another',
+      questions: [{ text: 'Q?', kind: 'multiple', options: ['A', 'B'], correct: [0, 1] }],
+    },
+    { type: 'quiz-update', quiz: 'z1', status: 'closed' },
+    { type: 'quiz-delete', quiz: 'z1' },
+    { type: 'quiz-start', quiz: 'z1', question: 1 },
+    { type: 'quiz-reveal', quiz: 'z1' },
+    { type: 'quiz-leaderboard', quiz: 'z1' },
+    { type: 'quiz-reset', quiz: 'z1' },
+    { type: 'survey-create', title: 'Another', questions: [{ text: 'Why?', kind: 'open' }] },
+    { type: 'survey-update', survey: 's1', resultsVisible: true },
+    { type: 'survey-delete', survey: 's1' },
+    { type: 'survey-reset', survey: 's1' },
   ];
 
   it('covers every host action type', () => {
@@ -221,6 +260,61 @@ describe('a refused action leaves the record untouched', () => {
       actor: host,
       code: 'too_long',
     },
+    {
+      why: 'quiz answer after the time limit',
+      action: { type: 'quiz-answer', quiz: 'z1', question: 0, choice: 0 },
+      actor: bob,
+      code: 'closed',
+      now: 26_001,
+    },
+    {
+      why: 'a second, different quiz answer',
+      action: { type: 'quiz-answer', quiz: 'z1', question: 0, choice: 1 },
+      actor: alice,
+      code: 'closed',
+    },
+    {
+      why: 'quiz answer to a question not started',
+      action: { type: 'quiz-answer', quiz: 'z1', question: 1, choice: 0 },
+      actor: bob,
+      code: 'closed',
+    },
+    {
+      why: 'quiz answer of the wrong kind',
+      action: { type: 'quiz-answer', quiz: 'z1', question: 0, choice: [0] },
+      actor: bob,
+      code: 'invalid',
+    },
+    {
+      why: 'starting a question played already',
+      action: { type: 'quiz-start', quiz: 'z1', question: 0 },
+      actor: host,
+      code: 'closed',
+    },
+    {
+      why: 'another player’s default name',
+      action: { type: 'nickname', nickname: 'Participant 1' },
+      actor: carol,
+      code: 'taken',
+    },
+    {
+      why: 'survey answers of the wrong count',
+      action: { type: 'survey-answer', survey: 's1', answers: [4, 2] },
+      actor: alice,
+      code: 'invalid',
+    },
+    {
+      why: 'survey rating out of range',
+      action: { type: 'survey-answer', survey: 's1', answers: [6] },
+      actor: bob,
+      code: 'invalid',
+    },
+    {
+      why: 'reset of an unknown poll',
+      action: { type: 'poll-reset', poll: 'p9' },
+      actor: host,
+      code: 'not_found',
+    },
   ];
 
   it.each(refused)('$why -> $code', ({ action, actor, code, now }) => {
@@ -277,13 +371,25 @@ describe('views', () => {
       questions: ['q1', 'q2'],
       upvoted: [],
       votes: { p1: 1 },
+      player: { number: 1 },
+      // Answered 2 s into the question; its points come with the reveal.
+      quizzes: { z1: { answers: { 0: { choice: 0, ms: 2_000 } }, score: 0, rank: 1, players: 1 } },
+      surveys: {},
     });
     expect(mineView(room, bob.participant)).toEqual({
       questions: ['q4'],
       upvoted: ['q1'],
       votes: { p2: [0, 2] },
+      quizzes: {},
+      surveys: { s1: [4] },
     });
-    expect(mineView(room, 'nobody')).toEqual({ questions: [], upvoted: [], votes: {} });
+    expect(mineView(room, 'nobody')).toEqual({
+      questions: [],
+      upvoted: [],
+      votes: {},
+      quizzes: {},
+      surveys: {},
+    });
   });
 });
 

@@ -8,13 +8,14 @@
  * is given by the caller (the server draws it at random and logs it with the action), so
  * ids tell an observer nothing, and every replay of the log gives the same ones.
  *
- * The rules live by concept: questions.ts, polls.ts, reactions.ts; this module routes
- * actions to them and builds the views.
+ * The rules live by concept: questions.ts, polls.ts (ranking.ts), reactions.ts, quiz.ts,
+ * players.ts, survey.ts; this module routes actions to them and builds the views.
  */
 import { capsReached, logFull, roomFull } from './caps.js';
 import { limits } from './limits.js';
 import { hostActionTypes, type Action, type ActionOf } from './messages.js';
-import { castVote, createPoll, deletePoll, isPublicPoll, pollView, updatePoll } from './polls.js';
+import { setNickname } from './players.js';
+import { castVote, createPoll, deletePoll, isPublicPoll, pollView, resetPoll, updatePoll } from './polls.js';
 import {
   askQuestion,
   deleteQuestion,
@@ -27,10 +28,31 @@ import {
   reviewReaders,
   upvoteQuestion,
 } from './questions.js';
+import {
+  answerQuiz,
+  createQuiz,
+  deleteQuiz,
+  isPublicQuiz,
+  mineQuiz,
+  quizView,
+  resetQuiz,
+  revealAnswer,
+  startQuestion,
+  updateQuiz,
+} from './quiz.js';
 import { react } from './reactions.js';
 import { cleanRecording } from './recording.js';
 import { keepScreenPublic, showOnScreen } from './screen.js';
 import { cleanEventPage, cleanTimeZone } from './settings.js';
+import {
+  answerSurvey,
+  createSurvey,
+  deleteSurvey,
+  isPublicSurvey,
+  resetSurvey,
+  surveyView,
+  updateSurvey,
+} from './survey.js';
 import {
   cleanText,
   isRefusal,
@@ -109,6 +131,35 @@ function route(
       return updatePoll(room, action, actor);
     case 'poll-delete':
       return deletePoll(room, action);
+    case 'poll-reset':
+      return resetPoll(room, action, now);
+    case 'quiz-create':
+      return createQuiz(room, action, now, newId);
+    case 'quiz-update':
+      return updateQuiz(room, action, now);
+    case 'quiz-delete':
+      return deleteQuiz(room, action);
+    case 'quiz-start':
+      return startQuestion(room, action, now);
+    case 'quiz-reveal':
+    case 'quiz-leaderboard':
+      return revealAnswer(room, action, now);
+    case 'quiz-reset':
+      return resetQuiz(room, action, now);
+    case 'quiz-answer':
+      return answerQuiz(room, action, actor.participant, actor.host, now);
+    case 'nickname':
+      return setNickname(room, action, actor.participant);
+    case 'survey-create':
+      return createSurvey(room, action, now, newId);
+    case 'survey-update':
+      return updateSurvey(room, action, now);
+    case 'survey-delete':
+      return deleteSurvey(room, action);
+    case 'survey-reset':
+      return resetSurvey(room, action, now);
+    case 'survey-answer':
+      return answerSurvey(room, action, actor.participant, actor.host);
     case 'react':
       return react(room, action, actor, now);
     case 'room-update':
@@ -185,6 +236,12 @@ export function roomView(room: RoomRecord, online: number, options: RoomViewOpti
   }
   const polls = [];
   for (const poll of room.polls.values()) if (host || isPublicPoll(poll)) polls.push(pollView(poll, host));
+  const quizzes = [];
+  for (const quiz of room.quizzes.values())
+    if (host || isPublicQuiz(quiz)) quizzes.push(quizView(room, quiz, host));
+  const surveys = [];
+  for (const survey of room.surveys.values())
+    if (host || isPublicSurvey(survey)) surveys.push(surveyView(survey, host));
   return {
     room: room.id,
     title: room.title,
@@ -195,6 +252,9 @@ export function roomView(room: RoomRecord, online: number, options: RoomViewOpti
     emojis: [...room.emojis],
     questions: [...(options.windowed ? questionWindow(visible, host) : visible), ...own],
     polls,
+    // Absent when empty: a room without them welcomes as it did before they existed.
+    ...(quizzes.length && { quizzes }),
+    ...(surveys.length && { surveys }),
     currentPoll: room.currentPoll,
     screen: { ...room.screen },
     reactions: { ...room.reactions },
@@ -231,6 +291,23 @@ export function mineView(room: RoomRecord, participant: string): MineView {
   for (const poll of room.polls.values()) {
     const choice = poll.responses.get(participant);
     if (choice !== undefined) mine.votes[poll.id] = Array.isArray(choice) ? [...choice] : choice;
+  }
+  const player = room.players.get(participant);
+  if (player) mine.player = { ...player };
+  // Present (if empty) whenever the room has quizzes or surveys, so a reset empties a client's copy.
+  if (room.quizzes.size) {
+    mine.quizzes = {};
+    for (const quiz of room.quizzes.values()) {
+      const own = mineQuiz(room, quiz, participant);
+      if (own) mine.quizzes[quiz.id] = own;
+    }
+  }
+  if (room.surveys.size) {
+    mine.surveys = {};
+    for (const survey of room.surveys.values()) {
+      const answers = survey.responses.get(participant);
+      if (answers) mine.surveys[survey.id] = answers.map((a) => (Array.isArray(a) ? [...a] : a));
+    }
   }
   return mine;
 }

@@ -28,6 +28,10 @@ export function applyPatch(view: RoomView, patch: Patch | MineUpdate): RoomView 
     next.questions = next.questions.map((q) => (q.id in upvotes ? { ...q, upvotes: upvotes[q.id]! } : q));
   }
   next.polls = upsert(view.polls, patch.polls, patch.removedPolls);
+  if (patch.quizzes || patch.removedQuizzes)
+    next.quizzes = upsert(view.quizzes ?? [], patch.quizzes, patch.removedQuizzes);
+  if (patch.surveys || patch.removedSurveys)
+    next.surveys = upsert(view.surveys ?? [], patch.surveys, patch.removedSurveys);
   if (patch.currentPoll !== undefined) next.currentPoll = patch.currentPoll;
   if (patch.screen !== undefined) next.screen = patch.screen;
   if (patch.title !== undefined) next.title = patch.title;

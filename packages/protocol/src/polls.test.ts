@@ -506,7 +506,7 @@ describe('results', () => {
             .sort(),
         );
         expect(results.answers.reduce((sum, answer) => sum + answer.count, 0)).toBe(responses.length);
-      } else {
+      } else if (results.kind !== 'ranking') {
         const size = kind === 'rating' ? 5 : 4;
         const recount = new Array<number>(size).fill(0);
         for (const choice of responses) {

@@ -5,9 +5,10 @@
  * A vote updates running tallies (O(options)), so 10,000 votes never recount anything;
  * results are derived from the tallies on demand and cached until the next vote.
  */
-import { roomFull } from './caps.js';
-import { limits } from './limits.js';
+import { activities, roomFull } from './caps.js';
+import { activityLimits, limits } from './limits.js';
 import type { ActionOf } from './messages.js';
+import { rankingResults } from './ranking.js';
 import { answerKey, percentages, ratingAverage, sortGroups, tidyAnswer } from './results.js';
 import {
   cleanText,
@@ -37,16 +38,15 @@ const transitions: Record<PollStatus, readonly PollStatus[]> = {
 };
 
 const notFound = () => refuse('not_found', 'This poll does not exist (any more).');
-const hasOptions = (kind: PollKind) => kind === 'single' || kind === 'multiple';
+const hasOptions = (kind: PollKind) => kind === 'single' || kind === 'multiple' || kind === 'ranking';
 
-function checkOptions(kind: PollKind, raw: readonly string[] | undefined): string[] | Refusal {
+export function checkOptions(kind: PollKind, raw: readonly string[] | undefined): string[] | Refusal {
   if (!hasOptions(kind)) {
     return raw?.length ? refuse('invalid', `A ${kind} poll has no options.`) : [];
   }
   if (!raw || raw.length < 2) return refuse('invalid', 'A choice poll needs at least 2 options.');
-  if (raw.length > limits.pollOptions) {
-    return refuse('invalid', `A poll can have at most ${limits.pollOptions} options.`);
-  }
+  const max = kind === 'ranking' ? activityLimits.rankingOptions : limits.pollOptions;
+  if (raw.length > max) return refuse('invalid', `A ${kind} poll can have at most ${max} options.`);
   const options: string[] = [];
   const seen = new Set<string>();
   for (const item of raw) {
@@ -59,7 +59,7 @@ function checkOptions(kind: PollKind, raw: readonly string[] | undefined): strin
   return options;
 }
 
-function checkMaxChoices(
+export function checkMaxChoices(
   kind: PollKind,
   max: number | undefined,
   options: number,
@@ -72,7 +72,7 @@ function checkMaxChoices(
   return max;
 }
 
-const emptyTally = (kind: PollKind, options: number): number[] =>
+export const emptyTally = (kind: PollKind, options: number): number[] =>
   kind === 'rating'
     ? new Array<number>(ratingScale).fill(0)
     : new Array<number>(hasOptions(kind) ? options : 0).fill(0);
@@ -90,7 +90,7 @@ export function createPoll(
   if (isRefusal(options)) return options;
   const maxChoices = checkMaxChoices(action.kind, action.maxChoices, options.length);
   if (isRefusal(maxChoices)) return maxChoices;
-  if (room.polls.size >= room.caps.polls) return roomFull(room, 'polls');
+  if (activities(room) >= room.caps.polls) return roomFull(room, 'polls');
   const id = newId ?? `p${++room.counters.poll}`;
   if (room.polls.has(id)) return refuse('invalid', `A poll "${id}" exists already.`);
   room.polls.set(id, {
@@ -201,6 +201,25 @@ export function deletePoll(room: RoomRecord, action: ActionOf<'poll-delete'>): A
   return { ok: true, changes };
 }
 
+/** Rehearsal: every vote goes (open answers and the host's decisions on them too); the status stays. */
+export function resetPoll(room: RoomRecord, action: ActionOf<'poll-reset'>, now: number): ApplyResult {
+  const poll = room.polls.get(action.poll);
+  if (!poll) return notFound();
+  const voters = [...poll.responses.keys()];
+  clearResponses(poll);
+  room.resets.push({ at: now, kind: 'poll', id: poll.id, title: poll.title, answers: voters.length });
+  return { ok: true, changes: { polls: [poll.id], personal: voters } };
+}
+
+/** Empties a poll record of its responses (a poll's, or a survey question's). */
+export function clearResponses(poll: PollRecord): void {
+  poll.responses.clear();
+  poll.tally = emptyTally(poll.kind, poll.options.length);
+  poll.answers.clear();
+  poll.aliases.clear();
+  poll.cached = undefined;
+}
+
 /** The group an answer text counts in: its own key, or where that key was merged to. */
 const groupKey = (poll: PollRecord, text: string): string => {
   const key = answerKey(text);
@@ -281,7 +300,7 @@ const cleanAnswer = (text: string): string | Refusal =>
   cleanText(tidyAnswer(text), limits.openAnswer, 'An answer');
 
 /** Checks a choice against the poll's kind and returns it in its stored form. */
-function checkChoice(poll: PollRecord, choice: unknown): Choice | Refusal {
+export function checkChoice(poll: PollRecord, choice: unknown): Choice | Refusal {
   const isIndex = (value: unknown): value is number =>
     typeof value === 'number' && Number.isInteger(value) && value >= 0 && value < poll.options.length;
   switch (poll.kind) {
@@ -303,6 +322,13 @@ function checkChoice(poll: PollRecord, choice: unknown): Choice | Refusal {
       return typeof choice === 'number' && Number.isInteger(choice) && choice >= 1 && choice <= ratingScale
         ? choice
         : refuse('invalid', `A rating is a whole number from 1 to ${ratingScale}.`);
+    case 'ranking':
+      return Array.isArray(choice) &&
+        choice.length === poll.options.length &&
+        choice.every(isIndex) &&
+        new Set(choice).size === choice.length
+        ? [...choice]
+        : refuse('invalid', 'Put every option in order, each once.');
   }
 }
 
@@ -310,7 +336,7 @@ function checkChoice(poll: PollRecord, choice: unknown): Choice | Refusal {
  * Adds (`+1`) or takes back (`-1`) one response in the running tallies. A new open answer
  * waits for the host in a pre-moderated room (the host's own answers need no approval).
  */
-function count(poll: PollRecord, choice: Choice, delta: 1 | -1, pending = false): void {
+export function count(poll: PollRecord, choice: Choice, delta: 1 | -1, pending = false): void {
   if (poll.kind === 'open') {
     const key = groupKey(poll, choice as string);
     const group = poll.answers.get(key);
@@ -319,12 +345,17 @@ function count(poll: PollRecord, choice: Choice, delta: 1 | -1, pending = false)
       poll.answers.set(key, { text: choice as string, count: 1, status: pending ? 'pending' : 'shown' });
     return;
   }
+  // A ranking adds each option's place (1 = first): the sums give the mean places and points.
+  if (poll.kind === 'ranking') {
+    (choice as number[]).forEach((option, place) => (poll.tally[option]! += delta * (place + 1)));
+    return;
+  }
   const indices =
     poll.kind === 'rating' ? [(choice as number) - 1] : Array.isArray(choice) ? choice : [choice as number];
   for (const index of indices) poll.tally[index] = (poll.tally[index] ?? 0) + delta;
 }
 
-const sameChoice = (a: Choice, b: Choice): boolean =>
+export const sameChoice = (a: Choice, b: Choice): boolean =>
   Array.isArray(a) && Array.isArray(b)
     ? a.length === b.length && a.every((value, i) => value === b[i])
     : a === b;
@@ -377,6 +408,8 @@ function computeResults(poll: PollRecord): PollResults {
         average: ratingAverage(poll.tally),
         responses,
       };
+    case 'ranking':
+      return rankingResults(poll.tally, responses);
   }
 }
 
@@ -395,6 +428,13 @@ export function pollResults(poll: PollRecord, host = false): PollResults {
     }
     case 'rating':
       return { ...results, distribution: [...results.distribution], percentages: [...results.percentages] };
+    case 'ranking':
+      return {
+        ...results,
+        averageRanks: [...results.averageRanks],
+        points: [...results.points],
+        order: [...results.order],
+      };
     default:
       return { ...results, counts: [...results.counts], percentages: [...results.percentages] };
   }

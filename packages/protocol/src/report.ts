@@ -3,10 +3,12 @@
  * HTTP API can send it as is or turn it into CSV, Markdown, text or chapters. Never a
  * participant id.
  */
+import { activityLimits } from './limits.js';
 import { pollResults } from './polls.js';
+import { leaderboard } from './quiz.js';
 import { minuteMs } from './reactions.js';
 import { recordingLink, type Recording } from './recording.js';
-import type { RoomRecord } from './room.js';
+import type { QuizQuestionRecord, ResetRecord, RoomRecord } from './room.js';
 import type { Lang } from './settings.js';
 import {
   questionStatuses,
@@ -15,7 +17,10 @@ import {
   type PollKind,
   type PollResults,
   type PollStatus,
+  type LeaderboardEntry,
   type QuestionStatus,
+  type QuizKind,
+  type SurveyKind,
 } from './state.js';
 
 export interface ReportQuestion {
@@ -53,6 +58,56 @@ export interface ReportPoll {
    * more, as one person ticks several. Empty for open polls.
    */
   percentages: number[];
+}
+
+export interface ReportQuizQuestion {
+  /** 0-based, as in the quiz. */
+  index: number;
+  text: string;
+  kind: QuizKind;
+  options: string[];
+  correct: number[];
+  /** Seconds. */
+  timeLimit: number;
+  /** When the host started it; absent for a question not played. */
+  startedAt?: number;
+  responses: number;
+  /** Answers per option. */
+  counts: number[];
+  /** Respondents wholly right, in whole percent of the respondents (0 without any). */
+  correctShare: number;
+  /** The median time to answer in ms (the mean of the middle two for an even count); null without answers. */
+  medianMs: number | null;
+}
+
+export interface ReportQuiz {
+  id: string;
+  title: string;
+  status: PollStatus;
+  speedPoints: boolean;
+  players: number;
+  questions: ReportQuizQuestion[];
+  /** The final leaderboard's first places (revealed questions count), by number and nickname. */
+  leaderboard: LeaderboardEntry[];
+}
+
+export interface ReportSurveyQuestion {
+  text: string;
+  kind: SurveyKind;
+  options: string[];
+  responses: number;
+  results: PollResults;
+  /** As a poll's `percentages`. */
+  percentages: number[];
+}
+
+export interface ReportSurvey {
+  id: string;
+  title: string;
+  status: PollStatus;
+  /** Participants who sent answers. */
+  responses: number;
+  questions: ReportSurveyQuestion[];
 }
 
 export interface ReportMinute {
@@ -112,6 +167,10 @@ export interface Report {
   /** Responses to all polls together. */
   pollResponses: number;
   polls: ReportPoll[];
+  quizzes: ReportQuiz[];
+  surveys: ReportSurvey[];
+  /** Rehearsal resets: when, what, and how many answers each removed. */
+  resets: ResetRecord[];
   reactions: {
     total: number;
     byEmoji: Record<string, number>;
@@ -139,8 +198,61 @@ function reportPercentages(results: PollResults): number[] {
     case 'multiple':
       return shareOfRespondents(results.counts, results.responses);
     case 'open':
+    case 'ranking':
       return [];
   }
+}
+
+/** The median of answer times, ms; the mean of the two middle ones for an even count. */
+export function medianMs(question: Pick<QuizQuestionRecord, 'answers'>): number | null {
+  const times = [...question.answers.values()].map((answer) => answer.ms).sort((a, b) => a - b);
+  if (times.length === 0) return null;
+  const middle = times.length >> 1;
+  return times.length % 2 ? times[middle]! : Math.round((times[middle - 1]! + times[middle]!) / 2);
+}
+
+function reportQuizzes(room: RoomRecord): ReportQuiz[] {
+  return [...room.quizzes.values()].map((quiz) => ({
+    id: quiz.id,
+    title: quiz.title,
+    status: quiz.status,
+    speedPoints: quiz.speedPoints,
+    players: quiz.scores.size,
+    questions: quiz.questions.map((question, index) => ({
+      index,
+      text: question.text,
+      kind: question.kind,
+      options: [...question.options],
+      correct: [...question.correct],
+      timeLimit: question.timeLimit,
+      ...(question.startedAt !== undefined && { startedAt: question.startedAt }),
+      responses: question.answers.size,
+      counts: [...question.tally],
+      correctShare: question.answers.size ? Math.round((question.right * 100) / question.answers.size) : 0,
+      medianMs: medianMs(question),
+    })),
+    leaderboard: leaderboard(room, quiz, activityLimits.leaderboard),
+  }));
+}
+
+function reportSurveys(room: RoomRecord): ReportSurvey[] {
+  return [...room.surveys.values()].map((survey) => ({
+    id: survey.id,
+    title: survey.title,
+    status: survey.status,
+    responses: survey.responses.size,
+    questions: survey.questions.map((question) => {
+      const results = pollResults(question);
+      return {
+        text: question.title,
+        kind: question.kind as SurveyKind,
+        options: [...question.options],
+        responses: question.responses.size,
+        results,
+        percentages: reportPercentages(results),
+      };
+    }),
+  }));
 }
 
 export function report(room: RoomRecord, defaults: ReportDefaults = { lang: 'en', timeZone: 'UTC' }): Report {
@@ -223,6 +335,9 @@ export function report(room: RoomRecord, defaults: ReportDefaults = { lang: 'en'
     },
     pollResponses: polls.reduce((sum, poll) => sum + poll.responses, 0),
     polls,
+    quizzes: reportQuizzes(room),
+    surveys: reportSurveys(room),
+    resets: room.resets.map((reset) => ({ ...reset })),
     reactions: {
       total: Object.values(room.reactions).reduce((sum, count) => sum + count, 0),
       byEmoji: { ...room.reactions },

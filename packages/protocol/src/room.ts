@@ -15,7 +15,10 @@ import type {
   PollResults,
   PollStatus,
   QuestionView,
+  QuizKind,
+  QuizPhase,
   Screen,
+  SurveyAnswer,
 } from './state.js';
 
 /** A question as the server keeps it: what everyone may see, plus who asked and who upvoted. */
@@ -73,6 +76,90 @@ export interface PollRecord {
   network?: NetworkShare;
 }
 
+/** A participant's answer to one quiz question, scored when it arrives (the rules are fixed by then). */
+export interface QuizAnswerRecord {
+  choice: number[];
+  /** Milliseconds after the question started. */
+  ms: number;
+  points: number;
+  correct: boolean;
+}
+
+export interface QuizQuestionRecord {
+  text: string;
+  kind: QuizKind;
+  options: string[];
+  /** Sorted option indices. */
+  correct: number[];
+  /** Seconds. */
+  timeLimit: number;
+  startedAt?: number;
+  /** Set when answering ended before the limit (the host revealed early, or started another). */
+  closedAt?: number;
+  revealed: boolean;
+  /** One answer per participant, in the order they came. */
+  answers: Map<string, QuizAnswerRecord>;
+  /** Answers per option, kept per answer. */
+  tally: number[];
+  /** Answers wholly right. */
+  right: number;
+}
+
+export interface QuizRecord {
+  id: string;
+  title: string;
+  status: PollStatus;
+  speedPoints: boolean;
+  createdAt: number;
+  questions: QuizQuestionRecord[];
+  current: number | null;
+  phase: QuizPhase | null;
+  /** Per player: the points of revealed questions (the leaderboard's); they play by answering. */
+  scores: Map<string, number>;
+  /** The ranking of `scores`, computed when first asked for after a change (memory only). */
+  cached?: QuizStandings;
+}
+
+/** Every player of a quiz in leaderboard order, and each one's place. */
+export interface QuizStandings {
+  order: { participant: string; score: number; number: number; rank: number }[];
+  rank: Map<string, number>;
+  /** The rank of 0 points (where a player who joined since lands). */
+  zero: number;
+}
+
+export interface SurveyRecord {
+  id: string;
+  title: string;
+  status: PollStatus;
+  resultsVisible: boolean;
+  createdAt: number;
+  /**
+   * One poll record per question, never in the room's poll map: a survey question counts
+   * and tallies as a poll of its kind does (polls.ts).
+   */
+  questions: PollRecord[];
+  /** Per participant: their answers as sent. */
+  responses: Map<string, SurveyAnswer[]>;
+}
+
+/** A participant as a quiz player (players.ts). */
+export interface PlayerRecord {
+  /** 1, 2, 3… in the order they first played or chose a nickname. */
+  number: number;
+  nickname?: string;
+}
+
+/** A rehearsal reset, kept for the report. */
+export interface ResetRecord {
+  at: number;
+  kind: 'poll' | 'quiz' | 'survey';
+  id: string;
+  title: string;
+  /** Answers removed: votes, quiz answers (one per question answered) or survey submissions. */
+  answers: number;
+}
+
 export interface Presence {
   /** Open connections per participant (one person may have several tabs). */
   connections: Map<string, number>;
@@ -99,6 +186,15 @@ export interface RoomRecord {
   /** Polls in the host's run-of-show order (creation order until the host moves one). */
   polls: Map<string, PollRecord>;
   currentPoll: string | null;
+  /** Quizzes and surveys, in the order they were made. */
+  quizzes: Map<string, QuizRecord>;
+  surveys: Map<string, SurveyRecord>;
+  /** Quiz players: their numbers and nicknames. */
+  players: Map<string, PlayerRecord>;
+  /** Nickname keys (see `nicknameKey`) -> the participant who has it. */
+  nicknames: Map<string, string>;
+  /** Rehearsal resets, in order. */
+  resets: ResetRecord[];
   /** What the big screen shows; changes only when the host chooses (or its item is gone). */
   screen: Screen;
   /** Running total per emoji. */
@@ -108,7 +204,7 @@ export interface RoomRecord {
   /** Per participant: when their reaction allowance was last refilled and what is left. */
   reactionBudget: Map<string, { at: number; left: number }>;
   /** Counters behind the ids of logs from before ids were random (`q1`, `p1`). */
-  counters: { question: number; poll: number };
+  counters: { question: number; poll: number; quiz?: number; survey?: number };
   /** Participants with at least one accepted participant action. */
   active: Set<string>;
   presence: Presence;
@@ -138,6 +234,11 @@ export function createRoom(init: RoomInit): RoomRecord {
     questions: new Map(),
     polls: new Map(),
     currentPoll: null,
+    quizzes: new Map(),
+    surveys: new Map(),
+    players: new Map(),
+    nicknames: new Map(),
+    resets: [],
     screen: { show: 'join' },
     reactions: {},
     reactionMinutes: new Map(),
@@ -165,6 +266,10 @@ export interface Changes {
   removedQuestions?: string[];
   polls?: string[];
   removedPolls?: string[];
+  quizzes?: string[];
+  removedQuizzes?: string[];
+  surveys?: string[];
+  removedSurveys?: string[];
   title?: string;
   moderation?: Moderation;
   /** The room's language, time zone or event page changed. */

@@ -6,6 +6,8 @@
 import type { ActionOf } from './messages.js';
 import { isPublicPoll } from './polls.js';
 import { isPublicQuestion } from './questions.js';
+import { isPublicQuiz } from './quiz.js';
+import { isPublicSurvey } from './survey.js';
 import { refuse, type ApplyResult, type RoomRecord } from './room.js';
 import type { Screen } from './state.js';
 
@@ -17,6 +19,18 @@ function check(room: RoomRecord, screen: Screen): ApplyResult | undefined {
     const poll = room.polls.get(screen.poll);
     if (!poll) return refuse('not_found', 'This poll does not exist (any more).');
     if (!isPublicPoll(poll)) return refuse('invalid', 'Open the poll before showing it on screen.');
+  }
+  if (screen.show === 'quiz') {
+    const quiz = room.quizzes.get(screen.quiz);
+    if (!quiz) return refuse('not_found', 'This quiz does not exist (any more).');
+    if (!isPublicQuiz(quiz)) return refuse('invalid', 'Open the quiz before showing it on screen.');
+  }
+  if (screen.show === 'survey') {
+    const survey = room.surveys.get(screen.survey);
+    if (!survey) return refuse('not_found', 'This survey does not exist (any more).');
+    if (!isPublicSurvey(survey)) return refuse('invalid', 'Open the survey before showing it on screen.');
+    if (screen.question >= survey.questions.length)
+      return refuse('invalid', `This survey has questions 0 to ${survey.questions.length - 1}.`);
   }
   if (screen.show === 'question') {
     const question = room.questions.get(screen.question);

@@ -66,6 +66,7 @@ const statusOf: Record<ErrorCode, number> = {
   unknown_room: 404,
   forbidden: 403,
   own_question: 403,
+  taken: 409,
   unauthorized: 401,
   closed: 409,
   room_full: 409,

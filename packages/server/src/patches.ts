@@ -9,8 +9,12 @@ import {
   countQuestions,
   isPublicPoll,
   isPublicQuestion,
+  isPublicQuiz,
+  isPublicSurvey,
   pollView,
   questionView,
+  quizView,
+  surveyView,
   timing,
   type Changes,
   type Patch,
@@ -31,6 +35,9 @@ export class PatchBuilder {
   #removedQuestions = new Set<string>();
   #polls = new Set<string>();
   #removedPolls = new Set<string>();
+  /** Quizzes and surveys: changed, and removed. */
+  #quizzes = [new Set<string>(), new Set<string>()] as const;
+  #surveys = [new Set<string>(), new Set<string>()] as const;
   #room = false;
   /** The language, time zone or event page changed. */
   #settings = false;
@@ -58,6 +65,8 @@ export class PatchBuilder {
       this.#polls.delete(id);
       this.#removedPolls.add(id);
     }
+    mark(this.#quizzes, changes.quizzes, changes.removedQuizzes);
+    mark(this.#surveys, changes.surveys, changes.removedSurveys);
     if (changes.title !== undefined || changes.moderation !== undefined) this.#room = true;
     if (changes.settings) this.#settings = true;
     if (changes.currentPoll !== undefined) this.#currentPoll = true;
@@ -190,6 +199,23 @@ export class PatchBuilder {
       this.#polls.clear();
       this.#removedPolls.clear();
     }
+    const quizzes = entities(
+      this.#quizzes,
+      (id) => record.quizzes.get(id),
+      isPublicQuiz,
+      (quiz, host) => quizView(record, quiz, host),
+    );
+    if (quizzes) {
+      changed = true;
+      Object.assign(publicPatch, { quizzes: quizzes.public, removedQuizzes: quizzes.removedPublic });
+      Object.assign(hostPatch, { quizzes: quizzes.host, removedQuizzes: quizzes.removedHost });
+    }
+    const surveys = entities(this.#surveys, (id) => record.surveys.get(id), isPublicSurvey, surveyView);
+    if (surveys) {
+      changed = true;
+      Object.assign(publicPatch, { surveys: surveys.public, removedSurveys: surveys.removedPublic });
+      Object.assign(hostPatch, { surveys: surveys.host, removedSurveys: surveys.removedHost });
+    }
     const full = capsReached(record) ?? {};
     const fullJson = JSON.stringify(full);
     if (fullJson !== this.#full) {
@@ -199,4 +225,51 @@ export class PatchBuilder {
     }
     return changed ? { public: publicPatch, host: hostPatch } : undefined;
   }
+}
+
+type Marks = readonly [changed: Set<string>, removed: Set<string>];
+
+function mark([changed, removed]: Marks, ids: string[] | undefined, gone: string[] | undefined): void {
+  for (const id of ids ?? []) changed.add(id);
+  for (const id of gone ?? []) {
+    changed.delete(id);
+    removed.add(id);
+  }
+}
+
+/**
+ * The views of the marked quizzes or surveys for both audiences, as polls travel: one that
+ * is gone, or no longer public, is removed from public copies. Empty lists are left out.
+ */
+function entities<R, V>(
+  [changed, removed]: Marks,
+  get: (id: string) => R | undefined,
+  isPublic: (record: R) => boolean,
+  view: (record: R, host: boolean) => V,
+) {
+  if (changed.size === 0 && removed.size === 0) return undefined;
+  const publicViews: V[] = [];
+  const hostViews: V[] = [];
+  const removedPublic = [...removed];
+  const removedHost = [...removed];
+  for (const id of changed) {
+    const record = get(id);
+    if (!record) {
+      removedPublic.push(id);
+      removedHost.push(id);
+      continue;
+    }
+    hostViews.push(view(record, true));
+    if (isPublic(record)) publicViews.push(view(record, false));
+    else removedPublic.push(id);
+  }
+  changed.clear();
+  removed.clear();
+  const some = <T>(list: T[]) => (list.length ? list : undefined);
+  return {
+    public: some(publicViews),
+    host: some(hostViews),
+    removedPublic: some(removedPublic),
+    removedHost: some(removedHost),
+  };
 }

@@ -16,6 +16,7 @@ import {
   leave,
   limits,
   mineView,
+  newIdPrefixes,
   parseClientMessage,
   PROTOCOL_VERSION,
   questionView,
@@ -433,6 +434,7 @@ export class PlenumRoom implements Party {
       v: PROTOCOL_VERSION,
       seq: this.#seq,
       host: member.host,
+      now: this.#now(),
       state: roomView(this.#record, this.online, {
         host: member.host,
         participant: member.participant,
@@ -555,7 +557,7 @@ export class PlenumRoom implements Party {
     if (action.type === 'vote' && network !== undefined) {
       this.#networks.count(this.#record.polls.get(action.poll)!, network, actor.participant);
     }
-    if (action.type === 'poll-delete') this.#networks.forget(action.poll);
+    if (action.type === 'poll-delete' || action.type === 'poll-reset') this.#networks.forget(action.poll);
     this.#patch.add(outcome.changes, actor.participant, action.type === 'upvote');
     for (const participant of outcome.changes.personal ?? []) this.#patch.mine.add(participant);
     // The author of a question still in review sees it change although the public does not.
@@ -687,7 +689,7 @@ const inNextPatch = (changes: Changes) =>
  * Random, not counted: a count would tell anyone how many questions wait in review.
  */
 function newIdFor(action: Action): string | undefined {
-  const prefix = action.type === 'ask' ? 'q' : action.type === 'poll-create' ? 'p' : undefined;
+  const prefix = newIdPrefixes[action.type];
   return prefix && prefix + randomBytes(6).toString('hex');
 }
 

@@ -243,6 +243,11 @@ export class PlenumPoll extends PlenumElement {
     const t = this.t;
     const mine = this.roomStores.mine.votes[poll.id];
     if (results.kind === 'open') return this.#renderAnswers(results.answers, mine);
+    // Placeholder until the ranking view: the options from the top down.
+    if (results.kind === 'ranking')
+      return html`<ol part="list">
+        ${results.order.map((i) => html`<li part="item">${poll.options[i]}</li>`)}
+      </ol>`;
     const rating = results.kind === 'rating';
     const counts = rating ? results.distribution : results.counts;
     const labels = rating ? counts.map((_, i) => t.stars(i + 1)) : poll.options;
@@ -334,7 +339,9 @@ function summary(t: Strings, poll: PollView, results: PollResults): string {
       ? results.answers.slice(0, 3).map((a) => `${a.text}: ${t.mentions(a.count)}`)
       : results.kind === 'rating'
         ? [t.average(results.average, results.responses)]
-        : poll.options.map((o, i) => t.resultLine(o, results.percentages[i] ?? 0, results.counts[i] ?? 0));
+        : results.kind === 'ranking'
+          ? results.order.slice(0, 3).map((i) => poll.options[i]!)
+          : poll.options.map((o, i) => t.resultLine(o, results.percentages[i] ?? 0, results.counts[i] ?? 0));
   return `${poll.title}. ${t.results}: ${lines.join('; ')}. ${t.responses(results.responses)}.`;
 }
 

@@ -3,7 +3,7 @@
  * node joining a long-running room loads one value and folds only the tail of the log.
  * What the server keeps in memory only (network shares, cached results) is left out.
  */
-import type { RoomRecord } from '@plenum/protocol';
+import { createRoom, type RoomRecord } from '@plenum/protocol';
 
 const skipped = new Set(['cached', 'network']);
 
@@ -17,11 +17,13 @@ export function encodeRecord(record: RoomRecord): string {
 }
 
 export function decodeRecord(text: string): RoomRecord {
-  return JSON.parse(text, (_key, value: unknown) => {
+  const record = JSON.parse(text, (_key, value: unknown) => {
     if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
       if ('$map' in value) return new Map((value as { $map: [unknown, unknown][] }).$map);
       if ('$set' in value) return new Set((value as { $set: unknown[] }).$set);
     }
     return value;
   }) as RoomRecord;
+  // A snapshot from before a field existed (quizzes, surveys, …) gets it empty.
+  return { ...createRoom({ id: record.id, createdAt: record.createdAt }), ...record };
 }

@@ -1,5 +1,12 @@
 /** What every format of the report shows, decided once: which questions, which result rows. */
-import type { Report, ReportPoll, ReportQuestion } from '@plenum/protocol';
+import type {
+  LeaderboardEntry,
+  Report,
+  ReportPoll,
+  ReportQuestion,
+  ReportQuiz,
+  ReportQuizQuestion,
+} from '@plenum/protocol';
 import type { Words } from './words.js';
 
 /**
@@ -21,13 +28,23 @@ export function recordingSeconds(report: Report, question: ReportQuestion): numb
 
 export interface ResultRow {
   label: string;
+  /** Borda points for a ranking. */
   count: number;
-  /** Share of respondents; none for open answers. */
+  /** Share of respondents; none for open answers and rankings. */
   percent?: number;
+  /** Rankings: the place in the results (1 = top) and the mean place given. */
+  place?: number;
+  averageRank?: number;
 }
 
-/** One row per option (single, multiple), star (rating) or grouped answer (open). */
-export function resultRows(poll: ReportPoll, words: Words): ResultRow[] {
+/** What the rows are made of: a poll, or one question of a survey. */
+export type Tallied = Pick<ReportPoll, 'options' | 'results' | 'percentages'>;
+
+/**
+ * One row per option (single, multiple), star (rating) or grouped answer (open); a ranking
+ * from its top down, with points and mean places.
+ */
+export function resultRows(poll: Tallied, words: Words): ResultRow[] {
   const results = poll.results;
   switch (results.kind) {
     case 'single':
@@ -45,8 +62,31 @@ export function resultRows(poll: ReportPoll, words: Words): ResultRow[] {
       }));
     case 'open':
       return results.answers.map((answer) => ({ label: answer.text, count: answer.count }));
+    case 'ranking':
+      return results.order.map((i, place) => ({
+        label: poll.options[i]!,
+        count: results.points[i] ?? 0,
+        place: place + 1,
+        averageRank: results.averageRanks[i] ?? 0,
+      }));
   }
 }
+
+/** A leaderboard's name for a player: their nickname, or "Teilnehmer 17" in the report's language. */
+export const playerName = (entry: LeaderboardEntry, words: Words): string =>
+  entry.nickname ?? words.player(entry.player);
+
+/** A quiz question's correct options, as text. */
+export const correctOptions = (question: ReportQuizQuestion, words: Words): string =>
+  words.list(question.correct.map((i) => question.options[i] ?? ''));
+
+/** A median answer time in seconds to one decimal ("2,5 s"), or "–" for a question nobody answered. */
+export const medianTime = (question: ReportQuizQuestion, words: Words): string =>
+  question.medianMs === null ? '–' : words.seconds(words.decimal(question.medianMs / 1000));
+
+/** The line under a quiz's heading: players, status, speed points. */
+export const quizSummary = (quiz: ReportQuiz, words: Words): string =>
+  `${words.played(words.number(quiz.players), quiz.players === 1)} (${words.pollStatusNames[quiz.status]}, ${words.speedPoints(quiz.speedPoints)})`;
 
 /** How many grouped open answers the paragraph names before it says "and N more". */
 const namedAnswers = 10;
@@ -84,6 +124,19 @@ export function eventInNumbers(report: Report, words: Words): string {
     sentences.push(`${words.responsesIn(responses, words.count(polls.length, 'poll'))}.`);
   }
   for (const poll of polls) sentences.push(`${words.quote(poll.title)}: ${pollInWords(poll, words)}.`);
+  for (const quiz of report.quizzes.filter((quiz) => quiz.players > 0)) {
+    const first = quiz.leaderboard.filter((entry) => entry.rank === 1 && entry.score > 0);
+    const leading = first.length
+      ? `, ${words.won(words.list(first.map((e) => words.quote(playerName(e, words)))))}`
+      : '';
+    sentences.push(
+      `${words.quote(quiz.title)} (${words.quiz}): ${words.played(words.number(quiz.players), quiz.players === 1)}${leading}.`,
+    );
+  }
+  for (const survey of report.surveys.filter((survey) => survey.responses > 0))
+    sentences.push(
+      `${words.quote(survey.title)} (${words.survey}): ${words.count(survey.responses, 'response')}.`,
+    );
   return sentences.join(' ');
 }
 
@@ -93,6 +146,9 @@ function pollInWords(poll: ReportPoll, words: Words): string {
     return words.average(words.decimal(results.average), words.count(results.responses, 'rating'));
   }
   const rows = resultRows(poll, words);
+  if (results.kind === 'ranking') {
+    return words.list(rows.slice(0, 3).map((row) => `${row.place}. ${row.label}`));
+  }
   if (results.kind === 'open') {
     const named = rows
       .slice(0, namedAnswers)

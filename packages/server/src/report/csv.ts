@@ -4,10 +4,18 @@
  * German (Excel's list separator there, as the comma is the decimal mark), `,` in English.
  */
 import type { Report } from '@plenum/protocol';
-import { listedQuestions, resultRows } from './content.js';
+import { correctOptions, listedQuestions, playerName, resultRows } from './content.js';
 import type { Words } from './words.js';
 
-export const csvTables = ['numbers', 'questions', 'polls'] as const;
+export const csvTables = [
+  'numbers',
+  'questions',
+  'polls',
+  'quizzes',
+  'leaderboard',
+  'surveys',
+  'resets',
+] as const;
 export type CsvTable = (typeof csvTables)[number];
 
 const bom = '\uFEFF';
@@ -97,7 +105,9 @@ function rows(report: Report, words: Words, table: CsvTable, all: boolean): Cell
           words.answer,
           words.countColumn,
           words.numbersLabels.percent,
+          words.averageRankColumn,
         ],
+        // A ranking's rows go from its top down; its count is the Borda points.
         ...report.polls.flatMap((poll) =>
           resultRows(poll, words).map((r): Cell[] => [
             poll.title,
@@ -106,8 +116,79 @@ function rows(report: Report, words: Words, table: CsvTable, all: boolean): Cell
             r.label,
             r.count,
             r.percent,
+            r.averageRank,
           ]),
         ),
+      ];
+    case 'quizzes':
+      return [
+        [
+          words.quiz,
+          words.question,
+          words.correctAnswer,
+          n.response[1],
+          words.shareCorrect,
+          `${words.medianTime} (s)`,
+          words.numbersLabels.askedAt,
+        ],
+        ...report.quizzes.flatMap((quiz) =>
+          quiz.questions.map((q): Cell[] => [
+            quiz.title,
+            q.text,
+            correctOptions(q, words),
+            q.responses,
+            q.correctShare,
+            q.medianMs === null ? undefined : Math.round(q.medianMs / 100) / 10,
+            q.startedAt === undefined ? undefined : words.sortable(q.startedAt),
+          ]),
+        ),
+      ];
+    case 'leaderboard':
+      return [
+        [words.quiz, words.rankColumn, words.name, words.pointsColumn],
+        ...report.quizzes.flatMap((quiz) =>
+          quiz.leaderboard.map((entry): Cell[] => [
+            quiz.title,
+            entry.rank,
+            playerName(entry, words),
+            entry.score,
+          ]),
+        ),
+      ];
+    case 'surveys':
+      return [
+        [
+          words.survey,
+          words.question,
+          words.numbersLabels.kind,
+          n.response[1],
+          words.answer,
+          words.countColumn,
+          words.numbersLabels.percent,
+        ],
+        ...report.surveys.flatMap((survey) =>
+          survey.questions.flatMap((question) =>
+            resultRows(question, words).map((r): Cell[] => [
+              survey.title,
+              question.text,
+              words.kindNames[question.kind],
+              question.responses,
+              r.label,
+              r.count,
+              r.percent,
+            ]),
+          ),
+        ),
+      ];
+    case 'resets':
+      return [
+        [words.timeColumn, words.numbersLabels.kind, words.numbersLabels.title, words.removedColumn],
+        ...report.resets.map((reset): Cell[] => [
+          words.sortable(reset.at),
+          words.resetKindNames[reset.kind],
+          reset.title,
+          reset.answers,
+        ]),
       ];
   }
 }

@@ -1,6 +1,16 @@
 /** The report as a Markdown document in the room's language: paragraph, numbers, questions, polls. */
-import type { Report } from '@plenum/protocol';
-import { eventInNumbers, listedQuestions, recordingSeconds, resultRows } from './content.js';
+import type { PollKind, Report } from '@plenum/protocol';
+import {
+  correctOptions,
+  eventInNumbers,
+  listedQuestions,
+  medianTime,
+  playerName,
+  quizSummary,
+  recordingSeconds,
+  resultRows,
+  type Tallied,
+} from './content.js';
 import { clock, type Words } from './words.js';
 
 /**
@@ -62,7 +72,6 @@ export function reportMarkdown(report: Report, words: Words, all = false): strin
     out.push('');
   }
   for (const poll of report.polls) {
-    const multiple = poll.kind === 'multiple';
     out.push(
       `## ${words.poll}: ${md(poll.title)}`,
       '',
@@ -75,21 +84,93 @@ export function reportMarkdown(report: Report, words: Words, all = false): strin
         `> ${words.networkShare(words.percent(poll.network.share), words.number(poll.network.voters))}`,
         '',
       );
-    if (poll.results.kind === 'rating') {
-      out.push(`${words.averageLabel}: ${words.decimal(poll.results.average)} ★`, '');
-    }
-    const open = poll.kind === 'open';
+    out.push(...resultTable(poll, poll.kind, words), '');
+  }
+  for (const quiz of report.quizzes) {
+    out.push(`## ${words.quiz}: ${md(quiz.title)}`, '', quizSummary(quiz, words), '');
     out.push(
-      `| ${words.answer} | ${multiple ? words.ticksColumn : words.countColumn} |${
-        open ? '' : ` ${multiple ? words.shareOfRespondents : words.share} |`
-      }`,
-      `| --- | ---: |${open ? '' : ' ---: |'}`,
+      `| ${words.question} | ${words.correctAnswer} | ${words.countColumn} | ${words.shareCorrect} | ${words.medianTime} |`,
+      '| --- | --- | ---: | ---: | ---: |',
     );
-    for (const row of resultRows(poll, words)) {
-      const percent = row.percent === undefined ? '' : ` ${words.percent(row.percent)} |`;
-      out.push(`| ${md(row.label)} | ${words.number(row.count)} |${percent}`);
+    for (const q of quiz.questions) {
+      const played = q.startedAt === undefined ? ` (${words.notPlayed})` : '';
+      out.push(
+        `| ${q.index + 1}. ${md(q.text)}${played} | ${md(correctOptions(q, words))} | ${words.number(q.responses)} | ${words.percent(q.correctShare)} | ${medianTime(q, words)} |`,
+      );
     }
+    out.push('');
+    if (quiz.leaderboard.length) {
+      out.push(
+        `### ${words.leaderboard}`,
+        '',
+        `| ${words.rankColumn} | ${words.name} | ${words.pointsColumn} |`,
+        '| ---: | --- | ---: |',
+        ...quiz.leaderboard.map(
+          (entry) => `| ${entry.rank} | ${md(playerName(entry, words))} | ${words.number(entry.score)} |`,
+        ),
+        '',
+      );
+    }
+  }
+  for (const survey of report.surveys) {
+    out.push(
+      `## ${words.survey}: ${md(survey.title)}`,
+      '',
+      `${words.count(survey.responses, 'response')} (${words.pollStatusNames[survey.status]})`,
+      '',
+    );
+    survey.questions.forEach((question, i) => {
+      out.push(
+        `### ${i + 1}. ${md(question.text)}`,
+        '',
+        `${words.count(question.responses, 'response')} (${words.kindNames[question.kind]})`,
+        '',
+        ...resultTable(question, question.kind, words),
+        '',
+      );
+    });
+  }
+  if (report.resets.length) {
+    out.push(`## ${words.resets}`, '');
+    for (const reset of report.resets)
+      out.push(
+        `- ${words.dateTime(reset.at)}: ${words.resetKindNames[reset.kind]} ${words.quote(md(reset.title))}, ${words.removed(
+          words.count(reset.answers, 'response'),
+        )}`,
+      );
     out.push('');
   }
   return out.join('\n');
+}
+
+/** A poll's or a survey question's results as a table (a rating's average above it). */
+function resultTable(poll: Tallied, kind: PollKind, words: Words): string[] {
+  const out: string[] = [];
+  if (poll.results.kind === 'rating')
+    out.push(`${words.averageLabel}: ${words.decimal(poll.results.average)} ★`, '');
+  const rows = resultRows(poll, words);
+  if (kind === 'ranking') {
+    out.push(
+      `| ${words.rankColumn} | ${words.answer} | ${words.pointsColumn} | ${words.averageRankColumn} |`,
+      '| ---: | --- | ---: | ---: |',
+      ...rows.map(
+        (row) =>
+          `| ${row.place} | ${md(row.label)} | ${words.number(row.count)} | ${words.decimal(row.averageRank ?? 0)} |`,
+      ),
+    );
+    return out;
+  }
+  const multiple = kind === 'multiple';
+  const open = kind === 'open';
+  out.push(
+    `| ${words.answer} | ${multiple ? words.ticksColumn : words.countColumn} |${
+      open ? '' : ` ${multiple ? words.shareOfRespondents : words.share} |`
+    }`,
+    `| --- | ---: |${open ? '' : ' ---: |'}`,
+  );
+  for (const row of rows) {
+    const percent = row.percent === undefined ? '' : ` ${words.percent(row.percent)} |`;
+    out.push(`| ${md(row.label)} | ${words.number(row.count)} |${percent}`);
+  }
+  return out;
 }

@@ -206,8 +206,8 @@ describe('the report of one event, in German and English', () => {
     expect(questions).not.toContain('Krypto');
     expect(reportCsv(de, wordsDe, 'questions', true)).toContain('"Kauft jetzt Krypto!"');
     const polls = reportCsv(de, wordsDe, 'polls');
-    expect(polls).toContain('"Wo steht Ihre Verwaltung?";"Einfachauswahl";35;"im Mittelfeld";30;86\r\n');
-    expect(polls).toContain('"Was nutzen Sie?";"Mehrfachauswahl";4;"Linux";3;75\r\n');
+    expect(polls).toContain('"Wo steht Ihre Verwaltung?";"Einfachauswahl";35;"im Mittelfeld";30;86;\r\n');
+    expect(polls).toContain('"Was nutzen Sie?";"Mehrfachauswahl";4;"Linux";3;75;\r\n');
     const numbers = reportCsv(de, wordsDe, 'numbers');
     expect(numbers).toContain('"Zuschauende";1234\r\n');
     expect(numbers).toContain('"Beiträge";8\r\n');
