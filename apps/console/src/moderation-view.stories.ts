@@ -1,8 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { fakeQuestion } from '@plenum/elements';
 import type { RoomView } from '@plenum/protocol';
-import { hostRoom, hostView } from './fake-host.js';
-import { $lang, type Lang } from './i18n.js';
+import { langControl, viewStory, type LangArgs } from './story-helpers.js';
 
 const minutes = (n: number) => Date.now() - n * 60_000;
 
@@ -43,26 +42,16 @@ const townHall: Partial<RoomView> = {
   ],
 };
 
-interface Args {
-  lang: Lang;
-}
-
-const meta: Meta<Args> = {
+const meta: Meta<LangArgs> = {
   title: 'Console/Moderation',
   component: 'plenum-console-moderation',
-  args: { lang: 'en' },
-  argTypes: { lang: { control: 'inline-radio', options: ['en', 'de'] } },
+  ...langControl,
 };
 export default meta;
-type Story = StoryObj<Args>;
+type Story = StoryObj<LangArgs>;
 
 /** Every button acts on the fake room with the real model: approve, highlight, merge… */
-const story = (view: Partial<RoomView>): Story => ({
-  render: ({ lang }) => {
-    $lang.set(lang);
-    return hostView('plenum-console-moderation', hostRoom(view));
-  },
-});
+const story = (view: Partial<RoomView>): Story => viewStory('plenum-console-moderation', view);
 
 export const PreModerated = story(townHall);
 export const PostModerated = story({ ...townHall, moderation: 'post' });

@@ -1,8 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { fakePoll, samplePolls } from '@plenum/elements/testing';
 import type { RoomView } from '@plenum/protocol';
-import { hostRoom, hostView } from './fake-host.js';
-import { $lang, type Lang } from './i18n.js';
+import { langControl, viewStory, type LangArgs } from './story-helpers.js';
 
 const { single, multiple, open, rating } = samplePolls;
 const draft = fakePoll({
@@ -14,28 +13,17 @@ const draft = fakePoll({
   createdAt: 5,
 });
 
-interface Args {
-  lang: Lang;
-}
-
-const meta: Meta<Args> = {
+const meta: Meta<LangArgs> = {
   title: 'Console/Polls',
   component: 'plenum-console-polls',
-  args: { lang: 'en' },
-  argTypes: { lang: { control: 'inline-radio', options: ['en', 'de'] } },
+  ...langControl,
 };
 export default meta;
-type Story = StoryObj<Args>;
+type Story = StoryObj<LangArgs>;
 
 /** Create, open, end and reorder polls: the fake room counts with the real model. */
-const story = (view: Partial<RoomView>): Story => ({
-  render: ({ lang }) => {
-    $lang.set(lang);
-    return hostView('plenum-console-polls', hostRoom(view));
-  },
-});
+const story = (view: Partial<RoomView>): Story => viewStory('plenum-console-polls', view);
 
-// One poll is open at a time: the last one made.
 export const EveryKind = story({ polls: [multiple, open, rating, single, draft], currentPoll: single.id });
 export const NoPolls = story({});
 export const German: Story = { ...EveryKind, args: { lang: 'de' } };

@@ -4,19 +4,10 @@ import { fakeQuestion } from '@plenum/elements';
 import { fakePoll, samplePolls } from '@plenum/elements/testing';
 import type { RoomView, Screen } from '@plenum/protocol';
 import { hostRoom } from './fake-host.js';
+import { langControl, type LangArgs } from './story-helpers.js';
 import './elements.js';
 
-const cloud = fakePoll({
-  id: 'words',
-  title: 'One word for today?',
-  kind: 'open',
-  answers: [
-    { text: 'Inspiring', count: 11 },
-    { text: 'Practical', count: 6 },
-    { text: 'Long', count: 2 },
-    { text: 'Too short', count: 1 },
-  ],
-});
+const { cloud, rating } = samplePolls;
 const bars = fakePoll({
   id: 'bars',
   title: 'Which session do you attend next?',
@@ -30,20 +21,15 @@ const questions = [
   fakeQuestion({ id: 'q3', text: 'Will the slides be published?', upvotes: 2, status: 'answered' }),
 ];
 
-interface Args {
-  lang: 'en' | 'de';
-}
-
-const meta: Meta<Args> = {
+const meta: Meta<LangArgs> = {
   title: 'Console/Big screen',
   component: 'plenum-console-present',
-  args: { lang: 'en' },
-  argTypes: { lang: { control: 'inline-radio', options: ['en', 'de'] } },
+  ...langControl,
   // The view fits itself to the window, as on a projector.
   parameters: { layout: 'fullscreen' },
 };
 export default meta;
-type Story = StoryObj<Args>;
+type Story = StoryObj<LangArgs>;
 
 /** What the host put on screen, in the room's language. */
 const story = (screen: Screen, view: Partial<RoomView> = {}): Story => ({
@@ -51,7 +37,7 @@ const story = (screen: Screen, view: Partial<RoomView> = {}): Story => ({
     const room = hostRoom({
       title: 'Town hall',
       lang,
-      polls: [samplePolls.rating, cloud, bars],
+      polls: [rating, cloud, bars],
       questions,
       screen,
       ...view,
@@ -63,7 +49,7 @@ const story = (screen: Screen, view: Partial<RoomView> = {}): Story => ({
 export const Join = story({ show: 'join' });
 export const PollBars = story({ show: 'poll', poll: bars.id });
 export const WordCloud = story({ show: 'poll', poll: cloud.id });
-export const Rating = story({ show: 'poll', poll: samplePolls.rating.id });
+export const Rating = story({ show: 'poll', poll: rating.id });
 export const OneQuestion = story({ show: 'question', question: 'q1' });
 export const TopQuestions = story({ show: 'questions' });
 export const Blank = story({ show: 'blank' });

@@ -1,21 +1,11 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { fakeQuestion, type FakeRoom } from '@plenum/elements';
-import { $, $$, fakePoll, samplePolls } from '@plenum/elements/testing';
+import { $, $$, samplePolls } from '@plenum/elements/testing';
 import type { Screen } from '@plenum/protocol';
 import type { PlenumConsolePresent } from './present-view.js';
 import { hostRoom } from './testing.js';
 
-const cloud = fakePoll({
-  id: 'words',
-  title: 'One word for today?',
-  kind: 'open',
-  answers: [
-    { text: 'Inspiring', count: 11 },
-    { text: 'Practical', count: 6 },
-    { text: 'Long', count: 2 },
-  ],
-});
-const { rating } = samplePolls;
+const { cloud, rating } = samplePolls;
 const question = fakeQuestion({ id: 'q1', text: 'When does the digital passport come?', upvotes: 3 });
 
 /** The big screen of a room whose host shows `screen`. */
