@@ -5,6 +5,7 @@ import * as moderation from './moderation-view.stories.js';
 import * as polls from './polls-view.stories.js';
 import * as present from './present-view.stories.js';
 import * as screenControl from './screen-control.stories.js';
+import * as share from './share-view.stories.js';
 import { $lang } from './i18n.js';
 
 type Module = Record<string, unknown> & {
@@ -15,7 +16,7 @@ type Story = { args?: object; render?: (args: object) => Node | TemplateResult }
 describe('console stories', () => {
   afterEach(() => $lang.set('en'));
 
-  for (const module of [moderation, polls, present, screenControl] as Module[]) {
+  for (const module of [moderation, polls, present, screenControl, share] as Module[]) {
     const { default: meta, ...stories } = module;
     for (const [name, story] of Object.entries(stories) as [string, Story][]) {
       it(`${meta.component} ${name}`, async () => {
