@@ -401,93 +401,109 @@ describe('the host console', () => {
     expect(await axeViolations(page)).toEqual([]);
   });
 
-  it('runs polls of every kind: drafts, edits, duplicates, hidden results, deletion', async () => {
-    const { room, hostKey } = await createRoom(cli.url, { title: 'Polls' });
-    const host = await newPage();
-    await host.goto(`${cli.url}/console#room=${room}&key=${hostKey}&tab=polls`);
-    const ada = participant(room, 'ada-polls');
+  /** Polls of every kind in one room, step by step (each step goes on from the one before). */
+  describe('runs polls of every kind: drafts, edits, duplicates, hidden results, deletion', () => {
+    let host: Page;
+    let ada: RoomConnection;
+    /** The list item of the poll titled `title`. */
     const poll = (title: string) =>
       host.getByRole('listitem').filter({ has: host.getByRole('heading', { name: title, exact: true }) });
+    const days = () => poll('Which days suit you best?');
+    let daysId: string;
 
-    // A multiple-choice draft with a maximum; participants do not see drafts.
-    await host.getByRole('button', { name: 'New poll' }).click();
-    await host.getByLabel('Question of the poll').fill('Which days suit you?');
-    await host.getByLabel('Kind').selectOption('multiple');
-    await host.getByRole('textbox', { name: 'Option 1' }).fill('Monday');
-    await host.getByRole('textbox', { name: 'Option 2' }).fill('Tuesday');
-    await host.getByRole('button', { name: 'Add option' }).click();
-    await host.getByRole('textbox', { name: 'Option 3' }).fill('Wednesday');
-    await host.getByLabel('At most this many choices').fill('2');
-    await host.getByRole('button', { name: 'Save as draft' }).click();
-    await poll('Which days suit you?').getByText('≤ 2').waitFor();
-    await until(() => ada.$state.get() !== undefined, 'the participant joining');
-    expect(ada.$state.get()!.polls).toEqual([]);
+    beforeAll(async () => {
+      const { room, hostKey } = await createRoom(cli.url, { title: 'Polls' });
+      host = await newPage();
+      await host.goto(`${cli.url}/console#room=${room}&key=${hostKey}&tab=polls`);
+      ada = participant(room, 'ada-polls');
+    });
 
-    // Edit the draft: a new title, and the emptied maximum field lifts the maximum.
-    await poll('Which days suit you?').getByRole('button', { name: 'Edit' }).click();
-    await host.getByLabel('Question of the poll').fill('Which days suit you best?');
-    await host.getByLabel('At most this many choices').fill('');
-    await host.getByRole('button', { name: 'Save as draft' }).click();
-    const days = poll('Which days suit you best?');
-    await days.waitFor();
-    expect(await days.getByText('≤').count()).toBe(0);
+    it('saves a multiple-choice draft with a maximum, which participants do not see', async () => {
+      await host.getByRole('button', { name: 'New poll' }).click();
+      await host.getByLabel('Question of the poll').fill('Which days suit you?');
+      await host.getByLabel('Kind').selectOption('multiple');
+      await host.getByRole('textbox', { name: 'Option 1' }).fill('Monday');
+      await host.getByRole('textbox', { name: 'Option 2' }).fill('Tuesday');
+      await host.getByRole('button', { name: 'Add option' }).click();
+      await host.getByRole('textbox', { name: 'Option 3' }).fill('Wednesday');
+      await host.getByLabel('At most this many choices').fill('2');
+      await host.getByRole('button', { name: 'Save as draft' }).click();
+      await poll('Which days suit you?').getByText('≤ 2').waitFor();
+      await until(() => ada.$state.get() !== undefined, 'the participant joining');
+      expect(ada.$state.get()!.polls).toEqual([]);
+    });
 
-    // Duplicate it, and delete the copy after confirming.
-    await days.getByRole('button', { name: 'Duplicate' }).click();
-    await expect.poll(() => days.count()).toBe(2);
-    const copy = days.nth(1);
-    await copy.getByRole('button', { name: 'Delete' }).click();
-    await copy
-      .getByRole('group', { name: 'Delete this poll and its votes?' })
-      .getByRole('button', { name: 'Delete' })
-      .click();
-    await expect.poll(() => days.count()).toBe(1);
-    expect(await axeViolations(host)).toEqual([]);
+    it('edits the draft: a new title, and the emptied maximum field lifts the maximum', async () => {
+      await poll('Which days suit you?').getByRole('button', { name: 'Edit' }).click();
+      await host.getByLabel('Question of the poll').fill('Which days suit you best?');
+      await host.getByLabel('At most this many choices').fill('');
+      await host.getByRole('button', { name: 'Save as draft' }).click();
+      await days().waitFor();
+      expect(await days().getByText('≤').count()).toBe(0);
+    });
 
-    // Open it: with the maximum lifted, all three days are one valid vote.
-    await days.getByRole('button', { name: 'Open' }).click();
-    await until(() => ada.$state.get()?.currentPoll != null, 'the open poll');
-    const daysId = ada.$state.get()!.currentPoll!;
-    await ada.vote(daysId, [0, 1, 2]);
-    await days.getByText('1 response').waitFor();
+    it('duplicates the draft and deletes the copy after a confirmation', async () => {
+      await days().getByRole('button', { name: 'Duplicate' }).click();
+      await expect.poll(() => days().count()).toBe(2);
+      const copy = days().nth(1);
+      await copy.getByRole('button', { name: 'Delete' }).click();
+      await copy
+        .getByRole('group', { name: 'Delete this poll and its votes?' })
+        .getByRole('button', { name: 'Delete' })
+        .click();
+      await expect.poll(() => days().count()).toBe(1);
+      expect(await axeViolations(host)).toEqual([]);
+    });
 
-    // Results hidden: the host still sees them, participants do not, until shown again.
-    await days.getByRole('button', { name: 'Results: visible', pressed: true }).click();
-    await days.getByRole('button', { name: 'Results: hidden', pressed: false }).waitFor();
-    await until(() => ada.$state.get()!.polls.every((p) => p.results === undefined), 'results hidden');
-    await days.getByText('1 response').waitFor();
-    await days.getByRole('button', { name: 'Results: hidden' }).click();
-    await until(() => ada.$state.get()!.polls.some((p) => p.results !== undefined), 'results shown');
+    it('opens it: with the maximum lifted, all three days are one valid vote', async () => {
+      await days().getByRole('button', { name: 'Open' }).click();
+      await until(() => ada.$state.get()?.currentPoll != null, 'the open poll');
+      daysId = ada.$state.get()!.currentPoll!;
+      await ada.vote(daysId, [0, 1, 2]);
+      await days().getByText('1 response').waitFor();
+    });
 
-    // A rating and an open question, each opened at once; opening one closes the other.
-    await host.getByRole('button', { name: 'New poll' }).click();
-    await host.getByLabel('Question of the poll').fill('How was the venue?');
-    await host.getByLabel('Kind').selectOption('rating');
-    await host.getByRole('button', { name: 'Save and open' }).click();
-    await until(() => ada.$state.get()!.currentPoll !== daysId, 'the rating poll');
-    await ada.vote(ada.$state.get()!.currentPoll!, 4);
-    await poll('How was the venue?').getByText('Average 4.0 of 5').waitFor();
-    await days.getByText('Voting closed', { exact: true }).waitFor();
+    it('hides the results from participants, not from the host, until shown again', async () => {
+      await days().getByRole('button', { name: 'Results: visible', pressed: true }).click();
+      await days().getByRole('button', { name: 'Results: hidden', pressed: false }).waitFor();
+      await until(() => ada.$state.get()!.polls.every((p) => p.results === undefined), 'results hidden');
+      await days().getByText('1 response').waitFor();
+      await days().getByRole('button', { name: 'Results: hidden' }).click();
+      await until(() => ada.$state.get()!.polls.some((p) => p.results !== undefined), 'results shown');
+    });
 
-    await host.getByRole('button', { name: 'New poll' }).click();
-    await host.getByLabel('Question of the poll').fill('One word for today?');
-    await host.getByLabel('Kind').selectOption('open');
-    await host.getByRole('button', { name: 'Save and open' }).click();
-    await until(
-      () => ada.$state.get()!.polls.some((p) => p.kind === 'open' && p.status === 'open'),
-      'the open question',
-    );
-    await ada.vote(ada.$state.get()!.currentPoll!, '  Inspiring ');
-    await poll('One word for today?').getByText('Inspiring', { exact: true }).waitFor();
-    // The host hides the answer: gone for participants, counts included.
-    await poll('One word for today?').getByText('Moderate answers').click();
-    await poll('One word for today?').getByRole('button', { name: 'Hide', exact: true }).click();
-    await until(
-      () => ada.$state.get()!.polls.some((p) => p.results?.kind === 'open' && p.results.responses === 0),
-      'the hidden answer',
-    );
-    await poll('One word for today?').getByText('hidden', { exact: true }).waitFor();
-    expect(await axeViolations(host)).toEqual([]);
+    it('opens a rating and an open question at once, each ending the poll before', async () => {
+      await host.getByRole('button', { name: 'New poll' }).click();
+      await host.getByLabel('Question of the poll').fill('How was the venue?');
+      await host.getByLabel('Kind').selectOption('rating');
+      await host.getByRole('button', { name: 'Save and open' }).click();
+      await until(() => ada.$state.get()!.currentPoll !== daysId, 'the rating poll');
+      await ada.vote(ada.$state.get()!.currentPoll!, 4);
+      await poll('How was the venue?').getByText('Average 4.0 of 5').waitFor();
+      await days().getByText('Voting closed', { exact: true }).waitFor();
+
+      await host.getByRole('button', { name: 'New poll' }).click();
+      await host.getByLabel('Question of the poll').fill('One word for today?');
+      await host.getByLabel('Kind').selectOption('open');
+      await host.getByRole('button', { name: 'Save and open' }).click();
+      await until(
+        () => ada.$state.get()!.polls.some((p) => p.kind === 'open' && p.status === 'open'),
+        'the open question',
+      );
+      await ada.vote(ada.$state.get()!.currentPoll!, '  Inspiring ');
+      await poll('One word for today?').getByText('Inspiring', { exact: true }).waitFor();
+    });
+
+    it('hides an open answer: gone for participants, its count included', async () => {
+      await poll('One word for today?').getByText('Moderate answers').click();
+      await poll('One word for today?').getByRole('button', { name: 'Hide', exact: true }).click();
+      await until(
+        () => ada.$state.get()!.polls.some((p) => p.results?.kind === 'open' && p.results.responses === 0),
+        'the hidden answer',
+      );
+      await poll('One word for today?').getByText('hidden', { exact: true }).waitFor();
+      expect(await axeViolations(host)).toEqual([]);
+    });
   });
 
   it('tells the host, in both languages, when one network cast an unusual share of a poll’s votes', async () => {
