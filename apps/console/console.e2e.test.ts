@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import WebSocket from 'ws';
 import { connectRoom, type RoomConnection } from '@plenum/client';
 import type { Report } from '@plenum/protocol';
@@ -61,9 +61,26 @@ function localInput(at: number): string {
   return new Date(at - new Date(at).getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
 }
 
-describe('the host console', () => {
-  it('creates a room, moderates, runs a poll, presents, reports and erases', async () => {
-    const host = await newPage();
+/**
+ * One room's life, step by step: each step starts where the one before left the room, the
+ * host's page and the big screen (a failed step fails the ones after it).
+ */
+describe('a room from creation to erasure', () => {
+  const adaQuestion = 'How will the budget be spent?';
+  let host: Page;
+  let present: Page;
+  let hostLink: string;
+  let room: string;
+  let key: string;
+  let ada: RoomConnection;
+  let ben: RoomConnection;
+  /** The link of Ada's question into the recording, in the report. */
+  let watch: Locator;
+  let href: string | null;
+  let seconds: number;
+
+  it('creates a pre-moderated room with a recording, speaking German or English', async () => {
+    host = await newPage();
     await host.goto(`${cli.url}/console`);
     await host.getByRole('heading', { name: 'Create a room' }).waitFor();
     expect(await axeViolations(host)).toEqual([]);
@@ -80,13 +97,15 @@ describe('the host console', () => {
     await host.getByLabel('Recording URL (optional)').fill('https://video.example.org/townhall.mp4');
     await host.getByLabel('Recording starts at (optional)').fill(localInput(recordingStart));
     await host.getByRole('button', { name: 'Create room' }).click();
+  });
 
+  it('shares the participant link, its QR code, the embed snippet and the secret host link', async () => {
     // The share tab: participant link with its QR code, the embed snippet, the host link.
     await host.getByRole('heading', { name: 'Town hall' }).waitFor();
-    const hostLink = await host.getByLabel('Host link (secret)').inputValue();
+    hostLink = await host.getByLabel('Host link (secret)').inputValue();
     const fragment = new URLSearchParams(new URL(hostLink).hash.slice(1));
-    const room = fragment.get('room')!;
-    const key = fragment.get('key')!;
+    room = fragment.get('room')!;
+    key = fragment.get('key')!;
     expect(room).toBeTruthy();
     expect(key).toBeTruthy();
     expect(await host.getByLabel('Participant link').inputValue()).toBe(`${cli.url}/console#join=${room}`);
@@ -95,17 +114,20 @@ describe('the host console', () => {
     );
     await host.getByRole('img', { name: /^QR code for / }).waitFor();
     expect(await axeViolations(host)).toEqual([]);
+  });
 
+  it('lists the room in this browser and opens its questions', async () => {
     // The room is listed in this browser.
     await host.goto(`${cli.url}/console`);
     await host.getByRole('link', { name: 'Town hall' }).click();
     await host.getByRole('tab', { name: 'Questions' }).click();
     await host.getByRole('button', { name: 'Review (0)' }).waitFor();
+  });
 
+  it('holds the questions for review, approved and dismissed from the keyboard', async () => {
     // Two participants ask; in a pre-moderated room the questions wait for review.
-    const ada = participant(room, 'ada');
-    const ben = participant(room, 'ben');
-    const adaQuestion = 'How will the budget be spent?';
+    ada = participant(room, 'ada');
+    ben = participant(room, 'ben');
     await ada.ask(adaQuestion);
     await ben.ask('Buy my product!');
     await host.getByRole('button', { name: 'Review (2)' }).waitFor();
@@ -122,7 +144,9 @@ describe('the host console', () => {
     await expect.poll(() => benItem.evaluate((node) => node.matches(':focus'))).toBe(true);
     await host.keyboard.press('d');
     await host.getByRole('button', { name: 'Dismissed (1)' }).waitFor();
+  });
 
+  it('highlights a question the audience upvoted', async () => {
     // Ben upvotes Ada's question; the host highlights it for the room.
     await until(
       () => ben.$state.get()?.questions.some((q) => q.status === 'live') ?? false,
@@ -137,10 +161,12 @@ describe('the host console', () => {
       .getByRole('button', { name: 'Highlight: off' })
       .click();
     await host.getByRole('button', { name: 'Highlight: on', pressed: true }).waitFor();
+  });
 
+  it('puts the highlighted question, then the top questions, on the big screen, which has no key', async () => {
     // The present view, on another machine: no key, just the room. It shows the join screen
     // until the host chooses; the console says the highlighted question is not on it.
-    const present = await newPage();
+    present = await newPage();
     await present.goto(`${cli.url}/console#present=${room}`);
     await present.locator('[data-present="join"]').waitFor();
     await host.getByText(`The highlighted question is not on screen: “${adaQuestion}”`).waitFor();
@@ -162,7 +188,9 @@ describe('the host console', () => {
     await present.getByRole('img', { name: `QR code for ${cli.url}/console#join=${room}` }).waitFor();
     expect(await present.content()).not.toContain(key);
     expect(await axeViolations(present)).toEqual([]);
+  });
 
+  it('runs a single-choice poll that the big screen follows, with its results', async () => {
     // A single-choice poll, opened at once; the present view follows it and its results.
     await host.getByRole('tab', { name: 'Polls' }).click();
     await host.getByRole('button', { name: 'New poll' }).click();
@@ -193,7 +221,9 @@ describe('the host console', () => {
       expect.stringMatching(/Schools\s+0 % \(0\)/),
     ]);
     expect(await axeViolations(host)).toEqual([]);
+  });
 
+  it('ends voting and marks the question answered, the screen staying on the poll', async () => {
     // Close the poll: the screen says so. The host marks the question answered (x); the screen stays.
     await host.getByRole('button', { name: 'End voting', exact: true }).click();
     await present.getByText('Voting closed · 2 responses').waitFor();
@@ -202,7 +232,9 @@ describe('the host console', () => {
     await host.keyboard.press('x');
     await host.getByRole('button', { name: 'Answered (1)' }).waitFor();
     await present.locator('[data-present="poll"]').waitFor();
+  });
 
+  it('reports what happened, each question linked to its moment in the recording', async () => {
     // A reaction, then the report: the numbers are what happened.
     await ada.react('👏');
     await host.getByRole('tab', { name: 'Report' }).click();
@@ -232,14 +264,16 @@ describe('the host console', () => {
       .waitFor();
 
     // Each question links to its moment in the recording.
-    const watch = host.getByRole('row', { name: new RegExp(adaQuestion) }).getByRole('link');
-    const href = await watch.getAttribute('href');
-    const seconds = Number(/#t=(\d+)$/.exec(href ?? '')?.[1]);
+    watch = host.getByRole('row', { name: new RegExp(adaQuestion) }).getByRole('link');
+    href = await watch.getAttribute('href');
+    seconds = Number(/#t=(\d+)$/.exec(href ?? '')?.[1]);
     expect(href).toMatch(/^https:\/\/video\.example\.org\/townhall\.mp4#t=\d+$/);
     expect(seconds).toBeGreaterThanOrEqual(89);
     expect(seconds).toBeLessThan(600);
     expect(await axeViolations(host)).toEqual([]);
+  });
 
+  it('keeps the recording with the room for a co-host on another device', async () => {
     // The recording lives with the room: a co-host on another device (only the host link,
     // nothing in its storage) sees the same links, and moves the recording to YouTube.
     const cohost = await newPage();
@@ -254,7 +288,9 @@ describe('the host console', () => {
     await cohost.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
     expect(await cohostWatch.getAttribute('href')).toBe(`https://www.youtube.com/watch?v=town&t=${seconds}s`);
     expect(await axeViolations(cohost)).toEqual([]);
+  });
 
+  it('downloads the questions as CSV with the key in a header, links included', async () => {
     // The CSV downloads with the key in a header, through a Blob URL, links included.
     await host.getByRole('button', { name: 'Refresh' }).click();
     await expect.poll(() => watch.getAttribute('href')).toContain('youtube.com');
@@ -266,7 +302,9 @@ describe('the host console', () => {
     const csv = await readFile((await download.path())!, 'utf8');
     expect(csv).toContain(adaQuestion);
     expect(csv).toContain(`https://www.youtube.com/watch?v=town&t=${seconds}s`);
+  });
 
+  it('erases the room after a real confirmation', async () => {
     // Erasing needs a real confirmation step.
     await host.getByRole('button', { name: 'Erase this room' }).click();
     await host.getByLabel(`Type the room id “${room}” to confirm`).fill(room);
@@ -275,7 +313,9 @@ describe('the host console', () => {
     expect((await fetch(`${cli.url}/api/rooms/${room}`)).status).toBe(404);
     expect(await host.getByRole('link', { name: 'Town hall' }).count()).toBe(0);
   });
+});
 
+describe('the host console', () => {
   it('the report tab: the paragraph to paste, the room’s language and zone, a file per table', async () => {
     const {
       room,
@@ -361,93 +401,109 @@ describe('the host console', () => {
     expect(await axeViolations(page)).toEqual([]);
   });
 
-  it('runs polls of every kind: drafts, edits, duplicates, hidden results, deletion', async () => {
-    const { room, hostKey } = await createRoom(cli.url, { title: 'Polls' });
-    const host = await newPage();
-    await host.goto(`${cli.url}/console#room=${room}&key=${hostKey}&tab=polls`);
-    const ada = participant(room, 'ada-polls');
+  /** Polls of every kind in one room, step by step (each step goes on from the one before). */
+  describe('runs polls of every kind: drafts, edits, duplicates, hidden results, deletion', () => {
+    let host: Page;
+    let ada: RoomConnection;
+    /** The list item of the poll titled `title`. */
     const poll = (title: string) =>
       host.getByRole('listitem').filter({ has: host.getByRole('heading', { name: title, exact: true }) });
+    const days = () => poll('Which days suit you best?');
+    let daysId: string;
 
-    // A multiple-choice draft with a maximum; participants do not see drafts.
-    await host.getByRole('button', { name: 'New poll' }).click();
-    await host.getByLabel('Question of the poll').fill('Which days suit you?');
-    await host.getByLabel('Kind').selectOption('multiple');
-    await host.getByRole('textbox', { name: 'Option 1' }).fill('Monday');
-    await host.getByRole('textbox', { name: 'Option 2' }).fill('Tuesday');
-    await host.getByRole('button', { name: 'Add option' }).click();
-    await host.getByRole('textbox', { name: 'Option 3' }).fill('Wednesday');
-    await host.getByLabel('At most this many choices').fill('2');
-    await host.getByRole('button', { name: 'Save as draft' }).click();
-    await poll('Which days suit you?').getByText('≤ 2').waitFor();
-    await until(() => ada.$state.get() !== undefined, 'the participant joining');
-    expect(ada.$state.get()!.polls).toEqual([]);
+    beforeAll(async () => {
+      const { room, hostKey } = await createRoom(cli.url, { title: 'Polls' });
+      host = await newPage();
+      await host.goto(`${cli.url}/console#room=${room}&key=${hostKey}&tab=polls`);
+      ada = participant(room, 'ada-polls');
+    });
 
-    // Edit the draft: a new title, and the emptied maximum field lifts the maximum.
-    await poll('Which days suit you?').getByRole('button', { name: 'Edit' }).click();
-    await host.getByLabel('Question of the poll').fill('Which days suit you best?');
-    await host.getByLabel('At most this many choices').fill('');
-    await host.getByRole('button', { name: 'Save as draft' }).click();
-    const days = poll('Which days suit you best?');
-    await days.waitFor();
-    expect(await days.getByText('≤').count()).toBe(0);
+    it('saves a multiple-choice draft with a maximum, which participants do not see', async () => {
+      await host.getByRole('button', { name: 'New poll' }).click();
+      await host.getByLabel('Question of the poll').fill('Which days suit you?');
+      await host.getByLabel('Kind').selectOption('multiple');
+      await host.getByRole('textbox', { name: 'Option 1' }).fill('Monday');
+      await host.getByRole('textbox', { name: 'Option 2' }).fill('Tuesday');
+      await host.getByRole('button', { name: 'Add option' }).click();
+      await host.getByRole('textbox', { name: 'Option 3' }).fill('Wednesday');
+      await host.getByLabel('At most this many choices').fill('2');
+      await host.getByRole('button', { name: 'Save as draft' }).click();
+      await poll('Which days suit you?').getByText('≤ 2').waitFor();
+      await until(() => ada.$state.get() !== undefined, 'the participant joining');
+      expect(ada.$state.get()!.polls).toEqual([]);
+    });
 
-    // Duplicate it, and delete the copy after confirming.
-    await days.getByRole('button', { name: 'Duplicate' }).click();
-    await expect.poll(() => days.count()).toBe(2);
-    const copy = days.nth(1);
-    await copy.getByRole('button', { name: 'Delete' }).click();
-    await copy
-      .getByRole('group', { name: 'Delete this poll and its votes?' })
-      .getByRole('button', { name: 'Delete' })
-      .click();
-    await expect.poll(() => days.count()).toBe(1);
-    expect(await axeViolations(host)).toEqual([]);
+    it('edits the draft: a new title, and the emptied maximum field lifts the maximum', async () => {
+      await poll('Which days suit you?').getByRole('button', { name: 'Edit' }).click();
+      await host.getByLabel('Question of the poll').fill('Which days suit you best?');
+      await host.getByLabel('At most this many choices').fill('');
+      await host.getByRole('button', { name: 'Save as draft' }).click();
+      await days().waitFor();
+      expect(await days().getByText('≤').count()).toBe(0);
+    });
 
-    // Open it: with the maximum lifted, all three days are one valid vote.
-    await days.getByRole('button', { name: 'Open' }).click();
-    await until(() => ada.$state.get()?.currentPoll != null, 'the open poll');
-    const daysId = ada.$state.get()!.currentPoll!;
-    await ada.vote(daysId, [0, 1, 2]);
-    await days.getByText('1 response').waitFor();
+    it('duplicates the draft and deletes the copy after a confirmation', async () => {
+      await days().getByRole('button', { name: 'Duplicate' }).click();
+      await expect.poll(() => days().count()).toBe(2);
+      const copy = days().nth(1);
+      await copy.getByRole('button', { name: 'Delete' }).click();
+      await copy
+        .getByRole('group', { name: 'Delete this poll and its votes?' })
+        .getByRole('button', { name: 'Delete' })
+        .click();
+      await expect.poll(() => days().count()).toBe(1);
+      expect(await axeViolations(host)).toEqual([]);
+    });
 
-    // Results hidden: the host still sees them, participants do not, until shown again.
-    await days.getByRole('button', { name: 'Results: visible', pressed: true }).click();
-    await days.getByRole('button', { name: 'Results: hidden', pressed: false }).waitFor();
-    await until(() => ada.$state.get()!.polls.every((p) => p.results === undefined), 'results hidden');
-    await days.getByText('1 response').waitFor();
-    await days.getByRole('button', { name: 'Results: hidden' }).click();
-    await until(() => ada.$state.get()!.polls.some((p) => p.results !== undefined), 'results shown');
+    it('opens it: with the maximum lifted, all three days are one valid vote', async () => {
+      await days().getByRole('button', { name: 'Open' }).click();
+      await until(() => ada.$state.get()?.currentPoll != null, 'the open poll');
+      daysId = ada.$state.get()!.currentPoll!;
+      await ada.vote(daysId, [0, 1, 2]);
+      await days().getByText('1 response').waitFor();
+    });
 
-    // A rating and an open question, each opened at once; opening one closes the other.
-    await host.getByRole('button', { name: 'New poll' }).click();
-    await host.getByLabel('Question of the poll').fill('How was the venue?');
-    await host.getByLabel('Kind').selectOption('rating');
-    await host.getByRole('button', { name: 'Save and open' }).click();
-    await until(() => ada.$state.get()!.currentPoll !== daysId, 'the rating poll');
-    await ada.vote(ada.$state.get()!.currentPoll!, 4);
-    await poll('How was the venue?').getByText('Average 4.0 of 5').waitFor();
-    await days.getByText('Voting closed', { exact: true }).waitFor();
+    it('hides the results from participants, not from the host, until shown again', async () => {
+      await days().getByRole('button', { name: 'Results: visible', pressed: true }).click();
+      await days().getByRole('button', { name: 'Results: hidden', pressed: false }).waitFor();
+      await until(() => ada.$state.get()!.polls.every((p) => p.results === undefined), 'results hidden');
+      await days().getByText('1 response').waitFor();
+      await days().getByRole('button', { name: 'Results: hidden' }).click();
+      await until(() => ada.$state.get()!.polls.some((p) => p.results !== undefined), 'results shown');
+    });
 
-    await host.getByRole('button', { name: 'New poll' }).click();
-    await host.getByLabel('Question of the poll').fill('One word for today?');
-    await host.getByLabel('Kind').selectOption('open');
-    await host.getByRole('button', { name: 'Save and open' }).click();
-    await until(
-      () => ada.$state.get()!.polls.some((p) => p.kind === 'open' && p.status === 'open'),
-      'the open question',
-    );
-    await ada.vote(ada.$state.get()!.currentPoll!, '  Inspiring ');
-    await poll('One word for today?').getByText('Inspiring', { exact: true }).waitFor();
-    // The host hides the answer: gone for participants, counts included.
-    await poll('One word for today?').getByText('Moderate answers').click();
-    await poll('One word for today?').getByRole('button', { name: 'Hide', exact: true }).click();
-    await until(
-      () => ada.$state.get()!.polls.some((p) => p.results?.kind === 'open' && p.results.responses === 0),
-      'the hidden answer',
-    );
-    await poll('One word for today?').getByText('hidden', { exact: true }).waitFor();
-    expect(await axeViolations(host)).toEqual([]);
+    it('opens a rating and an open question at once, each ending the poll before', async () => {
+      await host.getByRole('button', { name: 'New poll' }).click();
+      await host.getByLabel('Question of the poll').fill('How was the venue?');
+      await host.getByLabel('Kind').selectOption('rating');
+      await host.getByRole('button', { name: 'Save and open' }).click();
+      await until(() => ada.$state.get()!.currentPoll !== daysId, 'the rating poll');
+      await ada.vote(ada.$state.get()!.currentPoll!, 4);
+      await poll('How was the venue?').getByText('Average 4.0 of 5').waitFor();
+      await days().getByText('Voting closed', { exact: true }).waitFor();
+
+      await host.getByRole('button', { name: 'New poll' }).click();
+      await host.getByLabel('Question of the poll').fill('One word for today?');
+      await host.getByLabel('Kind').selectOption('open');
+      await host.getByRole('button', { name: 'Save and open' }).click();
+      await until(
+        () => ada.$state.get()!.polls.some((p) => p.kind === 'open' && p.status === 'open'),
+        'the open question',
+      );
+      await ada.vote(ada.$state.get()!.currentPoll!, '  Inspiring ');
+      await poll('One word for today?').getByText('Inspiring', { exact: true }).waitFor();
+    });
+
+    it('hides an open answer: gone for participants, its count included', async () => {
+      await poll('One word for today?').getByText('Moderate answers').click();
+      await poll('One word for today?').getByRole('button', { name: 'Hide', exact: true }).click();
+      await until(
+        () => ada.$state.get()!.polls.some((p) => p.results?.kind === 'open' && p.results.responses === 0),
+        'the hidden answer',
+      );
+      await poll('One word for today?').getByText('hidden', { exact: true }).waitFor();
+      expect(await axeViolations(host)).toEqual([]);
+    });
   });
 
   it('tells the host, in both languages, when one network cast an unusual share of a poll’s votes', async () => {

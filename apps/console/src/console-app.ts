@@ -1,6 +1,6 @@
 import { css, html } from 'lit';
 import { ConsoleElement } from './console-element.js';
-import { $lang, langs, setLang, t, type Lang } from './i18n.js';
+import { $lang, langNames, langs, setLang, t } from './i18n.js';
 import { $route } from './route.js';
 import { StoreController } from '@plenum/elements';
 
@@ -71,9 +71,9 @@ export class PlenumConsole extends ConsoleElement {
                 type="button"
                 lang=${lang}
                 aria-pressed=${String($lang.get() === lang)}
-                @click=${() => setLang(lang as Lang)}
+                @click=${() => setLang(lang)}
               >
-                ${lang === 'de' ? 'Deutsch' : 'English'}
+                ${langNames[lang]}
               </button>`,
           )}
         </div>

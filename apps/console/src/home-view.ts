@@ -4,6 +4,7 @@ import { ApiError, createRoom } from './api.js';
 import { ConsoleElement } from './console-element.js';
 import { $lang, errorText, t } from './i18n.js';
 import { hostLink } from './links.js';
+import { passcodeField } from './passcode-field.js';
 import { readRecording, recordingFields, startWarning } from './recording-fields.js';
 import { readRoomSettings, roomSettingsFields } from './room-settings-fields.js';
 import { $rooms, removeRoom, saveRoom } from './rooms.js';
@@ -102,20 +103,7 @@ export class PlenumConsoleHome extends ConsoleElement {
               <input id="event-page" name="eventPage" type="url" aria-describedby="event-hint" />
               <p class="hint" id="event-hint">${s.eventPageHint}</p>
             </div>
-            <div class="field">
-              <label for="passcode">${s.passcodeLabel}</label>
-              <input
-                id="passcode"
-                name="passcode"
-                minlength=${limits.passcodeMin}
-                maxlength=${limits.passcode}
-                autocomplete="off"
-                spellcheck="false"
-                aria-describedby="passcode-hint"
-              />
-              <p class="hint" id="passcode-hint">${s.passcodeHint}</p>
-            </div>
-            ${roomSettingsFields($lang.get(), browserZone())}
+            ${passcodeField()} ${roomSettingsFields($lang.get(), browserZone())}
             ${recordingFields(undefined, browserZone(), this.warning)}
             ${
               this.needsToken

@@ -21,6 +21,9 @@ import { atom } from 'nanostores';
 
 export { langs, type Lang };
 
+/** Each language in its own words, for the switch and the room's language picker. */
+export const langNames: Record<Lang, string> = { en: 'English', de: 'Deutsch' };
+
 /** What the console writes itself: no name of the widgets' catalogue. */
 type OwnOnly = { [K in keyof WidgetStrings]?: never } & Record<string, unknown>;
 

@@ -1,44 +1,30 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { emptyRoom, FakeRoom, fakeQuestion } from '@plenum/elements';
+import { fakeQuestion } from '@plenum/elements';
 import { $, $$ } from '@plenum/elements/testing';
 import type { QuestionStatus } from '@plenum/protocol';
-import './elements.js';
 import type { PlenumConsoleModeration } from './moderation-view.js';
+import { hostRoom, mountView } from './testing.js';
 
 const statuses: QuestionStatus[] = ['review', 'live', 'answered', 'dismissed'];
 
 /** A host's room with one question in each list, the live one pinned and highlighted. */
-function hostRoom(): FakeRoom {
-  return new FakeRoom({
-    host: true,
-    state: emptyRoom({
-      lang: 'en',
-      moderation: 'pre',
-      questions: statuses.map((status, i) =>
-        fakeQuestion({
-          id: `q-${status}`,
-          text: `A question ${status}`,
-          status,
-          createdAt: i,
-          pinned: status !== 'dismissed',
-          highlighted: status === 'live',
-        }),
-      ),
-    }),
+const questionsRoom = () =>
+  hostRoom({
+    moderation: 'pre',
+    questions: statuses.map((status, i) =>
+      fakeQuestion({
+        id: `q-${status}`,
+        text: `A question ${status}`,
+        status,
+        createdAt: i,
+        pinned: status !== 'dismissed',
+        highlighted: status === 'live',
+      }),
+    ),
   });
-}
 
-async function moderation(room = hostRoom()): Promise<PlenumConsoleModeration> {
-  const element = await fixture<PlenumConsoleModeration>(
-    html`<plenum-console-moderation
-      .connection=${room}
-      .state=${room.$state.get()}
-    ></plenum-console-moderation>`,
-  );
-  room.$state.listen((state) => (element.state = state));
-  return element;
-}
+const moderation = (room = questionsRoom()) => mountView('plenum-console-moderation', room);
 
 const viewButton = (element: PlenumConsoleModeration, name: string) =>
   $$<HTMLButtonElement>(element, '.toolbar button').find((button) =>
@@ -52,7 +38,7 @@ describe('<plenum-console-moderation>', () => {
 
   for (const status of statuses) {
     it(`${status}: every shortcut a question announces has its button, and no other key acts`, async () => {
-      const room = hostRoom();
+      const room = questionsRoom();
       const element = await moderation(room);
       viewButton(element, status[0]!.toUpperCase() + status.slice(1)).click();
       await element.updateComplete;
@@ -72,7 +58,7 @@ describe('<plenum-console-moderation>', () => {
   }
 
   it('pins nothing dismissed by key (P is neither announced nor bound there)', async () => {
-    const room = hostRoom();
+    const room = questionsRoom();
     const element = await moderation(room);
     viewButton(element, 'Dismissed').click();
     await element.updateComplete;
@@ -83,7 +69,7 @@ describe('<plenum-console-moderation>', () => {
   });
 
   it('approves the focused question with A, and the review count follows', async () => {
-    const room = hostRoom();
+    const room = questionsRoom();
     const element = await moderation(room);
     viewButton(element, 'Review').click();
     await element.updateComplete;

@@ -4,10 +4,10 @@
  * from the room's activity is flagged, since it would send every link hours or years astray.
  */
 import { html, nothing } from 'lit';
-import type { Recording } from '@plenum/protocol';
+import { parseZonedDateTime, type Recording } from '@plenum/protocol';
 import { longDate } from './format.js';
 import { t } from './i18n.js';
-import { fromZonedInput, toZonedInput } from './zoned-time.js';
+import { toZonedInput } from './zoned-time.js';
 
 const dayMs = 24 * 60 * 60 * 1000;
 
@@ -51,7 +51,7 @@ export function recordingFields(recording: Recording | undefined, timeZone: stri
 export function readRecording(data: FormData, timeZone: string): Recording | null {
   const url = String(data.get('recordingUrl') ?? '').trim();
   if (!url) return null;
-  const startsAt = fromZonedInput(String(data.get('recordingStart') ?? ''), timeZone);
+  const startsAt = parseZonedDateTime(String(data.get('recordingStart') ?? ''), timeZone);
   return { url, ...(startsAt !== undefined && { startsAt }) };
 }
 
@@ -62,7 +62,7 @@ export function readRecording(data: FormData, timeZone: string): Recording | nul
  */
 export function startWarning(form: HTMLFormElement, timeZone: string, activity: Activity): string {
   const value = (form.elements.namedItem('recordingStart') as HTMLInputElement | null)?.value ?? '';
-  const startsAt = fromZonedInput(value, timeZone);
+  const startsAt = parseZonedDateTime(value, timeZone);
   if (startsAt === undefined) return '';
   if (startsAt >= activity.from - dayMs && startsAt <= activity.to + dayMs) return '';
   return t().recordingFarAway(longDate(activity.from));

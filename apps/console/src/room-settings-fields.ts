@@ -4,10 +4,8 @@
  */
 import { html } from 'lit';
 import { isTimeZone, languages, type Lang } from '@plenum/protocol';
-import { t } from './i18n.js';
+import { langNames, t } from './i18n.js';
 import { timeZones } from './zoned-time.js';
-
-const langNames: Record<Lang, string> = { de: 'Deutsch', en: 'English' };
 
 export function roomSettingsFields(lang: Lang, timeZone: string) {
   const s = t();

@@ -1,10 +1,11 @@
 import { css, html, nothing } from 'lit';
-import { isWebUrl, limits, type RoomView } from '@plenum/protocol';
+import { isWebUrl, type RoomView } from '@plenum/protocol';
 import { updatePasscode } from './api.js';
 import { ConsoleElement } from './console-element.js';
 import type { HostRoom } from './host-room.js';
 import { errorText, t } from './i18n.js';
 import { embedSnippet, hostLink, participantLink, presentLink } from './links.js';
+import { passcodeField } from './passcode-field.js';
 import { qrCode } from './qr.js';
 import { findRoom, saveRoom } from './rooms.js';
 
@@ -139,20 +140,7 @@ export class PlenumConsoleShare extends ConsoleElement {
   #renderPasscode(passcode: string | undefined) {
     const s = t();
     return html`<form class="panel" @submit=${this.#savePasscode}>
-      <div class="field">
-        <label for="passcode">${s.passcodeLabel}</label>
-        <input
-          id="passcode"
-          name="passcode"
-          .value=${passcode ?? ''}
-          minlength=${limits.passcodeMin}
-          maxlength=${limits.passcode}
-          autocomplete="off"
-          spellcheck="false"
-          aria-describedby="passcode-hint"
-        />
-        <p class="hint" id="passcode-hint">${s.passcodeHint}</p>
-      </div>
+      ${passcodeField(passcode)}
       <button type="submit">${s.savePasscode}</button>
       ${
         this.passcoded

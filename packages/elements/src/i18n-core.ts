@@ -8,8 +8,11 @@
  * so far\``: numbers in it go through the language's `words`, never bare `${n}` where they
  * can run into the thousands.
  */
-export const langs = ['en', 'de'] as const;
-export type Lang = (typeof langs)[number];
+import { languages, type Lang } from '@plenum/protocol';
+
+/** The languages we speak: the protocol's list, which the server checks a room's `lang` against. */
+export const langs = languages;
+export type { Lang };
 
 /** The language a BCP 47 tag names, if we speak it: `de-AT` → `de`, `fr` → undefined. */
 export const langOf = (tag: string | null | undefined): Lang | undefined =>

@@ -11,9 +11,19 @@ describe('i18n core', () => {
     expect(langOf(null)).to.equal(undefined);
   });
 
-  it('takes the first of the browser’s languages that we speak', () => {
-    const expected = langOf(navigator.languages.find((tag) => langOf(tag))) ?? 'en';
-    expect(browserLang()).to.equal(expected);
+  it('takes the first of the browser’s languages that we speak, else English', () => {
+    const prefer = (...tags: string[]) =>
+      Object.defineProperty(navigator, 'languages', { value: tags, configurable: true });
+    try {
+      prefer('fr-FR', 'de-AT', 'en');
+      expect(browserLang()).to.equal('de');
+      prefer('en-GB', 'de');
+      expect(browserLang()).to.equal('en');
+      prefer('fr', 'it');
+      expect(browserLang()).to.equal('en');
+    } finally {
+      delete (navigator as { languages?: unknown }).languages;
+    }
   });
 
   it('writes counts with the plural form and digit grouping of the language', () => {

@@ -82,6 +82,18 @@ export const samplePolls = {
     counts: [0, 0, 1, 1, 0],
     createdAt: 4,
   }),
+  /** Open answers enough for a word cloud: sizes by mentions. */
+  cloud: fakePoll({
+    id: 'p5',
+    title: 'One word for today?',
+    kind: 'open',
+    answers: [
+      { text: 'Inspiring', count: 11 },
+      { text: 'Practical', count: 6 },
+      { text: 'Long', count: 2 },
+    ],
+    createdAt: 5,
+  }),
 } satisfies Record<string, PollView>;
 
 /** The first element in `host`'s shadow root that matches (the test fails on a missing one). */

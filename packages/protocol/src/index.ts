@@ -42,3 +42,4 @@ export {
 export type { ResetRecord } from './room.js';
 export { cleanEventPage, cleanTimeZone, isLang, isTimeZone, languages, type Lang } from './settings.js';
 export { duplicateGroups, questionKey } from './duplicates.js';
+export { parseZonedDateTime, zonedDateTime } from './zoned-time.js';

@@ -8,7 +8,8 @@ import { refuse, type Refusal } from './room.js';
 
 declare const URL: new (input: string) => { href: string };
 
-export const languages = ['de', 'en'] as const;
+/** The languages Plenum speaks, in the order the console offers them (the widgets and the console share it). */
+export const languages = ['en', 'de'] as const;
 export type Lang = (typeof languages)[number];
 
 export const isLang = (value: unknown): value is Lang => languages.includes(value as Lang);

@@ -3,7 +3,7 @@ import { html } from 'lit';
 import { percentages, type PollView } from '@plenum/protocol';
 import '../define.js';
 import { emptyRoom, FakeRoom, roomWithPoll } from '../fake-room.js';
-import { fakePoll } from '../testing.js';
+import { fakePoll, samplePolls } from '../testing.js';
 
 // Results as the server sends them: the protocol works out percentages and averages.
 const polls = {
@@ -24,17 +24,7 @@ const polls = {
     responses: 18,
     createdAt: 2,
   }),
-  open: fakePoll({
-    id: 'open',
-    title: 'One word for today?',
-    kind: 'open',
-    answers: [
-      { text: 'Inspiring', count: 11 },
-      { text: 'Practical', count: 6 },
-      { text: 'Long', count: 2 },
-    ],
-    createdAt: 3,
-  }),
+  open: samplePolls.cloud,
   rating: fakePoll({
     id: 'rating',
     title: 'How useful was this talk?',

@@ -8,6 +8,7 @@ import {
   type PollKind,
   type PollStatus,
   type QuestionStatus,
+  zonedDateTime,
 } from '@plenum/protocol';
 
 /** A noun's two forms; the number goes in front ("1 Unterstützung", "2 Unterstützungen"). */
@@ -250,22 +251,7 @@ export function wordsFor(lang: Lang, timeZone: string) {
     /** "12:05" in the room's time zone. */
     time: (at: number) => timeOfDay.format(at),
     /** "2021-10-01 12:05" in the room's time zone: what a spreadsheet reads as a date in any locale. */
-    sortable: (at: number) => {
-      const parts = Object.fromEntries(
-        new Intl.DateTimeFormat('en-GB', {
-          timeZone,
-          year: 'numeric',
-          month: '2-digit',
-          day: '2-digit',
-          hour: '2-digit',
-          minute: '2-digit',
-          hourCycle: 'h23',
-        })
-          .formatToParts(at)
-          .map((part) => [part.type, part.value]),
-      );
-      return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
-    },
+    sortable: (at: number) => zonedDateTime(at, timeZone, ' '),
   };
 }
 
