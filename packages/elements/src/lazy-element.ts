@@ -1,0 +1,112 @@
+/**
+ * Widgets whose body loads on demand: the element itself (its attributes, room wiring and
+ * passcode prompt) is part of plenum.js, what it shows is a file of its own fetched the first
+ * time the tag appears on a page. Pages without a quiz or survey never download either.
+ *
+ * The loaded file imports nothing at run time: what it needs of Lit and the shared helpers
+ * it gets as a kit, handed over rather than imported (an import would make the bundler split
+ * Lit and the catalogues into a chunk of their own, and plenum.js must stay one file).
+ */
+import { html, nothing, type ReactiveControllerHost } from 'lit';
+import type { RoomLike } from '@plenum/client';
+import { limits, ratingScale } from '@plenum/protocol';
+import { Announcer } from './announcer.js';
+import { emit } from './events.js';
+import { describeError } from './feedback.js';
+import { resolveLang, strings, type Strings } from './i18n.js';
+import { inlineStyle } from './inline-style.js';
+import { PlenumElement } from './plenum-element.js';
+import { numbers } from './plural.js';
+import type { RoomController } from './room-controller.js';
+
+/** What a loaded view uses of this bundle. */
+export const viewKit = {
+  html,
+  nothing,
+  emit,
+  describeError,
+  inlineStyle,
+  numbers,
+  resolveLang,
+  strings,
+  limits,
+  ratingScale,
+};
+export type ViewKit = typeof viewKit;
+
+/** What a view needs of its element. */
+export interface ViewHost extends ReactiveControllerHost, HTMLElement {
+  readonly roomLike: RoomLike | undefined;
+  readonly roomStores: RoomController;
+  readonly roomName: string;
+  readonly t: Strings;
+  readonly announcer: Announcer;
+  readonly renderRoot: HTMLElement | DocumentFragment;
+  renderConnection(): unknown;
+}
+
+export interface View {
+  render(): unknown;
+}
+
+/** A view's file: its styles and its class. */
+export interface ViewModule {
+  sheet: CSSStyleSheet;
+  View: new (host: ViewHost, kit: ViewKit) => View;
+}
+
+/** Loads a file once per page; a failed load may be tried again. */
+export function once<T>(load: () => Promise<T>): () => Promise<T> {
+  let loading: Promise<T> | undefined;
+  return () =>
+    (loading ??= load().catch((failure: unknown) => {
+      loading = undefined;
+      throw failure;
+    }));
+}
+
+/** Adds a loaded file's styles to an element's shadow root. */
+export function adopt(element: HTMLElement, sheet: CSSStyleSheet): void {
+  const root = element.shadowRoot!;
+  if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+}
+
+/** The part of a lazy widget that lives in plenum.js: it loads its view and renders it. */
+export class LazyElement extends PlenumElement {
+  /** Announces what changes (a new question, the time left, results) politely; `announcer.interval` sets the pace. */
+  readonly announcer = new Announcer(this);
+  #view: View | undefined;
+  #failed = false;
+
+  /** The view's file (overridden by each widget). */
+  protected loadView(): Promise<ViewModule> {
+    return Promise.reject(new Error('no view'));
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.#view) return;
+    this.loadView().then(
+      ({ sheet, View }) => {
+        adopt(this, sheet);
+        this.#view ??= new View(this as unknown as ViewHost, viewKit);
+        this.requestUpdate();
+      },
+      () => {
+        this.#failed = true;
+        this.requestUpdate();
+      },
+    );
+  }
+
+  protected override render() {
+    if (this.locked) return this.renderPasscode();
+    return (
+      this.#view?.render() ??
+      html`<section part="base" aria-busy=${!this.#failed}>
+        ${this.renderConnection()}
+        ${this.#failed ? html`<p class="error" role="alert">${this.t.errors.fallback}</p>` : nothing}
+      </section>`
+    );
+  }
+}
