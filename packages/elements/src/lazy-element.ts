@@ -76,7 +76,6 @@ export class LazyElement extends PlenumElement {
   /** Announces what changes (a new question, the time left, results) politely; `announcer.interval` sets the pace. */
   readonly announcer = new Announcer(this);
   #view: View | undefined;
-  #failed = false;
 
   /** The view's file (overridden by each widget). */
   protected loadView(): Promise<ViewModule> {
@@ -92,21 +91,13 @@ export class LazyElement extends PlenumElement {
         this.#view ??= new View(this as unknown as ViewHost, viewKit);
         this.requestUpdate();
       },
-      () => {
-        this.#failed = true;
-        this.requestUpdate();
-      },
+      // Not loaded (offline, say): the next time the element connects tries again.
+      () => {},
     );
   }
 
   protected override render() {
     if (this.locked) return this.renderPasscode();
-    return (
-      this.#view?.render() ??
-      html`<section part="base" aria-busy=${!this.#failed}>
-        ${this.renderConnection()}
-        ${this.#failed ? html`<p class="error" role="alert">${this.t.errors.fallback}</p>` : nothing}
-      </section>`
-    );
+    return this.#view?.render() ?? html`<section part="base" aria-busy="true">${this.renderConnection()}</section>`;
   }
 }
