@@ -70,7 +70,7 @@ const builtIn: Record<Lang, (kit: ViewKit) => QuizStrings> = {
       correct: 'correct',
       unit: (count) => (count === 1 ? 'second left' : 'seconds left'),
       timeUp: 'Time is up.',
-      started: (question, text, seconds) => `${question}: ${text}. ${seconds} seconds.`,
+      started: (question, text, seconds) => `${question}, ${seconds} seconds: ${text}`,
       secondsLeft: (count) => `${n.count(count, { one: 'second', other: 'seconds' })} left.`,
       right: (points) => `Right! ${points}.`,
       wrong: 'Not right this time.',
@@ -110,7 +110,7 @@ const builtIn: Record<Lang, (kit: ViewKit) => QuizStrings> = {
       correct: 'richtig',
       unit: (count) => (count === 1 ? 'Sekunde übrig' : 'Sekunden übrig'),
       timeUp: 'Die Zeit ist um.',
-      started: (question, text, seconds) => `${question}: ${text}. ${seconds} Sekunden.`,
+      started: (question, text, seconds) => `${question}, ${seconds} Sekunden: ${text}`,
       secondsLeft: (count) => `Noch ${n.count(count, { one: 'Sekunde', other: 'Sekunden' })}.`,
       right: (points) => `Richtig! ${points}.`,
       wrong: 'Diesmal nicht richtig.',
@@ -482,7 +482,7 @@ export class View implements ViewShape {
     return html`<p part="timer" class=${left <= 5 ? 'timer low' : 'timer'} role="timer">
         ${
           left > 0
-            ? html`<span class="seconds">${left}</span><span>${s.unit(left)}</span>`
+            ? html`<span class="seconds">${left}</span> <span>${s.unit(left)}</span>`
             : html`<span>${s.timeUp}</span>`
         }
       </p>
