@@ -98,6 +98,8 @@ export class LazyElement extends PlenumElement {
 
   protected override render() {
     if (this.locked) return this.renderPasscode();
-    return this.#view?.render() ?? html`<section part="base" aria-busy="true">${this.renderConnection()}</section>`;
+    return (
+      this.#view?.render() ?? html`<section part="base" aria-busy="true">${this.renderConnection()}</section>`
+    );
   }
 }

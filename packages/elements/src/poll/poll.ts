@@ -221,7 +221,9 @@ export class PlenumPoll extends PlenumElement {
           />`;
       case 'ranking': {
         const order =
-          Array.isArray(choice) && choice.length === poll.options.length ? choice : poll.options.map((_, i) => i);
+          Array.isArray(choice) && choice.length === poll.options.length
+            ? choice
+            : poll.options.map((_, i) => i);
         return (
           this.#rankingView()?.inputs(resolveLang(this), poll, order, (next) => pick(next)()) ??
           html`<p class="note" aria-busy="true">${t.loadingPoll}</p>`
@@ -276,7 +278,12 @@ export class PlenumPoll extends PlenumElement {
     const mine = this.roomStores.mine.votes[poll.id];
     if (results.kind === 'open') return this.#renderAnswers(results.answers, mine);
     if (results.kind === 'ranking')
-      return this.#rankingView()?.results(resolveLang(this), poll, results, Array.isArray(mine) ? mine : undefined);
+      return this.#rankingView()?.results(
+        resolveLang(this),
+        poll,
+        results,
+        Array.isArray(mine) ? mine : undefined,
+      );
     const rating = results.kind === 'rating';
     const counts = rating ? results.distribution : results.counts;
     const labels = rating ? counts.map((_, i) => t.stars(i + 1)) : poll.options;

@@ -21,7 +21,13 @@ const results: PollView = {
   resultsVisible: true,
   responses: 3,
   // The server's arithmetic (Borda: n − place points); shown as given.
-  results: { kind: 'ranking', averageRanks: [2.67, 1.33, 2], points: [1, 5, 3], order: [1, 2, 0], responses: 3 },
+  results: {
+    kind: 'ranking',
+    averageRanks: [2.67, 1.33, 2],
+    points: [1, 5, 3],
+    order: [1, 2, 0],
+    responses: 3,
+  },
 };
 
 const room = (poll: PollView, vote?: number[]) =>
@@ -84,7 +90,9 @@ describe('<plenum-poll> ranking', () => {
     const rows = $$(el, '.ranking li');
     const data = new DataTransfer();
     rows[0]!.dispatchEvent(new DragEvent('dragstart', { dataTransfer: data, bubbles: true }));
-    rows[2]!.dispatchEvent(new DragEvent('dragover', { dataTransfer: data, bubbles: true, cancelable: true }));
+    rows[2]!.dispatchEvent(
+      new DragEvent('dragover', { dataTransfer: data, bubbles: true, cancelable: true }),
+    );
     rows[2]!.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
     await el.updateComplete;
     expect(order(el)).to.deep.equal(['Building permits', 'Registration', 'Parking permits']);
@@ -113,7 +121,9 @@ describe('<plenum-poll> ranking', () => {
 
   it('speaks German', async () => {
     const el = await pollElement(room(ranking), 'de');
-    expect($(el, 'li[data-option="0"] .down').getAttribute('aria-label')).to.equal('„Parking permits“ nach unten');
+    expect($(el, 'li[data-option="0"] .down').getAttribute('aria-label')).to.equal(
+      '„Parking permits“ nach unten',
+    );
     expect(text($(el, '#ranking-hint'))).to.contain('Bringen Sie die Antworten in Ihre Reihenfolge');
   });
 });

@@ -401,7 +401,9 @@ export class View implements ViewShape {
     const note = this.#nicknameNote;
     if (this.#nickname === undefined && name && !(note && typeof note === 'object' && 'error' in note))
       return html`<p class="nickname">
-        <span role="status">${note && typeof note === 'object' && 'saved' in note ? note.saved : s.playingAs(name)}</span>
+        <span role="status"
+          >${note && typeof note === 'object' && 'saved' in note ? note.saved : s.playingAs(name)}</span
+        >
         <span
           ><button part="button" type="button" class="change" @click=${this.#editNickname}>
             ${s.nicknameChange}
@@ -486,7 +488,9 @@ export class View implements ViewShape {
             : html`<span>${s.timeUp}</span>`
         }
       </p>
-      <span class="clock" aria-hidden="true"><span style=${inlineStyle({ width: `${share}%` })}></span></span>`;
+      <span class="clock" aria-hidden="true"
+        ><span style=${inlineStyle({ width: `${share}%` })}></span
+      ></span>`;
   }
 
   #renderQuestion(quiz: QuizView, question: QuizQuestionView) {
@@ -528,10 +532,12 @@ export class View implements ViewShape {
                   name="answer"
                   .checked=${chosen.includes(i)}
                   @change=${() => {
+                    // From the choice as it is now: two ticks may come before one render.
+                    const now = this.#draft === undefined ? [] : ([] as number[]).concat(this.#draft);
                     this.#draft = multiple
-                      ? chosen.includes(i)
-                        ? chosen.filter((c) => c !== i)
-                        : [...chosen, i].sort((a, b) => a - b)
+                      ? now.includes(i)
+                        ? now.filter((c) => c !== i)
+                        : [...now, i].sort((a, b) => a - b)
                       : i;
                     this.#note = undefined;
                     this.host.requestUpdate();
@@ -542,7 +548,9 @@ export class View implements ViewShape {
           )}
         </fieldset>
         <div class="actions">
-          <button part="button" class="primary" type="submit" aria-disabled=${this.#sending}>${s.answer}</button>
+          <button part="button" class="primary" type="submit" aria-disabled=${this.#sending}>
+            ${s.answer}
+          </button>
         </div>
         ${
           note === 'choose'
@@ -649,7 +657,8 @@ export class View implements ViewShape {
                 const name = entry.nickname || s.participant(entry.player);
                 const own = entry.player === me;
                 return html`<li part="item" class=${own ? 'mine' : ''}>
-                  <span class="place"><span class="visually-hidden">${s.rank(entry.rank)}: </span
+                  <span class="place"
+                    ><span class="visually-hidden">${s.rank(entry.rank)}: </span
                     ><span aria-hidden="true">${entry.rank}.</span></span
                   >
                   <span class="name">${name}${own ? ` (${s.you})` : ''}</span>

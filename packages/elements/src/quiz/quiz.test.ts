@@ -61,7 +61,12 @@ const board = quiz({
 const played: Partial<MineView> = {
   player: { number: 17, nickname: 'Grace' },
   quizzes: {
-    z1: { answers: { 0: { choice: 1, ms: 7200, points: 640, correct: true } }, score: 640, rank: 3, players: 4 },
+    z1: {
+      answers: { 0: { choice: 1, ms: 7200, points: 640, correct: true } },
+      score: 640,
+      rank: 3,
+      players: 4,
+    },
   },
 };
 
@@ -142,7 +147,10 @@ describe('<plenum-quiz>', () => {
     expect(text($(el, 'legend'))).to.equal('Which year did the Online Access Act pass?');
     expect(text($(el, '.head .note'))).to.equal('Question 1 of 3');
     room.answer = () =>
-      room.update({}, { quizzes: { z1: { answers: { 0: { choice: 1, ms: 2100 } }, score: 0, rank: 1, players: 1 } } });
+      room.update(
+        {},
+        { quizzes: { z1: { answers: { 0: { choice: 1, ms: 2100 } }, score: 0, rank: 1, players: 1 } } },
+      );
     const radios = $$<HTMLInputElement>(el, 'input[type="radio"]');
     radios[0]!.focus();
     await sendKeys({ press: 'ArrowDown' });
@@ -161,7 +169,13 @@ describe('<plenum-quiz>', () => {
     const multiple = quiz({
       current: 0,
       phase: 'question',
-      questions: [question({ kind: 'multiple', text: 'Which are EU member states?', options: ['Norway', 'Austria', 'Malta'] })],
+      questions: [
+        question({
+          kind: 'multiple',
+          text: 'Which are EU member states?',
+          options: ['Norway', 'Austria', 'Malta'],
+        }),
+      ],
     });
     const room = stubAt(multiple, serverStart);
     const el = await quizElement(room);
@@ -244,9 +258,16 @@ describe('<plenum-quiz>', () => {
     const el = await quizElement(room);
     $<HTMLInputElement>(el, 'input[type="radio"]').focus();
     await sendKeys({ press: 'ArrowDown' });
-    const next = question({ index: 1, text: 'Second?', startedAt: serverStart + 30_000, endsAt: serverStart + 50_000 });
+    const next = question({
+      index: 1,
+      text: 'Second?',
+      startedAt: serverStart + 30_000,
+      endsAt: serverStart + 50_000,
+    });
     room.now = serverStart + 31_000;
-    room.update({ quizzes: [quiz({ current: 1, phase: 'question', questions: [running.questions[0]!, next] })] });
+    room.update({
+      quizzes: [quiz({ current: 1, phase: 'question', questions: [running.questions[0]!, next] })],
+    });
     await waitUntil(() => text($(el, 'legend')) === 'Second?', 'the next question shows');
     await el.updateComplete;
     const radios = $$<HTMLInputElement>(el, 'input[type="radio"]');

@@ -39,7 +39,8 @@ const builtIn: Record<Lang, (kit: ViewKit) => SurveyStrings> = {
       send: 'Send answers',
       update: 'Send changes',
       sending: 'Sending…',
-      waiting: 'Not connected: your answers wait on this device and go out as soon as the connection is back.',
+      waiting:
+        'Not connected: your answers wait on this device and go out as soon as the connection is back.',
       sent: 'Thank you! Your answers have arrived. You may change them while the survey is open.',
       changed: 'You changed answers since sending: send them again to keep the changes.',
       closed: 'This survey is closed.',
@@ -63,7 +64,8 @@ const builtIn: Record<Lang, (kit: ViewKit) => SurveyStrings> = {
       waiting:
         'Keine Verbindung: Ihre Antworten warten auf diesem Gerät und gehen raus, sobald die Verbindung wieder steht.',
       sent: 'Danke! Ihre Antworten sind angekommen. Sie können sie ändern, solange die Befragung läuft.',
-      changed: 'Sie haben seit dem Senden Antworten geändert: Senden Sie sie erneut, damit die Änderungen zählen.',
+      changed:
+        'Sie haben seit dem Senden Antworten geändert: Senden Sie sie erneut, damit die Änderungen zählen.',
       closed: 'Diese Befragung ist beendet.',
       nothing: 'Bitte beantworten Sie zuerst mindestens eine Frage.',
       chooseUpTo: (count) => `Wählen Sie bis zu ${count}.`,
@@ -109,7 +111,9 @@ interface SurveyHost extends ViewHost {
 function pick(surveys: readonly SurveyView[] | undefined, id: string | undefined): SurveyView | undefined {
   const list = (surveys ?? []).filter((survey) => survey.status !== 'draft');
   if (id) return list.find((survey) => survey.id === id);
-  return list.filter((survey) => survey.status === 'open').sort((a, b) => b.createdAt - a.createdAt)[0];
+  const newest = (status: string) =>
+    list.filter((survey) => survey.status === status).sort((a, b) => b.createdAt - a.createdAt)[0];
+  return newest('open') ?? newest('closed');
 }
 
 /** Empty answers count as left out: "" and [] are sent as null. */
@@ -190,9 +194,7 @@ export class View implements ViewShape {
       <p part="label" class="title" id="survey-title">${survey.title}</p>
       <p class="note" id="survey-intro">${s.intro(survey.questions.length)}</p>
       <ol class="questions" aria-labelledby="survey-title">
-        ${survey.questions.map(
-          (question, index) => html`<li>${this.#renderQuestion(survey, question, index)}</li>`,
-        )}
+        ${survey.questions.map((question, index) => html`<li>${this.#renderQuestion(question, index)}</li>`)}
       </ol>
       <div class="actions">
         <button part="button" class="primary" type="submit" aria-disabled=${note === 'sending'}>
@@ -227,7 +229,17 @@ export class View implements ViewShape {
     this.host.requestUpdate();
   }
 
-  #renderQuestion(survey: SurveyView, question: SurveyQuestionView, index: number) {
+  /** Ticks or unticks option `i` of a multiple-choice question, from the answer as it is now. */
+  #toggle(index: number, i: number): void {
+    const now = this.#answers[index];
+    const chosen = Array.isArray(now) ? now : [];
+    this.#set(
+      index,
+      chosen.includes(i) ? chosen.filter((c) => c !== i) : [...chosen, i].sort((a, b) => a - b),
+    );
+  }
+
+  #renderQuestion(question: SurveyQuestionView, index: number) {
     const { html, nothing } = this.kit;
     const t = this.host.t;
     const s = this.#s;
@@ -274,7 +286,12 @@ export class View implements ViewShape {
           ${question.options.map(
             (option, i) =>
               html`<label class="option"
-                ><input type="radio" name=${id} .checked=${answer === i} @change=${() => this.#set(index, i)} />
+                ><input
+                  type="radio"
+                  name=${id}
+                  .checked=${answer === i}
+                  @change=${() => this.#set(index, i)}
+                />
                 ${option}</label
               >`,
           )}
@@ -293,13 +310,7 @@ export class View implements ViewShape {
                   type="checkbox"
                   .checked=${chosen.includes(i)}
                   ?disabled=${full && !chosen.includes(i)}
-                  @change=${() =>
-                    this.#set(
-                      index,
-                      chosen.includes(i)
-                        ? chosen.filter((c) => c !== i)
-                        : [...chosen, i].sort((a, b) => a - b),
-                    )}
+                  @change=${() => this.#toggle(index, i)}
                 />
                 ${option}</label
               >`,
@@ -353,7 +364,8 @@ export class View implements ViewShape {
             ${results.answers.map(
               (a) =>
                 html`<li part="item">
-                  <span class="text">${a.text}</span><span part="count" class="count">${t.mentions(a.count)}</span>
+                  <span class="text">${a.text}</span>
+                  <span part="count" class="count">${t.mentions(a.count)}</span>
                 </li>`,
             )}
           </ol>`
@@ -381,5 +393,3 @@ export class View implements ViewShape {
       ${rating ? html`<p class="note">${t.average(results.average, results.responses)}</p>` : nothing}`;
   }
 }
-
-
