@@ -31,7 +31,7 @@ const library = (name: string): InlineConfig['build'] => ({
 });
 
 /** Files for pages or bundles that need only one widget. */
-const singles = ['questions', 'poll', 'reactions'];
+const singles = ['questions', 'poll', 'reactions', 'quiz', 'survey'];
 
 /**
  * Builds plenum.js (everything in one ES module) and one file per element. Several entries
