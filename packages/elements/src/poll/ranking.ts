@@ -119,8 +119,15 @@ export class RankingView {
     private readonly kit: ViewKit,
   ) {}
 
+  #words: { lang?: Lang; custom?: Partial<RankingStrings>; value?: RankingStrings } = {};
+
+  /** The built-in words, with any the page replaced (`setStrings(lang, { ranking: { … } })`). */
   strings(lang: Lang): RankingStrings {
-    return (this.kit.strings(lang) as { ranking?: RankingStrings }).ranking ?? builtIn[lang](this.kit);
+    const custom = (this.kit.strings(lang) as { ranking?: Partial<RankingStrings> }).ranking;
+    const words = this.#words;
+    if (words.lang !== lang || words.custom !== custom)
+      this.#words = { lang, custom, value: { ...builtIn[lang](this.kit), ...custom } };
+    return this.#words.value!;
   }
 
   /** The order the participant is making: `order` (option indices), changed through `pick`. */

@@ -271,9 +271,16 @@ export class View implements ViewShape {
     return this.kit.resolveLang(this.host);
   }
 
+  #words: { lang?: Lang; custom?: Partial<QuizStrings>; value?: QuizStrings } = {};
+
+  /** The built-in words, with any the page replaced (`setStrings(lang, { quiz: { … } })`). */
   get #s(): QuizStrings {
     const lang = this.#lang;
-    return (this.kit.strings(lang) as { quiz?: QuizStrings }).quiz ?? builtIn[lang](this.kit);
+    const custom = (this.kit.strings(lang) as { quiz?: Partial<QuizStrings> }).quiz;
+    const words = this.#words;
+    if (words.lang !== lang || words.custom !== custom)
+      this.#words = { lang, custom, value: { ...builtIn[lang](this.kit), ...custom } };
+    return this.#words.value!;
   }
 
   get #quiz(): QuizView | undefined {

@@ -2,6 +2,7 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { MineView, QuizQuestionView, QuizView } from '@plenum/protocol';
 import '../define.js';
+import { setStrings, strings } from '../i18n.js';
 import { StubRoom } from '../stub-room.js';
 import type { PlenumQuiz } from './quiz.js';
 
@@ -139,6 +140,18 @@ describe('<plenum-quiz>', () => {
     expect(text($(el, 'label[for="nickname"]'))).to.equal('Ihr Spitzname für die Bestenliste (optional)');
     expect(text($(el, 'button[type="submit"]'))).to.equal('Spitznamen speichern');
     expect(text($(el, '.note:not(#nickname-hint)'))).to.contain('Das Quiz beginnt gleich');
+  });
+
+  it('takes the page’s words for some strings and keeps the built-in rest', async () => {
+    const before = strings('en');
+    setStrings('en', { quiz: { answer: 'Lock in' } } as never);
+    try {
+      const el = await quizElement(stubAt(running, serverStart));
+      expect(text($(el, 'button[type="submit"]'))).to.equal('Lock in');
+      expect(text($(el, '.head .note'))).to.equal('Question 1 of 3');
+    } finally {
+      setStrings('en', { ...before, quiz: undefined } as never);
+    }
   });
 
   it('answers by keyboard: arrows choose, Enter sends; the answer is in', async () => {

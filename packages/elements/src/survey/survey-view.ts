@@ -139,9 +139,16 @@ export class View implements ViewShape {
     return this.kit.resolveLang(this.host);
   }
 
+  #words: { lang?: Lang; custom?: Partial<SurveyStrings>; value?: SurveyStrings } = {};
+
+  /** The built-in words, with any the page replaced (`setStrings(lang, { survey: { … } })`). */
   get #s(): SurveyStrings {
     const lang = this.#lang;
-    return (this.kit.strings(lang) as { survey?: SurveyStrings }).survey ?? builtIn[lang](this.kit);
+    const custom = (this.kit.strings(lang) as { survey?: Partial<SurveyStrings> }).survey;
+    const words = this.#words;
+    if (words.lang !== lang || words.custom !== custom)
+      this.#words = { lang, custom, value: { ...builtIn[lang](this.kit), ...custom } };
+    return this.#words.value!;
   }
 
   get #survey(): SurveyView | undefined {
