@@ -33,9 +33,13 @@ function bars(
     ${rows.map(
       (row) =>
         html`<li class=${row.mark ? 'right' : ''}>
-          <span class="label">${row.mark ? html`<span aria-hidden="true">✓ </span>` : nothing}${clamped(row.label)}</span>
+          <span class="label"
+            >${row.mark ? html`<span aria-hidden="true">✓ </span>` : nothing}${clamped(row.label)}</span
+          >
           <span class="number">${row.number ?? s.percentOf(row.percent, row.count)}</span>
-          <span class="track" aria-hidden="true"><span style=${inlineStyle({ width: `${row.percent}%` })}></span></span>
+          <span class="track" aria-hidden="true"
+            ><span style=${inlineStyle({ width: `${row.percent}%` })}></span
+          ></span>
         </li>`,
     )}
   </ul>`;
@@ -56,7 +60,8 @@ export function quizScreen(state: RoomView, quiz: QuizView, lang: Lang, now: () 
                 (entry) =>
                   html`<li data-fit-item>
                     <p class="text">
-                      <strong>${entry.rank}.</strong> ${clamped(entry.nickname || s.participant(entry.player))}
+                      <strong>${entry.rank}.</strong>
+                      ${clamped(entry.nickname || s.participant(entry.player))}
                     </p>
                     <p class="meta">${s.points(entry.score)}</p>
                   </li>`,
@@ -183,7 +188,10 @@ export function rankingBars(lang: Lang, clamped: Clamp, options: readonly string
       label: `${place + 1}. ${options[option] ?? ''}`,
       percent: Math.round(((results.points[option] ?? 0) * 100) / top),
       count: results.points[option] ?? 0,
-      number: s.averageRank(decimal(results.averageRanks[option] ?? 0), s.points(results.points[option] ?? 0)),
+      number: s.averageRank(
+        decimal(results.averageRanks[option] ?? 0),
+        s.points(results.points[option] ?? 0),
+      ),
     })),
   );
 }

@@ -235,7 +235,8 @@ export class PlenumConsoleQuizzes extends ConsoleElement {
               })}
           >
             ${(['single', 'multiple'] as const).map(
-              (kind) => html`<option value=${kind} ?selected=${question.kind === kind}>${s.quizKinds[kind]}</option>`,
+              (kind) =>
+                html`<option value=${kind} ?selected=${question.kind === kind}>${s.quizKinds[kind]}</option>`,
             )}
           </select>
         </span>
@@ -249,53 +250,56 @@ export class PlenumConsoleQuizzes extends ConsoleElement {
             max=${limits.quizTimeMax}
             .value=${String(question.timeLimit)}
             @input=${(e: InputEvent) =>
-              this.#change((d) => (d.questions[qi]!.timeLimit = Number((e.target as HTMLInputElement).value)))}
+              this.#change(
+                (d) => (d.questions[qi]!.timeLimit = Number((e.target as HTMLInputElement).value)),
+              )}
           />
         </span>
       </p>
       <fieldset>
         <legend>${s.options}</legend>
         ${question.options.map(
-          (option, oi) => html`<div class="option">
-            <input
-              type=${multiple ? 'checkbox' : 'radio'}
-              name="${id}-correct"
-              id="${id}-correct-${oi}"
-              .checked=${question.correct.includes(oi)}
-              @change=${(e: Event) =>
-                this.#change((d) => {
-                  const q = d.questions[qi]!;
-                  const on = (e.target as HTMLInputElement).checked;
-                  q.correct = multiple
-                    ? on
-                      ? [...q.correct, oi].sort((a, b) => a - b)
-                      : q.correct.filter((c) => c !== oi)
-                    : [oi];
-                })}
-            />
-            <label for="${id}-correct-${oi}" class="visually-hidden">${s.correct(option)}</label>
-            <input
-              type="text"
-              aria-label=${s.option(oi + 1)}
-              maxlength=${limits.pollOption}
-              .value=${option}
-              @input=${(e: InputEvent) =>
-                this.#change((d) => (d.questions[qi]!.options[oi] = (e.target as HTMLInputElement).value))}
-            />
-            <button
-              type="button"
-              aria-label=${s.removeOption(oi + 1)}
-              ?disabled=${question.options.length <= 2}
-              @click=${() =>
-                this.#change((d) => {
-                  const q = d.questions[qi]!;
-                  q.options.splice(oi, 1);
-                  q.correct = q.correct.filter((c) => c !== oi).map((c) => (c > oi ? c - 1 : c));
-                })}
-            >
-              ✕
-            </button>
-          </div>`,
+          (option, oi) =>
+            html`<div class="option">
+              <input
+                type=${multiple ? 'checkbox' : 'radio'}
+                name="${id}-correct"
+                id="${id}-correct-${oi}"
+                .checked=${question.correct.includes(oi)}
+                @change=${(e: Event) =>
+                  this.#change((d) => {
+                    const q = d.questions[qi]!;
+                    const on = (e.target as HTMLInputElement).checked;
+                    q.correct = multiple
+                      ? on
+                        ? [...q.correct, oi].sort((a, b) => a - b)
+                        : q.correct.filter((c) => c !== oi)
+                      : [oi];
+                  })}
+              />
+              <label for="${id}-correct-${oi}" class="visually-hidden">${s.correct(option)}</label>
+              <input
+                type="text"
+                aria-label=${s.option(oi + 1)}
+                maxlength=${limits.pollOption}
+                .value=${option}
+                @input=${(e: InputEvent) =>
+                  this.#change((d) => (d.questions[qi]!.options[oi] = (e.target as HTMLInputElement).value))}
+              />
+              <button
+                type="button"
+                aria-label=${s.removeOption(oi + 1)}
+                ?disabled=${question.options.length <= 2}
+                @click=${() =>
+                  this.#change((d) => {
+                    const q = d.questions[qi]!;
+                    q.options.splice(oi, 1);
+                    q.correct = q.correct.filter((c) => c !== oi).map((c) => (c > oi ? c - 1 : c));
+                  })}
+              >
+                ✕
+              </button>
+            </div>`,
         )}
         <button
           type="button"
@@ -377,11 +381,7 @@ export class PlenumConsoleQuizzes extends ConsoleElement {
       ${
         quiz.status === 'open'
           ? html`<p class="phase" role="status">
-              ${
-                current && quiz.phase
-                  ? s.phase[quiz.phase](current.index + 1, quiz.questionCount)
-                  : s.lobby
-              }
+              ${current && quiz.phase ? s.phase[quiz.phase](current.index + 1, quiz.questionCount) : s.lobby}
             </p>`
           : nothing
       }
@@ -413,25 +413,40 @@ export class PlenumConsoleQuizzes extends ConsoleElement {
         }
         ${
           quiz.status === 'open' && quiz.phase === 'question'
-            ? html`<button type="button" class="primary reveal" @click=${() => this.#act((h) => h.revealAnswer(id))}>
+            ? html`<button
+                type="button"
+                class="primary reveal"
+                @click=${() => this.#act((h) => h.revealAnswer(id))}
+              >
                 ${s.reveal}
               </button>`
             : nothing
         }
         ${
           quiz.status === 'open' && quiz.phase === 'revealed'
-            ? html`<button type="button" class="board-button" @click=${() => this.#act((h) => h.showLeaderboard(id))}>
+            ? html`<button
+                type="button"
+                class="board-button"
+                @click=${() => this.#act((h) => h.showLeaderboard(id))}
+              >
                 ${s.leaderboard}
               </button>`
             : nothing
         }
         ${
           quiz.status === 'open'
-            ? html`<button type="button" class="end" @click=${() => this.#act((h) => h.updateQuiz(id, { status: 'closed' }))}>
+            ? html`<button
+                type="button"
+                class="end"
+                @click=${() => this.#act((h) => h.updateQuiz(id, { status: 'closed' }))}
+              >
                 ${s.close}
               </button>`
             : quiz.status === 'closed'
-              ? html`<button type="button" @click=${() => this.#act((h) => h.updateQuiz(id, { status: 'open' }))}>
+              ? html`<button
+                  type="button"
+                  @click=${() => this.#act((h) => h.updateQuiz(id, { status: 'open' }))}
+                >
                   ${s.reopen}
                 </button>`
               : nothing
@@ -491,7 +506,9 @@ export class PlenumConsoleQuizzes extends ConsoleElement {
           return html`<li class=${right ? 'right' : ''}>
             <span>${right ? `✓ ${option} (${s.correctMark})` : option}</span>
             <span>${percent} % · ${s.answers(results?.counts[i] ?? 0)}</span>
-            <div class="bar" aria-hidden="true"><span style=${inlineStyle({ width: `${percent}%` })}></span></div>
+            <div class="bar" aria-hidden="true">
+              <span style=${inlineStyle({ width: `${percent}%` })}></span>
+            </div>
           </li>`;
         })}
       </ul>

@@ -87,7 +87,9 @@ export class PlenumConsoleSurveys extends ConsoleElement {
         this.editing
           ? this.#renderForm()
           : html`<p>
-              <button type="button" class="primary" id="new-survey" @click=${this.#new}>${s.surveyNew}</button>
+              <button type="button" class="primary" id="new-survey" @click=${this.#new}>
+                ${s.surveyNew}
+              </button>
             </p>`
       }
       <h2 id="survey-list">${s.surveys}</h2>
@@ -194,10 +196,13 @@ export class PlenumConsoleSurveys extends ConsoleElement {
         <select
           id="${id}-kind"
           @change=${(e: Event) =>
-            this.#change((d) => (d.questions[qi]!.kind = (e.target as HTMLSelectElement).value as SurveyKind))}
+            this.#change(
+              (d) => (d.questions[qi]!.kind = (e.target as HTMLSelectElement).value as SurveyKind),
+            )}
         >
           ${(['rating', 'single', 'multiple', 'open'] as const).map(
-            (kind) => html`<option value=${kind} ?selected=${question.kind === kind}>${s.surveyKinds[kind]}</option>`,
+            (kind) =>
+              html`<option value=${kind} ?selected=${question.kind === kind}>${s.surveyKinds[kind]}</option>`,
           )}
         </select>
       </p>
@@ -206,24 +211,27 @@ export class PlenumConsoleSurveys extends ConsoleElement {
           ? html`<fieldset>
               <legend>${s.options}</legend>
               ${question.options.map(
-                (option, oi) => html`<div class="option">
-                  <input
-                    type="text"
-                    aria-label=${s.option(oi + 1)}
-                    maxlength=${limits.pollOption}
-                    .value=${option}
-                    @input=${(e: InputEvent) =>
-                      this.#change((d) => (d.questions[qi]!.options[oi] = (e.target as HTMLInputElement).value))}
-                  />
-                  <button
-                    type="button"
-                    aria-label=${s.removeOption(oi + 1)}
-                    ?disabled=${question.options.length <= 2}
-                    @click=${() => this.#change((d) => d.questions[qi]!.options.splice(oi, 1))}
-                  >
-                    ✕
-                  </button>
-                </div>`,
+                (option, oi) =>
+                  html`<div class="option">
+                    <input
+                      type="text"
+                      aria-label=${s.option(oi + 1)}
+                      maxlength=${limits.pollOption}
+                      .value=${option}
+                      @input=${(e: InputEvent) =>
+                        this.#change(
+                          (d) => (d.questions[qi]!.options[oi] = (e.target as HTMLInputElement).value),
+                        )}
+                    />
+                    <button
+                      type="button"
+                      aria-label=${s.removeOption(oi + 1)}
+                      ?disabled=${question.options.length <= 2}
+                      @click=${() => this.#change((d) => d.questions[qi]!.options.splice(oi, 1))}
+                    >
+                      ✕
+                    </button>
+                  </div>`,
               )}
               <button
                 type="button"
@@ -244,7 +252,9 @@ export class PlenumConsoleSurveys extends ConsoleElement {
                         min="1"
                         .value=${question.maxChoices}
                         @input=${(e: InputEvent) =>
-                          this.#change((d) => (d.questions[qi]!.maxChoices = (e.target as HTMLInputElement).value))}
+                          this.#change(
+                            (d) => (d.questions[qi]!.maxChoices = (e.target as HTMLInputElement).value),
+                          )}
                       />
                     </p>`
                   : nothing
@@ -275,14 +285,19 @@ export class PlenumConsoleSurveys extends ConsoleElement {
       ...(hasOptions(q.kind) && { options: q.options.map((o) => o.trim()).filter(Boolean) }),
       ...(q.kind === 'multiple' && Number(q.maxChoices) > 0 && { maxChoices: Number(q.maxChoices) }),
     }));
-    if (!title || !questions.length || questions.some((q) => !q.text)) return void (this.message = s.needTitle);
+    if (!title || !questions.length || questions.some((q) => !q.text))
+      return void (this.message = s.needTitle);
     if (questions.some((q) => q.options && q.options.length < 2)) return void (this.message = s.needOptions);
     this.message = '';
     try {
       if (this.editing === 'new')
         await host.createSurvey({ title, questions, resultsVisible: this.draft.resultsVisible });
       else if (this.editing)
-        await host.updateSurvey(this.editing, { title, questions, resultsVisible: this.draft.resultsVisible });
+        await host.updateSurvey(this.editing, {
+          title,
+          questions,
+          resultsVisible: this.draft.resultsVisible,
+        });
       this.editing = undefined;
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('#new-survey')?.focus();
@@ -319,7 +334,10 @@ export class PlenumConsoleSurveys extends ConsoleElement {
         }
         ${
           survey.status === 'open'
-            ? html`<button type="button" @click=${() => this.#act((h) => h.updateSurvey(id, { status: 'closed' }))}>
+            ? html`<button
+                type="button"
+                @click=${() => this.#act((h) => h.updateSurvey(id, { status: 'closed' }))}
+              >
                 ${s.close}
               </button>`
             : html`<button

@@ -52,7 +52,8 @@ export interface View {
 /** A view's file: its styles and its class. */
 export interface ViewModule {
   sheet: CSSStyleSheet;
-  View: new (host: ViewHost, kit: ViewKit) => View;
+  /** Takes its element (a ViewHost with the widget's own properties) and the kit. */
+  View: new (host: never, kit: ViewKit) => View;
 }
 
 /** Loads a file once per page; a failed load may be tried again. */
@@ -88,7 +89,7 @@ export class LazyElement extends PlenumElement {
     this.loadView().then(
       ({ sheet, View }) => {
         adopt(this, sheet);
-        this.#view ??= new View(this as unknown as ViewHost, viewKit);
+        this.#view ??= new View(this as never, viewKit);
         this.requestUpdate();
       },
       // Not loaded (offline, say): the next time the element connects tries again.

@@ -1,7 +1,7 @@
 import { LazyElement, once, type ViewModule } from '../lazy-element.js';
 import { styles } from '../poll/poll.styles.js';
 
-const load = once(() => import('./quiz-view.js') as Promise<ViewModule>);
+const load = once(() => import('./quiz-view.js'));
 
 /**
  * @tag plenum-quiz

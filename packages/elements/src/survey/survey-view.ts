@@ -169,7 +169,7 @@ export class View implements ViewShape {
   }
 
   render() {
-    const { html, nothing } = this.kit;
+    const { html } = this.kit;
     const s = this.#s;
     const state = this.host.roomStores.state;
     const survey = this.#survey;
