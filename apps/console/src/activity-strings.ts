@@ -79,9 +79,13 @@ const en = () => {
     needOptions: 'A question needs a text and at least 2 options, one of them right.',
     needTitle: 'Please give it a title and at least one question.',
     saved: 'Saved.',
+    rankingKind: 'Ranking (put the options in order)',
     rankingHint: 'Participants put the options in their order (at most 10 options).',
     averageRank: (average: string, points: string) => `average rank ${average} · ${points}`,
+    averageRankOnly: (average: string) => `average rank ${average}`,
     noAnswersYet: 'No answers yet.',
+    screenQuiz: (title: string) => `Quiz: ${title}`,
+    screenSurvey: (title: string, n: number) => `Survey: ${title}, question ${n}`,
   };
 };
 
@@ -160,9 +164,13 @@ const de = (): ActivityStrings => {
     needOptions: 'Eine Frage braucht einen Text und mindestens 2 Antworten, davon eine richtige.',
     needTitle: 'Bitte geben Sie einen Titel und mindestens eine Frage an.',
     saved: 'Gespeichert.',
+    rankingKind: 'Rangfolge (Antworten ordnen)',
     rankingHint: 'Teilnehmende bringen die Antworten in ihre Reihenfolge (höchstens 10 Antworten).',
     averageRank: (average, points) => `Rang im Schnitt ${average} · ${points}`,
+    averageRankOnly: (average) => `Rang im Schnitt ${average}`,
     noAnswersYet: 'Noch keine Antworten.',
+    screenQuiz: (title) => `Quiz: ${title}`,
+    screenSurvey: (title, n) => `Befragung: ${title}, Frage ${n}`,
   };
 };
 

@@ -59,7 +59,7 @@ export class PlenumConsoleCountdown extends ConsoleElement {
   override render() {
     const s = taOf(this.lang);
     const left = this.secondsLeft;
-    return html`<p role="timer" class="countdown">
+    return html`<p role="timer" aria-live="off" class="countdown">
       ${left > 0 ? html`<span class="seconds">${left}</span> <span>${s.secondsLeft(left)}</span>` : s.timeUp}
     </p>`;
   }

@@ -1,5 +1,6 @@
 import { css, html, nothing } from 'lit';
-import { ActivityHost, type RoomConnection } from '@plenum/client';
+import { ActivityHost } from '@plenum/client';
+import type { HostRoom } from './host-room.js';
 import { inlineStyle } from '@plenum/elements';
 import { limits, type QuizKind, type QuizQuestionView, type QuizView, type RoomView } from '@plenum/protocol';
 import { ConsoleElement } from './console-element.js';
@@ -37,7 +38,7 @@ export class PlenumConsoleQuizzes extends ConsoleElement {
     message: { state: true },
     confirming: { state: true },
   };
-  declare connection: RoomConnection | undefined;
+  declare connection: HostRoom | undefined;
   declare state: RoomView | undefined;
   /** 'new', a draft quiz's id, or nothing. */
   declare private editing: string | undefined;

@@ -1,5 +1,6 @@
 import { html, nothing } from 'lit';
-import { ActivityHost, type RoomConnection } from '@plenum/client';
+import { ActivityHost } from '@plenum/client';
+import type { HostRoom } from './host-room.js';
 import { ConsoleElement } from './console-element.js';
 import { ta } from './activity-strings.js';
 import { errorText } from './i18n.js';
@@ -20,7 +21,7 @@ export class PlenumConsoleResetButton extends ConsoleElement {
     message: { state: true },
     done: { state: true },
   };
-  declare connection: RoomConnection | undefined;
+  declare connection: HostRoom | undefined;
   /** What is reset: a poll, a quiz or a survey. */
   declare kind: 'poll' | 'quiz' | 'survey';
   /** Its id. */

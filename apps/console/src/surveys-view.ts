@@ -1,5 +1,6 @@
 import { css, html, nothing } from 'lit';
-import { ActivityHost, type RoomConnection } from '@plenum/client';
+import { ActivityHost } from '@plenum/client';
+import type { HostRoom } from './host-room.js';
 import { limits, type RoomView, type SurveyKind, type SurveyView } from '@plenum/protocol';
 import { ConsoleElement } from './console-element.js';
 import { ta } from './activity-strings.js';
@@ -30,7 +31,7 @@ export class PlenumConsoleSurveys extends ConsoleElement {
     message: { state: true },
     confirming: { state: true },
   };
-  declare connection: RoomConnection | undefined;
+  declare connection: HostRoom | undefined;
   declare state: RoomView | undefined;
   declare private editing: string | undefined;
   declare private draft: { title: string; resultsVisible: boolean; questions: DraftQuestion[] };
