@@ -105,7 +105,7 @@ describe('console: quizzes', () => {
       $$<HTMLButtonElement>(el, 'li.quiz button').find((b) => text(b) === label);
     const click = async (label: string) => {
       const target = button(label);
-      expect(target, label).to.exist;
+      expect(target !== undefined, label).to.equal(true);
       target!.focus();
       await press(['Enter']);
       await el.updateComplete;
