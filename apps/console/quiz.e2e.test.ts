@@ -164,5 +164,21 @@ describe('a quiz with three participants and a host', () => {
     const report = (await api('GET', '/report')) as { quizzes?: unknown[] };
     expect(JSON.stringify(report.quizzes)).toContain('Warm-up');
     expect(JSON.stringify(report.quizzes)).toContain('Ada');
+    await host.getByRole('tab', { name: 'Report' }).click();
+    const quizReport = host.locator('[data-report-quiz]');
+    await quizReport.waitFor();
+    expect((await quizReport.innerText()).replace(/\s+/g, ' ')).toContain('67 % (3 responses)');
+    expect(await axeViolations(host)).toEqual([]);
+
+    // A rehearsal after all: the host resets the quiz, after a confirmation; the report says so.
+    await host.getByRole('tab', { name: 'Quizzes' }).click();
+    await host.getByRole('button', { name: 'Reset answers…' }).click();
+    await host.getByText('Remove all 3 answers of “Warm-up”?', { exact: false }).waitFor();
+    await host.getByRole('button', { name: 'Remove answers' }).click();
+    await host.getByText('The answers of “Warm-up” were removed.').waitFor();
+    // Back to a draft: participants see no quiz until the host opens it again.
+    await quizOf(ada).getByText('No quiz running right now.').waitFor();
+    await host.getByRole('tab', { name: 'Report' }).click();
+    await host.getByText('“Warm-up” reset, 3 answers removed', { exact: false }).waitFor();
   });
 });

@@ -85,6 +85,12 @@ const en = () => {
     averageRankOnly: (average: string) => `average rank ${average}`,
     noAnswersYet: 'No answers yet.',
     screenQuiz: (title: string) => `Quiz: ${title}`,
+    rightShare: 'Answered right',
+    medianTime: 'Median time',
+    secondsShort: (value: string) => `${value} s`,
+    finalBoard: 'Final leaderboard',
+    resets: 'Resets (rehearsals)',
+    resetLine: (title: string, answers: string) => `“${title}” reset, ${answers} removed`,
     screenSurvey: (title: string, n: number) => `Survey: ${title}, question ${n}`,
   };
 };
@@ -170,6 +176,12 @@ const de = (): ActivityStrings => {
     averageRankOnly: (average) => `Rang im Schnitt ${average}`,
     noAnswersYet: 'Noch keine Antworten.',
     screenQuiz: (title) => `Quiz: ${title}`,
+    rightShare: 'Richtig beantwortet',
+    medianTime: 'Zeit (Median)',
+    secondsShort: (value) => `${value} s`,
+    finalBoard: 'Endstand',
+    resets: 'Zurückgesetzt (Proben)',
+    resetLine: (title, answers) => `„${title}“ zurückgesetzt, ${answers} entfernt`,
     screenSurvey: (title, n) => `Befragung: ${title}, Frage ${n}`,
   };
 };
