@@ -228,4 +228,44 @@ describe('console: the big screen shows a quiz and a survey', () => {
     expect(text($(el, '.bars'))).to.contain('Talks');
     await expect(el).to.be.accessible();
   });
+
+  it('a ranking poll from the top down, with Borda points and average ranks', async () => {
+    const host = hostRoom();
+    const id = await host.host!.createPoll({
+      title: 'First to digitise?',
+      kind: 'ranking',
+      options: ['Parking', 'Building', 'Registration'],
+    });
+    await host.host!.updatePoll(id, { status: 'open', resultsVisible: true });
+    await host.vote(id, [1, 2, 0]);
+    await host.host!.showOnScreen({ show: 'poll', poll: id });
+    const el = await present(host);
+    await waitUntil(() => $(el, '.bars li'), 'the ranking');
+    expect($$(el, '.bars li .label .visually-hidden').map(text)).to.deep.equal([
+      '1. Building',
+      '2. Registration',
+      '3. Parking',
+    ]);
+    expect(text($(el, '.bars li .number'))).to.equal('average rank 1.0 · 2 points');
+    await expect(el).to.be.accessible();
+  });
+});
+
+describe('console: the poll form', () => {
+  it('offers ranking polls, with at most 10 options', async () => {
+    const el = await fixture(html`<plenum-console-poll-form></plenum-console-poll-form>`);
+    const kind = $<HTMLSelectElement>(el, '#poll-kind');
+    expect([...kind.options].map((o) => o.value)).to.include('ranking');
+    kind.value = 'ranking';
+    kind.dispatchEvent(new Event('change'));
+    await (el as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+    expect(text($(el, '#ranking-hint'))).to.contain('at most 10 options');
+    const add = () => $$<HTMLButtonElement>(el, 'fieldset button').find((b) => text(b) === 'Add option')!;
+    while (!add().disabled) {
+      add().click();
+      await (el as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+    }
+    expect($$(el, 'input[name="option"]')).to.have.length(10);
+    await expect(el).to.be.accessible();
+  });
 });
