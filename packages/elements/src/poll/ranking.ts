@@ -123,7 +123,7 @@ export class RankingView {
 
   /** The built-in words, with any the page replaced (`setStrings(lang, { ranking: { … } })`). */
   strings(lang: Lang): RankingStrings {
-    const custom = (this.kit.strings(lang) as { ranking?: Partial<RankingStrings> }).ranking;
+    const custom = this.kit.strings(lang).ranking;
     const words = this.#words;
     if (words.lang !== lang || words.custom !== custom)
       this.#words = { lang, custom, value: { ...builtIn[lang](this.kit), ...custom } };

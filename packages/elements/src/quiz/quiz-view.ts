@@ -276,7 +276,7 @@ export class View implements ViewShape {
   /** The built-in words, with any the page replaced (`setStrings(lang, { quiz: { … } })`). */
   get #s(): QuizStrings {
     const lang = this.#lang;
-    const custom = (this.kit.strings(lang) as { quiz?: Partial<QuizStrings> }).quiz;
+    const custom = this.kit.strings(lang).quiz;
     const words = this.#words;
     if (words.lang !== lang || words.custom !== custom)
       this.#words = { lang, custom, value: { ...builtIn[lang](this.kit), ...custom } };

@@ -144,13 +144,13 @@ describe('<plenum-quiz>', () => {
 
   it('takes the page’s words for some strings and keeps the built-in rest', async () => {
     const before = strings('en');
-    setStrings('en', { quiz: { answer: 'Lock in' } } as never);
+    setStrings('en', { quiz: { answer: 'Lock in' } });
     try {
       const el = await quizElement(stubAt(running, serverStart));
       expect(text($(el, 'button[type="submit"]'))).to.equal('Lock in');
       expect(text($(el, '.head .note'))).to.equal('Question 1 of 3');
     } finally {
-      setStrings('en', { ...before, quiz: undefined } as never);
+      setStrings('en', { ...before, quiz: undefined });
     }
   });
 

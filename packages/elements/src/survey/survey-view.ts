@@ -144,7 +144,7 @@ export class View implements ViewShape {
   /** The built-in words, with any the page replaced (`setStrings(lang, { survey: { … } })`). */
   get #s(): SurveyStrings {
     const lang = this.#lang;
-    const custom = (this.kit.strings(lang) as { survey?: Partial<SurveyStrings> }).survey;
+    const custom = this.kit.strings(lang).survey;
     const words = this.#words;
     if (words.lang !== lang || words.custom !== custom)
       this.#words = { lang, custom, value: { ...builtIn[lang](this.kit), ...custom } };
