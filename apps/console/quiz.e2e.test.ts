@@ -44,6 +44,13 @@ async function newPage(locale = 'en-GB'): Promise<Page> {
   return page;
 }
 
+/** Whether the page fits its viewport: nothing scrolls (the big screen must never). */
+const fits = (page: Page) =>
+  page.evaluate(() => {
+    const root = document.scrollingElement!;
+    return root.scrollWidth <= innerWidth && root.scrollHeight <= innerHeight;
+  });
+
 /** The quiz widget's shadow root is open: Playwright's locators pierce it. */
 const quizOf = (page: Page) => page.locator('plenum-quiz');
 
@@ -114,6 +121,7 @@ describe('a quiz with three participants and a host', () => {
     for (const left of shown) expect(left).toBeGreaterThanOrEqual(25);
     expect(Math.max(...shown) - Math.min(...shown)).toBeLessThanOrEqual(1);
     await screen.getByRole('timer').waitFor();
+    expect(await fits(screen)).toBe(true);
     expect(await axeViolations(ada)).toEqual([]);
 
     // Ada answers right by keyboard, Ben wrong, Cleo right.
@@ -139,6 +147,7 @@ describe('a quiz with three participants and a host', () => {
       '2021 (your answer): 33 %, 1 answer',
     ]);
     await screen.locator('.bars li.right').waitFor();
+    expect(await fits(screen)).toBe(true);
     expect(await axeViolations(ben)).toEqual([]);
 
     // The leaderboard: own score and rank on each widget, the top 10 on the big screen.
@@ -159,6 +168,7 @@ describe('a quiz with three participants and a host', () => {
       .poll(() => screen.locator('.board li .text .visually-hidden').first().textContent())
       .toBe('Ada');
     expect(await axeViolations(screen)).toEqual([]);
+    expect(await fits(screen)).toBe(true);
 
     // The report has the quiz: the share of right answers and the final leaderboard.
     const report = (await api('GET', '/report')) as { quizzes?: unknown[] };
