@@ -7,32 +7,15 @@
  * it gets as a kit, handed over rather than imported (an import would make the bundler split
  * Lit and the catalogues into a chunk of their own, and plenum.js must stay one file).
  */
-import { html, nothing, type ReactiveControllerHost } from 'lit';
+import { html, type ReactiveControllerHost } from 'lit';
 import type { RoomLike } from '@plenum/client';
-import { limits, ratingScale } from '@plenum/protocol';
 import { Announcer } from './announcer.js';
-import { emit } from './events.js';
-import { describeError } from './feedback.js';
-import { resolveLang, strings, type Strings } from './i18n.js';
-import { inlineStyle } from './inline-style.js';
+import type { Strings } from './i18n.js';
+import { viewKit, type ViewKit } from './kit.js';
 import { PlenumElement } from './plenum-element.js';
-import { numbers } from './plural.js';
 import type { RoomController } from './room-controller.js';
 
-/** What a loaded view uses of this bundle. */
-export const viewKit = {
-  html,
-  nothing,
-  emit,
-  describeError,
-  inlineStyle,
-  numbers,
-  resolveLang,
-  strings,
-  limits,
-  ratingScale,
-};
-export type ViewKit = typeof viewKit;
+export { viewKit, type ViewKit };
 
 /** What a view needs of its element. */
 export interface ViewHost extends ReactiveControllerHost, HTMLElement {
