@@ -1,5 +1,5 @@
 import { css, html, nothing } from 'lit';
-import { limits, pollKinds, type PollKind, type PollView } from '@plenum/protocol';
+import { activityLimits, limits, pollKinds, type PollKind, type PollView } from '@plenum/protocol';
 import { ConsoleElement } from './console-element.js';
 import { ta } from './activity-strings.js';
 import { t } from './i18n.js';
@@ -15,7 +15,8 @@ export interface PollDraft {
 
 const hasOptions = (kind: PollKind) => kind === 'single' || kind === 'multiple' || kind === 'ranking';
 /** A ranking has at most 10 options: more are hard to put in order. */
-const maxOptions = (kind: PollKind) => (kind === 'ranking' ? limits.rankingOptions : limits.pollOptions);
+const maxOptions = (kind: PollKind) =>
+  kind === 'ranking' ? activityLimits.rankingOptions : limits.pollOptions;
 
 /**
  * @summary Creates a poll of any kind, or edits a draft (its kind stays).

@@ -2,7 +2,14 @@ import { css, html, nothing } from 'lit';
 import { ActivityHost } from '@plenum/client';
 import type { HostRoom } from './host-room.js';
 import { inlineStyle } from '@plenum/elements';
-import { limits, type QuizKind, type QuizQuestionView, type QuizView, type RoomView } from '@plenum/protocol';
+import {
+  activityLimits,
+  limits,
+  type QuizKind,
+  type QuizQuestionView,
+  type QuizView,
+  type RoomView,
+} from '@plenum/protocol';
 import { ConsoleElement } from './console-element.js';
 import { ta } from './activity-strings.js';
 import { $lang, errorText } from './i18n.js';
@@ -21,7 +28,7 @@ const blankQuestion = (): DraftQuestion => ({
   kind: 'single',
   options: ['', ''],
   correct: [0],
-  timeLimit: limits.quizTime,
+  timeLimit: activityLimits.quizTime,
 });
 
 /**
@@ -193,7 +200,7 @@ export class PlenumConsoleQuizzes extends ConsoleElement {
         <button
           type="button"
           class="add-question"
-          ?disabled=${draft.questions.length >= limits.quizQuestions}
+          ?disabled=${draft.questions.length >= activityLimits.quizQuestions}
           @click=${() => this.#change((d) => d.questions.push(blankQuestion()))}
         >
           ${s.addQuestion}
@@ -217,7 +224,7 @@ export class PlenumConsoleQuizzes extends ConsoleElement {
         <input
           id="${id}-text"
           type="text"
-          maxlength=${limits.quizQuestion}
+          maxlength=${activityLimits.quizQuestion}
           .value=${question.text}
           @input=${(e: InputEvent) =>
             this.#change((d) => (d.questions[qi]!.text = (e.target as HTMLInputElement).value))}
@@ -247,8 +254,8 @@ export class PlenumConsoleQuizzes extends ConsoleElement {
             id="${id}-time"
             class="narrow"
             type="number"
-            min=${limits.quizTimeMin}
-            max=${limits.quizTimeMax}
+            min=${activityLimits.quizTimeMin}
+            max=${activityLimits.quizTimeMax}
             .value=${String(question.timeLimit)}
             @input=${(e: InputEvent) =>
               this.#change(

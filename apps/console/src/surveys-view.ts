@@ -1,7 +1,7 @@
 import { css, html, nothing } from 'lit';
 import { ActivityHost } from '@plenum/client';
 import type { HostRoom } from './host-room.js';
-import { limits, type RoomView, type SurveyKind, type SurveyView } from '@plenum/protocol';
+import { activityLimits, limits, type RoomView, type SurveyKind, type SurveyView } from '@plenum/protocol';
 import { ConsoleElement } from './console-element.js';
 import { ta } from './activity-strings.js';
 import { errorText } from './i18n.js';
@@ -163,7 +163,7 @@ export class PlenumConsoleSurveys extends ConsoleElement {
         <button
           type="button"
           class="add-question"
-          ?disabled=${draft.questions.length >= limits.surveyQuestions}
+          ?disabled=${draft.questions.length >= activityLimits.surveyQuestions}
           @click=${() => this.#change((d) => d.questions.push(blankQuestion()))}
         >
           ${s.addQuestion}
@@ -186,7 +186,7 @@ export class PlenumConsoleSurveys extends ConsoleElement {
         <input
           id="${id}-text"
           type="text"
-          maxlength=${limits.surveyQuestion}
+          maxlength=${activityLimits.surveyQuestion}
           .value=${question.text}
           @input=${(e: InputEvent) =>
             this.#change((d) => (d.questions[qi]!.text = (e.target as HTMLInputElement).value))}

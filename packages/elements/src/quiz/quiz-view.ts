@@ -427,7 +427,7 @@ export class View implements ViewShape {
           id="nickname"
           type="text"
           autocomplete="nickname"
-          maxlength=${this.kit.limits.nickname}
+          maxlength=${this.kit.activityLimits.nickname}
           aria-describedby=${error ? 'nickname-hint nickname-error' : 'nickname-hint'}
           aria-invalid=${error ? 'true' : 'false'}
           .value=${this.#nickname ?? current}
