@@ -1,5 +1,5 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import type { MineView, QuizQuestionView, QuizView } from '@plenum/protocol';
 import '../define.js';
 import { setStrings, strings } from '../i18n.js';
@@ -264,6 +264,23 @@ describe('<plenum-quiz>', () => {
       'Rank 4: 4. Participant 2 0 points',
     ]);
     expect($(el, '.board').getAttribute('aria-labelledby')).to.equal('board-title');
+  });
+
+  it('in forced colors, draws the answers’ bars and the clock in Highlight', async () => {
+    await emulateMedia({ forcedColors: 'active' });
+    try {
+      const probe = document.createElement('span');
+      probe.style.cssText = 'forced-color-adjust: none; background-color: Highlight';
+      document.body.append(probe);
+      const highlight = getComputedStyle(probe).backgroundColor;
+      probe.remove();
+      const shown = await quizElement(new StubRoom({ quizzes: [revealed] }, played));
+      expect(getComputedStyle($(shown, '[part="bar"]')).backgroundColor).to.equal(highlight);
+      const clock = await quizElement(stubAt(running, serverStart + 5000));
+      expect(getComputedStyle($(clock, '.clock span')).backgroundColor).to.equal(highlight);
+    } finally {
+      await emulateMedia({ forcedColors: 'none' });
+    }
   });
 
   it('a new question takes focus when the quiz had it, and starts afresh', async () => {
