@@ -96,6 +96,29 @@ describe('console: quizzes', () => {
     expect(el.shadowRoot!.activeElement?.id).to.equal('new-quiz');
   });
 
+  it('edits a draft: its questions come back into the form, the change is saved', async () => {
+    const room = hostRoom();
+    const el = await quizzes(room);
+    await new ActivityHost(room.host!).createQuiz({
+      title: 'Warm-up',
+      questions: [capital],
+      speedPoints: false,
+    });
+    await waitUntil(() => $(el, 'li.quiz'), 'listed');
+    $$<HTMLButtonElement>(el, 'li.quiz button')
+      .find((b) => text(b) === 'Edit')!
+      .click();
+    await waitUntil(() => el.shadowRoot!.activeElement?.id === 'quiz-title', 'the form, focus in the title');
+    expect($<HTMLInputElement>(el, '#q0-text').value).to.equal(capital.text);
+    expect($<HTMLInputElement>(el, '#speed').checked).to.equal(false);
+    expect($<HTMLInputElement>(el, '#q0-correct-1').checked).to.equal(true);
+    await sendKeys({ press: 'End' });
+    await sendKeys({ type: ' (rehearsal)' });
+    $<HTMLButtonElement>(el, 'form button[type="submit"]').click();
+    await waitUntil(() => room.$state.get()!.quizzes![0]!.title === 'Warm-up (rehearsal)', 'saved');
+    expect(room.$state.get()!.quizzes![0]!.speedPoints).to.equal(false);
+  });
+
   it('runs a quiz: open, start, reveal, leaderboard; resets after asking', async () => {
     const room = hostRoom();
     const el = await quizzes(room);
