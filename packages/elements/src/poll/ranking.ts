@@ -58,9 +58,6 @@ const css = (parts: TemplateStringsArray) => parts.join('');
 
 export const sheet = new CSSStyleSheet();
 sheet.replaceSync(css`
-  .ranking {
-    counter-reset: none;
-  }
   .ranking li {
     display: flex;
     align-items: center;
@@ -91,9 +88,6 @@ sheet.replaceSync(css`
   .ranking button {
     flex: none;
     padding: 0;
-  }
-  .ranked .bar {
-    background: var(--_accent);
   }
   @media (forced-colors: active) {
     .ranking li {

@@ -170,14 +170,8 @@ sheet.replaceSync(css`
     background: var(--_accent);
     transition: width 250ms linear;
   }
-  .right .text::after {
-    content: '';
-  }
   .mark {
     font-weight: 700;
-  }
-  .board {
-    counter-reset: none;
   }
   .board li {
     display: flex;
