@@ -106,6 +106,7 @@ const same = (a: readonly SurveyAnswer[], b: readonly SurveyAnswer[] | undefined
 
 interface SurveyHost extends ViewHost {
   readonly survey: string | undefined;
+  readonly server: string | undefined;
 }
 
 function pick(surveys: readonly SurveyView[] | undefined, id: string | undefined): SurveyView | undefined {
@@ -164,7 +165,37 @@ export class View implements ViewShape {
     if (survey?.id !== this.#id) {
       this.#id = survey?.id;
       this.#note = undefined;
-      this.#answers = survey ? [...(this.#sent(survey) ?? [])] : [];
+      this.#answers = survey ? (this.#draft(survey) ?? [...(this.#sent(survey) ?? [])]) : [];
+    }
+  }
+
+  /**
+   * Answers not sent yet are kept in this tab's sessionStorage, so a reload (or a tab that
+   * lost its connection and its outbox with it) does not lose a half-filled survey; they end
+   * with the tab, like a passcode, and go once the server has them.
+   */
+  get #key(): string {
+    return `plenum:survey:${new URL(this.kit.resolveServer(this.host.server)).origin}/${this.host.roomName}/${this.#id}`;
+  }
+
+  #draft(survey: SurveyView): SurveyAnswer[] | undefined {
+    try {
+      const kept = sessionStorage.getItem(this.#key);
+      const answers = kept === null ? undefined : (JSON.parse(kept) as unknown);
+      return Array.isArray(answers) && answers.length <= survey.questions.length
+        ? (answers as SurveyAnswer[])
+        : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  #keep(answers: SurveyAnswer[] | undefined): void {
+    try {
+      if (answers) sessionStorage.setItem(this.#key, JSON.stringify(answers));
+      else sessionStorage.removeItem(this.#key);
+    } catch {
+      // Storage refused (a sandboxed frame): the answers live in the page only.
     }
   }
 
@@ -232,6 +263,7 @@ export class View implements ViewShape {
     while (answers.length <= index) answers.push(null);
     answers[index] = answer;
     this.#answers = answers;
+    this.#keep(answers);
     if (this.#note !== 'sending') this.#note = undefined;
     this.host.requestUpdate();
   }
@@ -343,6 +375,8 @@ export class View implements ViewShape {
     try {
       await room.send({ type: 'survey-answer', survey: survey.id, answers });
       this.#note = 'sent';
+      // Sent, unless changed meanwhile: what the server has needs no keeping.
+      if (same(this.#answers.map(tidy), answers)) this.#keep(undefined);
     } catch (error) {
       this.#note = { error };
     }

@@ -66,6 +66,9 @@ function keeping(room: StubRoom): void {
 }
 
 describe('<plenum-survey>', () => {
+  // Unsent answers are kept in this tab: every test starts with none.
+  beforeEach(() => sessionStorage.clear());
+
   for (const [name, room] of [
     ['open', new StubRoom({ surveys: [feedback] })],
     ['closed with results', new StubRoom({ surveys: [closed] })],
@@ -135,6 +138,20 @@ describe('<plenum-survey>', () => {
     deliver();
     await waitUntil(() => text($(el, '.success')), 'sent');
     expect($(el, '.waiting')).to.equal(null);
+  });
+
+  it('keeps answers not sent yet in this tab across a reload, and lets go of them once sent', async () => {
+    const room = new StubRoom({ surveys: [feedback] });
+    keeping(room);
+    const first = await surveyElement(room);
+    $<HTMLInputElement>(first, '#q3').focus();
+    await sendKeys({ type: 'Half done' });
+    first.remove();
+    const again = await surveyElement(room);
+    expect($<HTMLInputElement>(again, '#q3').value).to.equal('Half done');
+    $<HTMLButtonElement>(again, 'button[type="submit"]').click();
+    await waitUntil(() => text($(again, '.success')), 'sent');
+    expect(Object.keys(sessionStorage).filter((key) => key.startsWith('plenum:survey:'))).to.deep.equal([]);
   });
 
   it('once sent, shows the answers as sent and takes changes while open', async () => {
