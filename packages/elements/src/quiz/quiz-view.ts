@@ -295,7 +295,10 @@ export class View implements ViewShape {
     return Math.max(0, Math.ceil(((question.endsAt ?? 0) - now) / 1000));
   }
 
-  hostConnected(): void {}
+  /** Back in the page (moved, or re-attached by a framework): the clock of the question on screen runs on. */
+  hostConnected(): void {
+    if (this.#key && this.#timer === undefined) this.#timer = setInterval(() => this.#tick(), 250);
+  }
 
   hostDisconnected(): void {
     this.#stop();

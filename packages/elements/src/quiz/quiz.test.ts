@@ -240,6 +240,17 @@ describe('<plenum-quiz>', () => {
     expect($(el, 'form[part="form"] fieldset')).to.equal(null);
   });
 
+  it('keeps counting down when the element is moved in the page', async () => {
+    const room = stubAt(running, serverStart + 1000);
+    const el = await quizElement(room);
+    const elsewhere = document.createElement('div');
+    document.body.append(elsewhere);
+    elsewhere.append(el);
+    room.now = serverStart + 14_500;
+    await waitUntil(() => text($(el, '[part="timer"]')) === '6 seconds left', 'the clock runs on');
+    elsewhere.remove();
+  });
+
   it('after the reveal: the distribution with the right option marked, and one’s own result', async () => {
     const el = await quizElement(new StubRoom({ quizzes: [revealed] }, played));
     const rows = $$(el, '.bars li').map((li) => text(li.querySelector('.visually-hidden')));
