@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import WebSocket from 'ws';
+import { ActivityHost, connectRoom } from '@plenum/client';
+import { activityLimits, limits } from '@plenum/protocol';
 import {
   axeViolations,
   createRoom,
@@ -44,12 +47,32 @@ async function newPage(locale = 'en-GB'): Promise<Page> {
   return page;
 }
 
-/** Whether the page fits its viewport: nothing scrolls (the big screen must never). */
-const fits = (page: Page) =>
-  page.evaluate(() => {
+/**
+ * Whether the big screen fits its viewport: the page does not scroll and no element (shadow
+ * roots included) reaches past an edge, as the present view's own test checks.
+ */
+async function fits(page: Page): Promise<string[]> {
+  await page.evaluate(
+    () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
+  );
+  return page.evaluate(() => {
+    const problems: string[] = [];
     const root = document.scrollingElement!;
-    return root.scrollWidth <= innerWidth && root.scrollHeight <= innerHeight;
+    if (root.scrollWidth > innerWidth || root.scrollHeight > innerHeight) problems.push('page scrolls');
+    const visit = (scope: Document | ShadowRoot) => {
+      for (const element of scope.querySelectorAll('*')) {
+        const box = element.getBoundingClientRect();
+        const outside =
+          box.left < -0.5 || box.top < -0.5 || box.right > innerWidth + 0.5 || box.bottom > innerHeight + 0.5;
+        if (box.width > 0 && box.height > 0 && outside && !element.closest('.visually-hidden'))
+          problems.push(`${element.tagName.toLowerCase()}.${element.className}`);
+        if (element.shadowRoot) visit(element.shadowRoot);
+      }
+    };
+    visit(document);
+    return problems;
   });
+}
 
 /** The quiz widget's shadow root is open: Playwright's locators pierce it. */
 const quizOf = (page: Page) => page.locator('plenum-quiz');
@@ -121,7 +144,7 @@ describe('a quiz with three participants and a host', () => {
     for (const left of shown) expect(left).toBeGreaterThanOrEqual(25);
     expect(Math.max(...shown) - Math.min(...shown)).toBeLessThanOrEqual(1);
     await screen.getByRole('timer').waitFor();
-    expect(await fits(screen)).toBe(true);
+    expect(await fits(screen)).toEqual([]);
     expect(await axeViolations(ada)).toEqual([]);
 
     // Ada answers right by keyboard, Ben wrong, Cleo right.
@@ -147,7 +170,7 @@ describe('a quiz with three participants and a host', () => {
       '2021 (your answer): 33 %, 1 answer',
     ]);
     await screen.locator('.bars li.right').waitFor();
-    expect(await fits(screen)).toBe(true);
+    expect(await fits(screen)).toEqual([]);
     expect(await axeViolations(ben)).toEqual([]);
 
     // The leaderboard: own score and rank on each widget, the top 10 on the big screen.
@@ -168,7 +191,7 @@ describe('a quiz with three participants and a host', () => {
       .poll(() => screen.locator('.board li .text .visually-hidden').first().textContent())
       .toBe('Ada');
     expect(await axeViolations(screen)).toEqual([]);
-    expect(await fits(screen)).toBe(true);
+    expect(await fits(screen)).toEqual([]);
 
     // The report has the quiz: the share of right answers and the final leaderboard.
     const report = (await api('GET', '/report')) as { quizzes?: unknown[] };
@@ -190,5 +213,48 @@ describe('a quiz with three participants and a host', () => {
     await quizOf(ada).getByText('No quiz running right now.').waitFor();
     await host.getByRole('tab', { name: 'Report' }).click();
     await host.getByText('“Warm-up” reset, 3 answers removed', { exact: false }).waitFor();
+  });
+
+  it('the big screen fits the worst quiz at 1280×720 and 1920×1080: the longest question, 20 long options', async () => {
+    const { room, hostKey } = await createRoom(cli.url, { title: 'Worst case' });
+    const connection = connectRoom({
+      server: cli.url,
+      room,
+      WebSocket,
+      hostKey,
+      participant: 'host-of-the-worst-case-0123456789',
+    });
+    const stop = connection.$state.listen(() => {});
+    try {
+      const words = (n: number, word: string) => Array.from({ length: n }, (_, i) => `${word}${i}`).join(' ');
+      const text = words(60, 'Verwaltungsdigitalisierung').slice(0, activityLimits.quizQuestion);
+      const options = Array.from({ length: limits.pollOptions }, (_, i) =>
+        `${i} ${words(20, 'Antwortmöglichkeit')}`.slice(0, limits.pollOption),
+      );
+      const activity = new ActivityHost(connection.host!);
+      const id = await activity.createQuiz({
+        title: 'Worst case',
+        questions: [{ text, kind: 'multiple', options, correct: [0, 19] }],
+      });
+      await activity.updateQuiz(id, { status: 'open' });
+      await activity.startQuestion(id, 0);
+      await connection.host!.showOnScreen({ show: 'quiz', quiz: id });
+      const screen = await newPage();
+      for (const [width, height] of [
+        [1280, 720],
+        [1920, 1080],
+      ] as const) {
+        await screen.setViewportSize({ width, height });
+        await screen.goto(`${cli.url}/console#present=${room}`);
+        await screen.locator('[data-present="quiz-question"]').waitFor();
+        expect(await fits(screen), `${width}×${height}`).toEqual([]);
+      }
+      await activity.revealAnswer(id);
+      await screen.locator('.bars li.right').first().waitFor();
+      expect(await fits(screen)).toEqual([]);
+    } finally {
+      stop();
+      connection.close();
+    }
   });
 });

@@ -32,7 +32,7 @@ function bars(
   return html`<ul class="bars ${rows.length > 6 ? 'two' : ''}">
     ${rows.map(
       (row) =>
-        html`<li class=${row.mark ? 'right' : ''}>
+        html`<li data-fit-item class=${row.mark ? 'right' : ''}>
           <span class="label"
             >${row.mark ? html`<span aria-hidden="true">✓ </span>` : nothing}${clamped(row.label)}</span
           >
@@ -92,7 +92,8 @@ export function quizScreen(state: RoomView, quiz: QuizView, lang: Lang, now: () 
       }
       <ul class="options ${question.options.length > 6 ? 'two' : ''}">
         ${question.options.map(
-          (option, i) => html`<li><strong aria-hidden="true">${letters[i]}</strong> ${clamped(option)}</li>`,
+          (option, i) =>
+            html`<li data-fit-item><strong aria-hidden="true">${letters[i]}</strong> ${clamped(option)}</li>`,
         )}
       </ul>
       <p class="status">${s.answers(question.responses)}</p>

@@ -360,6 +360,9 @@ export class PlenumConsolePresent extends ConsoleElement {
     // The page is this screen: it speaks the room's language (screen readers, hyphenation).
     document.documentElement.lang = this.#lang;
     this.#fit();
+    // A quiz's countdown draws itself just after this: fit again once it has.
+    const countdown = this.renderRoot.querySelector('plenum-console-countdown');
+    if (countdown) void countdown.updateComplete.then(() => this.#fit());
   }
 
   /** Sizes are relative to the screen's short side, so 720p and 4K look alike. */
