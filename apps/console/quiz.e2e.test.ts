@@ -215,7 +215,7 @@ describe('a quiz with three participants and a host', () => {
     await host.getByText('“Warm-up” reset, 3 answers removed', { exact: false }).waitFor();
   });
 
-  it('the big screen fits the worst quiz at 1280×720 and 1920×1080: the longest question, 20 long options', async () => {
+  it('the big screen fits the worst quiz and survey question (the longest text, 20 long options) at 1280×720 and 1920×1080', async () => {
     const { room, hostKey } = await createRoom(cli.url, { title: 'Worst case' });
     const connection = connectRoom({
       server: cli.url,
@@ -251,6 +251,17 @@ describe('a quiz with three participants and a host', () => {
       }
       await activity.revealAnswer(id);
       await screen.locator('.bars li.right').first().waitFor();
+      expect(await fits(screen)).toEqual([]);
+      // A survey question as long, with as many options, its results shared.
+      const survey = await activity.createSurvey({
+        title: 'Worst case survey',
+        questions: [{ text: text.slice(0, activityLimits.surveyQuestion), kind: 'single', options }],
+        resultsVisible: true,
+      });
+      await activity.updateSurvey(survey, { status: 'open' });
+      await connection.host!.showOnScreen({ show: 'survey', survey, question: 0 });
+      await screen.locator('[data-present="survey"]').waitFor();
+      await screen.locator('.bars li').first().waitFor();
       expect(await fits(screen)).toEqual([]);
     } finally {
       stop();
