@@ -61,11 +61,13 @@ function table(header: string): string[][] {
 }
 
 describe('the custom-elements manifest', () => {
-  it('has the three elements', () => {
+  it('has the five elements', () => {
     expect(elements.map((e) => e.tagName).sort()).toEqual([
       'plenum-poll',
       'plenum-questions',
+      'plenum-quiz',
       'plenum-reactions',
+      'plenum-survey',
     ]);
   });
 

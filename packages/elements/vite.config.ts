@@ -15,10 +15,11 @@ const squishTemplates: Plugin = {
 };
 
 /** One self-contained ES module per entry: the server serves each file on its own. */
-const library = (name: string): InlineConfig['build'] => ({
-  // Apart from tsc's per-module output in dist/, so neither overwrites the other.
+const library = (name: string, empty = false): InlineConfig['build'] => ({
+  // Apart from tsc's per-module output in dist/, so neither overwrites the other. The first
+  // build empties it: a chunk of an older build (another hash) would linger and be counted.
   outDir: 'dist/bundle',
-  emptyOutDir: false,
+  emptyOutDir: empty,
   target: 'es2022',
   // A script for browsers, not a library for bundlers: minify whitespace too (Vite's lib
   // mode keeps it for ES output by default).
@@ -31,7 +32,7 @@ const library = (name: string): InlineConfig['build'] => ({
 });
 
 /** Files for pages or bundles that need only one widget. */
-const singles = ['questions', 'poll', 'reactions'];
+const singles = ['questions', 'poll', 'reactions', 'quiz', 'survey'];
 
 /**
  * Builds plenum.js (everything in one ES module) and one file per element. Several entries
@@ -41,7 +42,7 @@ export default defineConfig({
   resolve: { conditions: ['source'] },
   // plenum.js runs as is in any page: no bundler downstream will replace this for us.
   define: { 'process.env.NODE_ENV': JSON.stringify('production') },
-  build: library('plenum'),
+  build: library('plenum', true),
   plugins: [
     squishTemplates,
     {

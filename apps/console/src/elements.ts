@@ -1,6 +1,7 @@
 /** Registers the console's elements (once, even if the module is loaded twice); no styles of the page. */
 import { PlenumConsole } from './console-app.js';
 import { PlenumConsoleCopyField } from './copy-field.js';
+import { PlenumConsoleCountdown } from './countdown.js';
 import { PlenumConsoleHome } from './home-view.js';
 import { PlenumConsoleHost } from './host-view.js';
 import { PlenumConsoleJoin } from './join-view.js';
@@ -8,14 +9,18 @@ import { PlenumConsoleModeration } from './moderation-view.js';
 import { PlenumConsolePollForm } from './poll-form.js';
 import { PlenumConsolePolls } from './polls-view.js';
 import { PlenumConsolePresent } from './present-view.js';
+import { PlenumConsoleQuizzes } from './quizzes-view.js';
 import { PlenumConsoleReport } from './report-view.js';
+import { PlenumConsoleResetButton } from './reset-button.js';
 import { PlenumConsoleScreenButton } from './screen-button.js';
 import { PlenumConsoleScreenControl } from './screen-control.js';
 import { PlenumConsoleShare } from './share-view.js';
+import { PlenumConsoleSurveys } from './surveys-view.js';
 
 const elements = {
   'plenum-console': PlenumConsole,
   'plenum-console-copy-field': PlenumConsoleCopyField,
+  'plenum-console-countdown': PlenumConsoleCountdown,
   'plenum-console-home': PlenumConsoleHome,
   'plenum-console-host': PlenumConsoleHost,
   'plenum-console-join': PlenumConsoleJoin,
@@ -23,10 +28,13 @@ const elements = {
   'plenum-console-poll-form': PlenumConsolePollForm,
   'plenum-console-polls': PlenumConsolePolls,
   'plenum-console-present': PlenumConsolePresent,
+  'plenum-console-quizzes': PlenumConsoleQuizzes,
   'plenum-console-report': PlenumConsoleReport,
+  'plenum-console-reset-button': PlenumConsoleResetButton,
   'plenum-console-screen-button': PlenumConsoleScreenButton,
   'plenum-console-screen-control': PlenumConsoleScreenControl,
   'plenum-console-share': PlenumConsoleShare,
+  'plenum-console-surveys': PlenumConsoleSurveys,
   // Console-private tags under their own prefix, apart from the public widgets (`plenum-poll`…).
 } satisfies Record<`plenum-console${string}`, CustomElementConstructor>;
 
@@ -38,6 +46,7 @@ declare global {
   interface HTMLElementTagNameMap {
     'plenum-console': PlenumConsole;
     'plenum-console-copy-field': PlenumConsoleCopyField;
+    'plenum-console-countdown': PlenumConsoleCountdown;
     'plenum-console-home': PlenumConsoleHome;
     'plenum-console-host': PlenumConsoleHost;
     'plenum-console-join': PlenumConsoleJoin;
@@ -45,9 +54,12 @@ declare global {
     'plenum-console-poll-form': PlenumConsolePollForm;
     'plenum-console-polls': PlenumConsolePolls;
     'plenum-console-present': PlenumConsolePresent;
+    'plenum-console-quizzes': PlenumConsoleQuizzes;
     'plenum-console-report': PlenumConsoleReport;
+    'plenum-console-reset-button': PlenumConsoleResetButton;
     'plenum-console-screen-button': PlenumConsoleScreenButton;
     'plenum-console-screen-control': PlenumConsoleScreenControl;
     'plenum-console-share': PlenumConsoleShare;
+    'plenum-console-surveys': PlenumConsoleSurveys;
   }
 }

@@ -2,17 +2,18 @@ import { css, html, nothing, type PropertyValues } from 'lit';
 import { connectRoom, type RoomConnection } from '@plenum/client';
 import { RoomController } from '@plenum/elements';
 import { limits, type Moderation, type RoomView } from '@plenum/protocol';
+import { ta } from './activity-strings.js';
 import { ConsoleElement } from './console-element.js';
 import { errorText, t } from './i18n.js';
 import { hostLink, presentLink } from './links.js';
 import { findRoom, saveRoom } from './rooms.js';
 import { $route } from './route.js';
 
-const tabs = ['questions', 'polls', 'share', 'report'] as const;
+const tabs = ['questions', 'polls', 'quizzes', 'surveys', 'share', 'report'] as const;
 type Tab = (typeof tabs)[number];
 
 /**
- * @summary A room seen by its host: header, and tabs for questions, polls, sharing and
+ * @summary A room seen by its host: header, and tabs for questions, polls, quizzes, surveys, sharing and
  * the report. Nothing of the room is shown until the server accepts the host key.
  */
 export class PlenumConsoleHost extends ConsoleElement {
@@ -147,6 +148,8 @@ export class PlenumConsoleHost extends ConsoleElement {
     const labels: Record<Tab, string> = {
       questions: s.questions,
       polls: s.polls,
+      quizzes: ta().quizzes,
+      surveys: ta().surveys,
       share: s.tabShare,
       report: s.tabReport,
     };
@@ -233,6 +236,16 @@ export class PlenumConsoleHost extends ConsoleElement {
         ></plenum-console-moderation>`;
       case 'polls':
         return html`<plenum-console-polls .connection=${connection} .state=${state}></plenum-console-polls>`;
+      case 'quizzes':
+        return html`<plenum-console-quizzes
+          .connection=${connection}
+          .state=${state}
+        ></plenum-console-quizzes>`;
+      case 'surveys':
+        return html`<plenum-console-surveys
+          .connection=${connection}
+          .state=${state}
+        ></plenum-console-surveys>`;
       case 'share':
         return html`<plenum-console-share
           .connection=${connection}

@@ -10,7 +10,8 @@ interface RoomInfo {
 
 /**
  * @summary A plain participant page for rooms whose host has no event page of their own:
- * the room's title, a one-line privacy note and the three widgets, loaded from this server's
+ * the room's title, a one-line privacy note and the widgets (the quiz and the survey among
+ * them, so a host without an event page can run them too), loaded from this server's
  * `plenum.js` as any event page would, all in the room's language.
  */
 export class PlenumConsoleJoin extends ConsoleElement {
@@ -91,7 +92,9 @@ export class PlenumConsoleJoin extends ConsoleElement {
       <h1>${this.info?.title || s.joinTitle}</h1>
       <p class="privacy muted">${s.privacyNote}</p>
       <plenum-reactions room=${this.room} lang=${lang}></plenum-reactions>
+      <plenum-quiz room=${this.room} lang=${lang}></plenum-quiz>
       <plenum-poll room=${this.room} lang=${lang}></plenum-poll>
+      <plenum-survey room=${this.room} lang=${lang}></plenum-survey>
       <plenum-questions room=${this.room} lang=${lang} ask-name></plenum-questions>
     </main>`;
   }

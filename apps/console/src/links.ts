@@ -31,4 +31,7 @@ export const embedSnippet = (room: string): string =>
     `<plenum-reactions room="${room}"></plenum-reactions>`,
     `<plenum-poll room="${room}"></plenum-poll>`,
     `<plenum-questions room="${room}"></plenum-questions>`,
+    // Where the event has a quiz or a survey (what they show loads only where they are):
+    `<plenum-quiz room="${room}"></plenum-quiz>`,
+    `<plenum-survey room="${room}"></plenum-survey>`,
   ].join('\n');

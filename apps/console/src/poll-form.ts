@@ -1,6 +1,7 @@
 import { css, html, nothing } from 'lit';
-import { limits, pollKinds, type PollKind, type PollView } from '@plenum/protocol';
+import { activityLimits, limits, pollKinds, type PollKind, type PollView } from '@plenum/protocol';
 import { ConsoleElement } from './console-element.js';
+import { ta } from './activity-strings.js';
 import { t } from './i18n.js';
 
 export interface PollDraft {
@@ -12,7 +13,10 @@ export interface PollDraft {
   open: boolean;
 }
 
-const hasOptions = (kind: PollKind) => kind === 'single' || kind === 'multiple';
+const hasOptions = (kind: PollKind) => kind === 'single' || kind === 'multiple' || kind === 'ranking';
+/** A ranking has at most 10 options: more are hard to put in order. */
+const maxOptions = (kind: PollKind) =>
+  kind === 'ranking' ? activityLimits.rankingOptions : limits.pollOptions;
 
 /**
  * @summary Creates a poll of any kind, or edits a draft (its kind stays).
@@ -81,7 +85,10 @@ export class PlenumConsolePollForm extends ConsoleElement {
         <label for="poll-kind">${s.pollKind}</label>
         <select id="poll-kind" name="kind" ?disabled=${editing} @change=${this.#setKind}>
           ${pollKinds.map(
-            (kind) => html`<option value=${kind} ?selected=${this.kind === kind}>${s.kinds[kind]}</option>`,
+            (kind) =>
+              html`<option value=${kind} ?selected=${this.kind === kind}>
+                ${s.kinds[kind] ?? ta().rankingKind}
+              </option>`,
           )}
         </select>
       </div>
@@ -89,6 +96,7 @@ export class PlenumConsolePollForm extends ConsoleElement {
         hasOptions(this.kind)
           ? html`<fieldset>
               <legend>${s.options}</legend>
+              ${this.kind === 'ranking' ? html`<p class="muted" id="ranking-hint">${ta().rankingHint}</p>` : nothing}
               ${this.options.map(
                 (option, i) =>
                   html`<div class="option">
@@ -113,7 +121,7 @@ export class PlenumConsolePollForm extends ConsoleElement {
               )}
               <button
                 type="button"
-                ?disabled=${this.options.length >= limits.pollOptions}
+                ?disabled=${this.options.length >= maxOptions(this.kind)}
                 @click=${this.#addOption}
               >
                 ${s.addOption}

@@ -1,6 +1,7 @@
 import { css, html, nothing } from 'lit';
 import type { HostRoom } from './host-room.js';
 import type { OpenResults, PollView, RoomView } from '@plenum/protocol';
+import { ta } from './activity-strings.js';
 import { ConsoleElement } from './console-element.js';
 import { errorText, t } from './i18n.js';
 import type { PollDraft } from './poll-form.js';
@@ -126,7 +127,7 @@ export class PlenumConsolePolls extends ConsoleElement {
         <span class="number" aria-hidden="true">${number}.</span>${poll.title}
       </h3>
       <p class="row">
-        <span class="badge">${s.kinds[poll.kind]}</span>
+        <span class="badge">${s.kinds[poll.kind] ?? ta().rankingKind}</span>
         <span class="badge">${s.pollStatus[poll.status]}</span>
         ${current ? html`<span class="badge">${s.current}</span>` : nothing}
         ${poll.kind === 'multiple' && poll.maxChoices ? html`<span class="muted">≤ ${poll.maxChoices}</span>` : nothing}
@@ -170,6 +171,17 @@ export class PlenumConsolePolls extends ConsoleElement {
                 .state=${this.state}
                 .screen=${{ show: 'poll', poll: id }}
               ></plenum-console-screen-button>`
+        }
+        ${
+          poll.status === 'draft'
+            ? nothing
+            : html`<plenum-console-reset-button
+                .connection=${this.connection}
+                kind="poll"
+                item=${id}
+                label=${poll.title}
+                count=${poll.responses}
+              ></plenum-console-reset-button>`
         }
         <button type="button" @click=${() => this.#duplicate(poll)}>${s.duplicate}</button>
         <button

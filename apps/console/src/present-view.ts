@@ -12,6 +12,7 @@ import { ConsoleElement } from './console-element.js';
 import { fit } from './fit.js';
 import { errorText, roomLang, stringsOf, type Strings } from './i18n.js';
 import { participantLink } from './links.js';
+import { quizScreen, rankingBars, surveyScreen } from './present-activities.js';
 import { qrCode } from './qr.js';
 
 /** The top live questions screen shows at most this many. */
@@ -359,6 +360,9 @@ export class PlenumConsolePresent extends ConsoleElement {
     // The page is this screen: it speaks the room's language (screen readers, hyphenation).
     document.documentElement.lang = this.#lang;
     this.#fit();
+    // A quiz's countdown draws itself just after this: fit again once it has.
+    const countdown = this.renderRoot.querySelector('plenum-console-countdown');
+    if (countdown) void countdown.updateComplete.then(() => this.#fit());
   }
 
   /** Sizes are relative to the screen's short side, so 720p and 4K look alike. */
@@ -424,6 +428,17 @@ export class PlenumConsolePresent extends ConsoleElement {
       case 'poll': {
         const poll = state.polls.find((item) => item.id === screen.poll);
         return poll ? this.#poll(state, poll, s) : this.#blank(state);
+      }
+      case 'quiz': {
+        const quiz = state.quizzes?.find((item) => item.id === screen.quiz);
+        const now = () => this.#stores.room?.serverNow() ?? Date.now();
+        return quiz ? quizScreen(state, quiz, this.#lang, now, clamped) : this.#blank(state);
+      }
+      case 'survey': {
+        const survey = state.surveys?.find((item) => item.id === screen.survey);
+        return survey
+          ? surveyScreen(state, survey, screen.question, this.#lang, clamped)
+          : this.#blank(state);
       }
       default:
         return this.#blank(state);
@@ -510,11 +525,7 @@ export class PlenumConsolePresent extends ConsoleElement {
         })}
       </ul>`;
     }
-    // Until the ranking view: the options from the top down, by Borda points.
-    if (results.kind === 'ranking')
-      return html`<ol class="bars">
-        ${results.order.map((i) => html`<li><span class="label">${clamped(poll.options[i] ?? '')}</span></li>`)}
-      </ol>`;
+    if (results.kind === 'ranking') return rankingBars(this.#lang, clamped, poll.options, results);
     const rating = results.kind === 'rating';
     const counts = rating ? [...results.distribution].reverse() : results.counts;
     const percentages = rating ? [...results.percentages].reverse() : results.percentages;

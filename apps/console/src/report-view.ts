@@ -6,6 +6,7 @@ import { reactionsChart } from './chart.js';
 import { ConsoleElement } from './console-element.js';
 import type { HostRoom } from './host-room.js';
 import { duration, longDate, timeOfDay } from './format.js';
+import { reportActivities } from './report-activities.js';
 import { errorText, t } from './i18n.js';
 import { renderResults, resultStyles } from './results.js';
 import { readRecording, recordingFields, startWarning, type Activity } from './recording-fields.js';
@@ -281,7 +282,7 @@ export class PlenumConsoleReport extends ConsoleElement {
             </section>`
           : nothing
       }
-      ${this.#questions(report)}
+      ${reportActivities(report)} ${this.#questions(report)}
     `;
   }
 

@@ -1,8 +1,9 @@
 /** Poll results as bars with the server's whole percentages and the counts beside them. */
 import { css, html, nothing } from 'lit';
-import { inlineStyle } from '@plenum/elements';
+import { inlineStyle, numbers } from '@plenum/elements';
 import type { PollResults } from '@plenum/protocol';
-import { t } from './i18n.js';
+import { ta } from './activity-strings.js';
+import { $lang, t } from './i18n.js';
 
 export const resultStyles = css`
   .results {
@@ -60,9 +61,12 @@ function rows(options: readonly string[], results: PollResults): Row[] {
       // Open answers have no percentages: their bars are relative to the most frequent.
       return results.answers.map((answer) => ({ label: answer.text, count: answer.count }));
     }
-    // From the top of the ranking down, bars by Borda points (until the ranking view).
+    // From the top of the ranking down, bars by Borda points, each with its average rank.
     case 'ranking':
-      return results.order.map((i) => ({ label: options[i] ?? '', count: results.points[i] ?? 0 }));
+      return results.order.map((i, place) => ({
+        label: `${place + 1}. ${options[i] ?? ''} (${ta().averageRankOnly(numbers($lang.get()).decimal(results.averageRanks[i] ?? 0))})`,
+        count: results.points[i] ?? 0,
+      }));
   }
 }
 
@@ -85,7 +89,11 @@ export function renderResults(options: readonly string[], results: PollResults |
             <span>${row.label}</span>
             <span
               >${row.percent !== undefined ? html`<strong>${row.percent} %</strong> · ` : nothing}${
-                results.kind === 'open' ? t().mentions(row.count) : t().pollVotes(row.count)
+                results.kind === 'open'
+                  ? t().mentions(row.count)
+                  : results.kind === 'ranking'
+                    ? ta().points(row.count)
+                    : t().pollVotes(row.count)
               }</span
             >
           </div>

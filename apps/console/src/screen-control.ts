@@ -1,6 +1,7 @@
 import { css, html, nothing } from 'lit';
 import type { HostRoom } from './host-room.js';
 import type { RoomView, Screen } from '@plenum/protocol';
+import { ta } from './activity-strings.js';
 import { ConsoleElement } from './console-element.js';
 import { t } from './i18n.js';
 import { sameScreen } from './screen-button.js';
@@ -104,14 +105,13 @@ export class PlenumConsoleScreenControl extends ConsoleElement {
         const question = state.questions.find((item) => item.id === screen.question);
         return question ? s.screenQuestion(brief(question.text)) : s.screenGone;
       }
-      // Until the quiz and survey views name them in their own words.
       case 'quiz': {
         const quiz = state.quizzes?.find((item) => item.id === screen.quiz);
-        return quiz ? s.screenPoll(brief(quiz.title)) : s.screenGone;
+        return quiz ? ta().screenQuiz(brief(quiz.title)) : s.screenGone;
       }
       case 'survey': {
         const survey = state.surveys?.find((item) => item.id === screen.survey);
-        return survey ? s.screenPoll(brief(survey.title)) : s.screenGone;
+        return survey ? ta().screenSurvey(brief(survey.title), screen.question + 1) : s.screenGone;
       }
     }
   }

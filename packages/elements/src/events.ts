@@ -1,4 +1,5 @@
 import type { Status } from '@plenum/client';
+import type { SurveyAnswer } from '@plenum/protocol';
 
 /** The DOM events Plenum's elements fire: bubbling, composed, `detail` always an object. */
 export interface PlenumEventDetails {
@@ -7,6 +8,9 @@ export interface PlenumEventDetails {
   'plenum-vote': { room: string; poll: string; choice: number | number[] | string };
   'plenum-react': { room: string; emoji: string };
   'plenum-status': { room: string; status: Status };
+  'plenum-answer': { room: string; quiz: string; question: number; choice: number | number[] };
+  'plenum-nickname': { room: string; nickname: string };
+  'plenum-submit': { room: string; survey: string; answers: SurveyAnswer[] };
 }
 
 export type PlenumEventName = keyof PlenumEventDetails;
@@ -26,5 +30,8 @@ declare global {
     'plenum-vote': CustomEvent<PlenumEventDetails['plenum-vote']>;
     'plenum-react': CustomEvent<PlenumEventDetails['plenum-react']>;
     'plenum-status': CustomEvent<PlenumEventDetails['plenum-status']>;
+    'plenum-answer': CustomEvent<PlenumEventDetails['plenum-answer']>;
+    'plenum-nickname': CustomEvent<PlenumEventDetails['plenum-nickname']>;
+    'plenum-submit': CustomEvent<PlenumEventDetails['plenum-submit']>;
   }
 }

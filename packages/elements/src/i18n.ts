@@ -2,6 +2,9 @@
  * Every visible and accessible string, one catalogue per language. Pages override strings
  * with `setStrings('de', { … })` (top-level keys are replaced as a whole).
  */
+import type { RankingStrings } from './poll/ranking.js';
+import type { QuizStrings } from './quiz/quiz-view.js';
+import type { SurveyStrings } from './survey/survey-view.js';
 import { ratingScale } from '@plenum/protocol';
 import { browserLang, langOf, type Lang } from './i18n-core.js';
 import { numbers, type Numbers } from './plural.js';
@@ -116,7 +119,16 @@ export interface PasscodeStrings {
   wrong: string;
 }
 
-export type Strings = ReturnType<typeof en> & { passcode?: PasscodeStrings };
+/**
+ * The files loaded on demand (the passcode prompt, the quiz, the survey, a ranking poll) bring
+ * their own words; a page may replace any of them here (`setStrings('de', { quiz: { … } })`).
+ */
+export type Strings = ReturnType<typeof en> & {
+  passcode?: PasscodeStrings;
+  quiz?: Partial<QuizStrings>;
+  survey?: Partial<SurveyStrings>;
+  ranking?: Partial<RankingStrings>;
+};
 export type { Lang };
 
 const de = (words: Numbers): Strings => ({

@@ -1,6 +1,11 @@
 export { PlenumQuestions } from './questions/questions.js';
 export { PlenumPoll } from './poll/poll.js';
 export { PlenumReactions } from './reactions/reactions.js';
+export { PlenumQuiz } from './quiz/quiz.js';
+export { PlenumSurvey } from './survey/survey.js';
+export type { QuizStrings } from './quiz/quiz-view.js';
+export type { SurveyStrings } from './survey/survey-view.js';
+export type { RankingStrings } from './poll/ranking.js';
 export { PlenumElement } from './plenum-element.js';
 export { FakeRoom, emptyRoom, fakeQuestion, type FakeRoomInit } from './fake-room.js';
 export { StoreController } from './store-controller.js';

@@ -6,9 +6,10 @@ import { resolveLang, strings, type Strings } from './i18n.js';
 import type { PasscodePrompt, PromptHost, PromptKit } from './passcode-prompt.js';
 import { resolveServer } from './server-url.js';
 import { RoomController } from './room-controller.js';
+import { viewKit } from './kit.js';
 
-/** What the passcode prompt's file uses of this bundle (see PromptKit). */
-const kit: PromptKit = { html, nothing, resolveLang, resolveServer, strings };
+/** What the passcode prompt's file uses of this bundle (the kit the lazy views share). */
+const kit: PromptKit = viewKit;
 
 /** Elements on the page re-render when the page's language changes. */
 const living = new Set<PlenumElement>();

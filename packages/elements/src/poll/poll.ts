@@ -11,10 +11,15 @@ import {
 import { Announcer } from '../announcer.js';
 import { emit } from '../events.js';
 import { errorText, successText } from '../feedback.js';
-import type { Strings } from '../i18n.js';
+import { resolveLang, type Strings } from '../i18n.js';
+import { adopt, once, viewKit } from '../lazy-element.js';
 import { PlenumElement } from '../plenum-element.js';
+import type { RankingView } from './ranking.js';
 import { loadWordCloud, wordCloudReady } from './load-word-cloud.js';
 import { styles } from './poll.styles.js';
+
+/** A ranking poll's part loads on demand: pages without one never download it. */
+const loadRanking = once(() => import('./ranking.js'));
 
 /** The stars a rating offers, 1 to `ratingScale`. */
 const stars = Array.from({ length: ratingScale }, (_, i) => i + 1);
@@ -67,6 +72,7 @@ export class PlenumPoll extends PlenumElement {
   /** Announces result changes politely; `announcer.interval` sets the pace. */
   readonly announcer = new Announcer(this);
   #shown: { poll: string; results: PollResults | undefined } | undefined;
+  #ranking: RankingView | undefined;
 
   constructor() {
     super();
@@ -79,6 +85,24 @@ export class PlenumPoll extends PlenumElement {
     const id = this.poll || state?.currentPoll;
     const poll = state?.polls.find((p) => p.id === id);
     return poll && poll.status !== 'draft' ? poll : undefined;
+  }
+
+  /** The ranking's part once loaded; asking starts the load. */
+  #rankingView(): RankingView | undefined {
+    if (!this.#ranking)
+      loadRanking().then(
+        ({ RankingView, sheet }) => {
+          adopt(this, sheet);
+          this.#ranking ??= new RankingView(this, viewKit);
+          this.requestUpdate();
+        },
+        () => {},
+      );
+    return this.#ranking;
+  }
+
+  protected override updated(): void {
+    this.#ranking?.restoreFocus();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -195,6 +219,16 @@ export class PlenumPoll extends PlenumElement {
             .value=${typeof choice === 'string' ? choice : ''}
             @input=${(e: InputEvent) => pick((e.target as HTMLInputElement).value)()}
           />`;
+      case 'ranking': {
+        const order =
+          Array.isArray(choice) && choice.length === poll.options.length
+            ? choice
+            : poll.options.map((_, i) => i);
+        return (
+          this.#rankingView()?.inputs(resolveLang(this), poll, order, (next) => pick(next)()) ??
+          html`<p class="note" aria-busy="true">${t.loadingPoll}</p>`
+        );
+      }
       case 'rating': {
         const value = typeof choice === 'number' ? choice : 0;
         return html`<p class="note">${t.ratingLabel}</p>
@@ -243,11 +277,13 @@ export class PlenumPoll extends PlenumElement {
     const t = this.t;
     const mine = this.roomStores.mine.votes[poll.id];
     if (results.kind === 'open') return this.#renderAnswers(results.answers, mine);
-    // Placeholder until the ranking view: the options from the top down.
     if (results.kind === 'ranking')
-      return html`<ol part="list">
-        ${results.order.map((i) => html`<li part="item">${poll.options[i]}</li>`)}
-      </ol>`;
+      return this.#rankingView()?.results(
+        resolveLang(this),
+        poll,
+        results,
+        Array.isArray(mine) ? mine : undefined,
+      );
     const rating = results.kind === 'rating';
     const counts = rating ? results.distribution : results.counts;
     const labels = rating ? counts.map((_, i) => t.stars(i + 1)) : poll.options;
@@ -312,7 +348,8 @@ export class PlenumPoll extends PlenumElement {
   async #vote(event: SubmitEvent, poll: PollView): Promise<void> {
     event.preventDefault();
     if (this.sending || !this.roomLike) return;
-    const raw = this.#choice(poll);
+    // A ranking left as it came is an order too.
+    const raw = this.#choice(poll) ?? (poll.kind === 'ranking' ? poll.options.map((_, i) => i) : undefined);
     const choice = typeof raw === 'string' ? raw.trim() : raw;
     if (choice === undefined || choice === '' || (Array.isArray(choice) && !choice.length)) {
       this.feedback = 'choose';
@@ -340,7 +377,7 @@ function summary(t: Strings, poll: PollView, results: PollResults): string {
       : results.kind === 'rating'
         ? [t.average(results.average, results.responses)]
         : results.kind === 'ranking'
-          ? results.order.slice(0, 3).map((i) => poll.options[i]!)
+          ? results.order.slice(0, 3).map((o, i) => `${i + 1}. ${poll.options[o]}`)
           : poll.options.map((o, i) => t.resultLine(o, results.percentages[i] ?? 0, results.counts[i] ?? 0));
   return `${poll.title}. ${t.results}: ${lines.join('; ')}. ${t.responses(results.responses)}.`;
 }

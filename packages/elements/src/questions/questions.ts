@@ -1,5 +1,4 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import { classMap } from 'lit/directives/class-map.js';
 import { PlenumError } from '@plenum/client';
 import { limits, participantLists, type QuestionOrder, type QuestionView } from '@plenum/protocol';
 import { Announcer } from '../announcer.js';
@@ -247,7 +246,7 @@ export class PlenumQuestions extends PlenumElement {
     ].filter((badge): badge is string => Boolean(badge));
     return html`<li
       part="item"
-      class=${classMap({ highlighted: q.highlighted, own, review: q.status === 'review' })}
+      class=${[q.highlighted && 'highlighted', own && 'own', q.status === 'review' && 'review'].filter(Boolean).join(' ')}
     >
       <div class="body">
         ${
