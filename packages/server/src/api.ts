@@ -19,7 +19,7 @@ import {
   type ReportDefaults,
 } from '@plenum/protocol';
 import type { CreationLimit } from './creation-limit.js';
-import type { RoomHost } from './host.js';
+import type { PartyHost } from './party-host.js';
 import { bearer, HttpError, readJson, requestTarget, sendJson } from './http-util.js';
 import { hashKey, keyMatches, passcodeMatches } from './keys.js';
 import type { PlenumRoom } from './plenum-room.js';
@@ -30,7 +30,7 @@ import type { RoomMeta, Storage } from './storage/storage.js';
 
 export interface ApiContext {
   storage: Storage;
-  host: RoomHost;
+  host: PartyHost;
   adminToken?: string;
   /** How long idle rooms are kept (0 or unset: until erased); the report says when. */
   retentionMs?: number;

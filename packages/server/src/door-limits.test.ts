@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { RoomView } from '@plenum/protocol';
-import { closeCodes } from './host.js';
+import { closeCodes } from './party-host.js';
 import {
   api,
   openSocket,

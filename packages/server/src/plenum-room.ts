@@ -40,7 +40,7 @@ import {
   type Welcome,
 } from '@plenum/protocol';
 import { networkOf } from './client-address.js';
-import { bufferLimitBytes, closeCodes } from './host.js';
+import { bufferLimitBytes, closeCodes } from './party-host.js';
 import { keyMatches, passcodeMatches } from './keys.js';
 import { NetworkShares } from './network-share.js';
 import type { Connection, ConnectionContext, Party, Room } from './party.js';

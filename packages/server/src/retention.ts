@@ -2,7 +2,7 @@
  * Rooms expire. A room nobody has touched for the retention period is erased exactly as a
  * host's DELETE erases it: personal data is kept as long as an event needs it, not forever.
  */
-import type { RoomHost } from './host.js';
+import type { PartyHost } from './party-host.js';
 import { eraseRoom } from './rooms.js';
 import type { Storage } from './storage/storage.js';
 
@@ -15,7 +15,7 @@ export const dayMs = 24 * 60 * 60 * 1000;
  */
 export async function expireRooms(
   storage: Storage,
-  host: RoomHost,
+  host: PartyHost,
   retentionMs: number,
   now = Date.now(),
 ): Promise<string[]> {

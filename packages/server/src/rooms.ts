@@ -1,7 +1,7 @@
 /** Creating and finding rooms: the registry the HTTP API and the socket host share. */
 import { randomBytes } from 'node:crypto';
 import { limits, roomIdMessage, roomIdPattern, stripControls, type Moderation } from '@plenum/protocol';
-import type { RoomHost } from './host.js';
+import type { PartyHost } from './party-host.js';
 import { hashKey, hashPasscode, newKey } from './keys.js';
 import type { RoomMeta, Storage } from './storage/storage.js';
 import { bury, isBuried, unbury } from './tombstones.js';
@@ -60,7 +60,7 @@ const taken = (storage: Storage, id: string, now: number) =>
  */
 export async function eraseRoom(
   storage: Storage,
-  host: RoomHost,
+  host: PartyHost,
   id: string,
   buriedUntil: number | null,
 ): Promise<void> {

@@ -11,7 +11,7 @@ import { resolveAssets, type Assets } from './assets.js';
 import { handleApi, passcodeHeader, type ApiContext } from './api.js';
 import { clientAddress, networkOf } from './client-address.js';
 import { CreationLimit, defaultMaxRooms, defaultRoomCreationsPerMinute } from './creation-limit.js';
-import { RoomHost } from './host.js';
+import { PartyHost } from './party-host.js';
 import { HttpError, requestTarget, sendError, sendJson } from './http-util.js';
 import { defaultIpLimits, IpLimits } from './ip-limits.js';
 import { PlenumRoom, type PlenumRoomOptions } from './plenum-room.js';
@@ -112,7 +112,7 @@ export interface PlenumServer {
   /** e.g. http://127.0.0.1:1999 */
   url: string;
   http: Server;
-  host: RoomHost;
+  host: PartyHost;
   storage: Storage;
   /** Stops accepting, flushes storage, closes sockets with 1001. */
   close(): Promise<void>;
@@ -135,7 +135,7 @@ export async function startServer(options: ServerOptions): Promise<PlenumServer>
     trustProxy: options.trustProxy ?? false,
     now,
   });
-  const host = new RoomHost({
+  const host = new PartyHost({
     parties: {
       main: {
         exists: (room) => storage.getRoom(room) !== undefined,

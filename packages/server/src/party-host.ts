@@ -1,5 +1,5 @@
 /**
- * The room host: routes WebSocket upgrades at `/parties/:party/:room` to one party instance
+ * The party host: routes WebSocket upgrades at `/parties/:party/:room` to one party instance
  * per room, keeps connections alive with heartbeats, and evicts idle rooms from memory.
  */
 import { randomUUID } from 'node:crypto';
@@ -13,7 +13,7 @@ import type { Connection, ConnectionContext, Party, PartyType, Room } from './pa
 
 export { closeCodes };
 
-export interface HostOptions {
+export interface PartyHostOptions {
   parties: Record<string, PartyType>;
   /** May this request's Origin open a socket? */
   allowOrigin(request: IncomingMessage): boolean;
@@ -74,7 +74,7 @@ class SocketConnection implements Connection {
 
 const partyPath = new RegExp(String.raw`^/parties/([a-z0-9-]+)/(${roomIdRule})/?$`);
 
-export class RoomHost {
+export class PartyHost {
   readonly #wss = new WebSocketServer({
     noServer: true,
     maxPayload: limits.frameBytes, // larger frames close with 1009
@@ -85,7 +85,7 @@ export class RoomHost {
   readonly #heartbeat: NodeJS.Timeout;
   #closing = false;
 
-  constructor(readonly options: HostOptions) {
+  constructor(readonly options: PartyHostOptions) {
     this.#heartbeat = setInterval(() => this.#beat(), options.heartbeatMs ?? 25_000);
     this.#heartbeat.unref();
   }
