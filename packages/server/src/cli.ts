@@ -6,7 +6,7 @@ import { defaultCaps, isLang, isTimeZone, type RoomCaps } from '@plenum/protocol
 import { defaultMaxRooms, defaultRoomCreationsPerMinute } from './creation-limit.js';
 import { demoRoom, ensureDemoRoom } from './demo.js';
 import { defaultIpLimits } from './ip-limits.js';
-import { defaultDoorLimits } from './plenum-room.js';
+import { defaultQuestionsPerMinute } from './allowances.js';
 import { dayMs, defaultRetentionDays } from './retention.js';
 import { startServer } from './server.js';
 import { Cluster } from './cluster/cluster.js';
@@ -30,7 +30,7 @@ const usage = `Usage: plenum serve [options]
   --limit-ip-sockets <n> sockets open at once per network (env PLENUM_LIMIT_IP_SOCKETS,
                        default ${defaultIpLimits.sockets}; 0 = off)
   --limit-questions <n> questions per participant per minute (env PLENUM_LIMIT_QUESTIONS,
-                       default ${defaultDoorLimits.questionsPerMinute}; 0 = off)
+                       default ${defaultQuestionsPerMinute}; 0 = off)
   --trust-proxy        take the client's address from X-Forwarded-For, as set by your own
                        reverse proxy (env PLENUM_TRUST_PROXY=1; never without it)
   --lang <de|en>       language of new rooms and their reports (env PLENUM_LANG, default en)
@@ -127,7 +127,7 @@ async function main(argv: string[]): Promise<void> {
   const limitQuestions = limit(
     'limit-questions',
     values['limit-questions'] ?? env.PLENUM_LIMIT_QUESTIONS,
-    defaultDoorLimits.questionsPerMinute,
+    defaultQuestionsPerMinute,
   );
   const trustProxy = values['trust-proxy'] ?? flag('PLENUM_TRUST_PROXY', env.PLENUM_TRUST_PROXY);
 

@@ -1,5 +1,5 @@
 /**
- * The Plenum room: one party per event room. It checks every message at the door, applies
+ * The Plenum room: one party per event room. It charges every message to its allowances, applies
  * actions through the room model, acknowledges them once they are durably stored, and sends
  * everyone coalesced patches at most once per tick.
  */
@@ -45,7 +45,9 @@ import { keyMatches, passcodeMatches } from './keys.js';
 import { NetworkShares } from './network-share.js';
 import type { Connection, ConnectionContext, Party, Room } from './party.js';
 import { PatchBuilder } from './patches.js';
-import { IdleTable, TokenBucket } from './rate-limit.js';
+import type { TokenBucket } from './rate-limit.js';
+import { Allowances, defaultQuestionsPerMinute } from './allowances.js';
+import { SeenActions } from './seen-actions.js';
 import type { LogEntry, RoomMeta, Storage } from './storage/storage.js';
 import { RoomGoneError, type Folded, type RoomLog } from './cluster/room-log.js';
 
@@ -61,21 +63,12 @@ interface Member {
 }
 interface ConnectionState {
   member?: Member;
-  door: TokenBucket;
+  /** This connection's own allowance of messages. */
+  messages: TokenBucket;
   /** The client's network (see client-address.ts), for the host's network-share note. */
   network: string;
   /** Closes a socket that never says hello. */
   helloTimer?: NodeJS.Timeout;
-}
-
-/** What a participant may still do, across all their sockets and reconnects. */
-interface Allowance {
-  actions: TokenBucket;
-  /** Absent when questions have no allowance of their own. */
-  questions?: TokenBucket;
-  /** Sockets of this participant that said hello and are still open. */
-  open: number;
-  leftAt: number;
 }
 
 /**
@@ -84,20 +77,8 @@ interface Allowance {
  * storm) costs several times more per socket than a small one (a poll tally).
  */
 const fanOutBudgetMs = 12;
-/** Action ids remembered per participant, to apply a re-sent action once. */
-const rememberedIds = 512;
-/**
- * A participant's allowance is kept this long after their last socket closed, so
- * reconnecting buys no fresh burst; after that it has refilled anyway and is forgotten.
- */
-export const allowanceKeepMs = 10 * 60 * 1000;
-
-export const defaultDoorLimits = {
-  /** A socket that has not said hello by then is closed. */
-  helloTimeoutMs: 10_000,
-  /** Questions per participant per minute (a person's pace, not a script's); 0 lifts it. */
-  questionsPerMinute: 10,
-} as const;
+/** A socket that has not said hello by then is closed. */
+export const defaultHelloTimeoutMs = 10_000;
 
 export interface PlenumRoomOptions {
   storage: Storage;
@@ -124,11 +105,9 @@ export class PlenumRoom implements Party {
   /** Some member missed a patch and waits for a snapshot. */
   #resyncing = false;
   readonly #patch = new PatchBuilder();
-  /** participant -> action id -> the answer once committed (or pending). */
-  readonly #seen = new Map<string, Map<string, Promise<ServerMessage>>>();
+  readonly #seen = new SeenActions();
   readonly #now: () => number;
-  /** Per participant, across all their connections (each connection also has its own door). */
-  readonly #allowances: IdleTable<Allowance>;
+  readonly #allowances: Allowances;
   readonly #networks = new NetworkShares();
   /** Cluster mode: the shared log, and this node's actions waiting for their entry to be folded. */
   #log: RoomLog | undefined;
@@ -138,19 +117,8 @@ export class PlenumRoom implements Party {
     readonly room: Room,
     readonly options: PlenumRoomOptions,
   ) {
-    const now = (this.#now = options.now ?? Date.now);
-    const questionsPerMinute = options.questionsPerMinute ?? defaultDoorLimits.questionsPerMinute;
-    this.#allowances = new IdleTable(
-      () => ({
-        actions: new TokenBucket(limits.actionsPerSecond, limits.actionsBurst, now),
-        ...(questionsPerMinute > 0 && {
-          questions: new TokenBucket(questionsPerMinute / 60, questionsPerMinute, now),
-        }),
-        open: 0,
-        leftAt: now(),
-      }),
-      (allowance) => allowance.open === 0 && now() - allowance.leftAt >= allowanceKeepMs,
-    );
+    this.#now = options.now ?? Date.now;
+    this.#allowances = new Allowances(this.#now, options.questionsPerMinute ?? defaultQuestionsPerMinute);
   }
 
   get record(): RoomRecord {
@@ -251,7 +219,7 @@ export class PlenumRoom implements Party {
       this.#waiting.delete(key);
       const actor = { participant: entry.participant, host: entry.host };
       const answer = this.#applyNow(entry.action, actor, entry.at, entry.newId, waiting?.network);
-      this.#remember(entry.participant, entry.action.id, Promise.resolve(answer));
+      this.#seen.remember(entry.participant, entry.action.id, answer);
       waiting?.resolve(answer);
     }
   }
@@ -269,17 +237,17 @@ export class PlenumRoom implements Party {
       id: entry.action.id,
       ...(outcome.ok && outcome.result && { result: outcome.result }),
     };
-    this.#remember(entry.participant, entry.action.id, Promise.resolve(answer));
+    this.#seen.remember(entry.participant, entry.action.id, answer);
   }
 
   onConnect(connection: Connection, context: ConnectionContext): void {
     const helloTimer = setTimeout(
       () => connection.close(closeCodes.helloTimeout, 'No hello in time'),
-      this.options.helloTimeoutMs ?? defaultDoorLimits.helloTimeoutMs,
+      this.options.helloTimeoutMs ?? defaultHelloTimeoutMs,
     );
     helloTimer.unref();
     connection.state = {
-      door: new TokenBucket(limits.actionsPerSecond, limits.actionsBurst, this.#now),
+      messages: this.#allowances.forConnection(),
       network: networkOf(context.address),
       helloTimer,
     } satisfies ConnectionState;
@@ -287,7 +255,7 @@ export class PlenumRoom implements Party {
 
   onMessage(raw: string, connection: Connection): void {
     const state = connection.state as ConnectionState;
-    if (!state.door.take()) {
+    if (!state.messages.take()) {
       return send(connection, error('rate_limited', 'Too many messages; slow down.', idOf(raw)));
     }
     const parsed = parseClientMessage(raw);
@@ -303,24 +271,14 @@ export class PlenumRoom implements Party {
     if (member.display) {
       return send(connection, error('forbidden', 'A screen shows the room; it cannot act.', message.id));
     }
-    // Tabs share one allowance: opening more connections buys no more actions.
-    const allowance = this.#allowances.get(member.participant);
-    if (!allowance.actions.take()) {
-      return send(connection, error('rate_limited', 'Too many actions; slow down.', message.id));
-    }
     // A re-sent question costs nothing: it is answered as the first time.
-    const questions =
-      message.type === 'ask' && !member.host && !this.#seen.get(member.participant)?.has(message.id)
-        ? allowance.questions
-        : undefined;
-    if (questions && !questions.take()) {
-      const wait = Math.ceil(questions.waitMs / 1000);
-      const message_ = `You can ask ${questions.burst} questions a minute; please wait ${wait} s.`;
-      return send(connection, error('rate_limited', message_, message.id));
-    }
+    const newQuestion =
+      message.type === 'ask' && !member.host && !this.#seen.has(member.participant, message.id);
+    const charge = this.#allowances.charge(member.participant, newQuestion);
+    if (!charge.ok) return send(connection, error('rate_limited', charge.message, message.id));
     void this.#act(message, member, state.network).then((answer) => {
       // A question refused (too long, empty) was not asked: it leaves the allowance as it was.
-      if (answer.type === 'error') questions?.refund();
+      if (answer.type === 'error') charge.refund();
       send(connection, answer);
     });
   }
@@ -330,9 +288,7 @@ export class PlenumRoom implements Party {
     clearTimeout(state?.helloTimer);
     const member = state?.member;
     if (!member) return;
-    const allowance = this.#allowances.get(member.participant);
-    allowance.open -= 1;
-    allowance.leftAt = this.#now();
+    this.#allowances.disconnect(member.participant);
     if (!member.audience) return;
     const at = this.#now();
     // Cluster mode: applied when folded, like every node's.
@@ -384,14 +340,11 @@ export class PlenumRoom implements Party {
       );
       return connection.close(closeCodes.passcode, hello.passcode ? 'Wrong passcode' : 'Passcode needed');
     }
-    // A new socket is charged like an action: reconnecting buys no fresh allowance.
-    const allowance = this.#allowances.get(hello.participant);
-    if (!allowance.actions.take()) {
+    if (!this.#allowances.connect(hello.participant)) {
       send(connection, error('rate_limited', 'Reconnecting too often; wait a moment.'));
       return connection.close(closeCodes.rateLimited, 'Reconnecting too often');
     }
     clearTimeout(state.helloTimer);
-    allowance.open += 1;
     // The report counts people: the host's console and a projector screen are not viewers.
     const display = hello.display === true;
     const audience = !host && !display;
@@ -446,7 +399,7 @@ export class PlenumRoom implements Party {
 
   /** Applies an action once, and answers after the change is durably stored. */
   #act(action: Action, actor: Actor, network?: string): Promise<ServerMessage> {
-    const seen = this.#seen.get(actor.participant)?.get(action.id);
+    const seen = this.#seen.answer(actor.participant, action.id);
     if (seen) return seen;
     if (this.#log) return this.#actLogged(this.#log, action, actor, network);
     const at = this.#now();
@@ -479,7 +432,7 @@ export class PlenumRoom implements Party {
       }),
       (): ServerMessage => error('internal', 'Could not store the action; please try again.', action.id),
     );
-    this.#remember(actor.participant, action.id, answer);
+    this.#seen.remember(actor.participant, action.id, answer);
     return answer;
   }
 
@@ -507,17 +460,17 @@ export class PlenumRoom implements Party {
         if (!this.#waiting.has(key) || log.folded < seq) return folded;
         // Folded before this node asked (logged before it started hosting the room): the first answer is gone.
         this.#waiting.delete(key);
-        return this.#seen.get(actor.participant)?.get(action.id) ?? { type: 'ack' as const, id: action.id };
+        return this.#seen.answer(actor.participant, action.id) ?? { type: 'ack' as const, id: action.id };
       },
       (failure: unknown): ServerMessage => {
         this.#waiting.delete(key);
-        this.#seen.get(actor.participant)?.delete(action.id);
+        this.#seen.forget(actor.participant, action.id);
         return failure instanceof RoomGoneError
           ? error('unknown_room', 'This room no longer exists.', action.id)
           : error('unavailable', 'The server cannot store actions right now; it keeps trying.', action.id);
       },
     );
-    this.#remember(actor.participant, action.id, answer);
+    this.#seen.remember(actor.participant, action.id, answer);
     return answer;
   }
 
@@ -566,13 +519,6 @@ export class PlenumRoom implements Party {
       for (const reader of question ? reviewReaders(question) : []) this.#patch.mine.add(reader);
     }
     this.#schedule();
-  }
-
-  #remember(participant: string, id: string, answer: Promise<ServerMessage>): void {
-    let ids = this.#seen.get(participant);
-    if (!ids) this.#seen.set(participant, (ids = new Map()));
-    ids.set(id, answer);
-    if (ids.size > rememberedIds) ids.delete(ids.keys().next().value!);
   }
 
   /** Members connected now (kept by the model as they join and leave: no count per call). */
@@ -703,7 +649,7 @@ function error(code: ErrorCode, message: string, id?: string): ServerMessage {
   return { type: 'error', code, message, ...(id !== undefined && { id }) };
 }
 
-/** The id of a message the door refused unread, so the client can match the error. */
+/** The id of a message refused unread (over its allowance), so the client can match the error. */
 function idOf(raw: string): string | undefined {
   const match = /"id"\s*:\s*"([^"]{1,64})"/.exec(raw);
   return match?.[1];
