@@ -22,7 +22,6 @@ import {
   questionView,
   report,
   roomView,
-  timing,
   type Actor,
   type MineUpdate,
   type Report,
@@ -40,7 +39,8 @@ import {
   type Welcome,
 } from '@plenum/protocol';
 import { networkOf } from './client-address.js';
-import { bufferLimitBytes, closeCodes } from './party-host.js';
+import { closeCodes } from './party-host.js';
+import { FanOut, type Batch } from './fan-out.js';
 import { keyMatches, passcodeMatches } from './keys.js';
 import { NetworkShares } from './network-share.js';
 import type { Connection, ConnectionContext, Party, Room } from './party.js';
@@ -58,7 +58,7 @@ interface Member {
   audience: boolean;
   /** A screen (a `display` hello): it shows the room and cannot act. */
   display: boolean;
-  /** Missed a patch (slow socket): gets a fresh snapshot when it has drained. */
+  /** Missed a patch (slow socket): gets a fresh snapshot when it has drained (fan-out.ts). */
   stale: boolean;
 }
 interface ConnectionState {
@@ -71,12 +71,6 @@ interface ConnectionState {
   helloTimer?: NodeJS.Timeout;
 }
 
-/**
- * How long one turn of the event loop may spend writing a tick to a full room before it
- * yields to acks and incoming messages. A time, not a socket count: a big patch (a question
- * storm) costs several times more per socket than a small one (a poll tally).
- */
-const fanOutBudgetMs = 12;
 /** A socket that has not said hello by then is closed. */
 export const defaultHelloTimeoutMs = 10_000;
 
@@ -98,12 +92,13 @@ export class PlenumRoom implements Party {
   #record!: RoomRecord;
   #meta!: RoomMeta;
   #seq = 0;
-  #ticker: NodeJS.Timeout | undefined;
-  /** A tick's fan-out still under way: the rest to send, and its next turn. */
-  /** A tick still going out; `due` when the next one came meanwhile and waits for it. */
-  #fanOut: { rest(): void; timer: NodeJS.Immediate; due: boolean } | undefined;
-  /** Some member missed a patch and waits for a snapshot. */
-  #resyncing = false;
+  readonly #fanOut = new FanOut<Member>({
+    connections: () => this.room.getConnections(),
+    member: (connection) => (connection.state as ConnectionState | undefined)?.member,
+    take: () => this.#take(),
+    welcome: (member) => this.#welcome(member),
+    personal: (participant) => this.#personal(participant),
+  });
   readonly #patch = new PatchBuilder();
   readonly #seen = new SeenActions();
   readonly #now: () => number;
@@ -196,11 +191,7 @@ export class PlenumRoom implements Party {
         this.#record = record;
         record.caps = caps;
         // Whoever is connected missed what the snapshot skipped: a fresh welcome for all.
-        for (const connection of this.room.getConnections()) {
-          const member = (connection.state as ConnectionState | undefined)?.member;
-          if (member) member.stale = this.#resyncing = true;
-        }
-        this.#schedule();
+        this.#fanOut.resyncAll();
       },
     });
   }
@@ -211,7 +202,7 @@ export class PlenumRoom implements Party {
       if ('presence' in entry) {
         (entry.presence === 'join' ? join : leave)(this.#record, entry.participant, entry.at);
         this.#patch.online(this.online, entry.at);
-        this.#schedule();
+        this.#fanOut.schedule();
         continue;
       }
       const key = actionKey(entry.participant, entry.action.id);
@@ -296,24 +287,13 @@ export class PlenumRoom implements Party {
     leave(this.#record, member.participant, at);
     this.#logPresence({ at, participant: member.participant, presence: 'leave' });
     this.#patch.online(this.online, this.#now());
-    this.#schedule();
+    this.#fanOut.schedule();
   }
 
   onStop(): void | Promise<void> {
-    this.#stopTicks();
+    this.#fanOut.stop();
     if (this.#log) return this.#log.close();
     this.options.storage.flush();
-  }
-
-  #stopTicks(): void {
-    clearTimeout(this.#ticker);
-    this.#ticker = undefined;
-    this.#finishFanOut();
-    this.#tick();
-    this.#finishFanOut();
-    // A burst still in its window would schedule another tick: a stopped room has no one to send it to.
-    clearTimeout(this.#ticker);
-    this.#ticker = undefined;
   }
 
   #hello(hello: Hello, connection: Connection, state: ConnectionState): void {
@@ -358,7 +338,7 @@ export class PlenumRoom implements Party {
     this.#logPresence({ at, participant: hello.participant, presence: 'join' });
     // The newcomer's welcome already counts them; everyone else hears it within a second.
     this.#patch.online(this.online, at);
-    this.#schedule();
+    this.#fanOut.schedule();
   }
 
   /** Presence feeds the report only; a lost entry (e.g. at shutdown) must not fail anything. */
@@ -518,7 +498,7 @@ export class PlenumRoom implements Party {
       const question = this.#record.questions.get(id);
       for (const reader of question ? reviewReaders(question) : []) this.#patch.mine.add(reader);
     }
-    this.#schedule();
+    this.#fanOut.schedule();
   }
 
   /** Members connected now (kept by the model as they join and leave: no count per call). */
@@ -526,87 +506,22 @@ export class PlenumRoom implements Party {
     return this.#record.presence.online;
   }
 
-  #schedule(): void {
-    this.#ticker ??= setTimeout(() => {
-      this.#ticker = undefined;
-      this.#tick();
-    }, timing.tickMs);
-  }
-
-  /**
-   * Sends what changed since the last tick: one serialisation per audience, every member.
-   * A full auditorium is sent in slices, one per turn of the event loop, so acks and
-   * messages keep flowing meanwhile; the next tick waits until every slice is out, and then
-   * goes at once (it is already a tick interval late).
-   */
-  #tick(): void {
-    if (this.#fanOut) return void (this.#fanOut.due = true);
+  /** What changed since the last tick, for the fan-out, encoded once for each audience. */
+  #take(): Batch {
     const patches = this.#patch.take(this.#record, this.#seq + 1, this.#now());
-    if (this.#patch.pending) this.#schedule();
     const personal = this.#patch.mine.size > 0 ? new Set(this.#patch.mine) : undefined;
     this.#patch.mine.clear();
-    if (!patches && !personal && !this.#resyncing) return;
     if (patches) this.#seq = patches.public.seq;
-    // Encoded once: every member gets the same bytes, with no per-socket UTF-8 encoding.
-    const wire = patches && {
-      public: Buffer.from(JSON.stringify(patches.public)),
-      host: Buffer.from(JSON.stringify(patches.host)),
+    return {
+      more: this.#patch.pending,
+      ...(personal && { personal }),
+      ...(patches && {
+        patch: {
+          public: Buffer.from(JSON.stringify(patches.public)),
+          host: Buffer.from(JSON.stringify(patches.host)),
+        },
+      }),
     };
-    const personalWire = new Map<string, string>();
-    // Who is here now gets this patch; whoever joins meanwhile has it in their welcome.
-    const targets = [...this.room.getConnections()];
-    let stale = false;
-    const deliver = (connection: Connection) => {
-      const member = (connection.state as ConnectionState | undefined)?.member;
-      if (!member) return;
-      if (connection.bufferedAmount > bufferLimitBytes) {
-        member.stale = stale = true;
-        return;
-      }
-      if (member.stale) {
-        member.stale = false;
-        return send(connection, this.#welcome(member));
-      }
-      if (wire) connection.send(member.host ? wire.host : wire.public);
-      if (personal?.has(member.participant)) {
-        let text = personalWire.get(member.participant);
-        if (text === undefined)
-          personalWire.set(member.participant, (text = JSON.stringify(this.#personal(member.participant))));
-        connection.send(text);
-      }
-    };
-    let next = 0;
-    const slice = (all: boolean) => {
-      const deadline = performance.now() + fanOutBudgetMs;
-      while (next < targets.length) {
-        deliver(targets[next++]!);
-        // Reading the clock costs too: look every 32 sockets.
-        if (!all && next % 32 === 0 && performance.now() > deadline) break;
-      }
-      if (next < targets.length) {
-        this.#fanOut = {
-          rest: () => slice(true),
-          timer: setImmediate(() => slice(false)),
-          due: this.#fanOut?.due ?? false,
-        };
-        return;
-      }
-      const due = this.#fanOut?.due ?? false;
-      this.#fanOut = undefined;
-      // A skipped client catches up as soon as it has drained, even if the room went quiet.
-      this.#resyncing = stale;
-      // A stopping room (all at once) sends its last tick itself.
-      if (due && !all) return this.#tick();
-      if (due || stale) this.#schedule();
-    };
-    slice(false);
-  }
-
-  /** Sends the rest of a sliced fan-out now (the room is stopping). */
-  #finishFanOut(): void {
-    if (!this.#fanOut) return;
-    clearImmediate(this.#fanOut.timer);
-    this.#fanOut.rest();
   }
 
   /** What only this participant sees: their flags and their own questions still in review. */
