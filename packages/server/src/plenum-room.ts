@@ -3,20 +3,14 @@
  * actions through the room model, acknowledges them once they are durably stored, and sends
  * everyone coalesced patches at most once per tick.
  */
-import { randomBytes } from 'node:crypto';
 import {
   apply,
   reviewReaders,
-  createRoom,
   defaultCaps,
   listsOf,
-  noCaps,
   questionPage,
-  join,
-  leave,
   limits,
   mineView,
-  newIdPrefixes,
   parseClientMessage,
   PROTOCOL_VERSION,
   questionView,
@@ -29,7 +23,6 @@ import {
   type Action,
   type ApplyResult,
   type Changes,
-  type ErrorCode,
   type Hello,
   type More,
   type RoomCaps,
@@ -48,8 +41,10 @@ import { PatchBuilder } from './patches.js';
 import type { TokenBucket } from './rate-limit.js';
 import { Allowances, defaultQuestionsPerMinute } from './allowances.js';
 import { SeenActions } from './seen-actions.js';
-import type { LogEntry, RoomMeta, Storage } from './storage/storage.js';
-import { RoomGoneError, type Folded, type RoomLog } from './cluster/room-log.js';
+import type { RoomMeta, Storage } from './storage/storage.js';
+import { error, send } from './answers.js';
+import { LocalJournal } from './local-journal.js';
+import type { ActionEntry, JournalContext, JournalOwner, RoomJournal } from './journal.js';
 
 interface Member {
   participant: string;
@@ -81,15 +76,11 @@ export interface PlenumRoomOptions {
   questionsPerMinute?: number;
   /** How much a room may hold; unset caps keep their defaults. */
   caps?: Partial<RoomCaps>;
-  /**
-   * Cluster mode (cluster/): the room's shared log. Every action is appended first and
-   * applied when its entry is folded, in log order, on every node alike.
-   */
-  log?: (room: string) => RoomLog;
+  /** Where the room's log is (default: a `LocalJournal` on `storage`; `ClusterJournal` in cluster mode). */
+  journal?: (context: JournalContext) => RoomJournal;
 }
 
 export class PlenumRoom implements Party {
-  #record!: RoomRecord;
   #meta!: RoomMeta;
   #seq = 0;
   readonly #fanOut = new FanOut<Member>({
@@ -104,9 +95,7 @@ export class PlenumRoom implements Party {
   readonly #now: () => number;
   readonly #allowances: Allowances;
   readonly #networks = new NetworkShares();
-  /** Cluster mode: the shared log, and this node's actions waiting for their entry to be folded. */
-  #log: RoomLog | undefined;
-  readonly #waiting = new Map<string, { resolve(answer: ServerMessage): void; network?: string }>();
+  readonly #journal: RoomJournal;
 
   constructor(
     readonly room: Room,
@@ -114,6 +103,18 @@ export class PlenumRoom implements Party {
   ) {
     this.#now = options.now ?? Date.now;
     this.#allowances = new Allowances(this.#now, options.questionsPerMinute ?? defaultQuestionsPerMinute);
+    const context: JournalContext = {
+      room: room.id,
+      storage: options.storage,
+      now: this.#now,
+      caps: { ...defaultCaps, ...options.caps },
+      seen: this.#seen,
+    };
+    this.#journal = (options.journal ?? ((context) => new LocalJournal(context)))(context);
+  }
+
+  get #record(): RoomRecord {
+    return this.#journal.record;
   }
 
   get record(): RoomRecord {
@@ -152,83 +153,18 @@ export class PlenumRoom implements Party {
     const meta = this.options.storage.getRoom(this.room.id);
     if (!meta) throw new Error(`Room ${this.room.id} does not exist.`);
     this.#meta = meta;
-    if (this.options.log) return this.#startLogged(meta);
-    this.#record = createRoom({
-      id: meta.id,
-      title: meta.title,
-      moderation: meta.moderation,
-      createdAt: meta.createdAt,
-      // What is stored stays: a log replays whole, even after an operator lowered a cap.
-      caps: noCaps,
-    });
-    for (const entry of this.options.storage.load(this.room.id)) this.#replay(entry);
-    // Connections open before a restart are gone. Their leaves are logged now, so a later
-    // replay counts the same peaks instead of adding these to the next crowd.
-    const at = this.#now();
-    for (const [participant, open] of [...this.#record.presence.connections]) {
-      for (let i = 0; i < open; i++) {
-        leave(this.#record, participant, at);
-        this.#logPresence({ at, participant, presence: 'leave' });
-      }
-    }
-    // Only accepted actions are logged, so the same log replays to the same room under any caps.
-    this.#record.caps = { ...defaultCaps, ...this.options.caps };
-  }
-
-  /**
-   * Cluster mode: the room is its log (the latest snapshot plus the tail), folded with the
-   * caps every node shares; whatever other nodes append from now on is folded as it comes.
-   * Presence is the room's too: joins and leaves of every node's sockets are in the log.
-   */
-  async #startLogged(meta: RoomMeta): Promise<void> {
-    const caps = { ...defaultCaps, ...this.options.caps };
-    this.#record = createRoom({ ...meta, caps });
-    this.#log = this.options.log!(this.room.id);
-    await this.#log.open({
-      fold: (entries) => this.#fold(entries),
-      record: () => this.#record,
-      reset: (record) => {
-        this.#record = record;
-        record.caps = caps;
-        // Whoever is connected missed what the snapshot skipped: a fresh welcome for all.
-        this.#fanOut.resyncAll();
-      },
-    });
-  }
-
-  /** Cluster mode: entries of the log, in order, from any node (this one included). */
-  #fold(entries: Folded[]): void {
-    for (const { entry } of entries) {
-      if ('presence' in entry) {
-        (entry.presence === 'join' ? join : leave)(this.#record, entry.participant, entry.at);
-        this.#patch.online(this.online, entry.at);
-        this.#fanOut.schedule();
-        continue;
-      }
-      const key = actionKey(entry.participant, entry.action.id);
-      const waiting = this.#waiting.get(key);
-      this.#waiting.delete(key);
-      const actor = { participant: entry.participant, host: entry.host };
-      const answer = this.#applyNow(entry.action, actor, entry.at, entry.newId, waiting?.network);
-      this.#seen.remember(entry.participant, entry.action.id, answer);
-      waiting?.resolve(answer);
-    }
-  }
-
-  #replay(entry: LogEntry): void {
-    if ('presence' in entry) {
-      (entry.presence === 'join' ? join : leave)(this.#record, entry.participant, entry.at);
-      return;
-    }
-    const actor = { participant: entry.participant, host: entry.host };
-    const outcome = apply(this.#record, entry.action, actor, entry.at, entry.newId);
-    // A re-sent action is answered as it was the first time, new question id included.
-    const answer: ServerMessage = {
-      type: 'ack',
-      id: entry.action.id,
-      ...(outcome.ok && outcome.result && { result: outcome.result }),
+    const owner: JournalOwner = {
+      apply: (entry, network) => this.#apply(entry, network),
+      presenceChanged: (at) => this.#presenceChanged(at),
+      resyncAll: () => this.#fanOut.resyncAll(),
     };
-    this.#seen.remember(entry.participant, entry.action.id, answer);
+    return this.#journal.open(meta, owner);
+  }
+
+  /** The online count goes out with the next tick (at most once a second). */
+  #presenceChanged(at: number): void {
+    this.#patch.online(this.online, at);
+    this.#fanOut.schedule();
   }
 
   onConnect(connection: Connection, context: ConnectionContext): void {
@@ -280,20 +216,12 @@ export class PlenumRoom implements Party {
     const member = state?.member;
     if (!member) return;
     this.#allowances.disconnect(member.participant);
-    if (!member.audience) return;
-    const at = this.#now();
-    // Cluster mode: applied when folded, like every node's.
-    if (this.#log) return this.#logPresence({ at, participant: member.participant, presence: 'leave' });
-    leave(this.#record, member.participant, at);
-    this.#logPresence({ at, participant: member.participant, presence: 'leave' });
-    this.#patch.online(this.online, this.#now());
-    this.#fanOut.schedule();
+    if (member.audience) this.#journal.presence(member.participant, 'leave');
   }
 
   onStop(): void | Promise<void> {
     this.#fanOut.stop();
-    if (this.#log) return this.#log.close();
-    this.options.storage.flush();
+    return this.#journal.close();
   }
 
   #hello(hello: Hello, connection: Connection, state: ConnectionState): void {
@@ -330,23 +258,7 @@ export class PlenumRoom implements Party {
     const audience = !host && !display;
     state.member = { participant: hello.participant, host, audience, display, stale: false };
     send(connection, this.#welcome(state.member));
-    if (!audience) return;
-    const at = this.#now();
-    // Cluster mode: applied when folded, like every node's.
-    if (this.#log) return this.#logPresence({ at, participant: hello.participant, presence: 'join' });
-    join(this.#record, hello.participant, at);
-    this.#logPresence({ at, participant: hello.participant, presence: 'join' });
-    // The newcomer's welcome already counts them; everyone else hears it within a second.
-    this.#patch.online(this.online, at);
-    this.#fanOut.schedule();
-  }
-
-  /** Presence feeds the report only; a lost entry (e.g. at shutdown) must not fail anything. */
-  #logPresence(entry: Extract<LogEntry, { presence: string }>): void {
-    // A full log keeps counting who is here, but stores no more of it.
-    if (this.#record.entries > this.#record.caps.log) return;
-    if (this.#log) return void this.#log.append(entry).catch(() => undefined);
-    this.options.storage.append(this.room.id, entry).catch(() => undefined);
+    if (audience) this.#journal.presence(hello.participant, 'join');
   }
 
   /** One page of a list, for a client paging past its welcome's window. */
@@ -379,98 +291,24 @@ export class PlenumRoom implements Party {
 
   /** Applies an action once, and answers after the change is durably stored. */
   #act(action: Action, actor: Actor, network?: string): Promise<ServerMessage> {
-    const seen = this.#seen.answer(actor.participant, action.id);
-    if (seen) return seen;
-    if (this.#log) return this.#actLogged(this.#log, action, actor, network);
-    const at = this.#now();
-    const newId = newIdFor(action);
+    return this.#seen.answer(actor.participant, action.id) ?? this.#journal.act(action, actor, network);
+  }
+
+  /** Applies one action, logged now or folded from the log: the same effects either way. */
+  #apply(entry: ActionEntry, network?: string): ServerMessage {
+    const { action } = entry;
+    const actor = { participant: entry.participant, host: entry.host };
     let outcome: ApplyResult;
     try {
-      outcome = apply(this.#record, action, { participant: actor.participant, host: actor.host }, at, newId);
+      outcome = apply(this.#record, action, actor, entry.at, entry.newId);
     } catch (failure) {
       // A bug in a rule must answer this action, not take the room down.
-      console.error(`plenum: room ${this.room.id} failed on "${action.type}"`, failure);
-      return Promise.resolve(error('internal', 'The server could not do that.', action.id));
-    }
-    if (!outcome.ok) return Promise.resolve(error(outcome.code, outcome.message, action.id));
-    this.#changed(action, actor, outcome, network);
-    const entry: LogEntry = {
-      at,
-      participant: actor.participant,
-      host: actor.host,
-      action,
-      ...(newId !== undefined && { newId }),
-    };
-    // Changes go out with the next tick's patch; the ack names it so clients can settle optimistic views.
-    const seq = inNextPatch(outcome.changes) ? this.#seq + 1 : undefined;
-    const answer = this.options.storage.append(this.room.id, entry).then(
-      (): ServerMessage => ({
-        type: 'ack',
-        id: action.id,
-        ...(outcome.result && { result: outcome.result }),
-        ...(seq !== undefined && { seq }),
-      }),
-      (): ServerMessage => error('internal', 'Could not store the action; please try again.', action.id),
-    );
-    this.#seen.remember(actor.participant, action.id, answer);
-    return answer;
-  }
-
-  /**
-   * Cluster mode: the action goes into the room's log first; it is applied when its entry is
-   * folded (here as on every node), and answered once the append has returned and the entry
-   * was folded, with what applying it gave. A re-sent action is logged once (the script
-   * dedupes by participant and action id), so it gets its first answer.
-   */
-  #actLogged(log: RoomLog, action: Action, actor: Actor, network?: string): Promise<ServerMessage> {
-    const key = actionKey(actor.participant, action.id);
-    const newId = newIdFor(action);
-    const entry: LogEntry = {
-      at: this.#now(),
-      participant: actor.participant,
-      host: actor.host,
-      action,
-      ...(newId !== undefined && { newId }),
-    };
-    const folded = new Promise<ServerMessage>((resolve) =>
-      this.#waiting.set(key, { resolve, ...(network !== undefined && { network }) }),
-    );
-    const answer = log.append(entry, key).then(
-      ({ seq }) => {
-        if (!this.#waiting.has(key) || log.folded < seq) return folded;
-        // Folded before this node asked (logged before it started hosting the room): the first answer is gone.
-        this.#waiting.delete(key);
-        return this.#seen.answer(actor.participant, action.id) ?? { type: 'ack' as const, id: action.id };
-      },
-      (failure: unknown): ServerMessage => {
-        this.#waiting.delete(key);
-        this.#seen.forget(actor.participant, action.id);
-        return failure instanceof RoomGoneError
-          ? error('unknown_room', 'This room no longer exists.', action.id)
-          : error('unavailable', 'The server cannot store actions right now; it keeps trying.', action.id);
-      },
-    );
-    this.#seen.remember(actor.participant, action.id, answer);
-    return answer;
-  }
-
-  /** Applies one entry of the log as it comes (cluster mode): the same effects as an action here. */
-  #applyNow(
-    action: Action,
-    actor: Actor,
-    at: number,
-    newId: string | undefined,
-    network?: string,
-  ): ServerMessage {
-    let outcome: ApplyResult;
-    try {
-      outcome = apply(this.#record, action, actor, at, newId);
-    } catch (failure) {
       console.error(`plenum: room ${this.room.id} failed on "${action.type}"`, failure);
       return error('internal', 'The server could not do that.', action.id);
     }
     if (!outcome.ok) return error(outcome.code, outcome.message, action.id);
     this.#changed(action, actor, outcome, network);
+    // Changes go out with the next tick's patch; the ack names it so clients can settle optimistic views.
     const seq = inNextPatch(outcome.changes) ? this.#seq + 1 : undefined;
     return {
       type: 'ack',
@@ -544,25 +382,6 @@ export class PlenumRoom implements Party {
  */
 const inNextPatch = (changes: Changes) =>
   Object.keys(changes).some((key) => key !== 'reactions' && key !== 'mine' && key !== 'personal');
-
-/**
- * A random id for what the action creates, logged with it so every replay gives the same.
- * Random, not counted: a count would tell anyone how many questions wait in review.
- */
-function newIdFor(action: Action): string | undefined {
-  const prefix = newIdPrefixes[action.type];
-  return prefix && prefix + randomBytes(6).toString('hex');
-}
-
-const actionKey = (participant: string, id: string) => `${participant}\0${id}`;
-
-function send(connection: Connection, message: ServerMessage): void {
-  connection.send(JSON.stringify(message));
-}
-
-function error(code: ErrorCode, message: string, id?: string): ServerMessage {
-  return { type: 'error', code, message, ...(id !== undefined && { id }) };
-}
 
 /** The id of a message refused unread (over its allowance), so the client can match the error. */
 function idOf(raw: string): string | undefined {

@@ -20,6 +20,7 @@ import { dataPolicy, pagePolicy, setBaseHeaders } from './security-headers.js';
 import { serveFile } from './static.js';
 import type { Storage } from './storage/storage.js';
 import type { Cluster } from './cluster/cluster.js';
+import { ClusterJournal } from './cluster-journal.js';
 
 export interface ServerOptions {
   storage: Storage;
@@ -119,7 +120,7 @@ export interface PlenumServer {
 }
 
 export async function startServer(options: ServerOptions): Promise<PlenumServer> {
-  const { storage } = options;
+  const { storage, cluster } = options;
   const assets = resolveAssets(options.assets);
   const allowOrigin = originCheck(options.origins ?? []);
 
@@ -146,7 +147,7 @@ export async function startServer(options: ServerOptions): Promise<PlenumServer>
             helloTimeoutMs,
             questionsPerMinute,
             caps: options.caps,
-            ...(options.cluster && { log: (id: string) => options.cluster!.room(id) }),
+            ...(cluster && { journal: (context) => new ClusterJournal(cluster.room(context.room), context) }),
           }),
       },
     },
