@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import type { RoomView } from '@plenum/protocol';
+import { roomSocketPath, type RoomView } from '@plenum/protocol';
 import { closeCodes } from './party-host.js';
 import {
   api,
@@ -33,7 +33,7 @@ interface Upgrade {
 /** Opens a raw socket to the room (no hello) and resolves with 101 or the refusal's status. */
 function upgrade(url: string, room: string, headers: Record<string, string> = {}): Promise<Upgrade> {
   return new Promise((resolve, reject) => {
-    const socket = new WebSocket(`${url.replace(/^http/, 'ws')}/parties/main/${room}`, { headers });
+    const socket = new WebSocket(`${url.replace(/^http/, 'ws')}${roomSocketPath(room)}`, { headers });
     socket.once('unexpected-response', (_request, response) => {
       resolve({ status: response.statusCode ?? 0, retryAfter: response.headers['retry-after'], socket });
       response.resume();

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { limits } from '@plenum/protocol';
+import { limits, roomSocketPath } from '@plenum/protocol';
 import { api, openSocket, randomParticipant, startTestServer, type TestServer } from './testing.js';
 
 let test: TestServer;
@@ -119,7 +119,7 @@ describe('at the door', () => {
 
   it('refuses origins outside the allowlist on upgrade and on the API', async () => {
     test = await startTestServer({ origins: ['https://a.example'] });
-    const path = `/parties/main/${test.room}`;
+    const path = roomSocketPath(test.room);
     expect(await upgradeStatus(test.url, path, { Origin: 'https://evil.example' })).toBe(403);
     expect(await upgradeStatus(test.url, path, { Origin: 'https://a.example' })).toBe(101);
     // Non-browser clients send no Origin.

@@ -3,6 +3,7 @@
  * actions through the room model, acknowledges them once they are durably stored, and sends
  * everyone coalesced patches at most once per tick.
  */
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
   apply,
   reviewReaders,
@@ -23,6 +24,7 @@ import {
   type Action,
   type ApplyResult,
   type Changes,
+  type ErrorCode,
   type Hello,
   type More,
   type RoomCaps,
@@ -41,7 +43,8 @@ import { PatchBuilder } from './patches.js';
 import type { TokenBucket } from './rate-limit.js';
 import { Allowances, defaultQuestionsPerMinute } from './allowances.js';
 import { SeenActions } from './seen-actions.js';
-import type { RoomMeta, Storage } from './storage/storage.js';
+import { answerRoomRequest, type RoomApiOptions } from './room-api.js';
+import type { RoomMeta } from './storage/storage.js';
 import { error, send } from './answers.js';
 import { LocalJournal } from './local-journal.js';
 import type { ActionEntry, JournalContext, JournalOwner, RoomJournal } from './journal.js';
@@ -69,8 +72,7 @@ interface ConnectionState {
 /** A socket that has not said hello by then is closed. */
 export const defaultHelloTimeoutMs = 10_000;
 
-export interface PlenumRoomOptions {
-  storage: Storage;
+export interface PlenumRoomOptions extends RoomApiOptions {
   now?: () => number;
   helloTimeoutMs?: number;
   questionsPerMinute?: number;
@@ -80,12 +82,20 @@ export interface PlenumRoomOptions {
   journal?: (context: JournalContext) => RoomJournal;
 }
 
-export class PlenumRoom implements Party {
+/** Why a hello is turned away: the error it is answered with, then the socket's close. */
+interface Refusal {
+  code: ErrorCode;
+  message: string;
+  close: number;
+  reason: string;
+}
+
+export class PlenumRoom implements Party<ConnectionState> {
   #meta!: RoomMeta;
   #seq = 0;
-  readonly #fanOut = new FanOut<Member>({
+  readonly #fanOut = new FanOut<Member, ConnectionState>({
     connections: () => this.room.getConnections(),
-    member: (connection) => (connection.state as ConnectionState | undefined)?.member,
+    member: (connection) => connection.state?.member,
     take: () => this.#take(),
     welcome: (member) => this.#welcome(member),
     personal: (participant) => this.#personal(participant),
@@ -98,7 +108,7 @@ export class PlenumRoom implements Party {
   readonly #journal: RoomJournal;
 
   constructor(
-    readonly room: Room,
+    readonly room: Room<ConnectionState>,
     readonly options: PlenumRoomOptions,
   ) {
     this.#now = options.now ?? Date.now;
@@ -167,7 +177,7 @@ export class PlenumRoom implements Party {
     this.#fanOut.schedule();
   }
 
-  onConnect(connection: Connection, context: ConnectionContext): void {
+  onConnect(connection: Connection<ConnectionState>, context: ConnectionContext): void {
     const helloTimer = setTimeout(
       () => connection.close(closeCodes.helloTimeout, 'No hello in time'),
       this.options.helloTimeoutMs ?? defaultHelloTimeoutMs,
@@ -180,8 +190,9 @@ export class PlenumRoom implements Party {
     } satisfies ConnectionState;
   }
 
-  onMessage(raw: string, connection: Connection): void {
-    const state = connection.state as ConnectionState;
+  onMessage(raw: string, connection: Connection<ConnectionState>): void {
+    // Set in onConnect, which the host calls first.
+    const state = connection.state!;
     if (!state.messages.take()) {
       return send(connection, error('rate_limited', 'Too many messages; slow down.', idOf(raw)));
     }
@@ -210,8 +221,8 @@ export class PlenumRoom implements Party {
     });
   }
 
-  onClose(connection: Connection): void {
-    const state = connection.state as ConnectionState | undefined;
+  onClose(connection: Connection<ConnectionState>): void {
+    const state = connection.state;
     clearTimeout(state?.helloTimer);
     const member = state?.member;
     if (!member) return;
@@ -219,40 +230,26 @@ export class PlenumRoom implements Party {
     if (member.audience) this.#journal.presence(member.participant, 'leave');
   }
 
+  /** The room's HTTP API (room-api.ts): the same rules, log and broadcast as over the socket. */
+  onRequest(request: IncomingMessage, response: ServerResponse, path: readonly string[]): Promise<void> {
+    return answerRoomRequest(this, request, response, path, this.options);
+  }
+
   onStop(): void | Promise<void> {
     this.#fanOut.stop();
     return this.#journal.close();
   }
 
-  #hello(hello: Hello, connection: Connection, state: ConnectionState): void {
+  #hello(hello: Hello, connection: Connection<ConnectionState>, state: ConnectionState): void {
     // One connection is one member: a second hello would count it twice, or swap who it is.
     if (state.member) return send(connection, error('invalid', 'This connection has already said hello.'));
-    if (hello.v !== PROTOCOL_VERSION) {
-      send(connection, error('version', `This server speaks protocol version ${PROTOCOL_VERSION}.`));
-      return connection.close(closeCodes.version, 'Unsupported protocol version');
-    }
-    let host = false;
-    if (hello.hostKey !== undefined) {
-      if (!keyMatches(hello.hostKey, this.#meta.hostKeyHash)) {
-        send(connection, error('unauthorized', 'The host key does not match this room.'));
-        return connection.close(closeCodes.unauthorized, 'Wrong host key');
-      }
-      host = true;
-    }
-    // Nothing of a passcoded room (no welcome) before the code; the host's key does without.
-    const passcode = this.#meta.passcodeHash;
-    if (!host && passcode !== undefined && !passcodeMatches(this.#meta.id, hello.passcode ?? '', passcode)) {
-      send(
-        connection,
-        error('passcode', hello.passcode ? 'The passcode is wrong.' : 'This room needs a passcode.'),
-      );
-      return connection.close(closeCodes.passcode, hello.passcode ? 'Wrong passcode' : 'Passcode needed');
-    }
-    if (!this.#allowances.connect(hello.participant)) {
-      send(connection, error('rate_limited', 'Reconnecting too often; wait a moment.'));
-      return connection.close(closeCodes.rateLimited, 'Reconnecting too often');
+    const refusal = this.#admit(hello);
+    if (refusal) {
+      send(connection, error(refusal.code, refusal.message));
+      return connection.close(refusal.close, refusal.reason);
     }
     clearTimeout(state.helloTimer);
+    const host = hello.hostKey !== undefined;
     // The report counts people: the host's console and a projector screen are not viewers.
     const display = hello.display === true;
     const audience = !host && !display;
@@ -261,8 +258,52 @@ export class PlenumRoom implements Party {
     if (audience) this.#journal.presence(hello.participant, 'join');
   }
 
+  /** Lets a hello in (its socket counts against the participant's allowance), or says why not. */
+  #admit(hello: Hello): Refusal | undefined {
+    if (hello.v !== PROTOCOL_VERSION) {
+      const message = `This server speaks protocol version ${PROTOCOL_VERSION}.`;
+      return { code: 'version', message, close: closeCodes.version, reason: 'Unsupported protocol version' };
+    }
+    if (hello.hostKey !== undefined && !keyMatches(hello.hostKey, this.#meta.hostKeyHash)) {
+      const message = 'The host key does not match this room.';
+      return { code: 'unauthorized', message, close: closeCodes.unauthorized, reason: 'Wrong host key' };
+    }
+    // Nothing of a passcoded room (no welcome) before the code; the host's key does without.
+    const passcode = this.#meta.passcodeHash;
+    const given = hello.passcode ?? '';
+    if (
+      hello.hostKey === undefined &&
+      passcode !== undefined &&
+      !passcodeMatches(this.#meta.id, given, passcode)
+    ) {
+      return given
+        ? {
+            code: 'passcode',
+            message: 'The passcode is wrong.',
+            close: closeCodes.passcode,
+            reason: 'Wrong passcode',
+          }
+        : {
+            code: 'passcode',
+            message: 'This room needs a passcode.',
+            close: closeCodes.passcode,
+            reason: 'Passcode needed',
+          };
+    }
+    if (!this.#allowances.connect(hello.participant)) {
+      const message = 'Reconnecting too often; wait a moment.';
+      return {
+        code: 'rate_limited',
+        message,
+        close: closeCodes.rateLimited,
+        reason: 'Reconnecting too often',
+      };
+    }
+    return undefined;
+  }
+
   /** One page of a list, for a client paging past its welcome's window. */
-  #more(more: More, connection: Connection, member: Member): void {
+  #more(more: More, connection: Connection<ConnectionState>, member: Member): void {
     if (!listsOf(member.host).includes(more.status)) {
       return send(connection, error('forbidden', 'Only the host sees that list.', more.id));
     }

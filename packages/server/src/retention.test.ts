@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { roomParty } from '@plenum/protocol';
 import { dayMs, expireRooms } from './retention.js';
 import { createRoomRecord } from './rooms.js';
 import { MemoryStorage } from './storage/memory.js';
@@ -85,7 +86,7 @@ describe('room retention', () => {
     expect(await expireRooms(storage, test.server.host, retentionMs, later)).toEqual([]);
     alice.close();
     await alice.closed;
-    await expect.poll(() => test!.server.host.connectionCount('main', test!.room)).toBe(0);
+    await expect.poll(() => test!.server.host.connectionCount(roomParty, test!.room)).toBe(0);
     expect(await expireRooms(storage, test.server.host, retentionMs, later)).toEqual([test.room]);
     expect((await api(test.url, `/api/rooms/${test.room}`)).status).toBe(404);
   });

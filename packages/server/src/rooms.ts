@@ -1,6 +1,13 @@
 /** Creating and finding rooms: the registry the HTTP API and the socket host share. */
 import { randomBytes } from 'node:crypto';
-import { limits, roomIdMessage, roomIdPattern, stripControls, type Moderation } from '@plenum/protocol';
+import {
+  limits,
+  roomIdMessage,
+  roomParty,
+  roomIdPattern,
+  stripControls,
+  type Moderation,
+} from '@plenum/protocol';
 import type { PartyHost } from './party-host.js';
 import { hashKey, hashPasscode, newKey } from './keys.js';
 import type { RoomMeta, Storage } from './storage/storage.js';
@@ -65,7 +72,7 @@ export async function eraseRoom(
   buriedUntil: number | null,
 ): Promise<void> {
   bury(storage, id, buriedUntil);
-  await host.evict('main', id);
+  await host.evict(roomParty, id);
   storage.deleteRoom(id);
 }
 

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import { roomSocketPath } from '@plenum/protocol';
 import { SqliteStorage } from './storage/sqlite.js';
 import { api, startTestServer, type TestServer } from './testing.js';
 
@@ -102,7 +103,7 @@ describe('--origins', () => {
   it("always lets the server's own pages in, and still refuses other origins", async () => {
     test = await startTestServer({ origins: ['https://event.example'] });
     const own = test.url; // what a browser on our demo or console sends
-    const path = `/parties/main/${test.room}`;
+    const path = roomSocketPath(test.room);
     expect(await upgradeStatus(test.url, path, { Origin: own })).toBe(101);
     expect(await upgradeStatus(test.url, path, { Origin: 'https://event.example' })).toBe(101);
     expect(await upgradeStatus(test.url, path, { Origin: 'https://evil.example' })).toBe(403);

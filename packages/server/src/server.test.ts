@@ -1,7 +1,7 @@
 import { PartySocket } from 'partysocket';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import type { ServerMessage, Welcome } from '@plenum/protocol';
+import { roomParty, type ServerMessage, type Welcome } from '@plenum/protocol';
 import { openSocket, randomParticipant, startTestServer, type TestServer } from './testing.js';
 
 let test: TestServer;
@@ -25,7 +25,7 @@ describe('the server', () => {
     const socket = new PartySocket({
       host: new URL(test.url).host,
       protocol: 'ws',
-      party: 'main',
+      party: roomParty,
       room: test.room,
       WebSocket,
     });

@@ -2,13 +2,15 @@
  * One Node process serves everything: the embed bundle, the demo page, the console, the
  * HTTP API, and the rooms' WebSockets.
  */
+import { roomParty } from '@plenum/protocol';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { dirname, join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { resolveAssets, type Assets } from './assets.js';
-import { handleApi, passcodeHeader, type ApiContext } from './api.js';
+import { handleApi, type ApiContext } from './api.js';
+import { passcodeHeader } from './room-api.js';
 import { clientAddress, networkOf } from './client-address.js';
 import { CreationLimit, defaultMaxRooms, defaultRoomCreationsPerMinute } from './creation-limit.js';
 import { PartyHost } from './party-host.js';
@@ -138,7 +140,7 @@ export async function startServer(options: ServerOptions): Promise<PlenumServer>
   });
   const host = new PartyHost({
     parties: {
-      main: {
+      [roomParty]: {
         exists: (room) => storage.getRoom(room) !== undefined,
         create: (room) =>
           new PlenumRoom(room, {
@@ -147,6 +149,8 @@ export async function startServer(options: ServerOptions): Promise<PlenumServer>
             helloTimeoutMs,
             questionsPerMinute,
             caps: options.caps,
+            retentionMs: options.retentionMs,
+            roomDefaults: options.roomDefaults,
             ...(cluster && { journal: (context) => new ClusterJournal(cluster.room(context.room), context) }),
           }),
       },
@@ -158,7 +162,7 @@ export async function startServer(options: ServerOptions): Promise<PlenumServer>
   });
 
   // A room erased on another node is dropped here too: its sockets close with 4404.
-  options.cluster?.onErased((room) => void host.evict('main', room));
+  cluster?.onErased((room) => void host.evict(roomParty, room));
 
   const creationLimit = new CreationLimit(options.roomCreationsPerMinute ?? defaultRoomCreationsPerMinute);
 

@@ -5,6 +5,7 @@
 import WebSocket, { type ClientOptions } from 'ws';
 import {
   applyMine,
+  roomSocketPath,
   applyPage,
   applyPatch,
   type Ack,
@@ -81,7 +82,7 @@ export async function openSocket(
   hello?: { participant?: string; hostKey?: string; v?: number; display?: boolean; passcode?: string },
   options?: ClientOptions,
 ): Promise<TestSocket> {
-  const socket = new WebSocket(`${url.replace(/^http/, 'ws')}/parties/main/${room}`, options);
+  const socket = new WebSocket(`${url.replace(/^http/, 'ws')}${roomSocketPath(room)}`, options);
   const received: ServerMessage[] = [];
   const raw: string[] = [];
   let view: ClientView | undefined;
