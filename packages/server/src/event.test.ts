@@ -1,20 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { PollResults, PollView, QuestionView } from '@plenum/protocol';
-import {
-  api,
-  openSocket,
-  randomParticipant,
-  startTestServer,
-  type ClientView,
-  type TestServer,
-  type TestSocket,
-} from './testing.js';
+import { api, openSocket, randomParticipant, type ClientView, type TestSocket } from './testing.js';
+import { useTestServer } from './test-hooks.js';
 
-let test: TestServer;
-beforeEach(async () => {
-  test = await startTestServer();
-});
-afterEach(() => test.close());
+const test = useTestServer();
 
 const question = (view: ClientView, id: string): QuestionView | undefined =>
   view.state.questions.find((q) => q.id === id);

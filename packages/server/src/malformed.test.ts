@@ -1,12 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { limits } from '@plenum/protocol';
-import { openSocket, randomParticipant, startTestServer, type TestServer } from './testing.js';
+import { openSocket, randomParticipant } from './testing.js';
+import { useTestServer } from './test-hooks.js';
 
-let test: TestServer;
-beforeEach(async () => {
-  test = await startTestServer();
-});
-afterEach(() => test.close());
+const test = useTestServer();
 
 const long = (n: number) => 'x'.repeat(n);
 

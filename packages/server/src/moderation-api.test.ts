@@ -1,12 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { api, openSocket, randomParticipant, startTestServer, type TestServer } from './testing.js';
+import { describe, expect, it } from 'vitest';
+import { api, openSocket, randomParticipant } from './testing.js';
+import { useTestServer } from './test-hooks.js';
 
 /** The host's answer and question moderation over HTTP, with the same rules as the socket. */
-let test: TestServer;
-beforeEach(async () => {
-  test = await startTestServer();
-});
-afterEach(() => test.close());
+const test = useTestServer();
 
 const host = (path: string, method: string, body?: unknown) =>
   api(test.url, `/api/rooms/${test.room}${path}`, { method, body, key: test.hostKey });

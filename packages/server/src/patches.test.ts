@@ -1,12 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { timing, type Patch } from '@plenum/protocol';
-import { openSocket, startTestServer, type TestServer } from './testing.js';
+import { openSocket } from './testing.js';
+import { useTestServer } from './test-hooks.js';
 
-let test: TestServer;
-beforeEach(async () => {
-  test = await startTestServer();
-});
-afterEach(() => test.close());
+const test = useTestServer();
 
 describe('patches', () => {
   it('carry an acknowledged change in the patch the ack names', async () => {

@@ -1,14 +1,11 @@
 import { PartySocket } from 'partysocket';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { roomParty, type ServerMessage, type Welcome } from '@plenum/protocol';
-import { openSocket, randomParticipant, startTestServer, type TestServer } from './testing.js';
+import { openSocket, randomParticipant } from './testing.js';
+import { useTestServer } from './test-hooks.js';
 
-let test: TestServer;
-beforeEach(async () => {
-  test = await startTestServer();
-});
-afterEach(() => test.close());
+const test = useTestServer();
 
 describe('the server', () => {
   it('answers /healthz', async () => {
