@@ -11,18 +11,30 @@ import { startTestServer, type TestServer } from './testing.js';
 
 type TestServerOptions = Parameters<typeof startTestServer>[0];
 
+/** Options for a server, or a function that makes them (called for each server it starts). */
+type OptionsFor = TestServerOptions | ((tools: { tempDir(prefix?: string): string }) => TestServerOptions);
+
 /**
  * A test server started before each test of the file (with `once`, before the first) and
- * closed after it. Read it inside tests: the object answers for the server now running.
+ * closed after it, with any temp dir its options made. Read it inside tests: the object
+ * answers for the server now running.
  */
-export function useTestServer(options: TestServerOptions = {}, { once = false } = {}): TestServer {
+export function useTestServer(options: OptionsFor = {}, { once = false } = {}): TestServer {
   let current: TestServer | undefined;
+  let dirs: string[] = [];
+  const tempDir = (prefix = 'plenum-test-') => {
+    const dir = mkdtempSync(join(tmpdir(), prefix));
+    dirs.push(dir);
+    return dir;
+  };
   (once ? beforeAll : beforeEach)(async () => {
-    current = await startTestServer(options);
+    current = await startTestServer(typeof options === 'function' ? options({ tempDir }) : options);
   });
   (once ? afterAll : afterEach)(async () => {
     await current?.close();
     current = undefined;
+    for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+    dirs = [];
   });
   const running = () => {
     if (!current) throw new Error('The test server runs inside tests only.');
