@@ -1,26 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
 import { limits, roomSocketPath } from '@plenum/protocol';
-import { api, openSocket, randomParticipant } from './testing.js';
+import { api, openSocket, randomParticipant, upgradeStatus } from './testing.js';
 import { startServerForTest } from './test-hooks.js';
-
-/** Opens a raw upgrade and resolves with the HTTP status the server answered, or 101. */
-function upgradeStatus(url: string, path: string, headers: Record<string, string> = {}): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const socket = new WebSocket(`${url.replace(/^http/, 'ws')}${path}`, { headers });
-    socket.once('unexpected-response', (_request, response) => {
-      resolve(response.statusCode ?? 0);
-      socket.terminate();
-    });
-    socket.once('upgrade', () => {
-      resolve(101);
-      socket.terminate();
-    });
-    socket.once('error', (error) =>
-      error.message.includes('Unexpected server response') ? undefined : reject(error),
-    );
-  });
-}
 
 describe('at the door', () => {
   it('answers an unknown room with 404 over HTTP and 4404 over the socket', async () => {

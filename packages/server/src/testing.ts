@@ -171,6 +171,28 @@ export async function openSocket(
   return test;
 }
 
+/** Opens a raw upgrade and resolves with the HTTP status the server answered, or 101. */
+export function upgradeStatus(
+  url: string,
+  path: string,
+  headers: Record<string, string> = {},
+): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const socket = new WebSocket(`${url.replace(/^http/, 'ws')}${path}`, { headers });
+    socket.once('unexpected-response', (_request, response) => {
+      resolve(response.statusCode ?? 0);
+      socket.terminate();
+    });
+    socket.once('upgrade', () => {
+      resolve(101);
+      socket.terminate();
+    });
+    socket.once('error', (error) =>
+      error.message.includes('Unexpected server response') ? undefined : reject(error),
+    );
+  });
+}
+
 export interface ApiAnswer {
   status: number;
   headers: Headers;
