@@ -8,7 +8,7 @@ import { demoRoom, ensureDemoRoom } from './demo.js';
 import { defaultIpLimits } from './ip-limits.js';
 import { defaultQuestionsPerMinute } from './allowances.js';
 import { dayMs, defaultRetentionDays } from './retention.js';
-import { startServer, type PlenumServer } from './server.js';
+import { startServer, type PlenumServer, type ServerOptions } from './server.js';
 import { Cluster } from './cluster/cluster.js';
 import { SqliteStorage } from './storage/sqlite.js';
 
@@ -132,21 +132,19 @@ function settings(values: ReturnType<typeof parse>['values'], env: NodeJS.Proces
     if (n !== undefined) caps[cap] = n === 0 ? Infinity : n;
   }
   const redisUrl = values.redis ?? env.PLENUM_REDIS;
-  return {
+  // What the server takes as it is; the rest is the CLI's own (where the data is, the demo room).
+  const server = {
     port,
     host,
-    dataDir,
     origins,
     adminToken,
-    retentionDays,
-    limits,
+    retentionMs: retentionDays * dayMs,
+    ...limits,
     trustProxy,
-    lang,
-    timeZone,
-    demo,
+    roomDefaults: { lang, timeZone },
     caps,
-    redisUrl,
-  };
+  } satisfies Partial<ServerOptions>;
+  return { server, dataDir, retentionDays, demo, redisUrl };
 }
 
 async function main(argv: string[]): Promise<void> {
@@ -156,21 +154,7 @@ async function main(argv: string[]): Promise<void> {
     process.exitCode = values.help ? 0 : 2;
     return;
   }
-  const {
-    port,
-    host,
-    dataDir,
-    origins,
-    adminToken,
-    retentionDays,
-    limits,
-    trustProxy,
-    lang,
-    timeZone,
-    demo,
-    caps,
-    redisUrl,
-  } = settings(values, process.env);
+  const { server: options, dataDir, retentionDays, demo, redisUrl } = settings(values, process.env);
   const cluster = redisUrl ? await connectCluster(redisUrl) : undefined;
   const storage = cluster?.storage ?? new SqliteStorage(dataDir);
   // Before the server starts: the first request may be for the demo room.
@@ -181,15 +165,7 @@ async function main(argv: string[]): Promise<void> {
   const server = await startServer({
     storage,
     cluster,
-    port,
-    host,
-    origins,
-    adminToken,
-    retentionMs: retentionDays * dayMs,
-    ...limits,
-    trustProxy,
-    roomDefaults: { lang, timeZone },
-    caps,
+    ...options,
     // Awaited by the server, so an expired demo room is back before anyone can ask for it.
     onExpired: async (rooms) => {
       console.log(`plenum: erased ${rooms.length} room(s) idle for over ${retentionDays} days`);
@@ -208,7 +184,7 @@ async function main(argv: string[]): Promise<void> {
     `plenum: serving on ${server.url} (${demo ? `demo at ${server.url}/, ` : ''}${cluster ? `cluster node ${cluster.node} on Redis ${redactedUrl(redisUrl!)}` : `data in ${dataDir}`})`,
   );
   printDemoLink(server.url, recreatedKey ?? demoKey);
-  if (!isLoopback(host) && !adminToken) {
+  if (!isLoopback(options.host) && !options.adminToken) {
     console.warn(
       'plenum: warning: bound beyond loopback without --admin-token: anyone who reaches this port can create rooms.',
     );
