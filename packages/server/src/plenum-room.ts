@@ -6,48 +6,43 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
   apply,
-  reviewReaders,
+  closeCodes,
   defaultCaps,
   listsOf,
-  questionPage,
-  limits,
-  mineView,
   parseClientMessage,
   PROTOCOL_VERSION,
-  questionView,
   report,
+  reviewReaders,
   roomView,
-  type Actor,
-  type MineUpdate,
-  type Report,
-  type ReportDefaults,
   type Action,
+  type Actor,
   type ApplyResult,
   type Changes,
   type ErrorCode,
   type Hello,
   type More,
+  type Report,
+  type ReportDefaults,
   type RoomCaps,
   type RoomRecord,
   type RoomView,
   type ServerMessage,
-  type Welcome,
 } from '@plenum/protocol';
+import { Allowances, defaultQuestionsPerMinute } from './allowances.js';
+import { error, send } from './answers.js';
 import { networkOf } from './client-address.js';
-import { closeCodes } from './party-host.js';
 import { FanOut, type Batch } from './fan-out.js';
+import type { ActionEntry, JournalContext, JournalOwner, RoomJournal } from './journal.js';
 import { keyMatches, passcodeMatches } from './keys.js';
+import { LocalJournal } from './local-journal.js';
+import { pageOf, personalUpdate, welcomeFor } from './member-views.js';
 import { NetworkShares } from './network-share.js';
 import type { Connection, ConnectionContext, Party, Room } from './party.js';
 import { PatchBuilder } from './patches.js';
 import type { TokenBucket } from './rate-limit.js';
-import { Allowances, defaultQuestionsPerMinute } from './allowances.js';
-import { SeenActions } from './seen-actions.js';
 import { answerRoomRequest, type RoomApiOptions } from './room-api.js';
+import { SeenActions } from './seen-actions.js';
 import type { RoomMeta } from './storage/storage.js';
-import { error, send } from './answers.js';
-import { LocalJournal } from './local-journal.js';
-import type { ActionEntry, JournalContext, JournalOwner, RoomJournal } from './journal.js';
 
 interface Member {
   participant: string;
@@ -90,6 +85,39 @@ interface Refusal {
   reason: string;
 }
 
+const refusals = {
+  version: {
+    code: 'version',
+    message: `This server speaks protocol version ${PROTOCOL_VERSION}.`,
+    close: closeCodes.version,
+    reason: 'Unsupported protocol version',
+  },
+  hostKey: {
+    code: 'unauthorized',
+    message: 'The host key does not match this room.',
+    close: closeCodes.unauthorized,
+    reason: 'Wrong host key',
+  },
+  wrongPasscode: {
+    code: 'passcode',
+    message: 'The passcode is wrong.',
+    close: closeCodes.passcode,
+    reason: 'Wrong passcode',
+  },
+  passcodeNeeded: {
+    code: 'passcode',
+    message: 'This room needs a passcode.',
+    close: closeCodes.passcode,
+    reason: 'Passcode needed',
+  },
+  reconnecting: {
+    code: 'rate_limited',
+    message: 'Reconnecting too often; wait a moment.',
+    close: closeCodes.rateLimited,
+    reason: 'Reconnecting too often',
+  },
+} as const satisfies Record<string, Refusal>;
+
 export class PlenumRoom implements Party<ConnectionState> {
   #meta!: RoomMeta;
   #seq = 0;
@@ -97,8 +125,8 @@ export class PlenumRoom implements Party<ConnectionState> {
     connections: () => this.room.getConnections(),
     member: (connection) => connection.state?.member,
     take: () => this.#take(),
-    welcome: (member) => this.#welcome(member),
-    personal: (participant) => this.#personal(participant),
+    welcome: (member) => welcomeFor(this.#record, this.#seq, member, this.#now()),
+    personal: (participant) => personalUpdate(this.#record, participant),
   });
   readonly #patch = new PatchBuilder();
   readonly #seen = new SeenActions();
@@ -254,52 +282,25 @@ export class PlenumRoom implements Party<ConnectionState> {
     const display = hello.display === true;
     const audience = !host && !display;
     state.member = { participant: hello.participant, host, audience, display, stale: false };
-    send(connection, this.#welcome(state.member));
+    send(connection, welcomeFor(this.#record, this.#seq, state.member, this.#now()));
     if (audience) this.#journal.presence(hello.participant, 'join');
   }
 
   /** Lets a hello in (its socket counts against the participant's allowance), or says why not. */
   #admit(hello: Hello): Refusal | undefined {
-    if (hello.v !== PROTOCOL_VERSION) {
-      const message = `This server speaks protocol version ${PROTOCOL_VERSION}.`;
-      return { code: 'version', message, close: closeCodes.version, reason: 'Unsupported protocol version' };
+    if (hello.v !== PROTOCOL_VERSION) return refusals.version;
+    if (hello.hostKey !== undefined) {
+      if (!keyMatches(hello.hostKey, this.#meta.hostKeyHash)) return refusals.hostKey;
+    } else if (!this.#passcodeHolds(hello.passcode ?? '')) {
+      return hello.passcode ? refusals.wrongPasscode : refusals.passcodeNeeded;
     }
-    if (hello.hostKey !== undefined && !keyMatches(hello.hostKey, this.#meta.hostKeyHash)) {
-      const message = 'The host key does not match this room.';
-      return { code: 'unauthorized', message, close: closeCodes.unauthorized, reason: 'Wrong host key' };
-    }
-    // Nothing of a passcoded room (no welcome) before the code; the host's key does without.
+    return this.#allowances.connect(hello.participant) ? undefined : refusals.reconnecting;
+  }
+
+  /** Nothing of a passcoded room (no welcome) before the code; the host's key does without. */
+  #passcodeHolds(given: string): boolean {
     const passcode = this.#meta.passcodeHash;
-    const given = hello.passcode ?? '';
-    if (
-      hello.hostKey === undefined &&
-      passcode !== undefined &&
-      !passcodeMatches(this.#meta.id, given, passcode)
-    ) {
-      return given
-        ? {
-            code: 'passcode',
-            message: 'The passcode is wrong.',
-            close: closeCodes.passcode,
-            reason: 'Wrong passcode',
-          }
-        : {
-            code: 'passcode',
-            message: 'This room needs a passcode.',
-            close: closeCodes.passcode,
-            reason: 'Passcode needed',
-          };
-    }
-    if (!this.#allowances.connect(hello.participant)) {
-      const message = 'Reconnecting too often; wait a moment.';
-      return {
-        code: 'rate_limited',
-        message,
-        close: closeCodes.rateLimited,
-        reason: 'Reconnecting too often',
-      };
-    }
-    return undefined;
+    return passcode === undefined || passcodeMatches(this.#meta.id, given, passcode);
   }
 
   /** One page of a list, for a client paging past its welcome's window. */
@@ -307,27 +308,7 @@ export class PlenumRoom implements Party<ConnectionState> {
     if (!listsOf(member.host).includes(more.status)) {
       return send(connection, error('forbidden', 'Only the host sees that list.', more.id));
     }
-    const list = [];
-    for (const question of this.#record.questions.values())
-      if (question.status === more.status) list.push(questionView(question));
-    const page = questionPage(list, more.status, more.sort, limits.pageQuestions, more.after);
-    send(connection, { type: 'page', id: more.id, ...page });
-  }
-
-  #welcome(member: Member): Welcome {
-    return {
-      type: 'welcome',
-      v: PROTOCOL_VERSION,
-      seq: this.#seq,
-      host: member.host,
-      now: this.#now(),
-      state: roomView(this.#record, this.online, {
-        host: member.host,
-        participant: member.participant,
-        windowed: true,
-      }),
-      mine: mineView(this.#record, member.participant),
-    };
+    send(connection, pageOf(this.#record, more));
   }
 
   /** Applies an action once, and answers after the change is durably stored. */
@@ -400,19 +381,6 @@ export class PlenumRoom implements Party<ConnectionState> {
           host: Buffer.from(JSON.stringify(patches.host)),
         },
       }),
-    };
-  }
-
-  /** What only this participant sees: their flags and their own questions still in review. */
-  #personal(participant: string): MineUpdate {
-    const questions = [];
-    for (const question of this.#record.questions.values()) {
-      if (reviewReaders(question).includes(participant)) questions.push(questionView(question));
-    }
-    return {
-      type: 'mine',
-      mine: mineView(this.#record, participant),
-      ...(questions.length && { questions }),
     };
   }
 }
