@@ -91,7 +91,7 @@ describe('a malformed message', () => {
     alice.socket.send(Buffer.from('{"type":"react","id":"binary","emoji":"👍"}'), { binary: true });
     await alice.until(() => alice.received.filter((m) => m.type === 'error').length === cases.length + 1);
     const errors = alice.received.filter((m) => m.type === 'error');
-    // Refusals by the room model answer a tick later than those at the door: compare as sets.
+    // Refusals by the room model answer a tick later than those of the parser and allowances: compare as sets.
     expect(errors.map((e) => e.code).sort()).toEqual(
       [...cases.map(([, , code]) => code), 'malformed'].sort(),
     );

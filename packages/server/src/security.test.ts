@@ -99,7 +99,7 @@ describe('--origins', () => {
   });
 });
 
-describe('user text at the door', () => {
+describe('user text as it comes in', () => {
   it('loses its control characters in a room title given to POST /api/rooms', async () => {
     test = await startServerForTest();
     const created = await api(test.url, '/api/rooms', {

@@ -3,7 +3,7 @@ import { limits, roomSocketPath } from '@plenum/protocol';
 import { api, openSocket, randomParticipant, upgradeStatus } from './testing.js';
 import { startServerForTest } from './test-hooks.js';
 
-describe('at the door', () => {
+describe('what the server refuses, and how it limits a flood', () => {
   it('answers an unknown room with 404 over HTTP and 4404 over the socket', async () => {
     const test = await startServerForTest();
     for (const path of ['/api/rooms/no-such-room', '/api/rooms/no-such-room/report']) {
@@ -19,7 +19,7 @@ describe('at the door', () => {
   });
 
   it('rate-limits a flood on one connection with rate_limited, and keeps it open', async () => {
-    // Asks stand for any action here: their own allowance (door-limits.test.ts) is lifted.
+    // Asks stand for any action here: their own allowance (allowances.test.ts) is lifted.
     const test = await startServerForTest({ limitQuestions: 0 });
     const alice = await openSocket(test.url, test.room, {});
     const ids = Array.from({ length: 200 }, (_, i) => `flood-${i}`);
@@ -47,7 +47,7 @@ describe('at the door', () => {
     const test = await startServerForTest({ limitQuestions: 0 });
     const participant = randomParticipant();
     const tabs = await Promise.all([1, 2, 3].map(() => openSocket(test.url, test.room, { participant })));
-    // 3 × 30 stays under each connection's door, not under the participant's allowance.
+    // 3 × 30 stays under each connection's own allowance, not under the participant's allowance.
     const answers = await Promise.all(
       Array.from({ length: 90 }, (_, i) => tabs[i % 3]!.act({ type: 'ask', text: `Frage ${i}` })),
     );

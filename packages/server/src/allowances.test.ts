@@ -77,13 +77,13 @@ async function openPoll(): Promise<string> {
   return id;
 }
 
-/** One person: joins with a fresh participant id and votes; false when the door refused them. */
+/** One person: joins with a fresh participant id and votes; false when they were refused (429). */
 async function joinAndVote(poll: string): Promise<boolean> {
   let socket;
   try {
     socket = await openSocket(test.url, test.room, {});
   } catch {
-    return false; // refused at the door (429)
+    return false; // refused: over the network's allowance (429)
   }
   const answer = await socket.act({ type: 'vote', poll, choice: 0 });
   socket.close();
@@ -92,7 +92,7 @@ async function joinAndVote(poll: string): Promise<boolean> {
 
 const pollIn = (view: RoomView, id: string) => view.polls.find((poll) => poll.id === id);
 
-describe('the door', () => {
+describe('allowances: per network, per participant, per socket', () => {
   it('by default admits 100 sockets per network at once, then 20 a second, 500 open, and 10 questions a minute', async () => {
     const clock = manualClock();
     // Only the clock (and a hello timeout longer than the test) is set: every limit is the default.
