@@ -2,20 +2,14 @@ import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { roomSocketPath, type RoomView } from '@plenum/protocol';
 import { closeCodes } from './party-host.js';
-import {
-  api,
-  openSocket,
-  randomParticipant,
-  startTestServer,
-  type TestServer,
-  type TestSocket,
-} from './testing.js';
+import { api, openSocket, randomParticipant, type TestServer, type TestSocket } from './testing.js';
+import { startServerForTest } from './test-hooks.js';
 
+/** This test's server (each test starts its own, closed when it ends, after its raw sockets). */
 let test: TestServer;
 const open: WebSocket[] = [];
-afterEach(async () => {
+afterEach(() => {
   for (const socket of open.splice(0)) socket.terminate();
-  await test.close();
 });
 
 /** A clock the test moves by hand: the limits see exactly the time the test says. */
@@ -96,7 +90,7 @@ describe('allowances: per network, per participant, per socket', () => {
   it('by default admits 100 sockets per network at once, then 20 a second, 500 open, and 10 questions a minute', async () => {
     const clock = manualClock();
     // Only the clock (and a hello timeout longer than the test) is set: every limit is the default.
-    test = await startTestServer({ now: clock.now, helloTimeoutMs: 5 * 60_000 });
+    test = await startServerForTest({ now: clock.now, helloTimeoutMs: 5 * 60_000 });
     const burst = await upgrades(test.url, test.room, 101);
     expect(count(burst, 101)).toBe(100);
     const refused = await upgrade(test.url, test.room);
@@ -148,7 +142,7 @@ describe('allowances: per network, per participant, per socket', () => {
 
   it('counts a few hundred of 1,000 fresh participant ids voting from one machine in 2 s, and tells the host', async () => {
     const clock = manualClock();
-    test = await startTestServer({ now: clock.now });
+    test = await startServerForTest({ now: clock.now });
     const poll = await openPoll();
     const host = await openSocket(test.url, test.room, { hostKey: test.hostKey });
     let accepted = 0;
@@ -180,7 +174,7 @@ describe('allowances: per network, per participant, per socket', () => {
 
   it('lets 50 people who join over 5 s from one network all vote, without a note', async () => {
     const clock = manualClock();
-    test = await startTestServer({ now: clock.now });
+    test = await startServerForTest({ now: clock.now });
     const poll = await openPoll();
     const host = await openSocket(test.url, test.room, { hostKey: test.hostKey });
     const votes = [];
@@ -197,7 +191,7 @@ describe('allowances: per network, per participant, per socket', () => {
 
   it('gives a participant who reconnects in a loop no more questions, and no fresh burst', async () => {
     const clock = manualClock();
-    test = await startTestServer({ now: clock.now });
+    test = await startServerForTest({ now: clock.now });
     const participant = randomParticipant();
     const answers = [];
     for (let round = 0; round < 12; round++) {
@@ -230,7 +224,7 @@ describe('allowances: per network, per participant, per socket', () => {
   });
 
   it('closes a socket that has not said hello in time, and keeps one that has', async () => {
-    test = await startTestServer({ helloTimeoutMs: 100 });
+    test = await startServerForTest({ helloTimeoutMs: 100 });
     const alice = await openSocket(test.url, test.room, {});
     const silent = await openSocket(test.url, test.room);
     expect(await silent.closed).toEqual({ code: closeCodes.helloTimeout, reason: 'No hello in time' });
@@ -240,7 +234,7 @@ describe('allowances: per network, per participant, per socket', () => {
   });
 
   it('lets a screen (display) show the room but refuses every action with forbidden', async () => {
-    test = await startTestServer();
+    test = await startServerForTest();
     const poll = await openPoll();
     const alice = await openSocket(test.url, test.room, {});
     const asked = await alice.act({ type: 'ask', text: 'A real question' });
@@ -265,13 +259,13 @@ describe('allowances: per network, per participant, per socket', () => {
   });
 
   it('takes the address from X-Forwarded-For only with trustProxy, and only the proxy’s entry', async () => {
-    test = await startTestServer({ limitIpSockets: 1 });
+    test = await startServerForTest({ limitIpSockets: 1 });
     // Without trustProxy the header is anyone's to make up: both come from 127.0.0.1.
     expect((await upgrade(test.url, test.room, { 'X-Forwarded-For': '203.0.113.1' })).status).toBe(101);
     expect((await upgrade(test.url, test.room, { 'X-Forwarded-For': '203.0.113.2' })).status).toBe(429);
     await test.close();
 
-    test = await startTestServer({ limitIpSockets: 1, trustProxy: true });
+    test = await startServerForTest({ limitIpSockets: 1, trustProxy: true });
     expect((await upgrade(test.url, test.room, { 'X-Forwarded-For': '203.0.113.1' })).status).toBe(101);
     expect((await upgrade(test.url, test.room, { 'X-Forwarded-For': '203.0.113.2' })).status).toBe(101);
     // The proxy appends what it saw; whatever the client put left of it is ignored.
