@@ -1,7 +1,10 @@
 /**
- * The Plenum room: one party per event room. It charges every message to its allowances, applies
- * actions through the room model, acknowledges them once they are durably stored, and sends
- * everyone coalesced patches at most once per tick.
+ * The Plenum room: one party per event room. What it does itself is a connection's life:
+ * the hello (protocol version, host key, passcode, a screen's `display`), the member that
+ * makes, and the close. The rest it routes: every message is charged to its allowances
+ * (allowances.ts), a re-sent action is answered as the first time (seen-actions.ts), an
+ * action is applied through the room model and kept by the room's journal (journal.ts), and
+ * what changed goes to everyone at most once per tick (fan-out.ts, patches.ts).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
