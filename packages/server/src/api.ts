@@ -82,24 +82,7 @@ async function createRoom(
       'Choosing a room id needs the admin token; leave out "room" to get a random one.',
     );
   }
-  if (context.maxRooms > 0 && context.storage.roomCount() >= context.maxRooms) {
-    throw new HttpError(
-      507,
-      'too_many_rooms',
-      `This server holds its maximum of ${context.maxRooms} rooms; erase one or raise --max-rooms.`,
-    );
-  }
-  if (!admin) {
-    const verdict = context.creationLimit.take(context.clientAddress(request));
-    if (!verdict.ok) {
-      response.setHeader('Retry-After', String(verdict.retryAfterSeconds));
-      throw new HttpError(
-        429,
-        'rate_limited',
-        `At most ${context.creationLimit.perMinute} rooms per minute from one address; try again in ${verdict.retryAfterSeconds} s.`,
-      );
-    }
-  }
+  admitCreation(request, response, context, admin);
   // Checked before the room exists: a bad address must not leave a half-made room behind.
   const recording = body.recording === undefined ? undefined : checkRecording(body.recording);
   const settings = checkSettings(body, roomDefaults(context));
@@ -120,6 +103,31 @@ async function createRoom(
     if (error instanceof RangeError) throw new HttpError(400, 'invalid', error.message);
     throw error;
   }
+}
+
+/** Whether the server has room for one more, and (without the admin token) this address may make it. */
+function admitCreation(
+  request: IncomingMessage,
+  response: ServerResponse,
+  context: ApiContext,
+  admin: boolean,
+): void {
+  if (context.maxRooms > 0 && context.storage.roomCount() >= context.maxRooms) {
+    throw new HttpError(
+      507,
+      'too_many_rooms',
+      `This server holds its maximum of ${context.maxRooms} rooms; erase one or raise --max-rooms.`,
+    );
+  }
+  if (admin) return;
+  const verdict = context.creationLimit.take(context.clientAddress(request));
+  if (verdict.ok) return;
+  response.setHeader('Retry-After', String(verdict.retryAfterSeconds));
+  throw new HttpError(
+    429,
+    'rate_limited',
+    `At most ${context.creationLimit.perMinute} rooms per minute from one address; try again in ${verdict.retryAfterSeconds} s.`,
+  );
 }
 
 /**

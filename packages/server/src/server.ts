@@ -131,16 +131,7 @@ export async function startServer(options: ServerOptions): Promise<PlenumServer>
   const host = roomHost(options, allowOrigin);
   // A room erased on another node is dropped here too: its sockets close with 4404.
   cluster?.onErased((room) => void host.evict(roomParty, room));
-  const api: ApiContext = {
-    storage,
-    host,
-    adminToken: options.adminToken,
-    retentionMs: options.retentionMs,
-    roomDefaults: options.roomDefaults,
-    creationLimit: new CreationLimit(options.roomCreationsPerMinute ?? defaultRoomCreationsPerMinute),
-    maxRooms: options.maxRooms ?? defaultMaxRooms,
-    clientAddress: (request) => networkOf(clientAddress(request, options.trustProxy ?? false)),
-  };
+  const api = apiContext(options, host);
   const health = () => ({
     ok: true,
     rooms: host.roomCount,
@@ -219,6 +210,19 @@ function roomHost(
     heartbeatMs: options.heartbeatMs,
     idleEvictMs: options.idleEvictMs,
   });
+}
+
+function apiContext(options: ServerOptions, host: PartyHost<PlenumRoom>): ApiContext {
+  return {
+    storage: options.storage,
+    host,
+    adminToken: options.adminToken,
+    retentionMs: options.retentionMs,
+    roomDefaults: options.roomDefaults,
+    creationLimit: new CreationLimit(options.roomCreationsPerMinute ?? defaultRoomCreationsPerMinute),
+    maxRooms: options.maxRooms ?? defaultMaxRooms,
+    clientAddress: (request) => networkOf(clientAddress(request, options.trustProxy ?? false)),
+  };
 }
 
 /** A request handler whose failures answer that request (an HttpError as itself, anything else 500). */
