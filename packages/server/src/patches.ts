@@ -287,28 +287,21 @@ function entities<R, V>(
   view: (record: R, host: boolean) => V,
 ) {
   if (changed.size === 0 && removed.size === 0) return undefined;
-  const publicViews: V[] = [];
-  const hostViews: V[] = [];
-  const removedPublic = [...removed];
-  const removedHost = [...removed];
-  for (const id of changed) {
-    const record = get(id);
-    if (!record) {
-      removedPublic.push(id);
-      removedHost.push(id);
-      continue;
-    }
-    hostViews.push(view(record, true));
-    if (isPublic(record)) publicViews.push(view(record, false));
-    else removedPublic.push(id);
-  }
+  const removedHost = [...removed, ...[...changed].filter((id) => get(id) === undefined)];
+  const { visible, hidden, all } = sortOut(
+    changed,
+    removed,
+    get,
+    (record) => view(record, true),
+    (record) => (isPublic(record) ? view(record, false) : undefined),
+  );
   changed.clear();
   removed.clear();
   const some = <T>(list: T[]) => (list.length ? list : undefined);
   return {
-    public: some(publicViews),
-    host: some(hostViews),
-    removedPublic: some(removedPublic),
+    public: some(visible),
+    host: some(all),
+    removedPublic: some(hidden),
     removedHost: some(removedHost),
   };
 }
