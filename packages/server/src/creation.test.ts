@@ -1,5 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
@@ -9,7 +8,7 @@ import { createRoomRecord, RoomErasedError } from './rooms.js';
 import { MemoryStorage } from './storage/memory.js';
 import { SqliteStorage } from './storage/sqlite.js';
 import { api, type TestServer } from './testing.js';
-import { startServerForTest } from './test-hooks.js';
+import { startServerForTest, tempDirForTest } from './test-hooks.js';
 
 /** This test's server (each test starts its own, closed when it ends). */
 let test: TestServer;
@@ -117,25 +116,21 @@ describe('erased and expired room ids', () => {
   });
 
   it('keep no readable trace, only a keyed tag, and survive a restart', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'plenum-tomb-'));
-    try {
-      const storage = new SqliteStorage(dir);
-      const { meta, hostKey } = createRoomRecord(storage, { room: 'geheime-sitzung' });
-      test = await startServerForTest({ storage });
-      await api(test.url, `/api/rooms/${meta.id}`, { method: 'DELETE', key: hostKey });
-      await test.close();
-      expect(statSync(join(dir, 'secret')).mode & 0o777).toBe(0o600);
-      expect(readFileSync(join(dir, 'secret'), 'utf8')).toMatch(/^[0-9a-f]{64}$/);
-      const db = new Database(join(dir, 'plenum.db'), { readonly: true });
-      const dump = JSON.stringify(db.prepare('SELECT * FROM tombstones').all());
-      db.close();
-      expect(dump).toMatch(/"tag":"[0-9a-f]{64}"/);
-      expect(dump).not.toContain('geheime-sitzung');
-      const reopened = new SqliteStorage(dir);
-      expect(() => createRoomRecord(reopened, { room: 'geheime-sitzung' })).toThrow(RoomErasedError);
-      await reopened.close();
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const dir = tempDirForTest('plenum-tomb-');
+    const storage = new SqliteStorage(dir);
+    const { meta, hostKey } = createRoomRecord(storage, { room: 'geheime-sitzung' });
+    test = await startServerForTest({ storage });
+    await api(test.url, `/api/rooms/${meta.id}`, { method: 'DELETE', key: hostKey });
+    await test.close();
+    expect(statSync(join(dir, 'secret')).mode & 0o777).toBe(0o600);
+    expect(readFileSync(join(dir, 'secret'), 'utf8')).toMatch(/^[0-9a-f]{64}$/);
+    const db = new Database(join(dir, 'plenum.db'), { readonly: true });
+    const dump = JSON.stringify(db.prepare('SELECT * FROM tombstones').all());
+    db.close();
+    expect(dump).toMatch(/"tag":"[0-9a-f]{64}"/);
+    expect(dump).not.toContain('geheime-sitzung');
+    const reopened = new SqliteStorage(dir);
+    expect(() => createRoomRecord(reopened, { room: 'geheime-sitzung' })).toThrow(RoomErasedError);
+    await reopened.close();
   });
 });

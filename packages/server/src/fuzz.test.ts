@@ -2,6 +2,7 @@ import { connect, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { roomSocketPath } from '@plenum/protocol';
 import { openSocket, startTestServer, type TestServer } from './testing.js';
+import { startServerForTest } from './test-hooks.js';
 
 /**
  * What a client sends never ends the server: malformed requests and upgrades over raw TCP,
@@ -309,7 +310,7 @@ describe('a request body cut short', () => {
 
 describe('an upgrade over the per-IP limit', () => {
   it('is refused with 429, and a reset after it ends nothing', async () => {
-    const limited = await startTestServer({ limitIpSockets: 1 });
+    const limited = await startServerForTest({ limitIpSockets: 1 });
     const limitedPort = Number(new URL(limited.url).port);
     const open = connect(limitedPort, '127.0.0.1');
     open.on('error', () => undefined);
@@ -333,7 +334,7 @@ describe('an upgrade over the per-IP limit', () => {
 
 describe('an upgrade during shutdown', () => {
   it('is refused with 503, and a reset after it ends nothing', async () => {
-    const closing = await startTestServer(noIpLimits);
+    const closing = await startServerForTest(noIpLimits);
     // The rooms close first, while the listener still accepts: upgrades meet the refusal.
     const roomsClosed = closing.server.host.close();
     const socket = connect(Number(new URL(closing.url).port), '127.0.0.1');
