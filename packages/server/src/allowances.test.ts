@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { roomSocketPath, type RoomView } from '@plenum/protocol';
+import { limits, roomSocketPath, type RoomView } from '@plenum/protocol';
+import { Allowances } from './allowances.js';
 import { closeCodes } from './party-host.js';
 import { api, openSocket, randomParticipant, type TestServer, type TestSocket } from './testing.js';
 import { startServerForTest } from './test-hooks.js';
@@ -275,5 +276,59 @@ describe('allowances: per network, per participant, per socket', () => {
     const v6 = (address: string) => upgrade(test.url, test.room, { 'X-Forwarded-For': address });
     expect((await v6('2001:db8:1:2::1')).status).toBe(101);
     expect((await v6('2001:db8:1:2:ffff::9')).status).toBe(429);
+  });
+});
+
+describe('the Allowances unit', () => {
+  /** Allowances on a clock the test moves by hand. */
+  const at = (questionsPerMinute?: number) => {
+    let time = 0;
+    const allowances = new Allowances(() => time, questionsPerMinute);
+    return { allowances, advance: (ms: number) => void (time += ms) };
+  };
+  const charges = (allowances: Allowances, participant: string, n: number, question = false) =>
+    Array.from({ length: n }, () => allowances.charge(participant, question).ok);
+
+  it('gives each participant one burst of actions, shared by all their sockets, refilling over time', () => {
+    const { allowances, advance } = at();
+    expect(charges(allowances, 'alice', limits.actionsBurst).every(Boolean)).toBe(true);
+    expect(allowances.charge('alice', false)).toEqual({ ok: false, message: 'Too many actions; slow down.' });
+    // Bob's is his own.
+    expect(allowances.charge('bob', false).ok).toBe(true);
+    advance(1000);
+    expect(charges(allowances, 'alice', limits.actionsPerSecond + 1)).toEqual([
+      ...Array(limits.actionsPerSecond).fill(true),
+      false,
+    ]);
+  });
+
+  it('charges a new socket like an action, and keeps the allowance across a reconnect', () => {
+    const { allowances } = at();
+    expect(allowances.connect('alice')).toBe(true);
+    charges(allowances, 'alice', limits.actionsBurst - 1);
+    allowances.disconnect('alice');
+    // Reconnecting buys no fresh burst.
+    expect(allowances.connect('alice')).toBe(false);
+  });
+
+  it('allows new questions at a person’s pace, and gives back one that was not asked', () => {
+    const { allowances, advance } = at(2);
+    const first = allowances.charge('alice', true);
+    expect(allowances.charge('alice', true).ok).toBe(true);
+    expect(allowances.charge('alice', true)).toEqual({
+      ok: false,
+      message: 'You can ask 2 questions a minute; please wait 30 s.',
+    });
+    // Other actions go on meanwhile.
+    expect(allowances.charge('alice', false).ok).toBe(true);
+    if (first.ok) first.refund();
+    expect(allowances.charge('alice', true).ok).toBe(true);
+    advance(30_000);
+    expect(allowances.charge('alice', true).ok).toBe(true);
+  });
+
+  it('lifts the question allowance at 0 questions a minute', () => {
+    const { allowances } = at(0);
+    expect(charges(allowances, 'alice', limits.actionsBurst, true).every(Boolean)).toBe(true);
   });
 });
