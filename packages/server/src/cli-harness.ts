@@ -44,6 +44,9 @@ export async function startCli({ args = [], env = {}, port = 0 }: CliOptions = {
   const child = spawn(process.execPath, [cli, 'serve', '--port', String(port), ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, ...env },
+    // Its own process group, as in the e2e harness (apps/testing): `stop` signals the group,
+    // so nothing the server started outlives the test.
+    detached: true,
   });
   let output = '';
   // 'close', not 'exit': by then everything the process wrote has been read.
@@ -64,7 +67,7 @@ export async function startCli({ args = [], env = {}, port = 0 }: CliOptions = {
     output: () => output,
     exited,
     stop(signal = 'SIGTERM') {
-      child.kill(signal);
+      if (child.exitCode === null && child.signalCode === null) process.kill(-child.pid!, signal);
       return exited;
     },
   };
