@@ -243,17 +243,7 @@ export class PartyHost<P extends Party<never> = Party<never>> {
     ws.on('message', onEarly);
     ws.on('pong', () => (connection.alive = true));
     ws.on('error', () => ws.terminate());
-    ws.on('close', () => {
-      live.connections.delete(connection.id);
-      // An evicted or erased room has stopped: it must not log anything more.
-      if (this.#rooms.get(key) !== live) return;
-      try {
-        live.party.onClose?.(connection);
-      } catch (error) {
-        console.error(`plenum: room ${key} failed on a close`, error);
-      }
-      this.#scheduleEviction(key, live);
-    });
+    ws.on('close', () => this.#closed(key, live, connection));
     try {
       await live.started;
     } catch {
@@ -263,16 +253,30 @@ export class PartyHost<P extends Party<never> = Party<never>> {
     if (ws.readyState !== ws.OPEN) return;
     ws.off('message', onEarly);
     live.party.onConnect?.(connection, context);
-    // A party's bug must cost one message, not the process and every room in it.
-    const deliver = (message: string) => {
-      try {
-        live.party.onMessage?.(message, connection);
-      } catch (error) {
-        console.error(`plenum: room ${key} failed on a message`, error);
-      }
-    };
+    const deliver = (message: string) => this.#deliver(key, live, connection, message);
     ws.on('message', (data: Buffer, isBinary) => deliver(isBinary ? '' : data.toString()));
     for (const message of early) deliver(message);
+  }
+
+  /** A party's bug must cost one message, not the process and every room in it. */
+  #deliver(key: string, live: LiveRoom<P>, connection: SocketConnection, message: string): void {
+    try {
+      live.party.onMessage?.(message, connection);
+    } catch (error) {
+      console.error(`plenum: room ${key} failed on a message`, error);
+    }
+  }
+
+  #closed(key: string, live: LiveRoom<P>, connection: SocketConnection): void {
+    live.connections.delete(connection.id);
+    // An evicted or erased room has stopped: it must not log anything more.
+    if (this.#rooms.get(key) !== live) return;
+    try {
+      live.party.onClose?.(connection);
+    } catch (error) {
+      console.error(`plenum: room ${key} failed on a close`, error);
+    }
+    this.#scheduleEviction(key, live);
   }
 
   #scheduleEviction(key: string, live: LiveRoom<P>): void {
