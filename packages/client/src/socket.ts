@@ -4,6 +4,7 @@
  * cost a kilobyte of the embed bundle's budget.
  */
 import ReconnectingWebSocket, { type CloseEvent } from 'partysocket/ws';
+import { roomSocketPath } from '@plenum/protocol';
 
 // The WHATWG URL parser is global in every runtime the client runs in (browsers, Node); the
 // client compiles without the DOM library, so it names just the part it uses.
@@ -22,7 +23,7 @@ export interface RoomSocketOptions {
 }
 
 export function openRoomSocket(options: RoomSocketOptions): RoomSocket {
-  const url = new URL(`/parties/main/${options.room}`, options.server);
+  const url = new URL(roomSocketPath(options.room), options.server);
   url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
   return new ReconnectingWebSocket(url.href, undefined, {
     WebSocket: options.WebSocket,

@@ -43,3 +43,4 @@ export type { ResetRecord } from './room.js';
 export { cleanEventPage, cleanTimeZone, isLang, isTimeZone, languages, type Lang } from './settings.js';
 export { duplicateGroups, questionKey } from './duplicates.js';
 export { parseZonedDateTime, zonedDateTime } from './zoned-time.js';
+export { roomParty, roomSocketPath } from './party.js';

@@ -1,80 +1,42 @@
 /** The HTTP API under `/api`: JSON in, JSON out, errors as `{ error: { code, message } }`. */
-import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import * as v from 'valibot';
 import {
-  actionSchema,
   cleanEventPage,
   cleanRecording,
   cleanTimeZone,
   isLang,
-  passcodeSchema,
   recordingSchema,
   roomCreateSchema,
-  type Action,
-  type ErrorCode,
+  roomParty,
   type Lang,
   type Recording,
-  type Report,
   type ReportDefaults,
 } from '@plenum/protocol';
 import type { CreationLimit } from './creation-limit.js';
-import type { RoomHost } from './host.js';
-import { bearer, HttpError, readJson, requestTarget, sendJson } from './http-util.js';
-import { hashKey, keyMatches, passcodeMatches } from './keys.js';
+import type { PartyHost } from './party-host.js';
+import { bearer, HttpError, invalid, methodNotAllowed, notFound, readBody, sendJson } from './http-util.js';
+import { hashKey, keyMatches } from './keys.js';
 import type { PlenumRoom } from './plenum-room.js';
-import { reportAnswer } from './report/download.js';
-import { buriedUntil, dayMs } from './retention.js';
-import { createRoomRecord, eraseRoom, RoomErasedError, RoomExistsError, setPasscode } from './rooms.js';
-import type { RoomMeta, Storage } from './storage/storage.js';
+import { buriedUntil } from './retention.js';
+import { perform, requireHost, roomDefaults, type RoomApiOptions } from './room-api.js';
+import { createRoomRecord, eraseRoom, RoomErasedError, RoomExistsError } from './rooms.js';
 
-export interface ApiContext {
-  storage: Storage;
-  host: RoomHost;
+export interface ApiContext extends RoomApiOptions {
+  host: PartyHost<PlenumRoom>;
   adminToken?: string;
-  /** How long idle rooms are kept (0 or unset: until erased); the report says when. */
-  retentionMs?: number;
   /** Room creations per address without the admin token. */
   creationLimit: CreationLimit;
   /** Rooms this server holds at most (0: no cap). */
   maxRooms: number;
   /** The address a request comes from (behind a trusted proxy, the one it names). */
   clientAddress: (request: IncomingMessage) => string;
-  /** The language and time zone of new rooms that name none (`--lang`, `--time-zone`). */
-  roomDefaults?: ReportDefaults;
 }
 
-/** English and the server's own zone, unless the server was started with others. */
-export function roomDefaults(context: Pick<ApiContext, 'roomDefaults'>): ReportDefaults {
-  return context.roomDefaults ?? { lang: 'en', timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone };
-}
-
-/** The header that carries a room's passcode to `GET /api/rooms/:room`. */
-export const passcodeHeader = 'x-plenum-passcode';
-
-/** The HTTP status that fits each refusal of the room model. */
-const statusOf: Record<ErrorCode, number> = {
-  malformed: 400,
-  passcode: 401,
-  invalid: 400,
-  version: 400,
-  not_joined: 400,
-  too_long: 400,
-  empty: 400,
-  too_many_choices: 400,
-  not_found: 404,
-  unknown_room: 404,
-  forbidden: 403,
-  own_question: 403,
-  taken: 409,
-  unauthorized: 401,
-  closed: 409,
-  room_full: 409,
-  rate_limited: 429,
-  unavailable: 503,
-  internal: 500,
-};
-
+/**
+ * The rooms collection: creating a room and erasing one are the server's; every other
+ * request for a room goes to its party (room-api.ts).
+ */
 export async function handleApi(
   request: IncomingMessage,
   response: ServerResponse,
@@ -82,8 +44,8 @@ export async function handleApi(
   context: ApiContext,
 ): Promise<void> {
   const method = request.method ?? 'GET';
-  const [collection, roomId, sub, subId, ...extra] = path;
-  if (collection !== 'rooms' || extra.length > 0) throw notFound();
+  const [collection, roomId, ...rest] = path;
+  if (collection !== 'rooms' || rest.length > 2) throw notFound();
 
   if (roomId === undefined) {
     if (method !== 'POST') throw methodNotAllowed('POST');
@@ -91,111 +53,12 @@ export async function handleApi(
   }
   const meta = context.storage.getRoom(roomId);
   if (!meta) throw new HttpError(404, 'unknown_room', `There is no room "${roomId}".`);
-  const room = async () => (await context.host.party('main', roomId)) as PlenumRoom;
-
-  if (sub === undefined) {
-    if (method === 'GET') {
-      requirePasscode(request, meta);
-      return sendJson(response, 200, (await room()).publicView());
-    }
-    if (method === 'PATCH') {
-      requireHost(request, meta);
-      const { passcode, ...changes } = await readBody(request);
-      // Checked before anything changes: a bad passcode must not leave a half-made update.
-      const code = passcode === undefined ? undefined : checkPasscode(passcode, { nullable: true });
-      if (Object.keys(changes).length > 0) await perform(await room(), 'room-update', changes);
-      if (code !== undefined) (await room()).useMeta(setPasscode(context.storage, meta, code));
-      const { title, moderation, lang, timeZone, eventPage } = (await room()).hostView();
-      const passcoded = context.storage.getRoom(roomId)?.passcodeHash !== undefined;
-      return sendJson(response, 200, { title, moderation, lang, timeZone, eventPage, passcode: passcoded });
-    }
-    if (method !== 'DELETE') throw methodNotAllowed('GET, PATCH, DELETE');
+  if (rest.length === 0 && method === 'DELETE') {
     requireHost(request, meta);
     await eraseRoom(context.storage, context.host, roomId, buriedUntil(context.retentionMs ?? 0));
     return void response.writeHead(204).end();
   }
-
-  requireHost(request, meta);
-  if (sub === 'screen' && subId === undefined) {
-    if (method !== 'PUT') throw methodNotAllowed('PUT');
-    await perform(await room(), 'screen', { screen: await readBody(request) });
-    return sendJson(response, 200, (await room()).hostView().screen);
-  }
-  if (sub === 'report' && subId === undefined) {
-    if (method !== 'GET') throw methodNotAllowed('GET');
-    const query = requestTarget(request).searchParams;
-    const data = { ...(await room()).report(roomDefaults(context)), ...retention(context, roomId) };
-    const answer = reportAnswer(data, query);
-    if (answer.filename === undefined) return sendJson(response, 200, answer.body);
-    response.writeHead(200, {
-      'Content-Type': answer.type,
-      'Content-Disposition': `attachment; filename="${answer.filename}"`,
-      'Cache-Control': 'no-store',
-    });
-    return void response.end(answer.body);
-  }
-  if (sub === 'polls' && subId === undefined) {
-    if (method !== 'POST') throw methodNotAllowed('POST');
-    const result = await perform(await room(), 'poll-create', await readJson(request));
-    return sendJson(response, 201, { id: result.id });
-  }
-  if (sub === 'polls' && subId !== undefined) {
-    if (method === 'PATCH') {
-      await perform(await room(), 'poll-update', { ...(await readBody(request)), poll: subId });
-      return sendJson(response, 200, pollOf(await room(), subId));
-    }
-    if (method === 'DELETE') {
-      await perform(await room(), 'poll-delete', { poll: subId });
-      return void response.writeHead(204).end();
-    }
-    throw methodNotAllowed('PATCH, DELETE');
-  }
-  if (sub === 'merges' && subId === undefined) {
-    if (method !== 'POST') throw methodNotAllowed('POST');
-    const body = await readBody(request);
-    await perform(await room(), 'merge', body);
-    return sendJson(response, 200, questionOf(await room(), String(body.question)));
-  }
-  if (sub === 'questions' && subId !== undefined) {
-    if (method === 'PATCH') {
-      await perform(await room(), 'moderate', { ...(await readBody(request)), question: subId });
-      return sendJson(response, 200, questionOf(await room(), subId));
-    }
-    if (method === 'DELETE') {
-      await perform(await room(), 'delete', { question: subId });
-      return void response.writeHead(204).end();
-    }
-    throw methodNotAllowed('PATCH, DELETE');
-  }
-  throw notFound();
-}
-
-/** Validates a body as a host action and applies it with the same rules as the socket. */
-async function perform(room: PlenumRoom, type: Action['type'], body: unknown): Promise<{ id?: string }> {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    throw new HttpError(400, 'invalid', 'The body is a JSON object.');
-  }
-  const parsed = v.safeParse(actionSchema, { ...body, type, id: randomUUID() });
-  if (!parsed.success) throw invalid(parsed.issues[0]);
-  const answer = await room.perform(parsed.output, { participant: 'host', host: true });
-  if (answer.type === 'error') throw new HttpError(statusOf[answer.code], answer.code, answer.message);
-  return answer.type === 'ack' ? (answer.result ?? {}) : {};
-}
-
-async function readBody(request: IncomingMessage): Promise<Record<string, unknown>> {
-  const body = await readJson(request);
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    throw new HttpError(400, 'invalid', 'The body is a JSON object.');
-  }
-  return body as Record<string, unknown>;
-}
-
-function pollOf(room: PlenumRoom, id: string) {
-  return room.hostView().polls.find((poll) => poll.id === id);
-}
-
-function questionOf(room: PlenumRoom, id: string) {
-  return room.hostView().questions.find((question) => question.id === id);
+  if (!(await context.host.request(roomParty, roomId, request, response, rest))) throw notFound();
 }
 
 /**
@@ -219,24 +82,7 @@ async function createRoom(
       'Choosing a room id needs the admin token; leave out "room" to get a random one.',
     );
   }
-  if (context.maxRooms > 0 && context.storage.roomCount() >= context.maxRooms) {
-    throw new HttpError(
-      507,
-      'too_many_rooms',
-      `This server holds its maximum of ${context.maxRooms} rooms; erase one or raise --max-rooms.`,
-    );
-  }
-  if (!admin) {
-    const verdict = context.creationLimit.take(context.clientAddress(request));
-    if (!verdict.ok) {
-      response.setHeader('Retry-After', String(verdict.retryAfterSeconds));
-      throw new HttpError(
-        429,
-        'rate_limited',
-        `At most ${context.creationLimit.perMinute} rooms per minute from one address; try again in ${verdict.retryAfterSeconds} s.`,
-      );
-    }
-  }
+  admitCreation(request, response, context, admin);
   // Checked before the room exists: a bad address must not leave a half-made room behind.
   const recording = body.recording === undefined ? undefined : checkRecording(body.recording);
   const settings = checkSettings(body, roomDefaults(context));
@@ -247,7 +93,8 @@ async function createRoom(
       moderation: body.moderation,
       passcode: body.passcode,
     });
-    const room = (await context.host.party('main', meta.id)) as PlenumRoom;
+    const room = await context.host.party(roomParty, meta.id);
+    if (!room) throw new Error(`Room ${meta.id} was created but cannot be found.`);
     await perform(room, 'room-update', { ...settings, ...(recording && { recording }) });
     sendJson(response, 201, { room: meta.id, hostKey });
   } catch (error) {
@@ -256,6 +103,31 @@ async function createRoom(
     if (error instanceof RangeError) throw new HttpError(400, 'invalid', error.message);
     throw error;
   }
+}
+
+/** Whether the server has room for one more, and (without the admin token) this address may make it. */
+function admitCreation(
+  request: IncomingMessage,
+  response: ServerResponse,
+  context: ApiContext,
+  admin: boolean,
+): void {
+  if (context.maxRooms > 0 && context.storage.roomCount() >= context.maxRooms) {
+    throw new HttpError(
+      507,
+      'too_many_rooms',
+      `This server holds its maximum of ${context.maxRooms} rooms; erase one or raise --max-rooms.`,
+    );
+  }
+  if (admin) return;
+  const verdict = context.creationLimit.take(context.clientAddress(request));
+  if (verdict.ok) return;
+  response.setHeader('Retry-After', String(verdict.retryAfterSeconds));
+  throw new HttpError(
+    429,
+    'rate_limited',
+    `At most ${context.creationLimit.perMinute} rooms per minute from one address; try again in ${verdict.retryAfterSeconds} s.`,
+  );
 }
 
 /**
@@ -269,32 +141,6 @@ function isAdmin(request: IncomingMessage, adminToken: string | undefined): bool
   if (!keyMatches(token, hashKey(adminToken)))
     throw new HttpError(403, 'forbidden', 'The admin token is wrong.');
   return true;
-}
-
-function checkPasscode(raw: unknown, { nullable }: { nullable: boolean }): string | null {
-  if (raw === null && nullable) return null;
-  const parsed = v.safeParse(passcodeSchema, raw);
-  if (!parsed.success) throw invalid(parsed.issues[0], 'passcode');
-  return parsed.output;
-}
-
-/** A passcoded room shows nothing of itself without the code (or the host key). */
-function requirePasscode(request: IncomingMessage, meta: RoomMeta): void {
-  if (meta.passcodeHash === undefined) return;
-  const key = bearer(request);
-  if (key !== undefined && keyMatches(key, meta.hostKeyHash)) return;
-  const given = request.headers[passcodeHeader];
-  if (typeof given !== 'string' || given === '') {
-    throw new HttpError(401, 'passcode', 'This room needs its passcode (an X-Plenum-Passcode header).');
-  }
-  if (!passcodeMatches(meta.id, given, meta.passcodeHash))
-    throw new HttpError(401, 'passcode', 'The passcode is wrong.');
-}
-
-function retention({ storage, retentionMs = 0 }: ApiContext, id: string): Pick<Report, 'retention'> {
-  const lastActiveAt = storage.rooms(id)[0]?.lastActiveAt;
-  if (retentionMs <= 0 || lastActiveAt === undefined) return {};
-  return { retention: { days: retentionMs / dayMs, expiresAt: lastActiveAt + retentionMs } };
 }
 
 function checkRecording(raw: unknown): Recording {
@@ -328,23 +174,3 @@ function checkSettings(
   }
   return { lang, timeZone, ...(eventPage !== null && { eventPage }) };
 }
-
-function requireHost(request: IncomingMessage, meta: RoomMeta): void {
-  const key = bearer(request);
-  if (key === undefined) {
-    throw new HttpError(401, 'unauthorized', "This needs the room's host key as a Bearer token.");
-  }
-  if (!keyMatches(key, meta.hostKeyHash)) {
-    throw new HttpError(403, 'forbidden', 'The host key does not match this room.');
-  }
-}
-
-/** A schema issue as a 400 naming the field, e.g. "recording.url: Invalid length". */
-function invalid(issue: v.BaseIssue<unknown>, prefix?: string): HttpError {
-  const path = [prefix, ...(issue.path?.map((item) => String(item.key)) ?? [])].filter(Boolean).join('.');
-  return new HttpError(400, 'invalid', path ? `${path}: ${issue.message}` : issue.message);
-}
-
-const notFound = () => new HttpError(404, 'not_found', 'No such API endpoint.');
-const methodNotAllowed = (allowed: string) =>
-  new HttpError(405, 'method_not_allowed', `Allowed here: ${allowed}.`);

@@ -1,8 +1,6 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { api, openSocket, startTestServer, type TestServer } from './testing.js';
-
-let test: TestServer;
-afterEach(() => test.close());
+import { describe, expect, it } from 'vitest';
+import { api, openSocket } from './testing.js';
+import { startServerForTest } from './test-hooks.js';
 
 /** Every route that needs the room's host key, with a body that would be accepted. */
 const hostRoutes = (room: string): [method: string, path: string, body?: unknown][] => [
@@ -19,7 +17,7 @@ const hostRoutes = (room: string): [method: string, path: string, body?: unknown
 
 describe('the host key', () => {
   it('guards every host route over HTTP: 401 without, 403 wrong, and nothing changes', async () => {
-    test = await startTestServer();
+    const test = await startServerForTest();
     const other = test.createRoom();
     const alice = await openSocket(test.url, test.room, {});
     await alice.act({ type: 'ask', text: 'Bleibt das hier?' });
@@ -63,14 +61,14 @@ describe('the host key', () => {
   });
 
   it('stores only a hash of the key', async () => {
-    test = await startTestServer();
+    const test = await startServerForTest();
     const meta = test.server.storage.getRoom(test.room)!;
     expect(JSON.stringify(meta)).not.toContain(test.hostKey);
     expect(meta.hostKeyHash).toMatch(/^[0-9a-f]{64}$/);
   });
 
   it('refuses a wrong key over the socket with unauthorized and closes with 4403', async () => {
-    test = await startTestServer();
+    const test = await startServerForTest();
     const other = test.createRoom();
     const socket = await openSocket(test.url, test.room, { hostKey: other.hostKey });
     expect(await socket.next('error')).toMatchObject({ code: 'unauthorized' });
@@ -79,7 +77,7 @@ describe('the host key', () => {
   });
 
   it('answers host actions from a participant without the key with forbidden and the id', async () => {
-    test = await startTestServer();
+    const test = await startServerForTest();
     const alice = await openSocket(test.url, test.room, {});
     const asked = await alice.act({ type: 'ask', text: 'Darf ich moderieren?' });
     const question = asked.type === 'ack' ? asked.result!.id! : '';
@@ -106,7 +104,7 @@ describe('the host key', () => {
 
 describe('the admin token', () => {
   it('guards room creation when set: 401 without, 403 wrong, 201 right', async () => {
-    test = await startTestServer({ adminToken: 'the-admin-token' });
+    const test = await startServerForTest({ adminToken: 'the-admin-token' });
     expect((await api(test.url, '/api/rooms', { method: 'POST', body: {} })).status).toBe(401);
     const wrong = await api(test.url, '/api/rooms', { method: 'POST', body: {}, key: 'the-admin-tokem' });
     expect(wrong).toMatchObject({ status: 403, json: { error: { code: 'forbidden' } } });
@@ -125,7 +123,7 @@ describe('the admin token', () => {
   });
 
   it('is not needed when not set, but then nobody chooses an id', async () => {
-    test = await startTestServer();
+    const test = await startServerForTest();
     const created = await api(test.url, '/api/rooms', { method: 'POST', body: {} });
     expect(created).toMatchObject({ status: 201, json: { room: expect.stringMatching(/^[a-z0-9]{8}$/) } });
     const chosen = await api(test.url, '/api/rooms', { method: 'POST', body: { room: 'open-house' } });
@@ -135,7 +133,7 @@ describe('the admin token', () => {
   });
 
   it('chooses an id when given, once', async () => {
-    test = await startTestServer({ adminToken: 'the-admin-token' });
+    const test = await startServerForTest({ adminToken: 'the-admin-token' });
     const body = { room: 'open-house' };
     const created = await api(test.url, '/api/rooms', { method: 'POST', body, key: 'the-admin-token' });
     expect(created).toMatchObject({ status: 201, json: { room: 'open-house' } });

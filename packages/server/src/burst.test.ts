@@ -1,24 +1,15 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ChoiceResults } from '@plenum/protocol';
 import { SqliteStorage } from './storage/sqlite.js';
-import { api, openSocket, startTestServer, type TestServer } from './testing.js';
+import { api, openSocket } from './testing.js';
+import { useTestServer } from './test-hooks.js';
 
 const clients = 100;
 const votesEach = 10;
 const options = ['Bus', 'Bahn', 'Rad', 'Auto'];
 
-let dir: string;
-let test: TestServer;
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'plenum-burst-'));
-  test = await startTestServer({ storage: new SqliteStorage(dir) });
-});
-afterAll(async () => {
-  await test.close();
-  rmSync(dir, { recursive: true, force: true });
+const test = useTestServer(({ tempDir }) => ({ storage: new SqliteStorage(tempDir('plenum-burst-')) }), {
+  once: true,
 });
 
 describe('a burst of votes', () => {

@@ -1,28 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { compareQuestions, limits, type RoomCaps } from '@plenum/protocol';
 import { SqliteStorage } from './storage/sqlite.js';
-import {
-  api,
-  openSocket,
-  randomParticipant,
-  startTestServer,
-  type TestServer,
-  type TestSocket,
-} from './testing.js';
+import { api, openSocket, randomParticipant, type TestSocket } from './testing.js';
+import { startServerForTest, tempDirForTest } from './test-hooks.js';
 
-let test: TestServer | undefined;
-const dirs: string[] = [];
-afterEach(async () => {
-  await test?.close();
-  test = undefined;
-  dirs.splice(0).forEach((dir) => rmSync(dir, { recursive: true, force: true }));
-});
-
-const start = async (caps?: Partial<RoomCaps>, storage?: SqliteStorage) =>
-  (test = await startTestServer({ caps, ...(storage && { storage }) }));
+const start = (caps?: Partial<RoomCaps>, storage?: SqliteStorage) =>
+  startServerForTest({ caps, ...(storage && { storage }) });
 
 /** `n` questions from several participants (each within its allowance of 10 a minute); resolves with their ids. */
 async function ask(url: string, room: string, n: number, prefix = 'Question'): Promise<string[]> {
@@ -74,8 +57,7 @@ describe('room caps on the server', () => {
   });
 
   it('keeps everything stored when a restart lowers a cap, and refuses what comes next', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'plenum-caps-'));
-    dirs.push(dir);
+    const dir = tempDirForTest('plenum-caps-');
     const first = await start(undefined, new SqliteStorage(dir));
     const { room, hostKey } = first;
     await ask(first.url, room, 5);

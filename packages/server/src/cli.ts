@@ -6,9 +6,9 @@ import { defaultCaps, isLang, isTimeZone, type RoomCaps } from '@plenum/protocol
 import { defaultMaxRooms, defaultRoomCreationsPerMinute } from './creation-limit.js';
 import { demoRoom, ensureDemoRoom } from './demo.js';
 import { defaultIpLimits } from './ip-limits.js';
-import { defaultDoorLimits } from './plenum-room.js';
+import { defaultQuestionsPerMinute } from './allowances.js';
 import { dayMs, defaultRetentionDays } from './retention.js';
-import { startServer } from './server.js';
+import { startServer, type PlenumServer, type ServerOptions } from './server.js';
 import { Cluster } from './cluster/cluster.js';
 import { SqliteStorage } from './storage/sqlite.js';
 
@@ -30,7 +30,7 @@ const usage = `Usage: plenum serve [options]
   --limit-ip-sockets <n> sockets open at once per network (env PLENUM_LIMIT_IP_SOCKETS,
                        default ${defaultIpLimits.sockets}; 0 = off)
   --limit-questions <n> questions per participant per minute (env PLENUM_LIMIT_QUESTIONS,
-                       default ${defaultDoorLimits.questionsPerMinute}; 0 = off)
+                       default ${defaultQuestionsPerMinute}; 0 = off)
   --trust-proxy        take the client's address from X-Forwarded-For, as set by your own
                        reverse proxy (env PLENUM_TRUST_PROXY=1; never without it)
   --lang <de|en>       language of new rooms and their reports (env PLENUM_LANG, default en)
@@ -50,6 +50,16 @@ const usage = `Usage: plenum serve [options]
                        for every --max-*, 0 lifts the cap
   -h, --help           show this help`;
 
+/** The limits, option by option: the flag, its environment variable, the default. */
+const limitOptions = {
+  limitIpRate: ['limit-ip-rate', 'PLENUM_LIMIT_IP_RATE', defaultIpLimits.ratePerSecond],
+  limitIpBurst: ['limit-ip-burst', 'PLENUM_LIMIT_IP_BURST', defaultIpLimits.burst],
+  limitIpSockets: ['limit-ip-sockets', 'PLENUM_LIMIT_IP_SOCKETS', defaultIpLimits.sockets],
+  limitQuestions: ['limit-questions', 'PLENUM_LIMIT_QUESTIONS', defaultQuestionsPerMinute],
+  roomCreationsPerMinute: ['limit-room-rate', 'PLENUM_LIMIT_ROOM_RATE', defaultRoomCreationsPerMinute],
+  maxRooms: ['max-rooms', 'PLENUM_MAX_ROOMS', defaultMaxRooms],
+} as const satisfies Record<string, readonly [string, string, number]>;
+
 /** The room caps, option by option: the flag, its environment variable, the cap it sets. */
 const capOptions = [
   ['max-questions', 'PLENUM_MAX_QUESTIONS', 'questions'],
@@ -58,8 +68,8 @@ const capOptions = [
   ['max-log', 'PLENUM_MAX_LOG', 'log'],
 ] as const satisfies readonly (readonly [string, string, keyof RoomCaps])[];
 
-async function main(argv: string[]): Promise<void> {
-  const { values, positionals } = parseArgs({
+function parse(argv: string[]) {
+  return parseArgs({
     args: argv,
     allowPositionals: true,
     options: {
@@ -70,26 +80,20 @@ async function main(argv: string[]): Promise<void> {
       origins: { type: 'string' },
       'admin-token': { type: 'string' },
       'retention-days': { type: 'string' },
-      'limit-ip-rate': { type: 'string' },
-      'limit-ip-burst': { type: 'string' },
-      'limit-ip-sockets': { type: 'string' },
-      'limit-questions': { type: 'string' },
       'trust-proxy': { type: 'boolean' },
       lang: { type: 'string' },
       'time-zone': { type: 'string' },
-      'limit-room-rate': { type: 'string' },
-      'max-rooms': { type: 'string' },
       demo: { type: 'boolean' },
-      ...Object.fromEntries(capOptions.map(([flag]) => [flag, { type: 'string' as const }])),
+      ...Object.fromEntries(
+        [...Object.values(limitOptions), ...capOptions].map(([flag]) => [flag, { type: 'string' as const }]),
+      ),
       help: { type: 'boolean', short: 'h' },
     },
   });
-  if (values.help || positionals[0] !== 'serve') {
-    console.log(usage);
-    process.exitCode = values.help ? 0 : 2;
-    return;
-  }
-  const env = process.env;
+}
+
+/** What `plenum serve` was told, flag by flag (a flag before its environment variable), checked. */
+function settings(values: ReturnType<typeof parse>['values'], env: NodeJS.ProcessEnv) {
   const port = Number(values.port ?? env.PORT ?? 1999);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new Error(`--port must be 0–65535, not "${values.port}".`);
@@ -103,32 +107,14 @@ async function main(argv: string[]): Promise<void> {
   const retention = values['retention-days'] ?? env.PLENUM_RETENTION_DAYS ?? String(defaultRetentionDays);
   const retentionDays = Number(retention);
   if (!(retentionDays >= 0)) throw new Error(`--retention-days must be 0 or more, not "${retention}".`);
-  const limit = (name: string, value: string | undefined, fallback: number) => {
-    const n = value?.trim() === '' ? NaN : Number(value ?? fallback);
-    if (!Number.isInteger(n) || n < 0)
-      throw new Error(`--${name} must be a whole number, 0 or more, not "${value}".`);
-    return n;
-  };
-  const limitIpRate = limit(
-    'limit-ip-rate',
-    values['limit-ip-rate'] ?? env.PLENUM_LIMIT_IP_RATE,
-    defaultIpLimits.ratePerSecond,
-  );
-  const limitIpBurst = limit(
-    'limit-ip-burst',
-    values['limit-ip-burst'] ?? env.PLENUM_LIMIT_IP_BURST,
-    defaultIpLimits.burst,
-  );
-  const limitIpSockets = limit(
-    'limit-ip-sockets',
-    values['limit-ip-sockets'] ?? env.PLENUM_LIMIT_IP_SOCKETS,
-    defaultIpLimits.sockets,
-  );
-  const limitQuestions = limit(
-    'limit-questions',
-    values['limit-questions'] ?? env.PLENUM_LIMIT_QUESTIONS,
-    defaultDoorLimits.questionsPerMinute,
-  );
+  const given = (flag: string, name: string) =>
+    (values as Record<string, string | undefined>)[flag] ?? env[name];
+  const limits = Object.fromEntries(
+    Object.entries(limitOptions).map(([key, [flag, name, fallback]]) => [
+      key,
+      wholeNumber(flag, given(flag, name)) ?? fallback,
+    ]),
+  ) as Record<keyof typeof limitOptions, number>;
   const trustProxy = values['trust-proxy'] ?? flag('PLENUM_TRUST_PROXY', env.PLENUM_TRUST_PROXY);
 
   const lang = values.lang ?? env.PLENUM_LANG ?? 'en';
@@ -139,24 +125,36 @@ async function main(argv: string[]): Promise<void> {
     throw new Error(`--time-zone must be an IANA time zone such as Europe/Berlin, not "${timeZone}".`);
   }
 
-  const roomRate = limit(
-    'limit-room-rate',
-    values['limit-room-rate'] ?? env.PLENUM_LIMIT_ROOM_RATE,
-    defaultRoomCreationsPerMinute,
-  );
-  const maxRooms = limit('max-rooms', values['max-rooms'] ?? env.PLENUM_MAX_ROOMS, defaultMaxRooms);
   const demo = values.demo ?? flag('PLENUM_DEMO', env.PLENUM_DEMO);
   const caps: Partial<RoomCaps> = {};
-  for (const [flag, name, cap] of capOptions) {
-    const raw = (values as Record<string, string | undefined>)[flag] ?? env[name];
-    if (raw === undefined) continue;
-    const n = Number(raw);
-    if (!Number.isInteger(n) || n < 0)
-      throw new Error(`--${flag} must be a whole number, 0 or more, not "${raw}".`);
-    caps[cap] = n === 0 ? Infinity : n;
+  for (const [option, name, cap] of capOptions) {
+    const n = wholeNumber(option, given(option, name));
+    if (n !== undefined) caps[cap] = n === 0 ? Infinity : n;
   }
-
   const redisUrl = values.redis ?? env.PLENUM_REDIS;
+  // What the server takes as it is; the rest is the CLI's own (where the data is, the demo room).
+  const server = {
+    port,
+    host,
+    origins,
+    adminToken,
+    retentionMs: retentionDays * dayMs,
+    ...limits,
+    trustProxy,
+    roomDefaults: { lang, timeZone },
+    caps,
+  } satisfies Partial<ServerOptions>;
+  return { server, dataDir, retentionDays, demo, redisUrl };
+}
+
+async function main(argv: string[]): Promise<void> {
+  const { values, positionals } = parse(argv);
+  if (values.help || positionals[0] !== 'serve') {
+    console.log(usage);
+    process.exitCode = values.help ? 0 : 2;
+    return;
+  }
+  const { server: options, dataDir, retentionDays, demo, redisUrl } = settings(values, process.env);
   const cluster = redisUrl ? await connectCluster(redisUrl) : undefined;
   const storage = cluster?.storage ?? new SqliteStorage(dataDir);
   // Before the server starts: the first request may be for the demo room.
@@ -167,20 +165,7 @@ async function main(argv: string[]): Promise<void> {
   const server = await startServer({
     storage,
     cluster,
-    port,
-    host,
-    origins,
-    adminToken,
-    retentionMs: retentionDays * dayMs,
-    limitIpRate,
-    limitIpBurst,
-    limitIpSockets,
-    limitQuestions,
-    trustProxy,
-    roomDefaults: { lang, timeZone },
-    roomCreationsPerMinute: roomRate,
-    maxRooms,
-    caps,
+    ...options,
     // Awaited by the server, so an expired demo room is back before anyone can ask for it.
     onExpired: async (rooms) => {
       console.log(`plenum: erased ${rooms.length} room(s) idle for over ${retentionDays} days`);
@@ -193,6 +178,21 @@ async function main(argv: string[]): Promise<void> {
   started = true;
 
   // Handlers first: whoever waits for the banner may signal at once, and must get a graceful stop.
+  stopOnSignals(server);
+
+  console.log(
+    `plenum: serving on ${server.url} (${demo ? `demo at ${server.url}/, ` : ''}${cluster ? `cluster node ${cluster.node} on Redis ${redactedUrl(redisUrl!)}` : `data in ${dataDir}`})`,
+  );
+  printDemoLink(server.url, recreatedKey ?? demoKey);
+  if (!isLoopback(options.host) && !options.adminToken) {
+    console.warn(
+      'plenum: warning: bound beyond loopback without --admin-token: anyone who reaches this port can create rooms.',
+    );
+  }
+}
+
+/** SIGTERM and SIGINT flush and close the server, then end the process (1 if that failed). */
+function stopOnSignals(server: PlenumServer): void {
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
@@ -208,16 +208,6 @@ async function main(argv: string[]): Promise<void> {
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
-
-  console.log(
-    `plenum: serving on ${server.url} (${demo ? `demo at ${server.url}/, ` : ''}${cluster ? `cluster node ${cluster.node} on Redis ${redactedUrl(redisUrl!)}` : `data in ${dataDir}`})`,
-  );
-  printDemoLink(server.url, recreatedKey ?? demoKey);
-  if (!isLoopback(host) && !adminToken) {
-    console.warn(
-      'plenum: warning: bound beyond loopback without --admin-token: anyone who reaches this port can create rooms.',
-    );
-  }
 }
 
 /** Connects to the shared Redis and says plainly what its persistence settings mean for acks. */
@@ -249,6 +239,15 @@ function redactedUrl(url: string): string {
 /** Printed only when the demo room was just created: its key is known only then. */
 function printDemoLink(url: string, key: string | undefined): void {
   if (key) console.log(`plenum: host console for the demo room: ${url}/console#room=${demoRoom}&key=${key}`);
+}
+
+/** A whole number, 0 or more, as a flag or its variable gives it (undefined: not given). */
+function wholeNumber(flag: string, raw: string | undefined): number | undefined {
+  if (raw === undefined) return undefined;
+  const n = raw.trim() === '' ? NaN : Number(raw);
+  if (!Number.isInteger(n) || n < 0)
+    throw new Error(`--${flag} must be a whole number, 0 or more, not "${raw}".`);
+  return n;
 }
 
 /** An on/off environment variable: 1/true/yes or 0/false/no (or unset); anything else is a mistake. */

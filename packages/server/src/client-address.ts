@@ -1,5 +1,5 @@
 /**
- * Who is at the door: the client's address, and the network it counts as for per-IP limits
+ * Who is connecting: the client's address, and the network it counts as for per-IP limits
  * and the host's network-share note. Addresses live in memory only; nothing here is stored.
  */
 import type { IncomingMessage } from 'node:http';

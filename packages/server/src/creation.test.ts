@@ -1,27 +1,24 @@
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import { CreationLimit } from './creation-limit.js';
 import { dayMs, expireRooms } from './retention.js';
 import { createRoomRecord, RoomErasedError } from './rooms.js';
 import { MemoryStorage } from './storage/memory.js';
 import { SqliteStorage } from './storage/sqlite.js';
-import { api, startTestServer, type TestServer } from './testing.js';
+import { api, type TestServer } from './testing.js';
+import { startServerForTest, tempDirForTest } from './test-hooks.js';
 
-let test: TestServer | undefined;
-afterEach(async () => {
-  await test?.close();
-  test = undefined;
-});
+/** This test's server (each test starts its own, closed when it ends). */
+let test: TestServer;
 
 const create = (body: unknown, key?: string) =>
-  api(test!.url, '/api/rooms', { method: 'POST', body, ...(key !== undefined && { key }) });
+  api(test.url, '/api/rooms', { method: 'POST', body, ...(key !== undefined && { key }) });
 
 describe('creating rooms without the admin token', () => {
   it('allows 10 per minute from one address by default: 200 tries, 10 rooms, the rest 429 with Retry-After', async () => {
-    test = await startTestServer();
+    test = await startServerForTest();
     const answers = [];
     for (let i = 0; i < 200; i++) answers.push(await create({ title: `Flut ${i}` }));
     const made = answers.filter((a) => a.status === 201);
@@ -41,15 +38,15 @@ describe('creating rooms without the admin token', () => {
   });
 
   it('has no per-address limit with the admin token, and the limit is configurable', async () => {
-    test = await startTestServer({ adminToken: 'admin', roomCreationsPerMinute: 2 });
+    test = await startServerForTest({ adminToken: 'admin', roomCreationsPerMinute: 2 });
     for (let i = 0; i < 30; i++) expect((await create({}, 'admin')).status).toBe(201);
     await test.close();
-    test = await startTestServer({ roomCreationsPerMinute: 2 });
+    test = await startServerForTest({ roomCreationsPerMinute: 2 });
     expect([(await create({})).status, (await create({})).status, (await create({})).status]).toEqual([
       201, 201, 429,
     ]);
     await test.close();
-    test = await startTestServer({ roomCreationsPerMinute: 0 });
+    test = await startServerForTest({ roomCreationsPerMinute: 0 });
     for (let i = 0; i < 30; i++) expect((await create({})).status).toBe(201);
   });
 
@@ -66,7 +63,7 @@ describe('creating rooms without the admin token', () => {
   });
 
   it('stops at the cap on rooms in total with 507, for the admin too', async () => {
-    test = await startTestServer({ adminToken: 'admin', maxRooms: 3 });
+    test = await startServerForTest({ adminToken: 'admin', maxRooms: 3 });
     expect((await create({}, 'admin')).status).toBe(201);
     expect((await create({}, 'admin')).status).toBe(201);
     const full = await create({}, 'admin');
@@ -76,7 +73,7 @@ describe('creating rooms without the admin token', () => {
   });
 
   it('is strict: an unknown field is a 400 naming it, and no room is made', async () => {
-    test = await startTestServer();
+    test = await startServerForTest();
     for (const [body, named] of [
       [{ title: 'Tippfehler', moderaton: 'pre' }, 'moderaton'],
       [{ title: 'x'.repeat(121) }, 'title'],
@@ -94,7 +91,7 @@ describe('creating rooms without the admin token', () => {
 
 describe('erased and expired room ids', () => {
   it('are never handed out again, not even to the admin', async () => {
-    test = await startTestServer({ adminToken: 'admin', retentionMs: 90 * dayMs });
+    test = await startServerForTest({ adminToken: 'admin', retentionMs: 90 * dayMs });
     const { json } = await create({ room: 'ratssitzung' }, 'admin');
     const erased = await api(test.url, '/api/rooms/ratssitzung', { method: 'DELETE', key: json.hostKey });
     expect(erased.status).toBe(204);
@@ -109,7 +106,7 @@ describe('erased and expired room ids', () => {
     const now = Date.now();
     const retentionMs = 30 * dayMs;
     createRoomRecord(storage, { room: 'vorjahr' }, now - 40 * dayMs);
-    test = await startTestServer({ storage, retentionMs });
+    test = await startServerForTest({ storage, retentionMs });
     expect(storage.getRoom('vorjahr')).toBeUndefined();
     expect(() => createRoomRecord(storage, { room: 'vorjahr' })).toThrow(RoomErasedError);
     expect(() => createRoomRecord(storage, { room: 'vorjahr' }, now + 29 * dayMs)).toThrow(RoomErasedError);
@@ -119,26 +116,21 @@ describe('erased and expired room ids', () => {
   });
 
   it('keep no readable trace, only a keyed tag, and survive a restart', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'plenum-tomb-'));
-    try {
-      const storage = new SqliteStorage(dir);
-      const { meta, hostKey } = createRoomRecord(storage, { room: 'geheime-sitzung' });
-      test = await startTestServer({ storage });
-      await api(test.url, `/api/rooms/${meta.id}`, { method: 'DELETE', key: hostKey });
-      await test.close();
-      test = undefined;
-      expect(statSync(join(dir, 'secret')).mode & 0o777).toBe(0o600);
-      expect(readFileSync(join(dir, 'secret'), 'utf8')).toMatch(/^[0-9a-f]{64}$/);
-      const db = new Database(join(dir, 'plenum.db'), { readonly: true });
-      const dump = JSON.stringify(db.prepare('SELECT * FROM tombstones').all());
-      db.close();
-      expect(dump).toMatch(/"tag":"[0-9a-f]{64}"/);
-      expect(dump).not.toContain('geheime-sitzung');
-      const reopened = new SqliteStorage(dir);
-      expect(() => createRoomRecord(reopened, { room: 'geheime-sitzung' })).toThrow(RoomErasedError);
-      await reopened.close();
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const dir = tempDirForTest('plenum-tomb-');
+    const storage = new SqliteStorage(dir);
+    const { meta, hostKey } = createRoomRecord(storage, { room: 'geheime-sitzung' });
+    test = await startServerForTest({ storage });
+    await api(test.url, `/api/rooms/${meta.id}`, { method: 'DELETE', key: hostKey });
+    await test.close();
+    expect(statSync(join(dir, 'secret')).mode & 0o777).toBe(0o600);
+    expect(readFileSync(join(dir, 'secret'), 'utf8')).toMatch(/^[0-9a-f]{64}$/);
+    const db = new Database(join(dir, 'plenum.db'), { readonly: true });
+    const dump = JSON.stringify(db.prepare('SELECT * FROM tombstones').all());
+    db.close();
+    expect(dump).toMatch(/"tag":"[0-9a-f]{64}"/);
+    expect(dump).not.toContain('geheime-sitzung');
+    const reopened = new SqliteStorage(dir);
+    expect(() => createRoomRecord(reopened, { room: 'geheime-sitzung' })).toThrow(RoomErasedError);
+    await reopened.close();
   });
 });

@@ -1,17 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  openSocket,
-  randomParticipant,
-  startTestServer,
-  type TestServer,
-  type TestSocket,
-} from './testing.js';
+import { describe, expect, it } from 'vitest';
+import { openSocket, randomParticipant, type TestSocket } from './testing.js';
+import { useTestServer } from './test-hooks.js';
 
-let test: TestServer;
-beforeEach(async () => {
-  test = await startTestServer();
-});
-afterEach(() => test.close());
+const test = useTestServer();
 
 /** Waits until `socket` has received `count` answers (ack or error) for the action `id`. */
 const answers = async (socket: TestSocket, id: string, count: number) => {

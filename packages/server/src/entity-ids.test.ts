@@ -1,24 +1,16 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { createRoomRecord } from './rooms.js';
 import { SqliteStorage } from './storage/sqlite.js';
 import type { LogEntry } from './storage/storage.js';
-import { openSocket, randomParticipant, startTestServer, type TestServer } from './testing.js';
+import { openSocket, randomParticipant } from './testing.js';
+import { startServerForTest, tempDirForTest } from './test-hooks.js';
 
 let dir: string;
-let test: TestServer | undefined;
 beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'plenum-ids-'));
-});
-afterEach(async () => {
-  await test?.close();
-  test = undefined;
-  rmSync(dir, { recursive: true, force: true });
+  dir = tempDirForTest('plenum-ids-');
 });
 
-const start = async () => (test = await startTestServer({ storage: new SqliteStorage(dir) }));
+const start = () => startServerForTest({ storage: new SqliteStorage(dir) });
 
 describe('question and poll ids', () => {
   it('are random, and the same after a restart', async () => {
@@ -69,7 +61,7 @@ describe('question and poll ids', () => {
       { at: 6, participant: bob, host: false, action: { type: 'upvote', id: 'a6', question: 'q2' } },
     ];
     for (const entry of old) await storage.append(meta.id, entry);
-    const t = (test = await startTestServer({ storage }));
+    const t = await startServerForTest({ storage });
 
     const host = await openSocket(t.url, meta.id, { hostKey });
     expect(host.view().state.questions.map((q) => [q.id, q.upvotes])).toEqual([

@@ -1,61 +1,136 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PollResults, PollView, QuestionView } from '@plenum/protocol';
 import {
   api,
   openSocket,
   randomParticipant,
-  startTestServer,
+  type ApiAnswer,
   type ClientView,
-  type TestServer,
   type TestSocket,
 } from './testing.js';
-
-let test: TestServer;
-beforeEach(async () => {
-  test = await startTestServer();
-});
-afterEach(() => test.close());
+import { useTestServer } from './test-hooks.js';
 
 const question = (view: ClientView, id: string): QuestionView | undefined =>
   view.state.questions.find((q) => q.id === id);
 const poll = (view: ClientView, id: string): PollView | undefined =>
   view.state.polls.find((p) => p.id === id);
 
+/** The polls of the event, one of each kind: what Alice votes (then changes to), Bob's vote, the results. */
+const polls: {
+  title: string;
+  kind: string;
+  options?: string[];
+  maxChoices?: number;
+  alice: [unknown, unknown];
+  bob: unknown;
+  results: PollResults;
+}[] = [
+  {
+    title: 'Wie oft nutzen Sie Online-Dienste?',
+    kind: 'single',
+    options: ['Nie', 'Monatlich', 'Wöchentlich'],
+    alice: [0, 2],
+    bob: 1,
+    results: { kind: 'single', counts: [0, 1, 1], percentages: [0, 50, 50], responses: 2 },
+  },
+  {
+    title: 'Welche Dienste fehlen?',
+    kind: 'multiple',
+    options: ['Bauantrag', 'Wohngeld', 'Parkausweis'],
+    maxChoices: 2,
+    alice: [
+      [0, 1],
+      [1, 2],
+    ],
+    bob: [2],
+    results: { kind: 'multiple', counts: [0, 1, 2], percentages: [0, 33, 67], responses: 2 },
+  },
+  {
+    title: 'Ein Wort zum Abend?',
+    kind: 'open',
+    alice: ['Kinderreisepass', 'Wohngeld'],
+    bob: '  kinderreisepass ',
+    results: {
+      kind: 'open',
+      answers: [
+        { text: 'Kinderreisepass', count: 1 },
+        { text: 'Wohngeld', count: 1 },
+      ],
+      responses: 2,
+    },
+  },
+  {
+    title: 'Wie war die Veranstaltung?',
+    kind: 'rating',
+    alice: [5, 4],
+    bob: 2,
+    results: {
+      kind: 'rating',
+      distribution: [0, 1, 0, 1, 0],
+      percentages: [0, 50, 0, 50, 0],
+      average: 3,
+      responses: 2,
+    },
+  },
+];
+
+/**
+ * One event from start to end, step by step: each step goes on from where the one before
+ * left the room (a pre-moderated room, a host and two participants, Alice and Bob).
+ */
 describe('a whole event', () => {
-  it('runs Q&A, polls, reactions and the report for two participants and a host', async () => {
-    const { room, hostKey } = test.createRoom({ moderation: 'pre', title: 'Bürgerdialog' });
-    const ids = { alice: randomParticipant(), bob: randomParticipant(), host: randomParticipant() };
-    const host = await openSocket(test.url, room, { participant: ids.host, hostKey });
-    const alice = await openSocket(test.url, room, { participant: ids.alice });
-    const bob = await openSocket(test.url, room, { participant: ids.bob });
+  const test = useTestServer({}, { once: true });
+  let room: string;
+  let hostKey: string;
+  const ids = { alice: randomParticipant(), bob: randomParticipant(), host: randomParticipant() };
+  let host: TestSocket;
+  let alice: TestSocket;
+  let bob: TestSocket;
+  let everyone: TestSocket[];
+  // The patch that carries the last acknowledged change (acks name it).
+  let acked = 0;
+  let q1: string, q2: string, q3: string, q4: string;
+  const pollIds: string[] = [];
+  let totals: Record<string, number>;
+  let report: ApiAnswer, csv: ApiAnswer, md: ApiAnswer;
+
+  /** Every client has seen every acknowledged change, and everything the host has seen. */
+  const settled = () => {
+    const seq = Math.max(acked, host.view().seq);
+    return Promise.all(everyone.map((c) => c.until((v) => v.seq >= seq)));
+  };
+  const ok = async (socket: TestSocket, action: Parameters<TestSocket['act']>[0]) => {
+    const answer = await socket.act(action);
+    expect(answer, JSON.stringify(action)).toMatchObject({ type: 'ack' });
+    if (answer.type !== 'ack') return undefined;
+    acked = Math.max(acked, answer.seq ?? 0);
+    return answer.result?.id;
+  };
+  const refused = async (socket: TestSocket, action: Parameters<TestSocket['act']>[0], code: string) => {
+    const id = `x-${crypto.randomUUID()}`;
+    expect(await socket.act({ ...action, id }), JSON.stringify(action)).toMatchObject({
+      type: 'error',
+      code,
+      id,
+    });
+  };
+
+  beforeAll(async () => {
+    ({ room, hostKey } = test.createRoom({ moderation: 'pre', title: 'Bürgerdialog' }));
+    host = await openSocket(test.url, room, { participant: ids.host, hostKey });
+    alice = await openSocket(test.url, room, { participant: ids.alice });
+    bob = await openSocket(test.url, room, { participant: ids.bob });
+    everyone = [host, alice, bob];
+  });
+  afterAll(() => everyone.forEach((client) => client.close()));
+
+  it('welcomes the host as host and the participants as participants', () => {
     expect(host.view().host).toBe(true);
     expect(alice.view().host).toBe(false);
-    const everyone = [host, alice, bob];
-    // The patch that carries the last acknowledged change (acks name it).
-    let acked = 0;
-    /** Every client has seen every acknowledged change, and everything the host has seen. */
-    const settled = () => {
-      const seq = Math.max(acked, host.view().seq);
-      return Promise.all(everyone.map((c) => c.until((v) => v.seq >= seq)));
-    };
-    const ok = async (socket: TestSocket, action: Parameters<TestSocket['act']>[0]) => {
-      const answer = await socket.act(action);
-      expect(answer, JSON.stringify(action)).toMatchObject({ type: 'ack' });
-      if (answer.type !== 'ack') return undefined;
-      acked = Math.max(acked, answer.seq ?? 0);
-      return answer.result?.id;
-    };
-    const refused = async (socket: TestSocket, action: Parameters<TestSocket['act']>[0], code: string) => {
-      const id = `x-${crypto.randomUUID()}`;
-      expect(await socket.act({ ...action, id }), JSON.stringify(action)).toMatchObject({
-        type: 'error',
-        code,
-        id,
-      });
-    };
+  });
 
-    // ---- pre-moderation: only the author and the host see a question in review
-    const q1 = (await ok(alice, { type: 'ask', text: 'Wann kommt der digitale Bauantrag?', name: 'Alice' }))!;
+  it('shows a question in review only to its author and the host, until the host approves it', async () => {
+    q1 = (await ok(alice, { type: 'ask', text: 'Wann kommt der digitale Bauantrag?', name: 'Alice' }))!;
     // Random, not counted: an id says nothing about how many questions wait in review.
     expect(q1).toMatch(/^q[0-9a-f]{12}$/);
     await host.until((v) => question(v, q1)?.status === 'review');
@@ -72,8 +147,9 @@ describe('a whole event', () => {
     expect(approved.status).toBe(200);
     expect(approved.json).toMatchObject({ id: q1, status: 'live', name: 'Alice' });
     await Promise.all(everyone.map((c) => c.until((v) => question(v, q1)?.status === 'live')));
+  });
 
-    // ---- upvotes toggle, counts stay exact
+  it('toggles upvotes with exact counts, and refuses an upvote of one’s own question', async () => {
     await ok(bob, { type: 'upvote', question: q1 });
     // Alice asked it: her upvote is refused with a code of its own, and nothing moves.
     expect(await alice.act({ type: 'upvote', question: q1 })).toMatchObject({
@@ -88,11 +164,12 @@ describe('a whole event', () => {
     await bob.until((v) => !v.mine.upvoted.includes(q1));
     expect(alice.view().mine.upvoted).toEqual([]);
     await ok(bob, { type: 'upvote', question: q1 });
+  });
 
-    // ---- the host approves over the socket, highlights, answers, replies, labels
-    const q2 = (await ok(bob, { type: 'ask', text: 'Gibt es Sprechstunden?' }))!;
-    const q3 = (await ok(bob, { type: 'ask', text: 'Eine Frage mit Tippfeler' }))!;
-    const q4 = (await ok(alice, { type: 'ask', text: '=HYPERLINK("https://evil.example","click")' }))!;
+  it('lets the host approve, highlight, label, reply and answer, over the socket and HTTP', async () => {
+    q2 = (await ok(bob, { type: 'ask', text: 'Gibt es Sprechstunden?' }))!;
+    q3 = (await ok(bob, { type: 'ask', text: 'Eine Frage mit Tippfeler' }))!;
+    q4 = (await ok(alice, { type: 'ask', text: '=HYPERLINK("https://evil.example","click")' }))!;
     await ok(host, { type: 'moderate', question: q2, status: 'live' });
     await ok(host, { type: 'moderate', question: q1, highlighted: true, label: 'Digital' });
     await ok(host, { type: 'moderate', question: q2, reply: 'Ja, dienstags.', label: 'Digital' });
@@ -111,8 +188,9 @@ describe('a whole event', () => {
       });
       expect(question(client.view(), q2)).toMatchObject({ status: 'answered', reply: 'Ja, dienstags.' });
     }
+  });
 
-    // ---- authors edit and delete their own questions, and nobody else's
+  it('lets authors edit and delete their own questions, and nobody else’s', async () => {
     await ok(bob, { type: 'edit', question: q3, text: 'Eine Frage mit Tippfehler' });
     await bob.until((v) => question(v, q3)?.text === 'Eine Frage mit Tippfehler');
     await host.until((v) => question(v, q3)?.edited === true);
@@ -124,67 +202,10 @@ describe('a whole event', () => {
     await ok(bob, { type: 'delete', question: q3 });
     await host.until((v) => question(v, q3) === undefined);
     await bob.until((v) => question(v, q3) === undefined && !v.mine.questions.includes(q3));
+  });
 
-    // ---- polls of every kind, created and run over HTTP, voted over the socket
-    const polls: {
-      title: string;
-      kind: string;
-      options?: string[];
-      maxChoices?: number;
-      alice: [unknown, unknown];
-      bob: unknown;
-      results: PollResults;
-    }[] = [
-      {
-        title: 'Wie oft nutzen Sie Online-Dienste?',
-        kind: 'single',
-        options: ['Nie', 'Monatlich', 'Wöchentlich'],
-        alice: [0, 2],
-        bob: 1,
-        results: { kind: 'single', counts: [0, 1, 1], percentages: [0, 50, 50], responses: 2 },
-      },
-      {
-        title: 'Welche Dienste fehlen?',
-        kind: 'multiple',
-        options: ['Bauantrag', 'Wohngeld', 'Parkausweis'],
-        maxChoices: 2,
-        alice: [
-          [0, 1],
-          [1, 2],
-        ],
-        bob: [2],
-        results: { kind: 'multiple', counts: [0, 1, 2], percentages: [0, 33, 67], responses: 2 },
-      },
-      {
-        title: 'Ein Wort zum Abend?',
-        kind: 'open',
-        alice: ['Kinderreisepass', 'Wohngeld'],
-        bob: '  kinderreisepass ',
-        results: {
-          kind: 'open',
-          answers: [
-            { text: 'Kinderreisepass', count: 1 },
-            { text: 'Wohngeld', count: 1 },
-          ],
-          responses: 2,
-        },
-      },
-      {
-        title: 'Wie war die Veranstaltung?',
-        kind: 'rating',
-        alice: [5, 4],
-        bob: 2,
-        results: {
-          kind: 'rating',
-          distribution: [0, 1, 0, 1, 0],
-          percentages: [0, 50, 0, 50, 0],
-          average: 3,
-          responses: 2,
-        },
-      },
-    ];
-    const pollIds: string[] = [];
-    for (const spec of polls) {
+  for (const spec of polls) {
+    it(`runs a poll of kind "${spec.kind}": created and run over HTTP, voted over the socket`, async () => {
       const created = await api(test.url, `/api/rooms/${room}/polls`, {
         method: 'POST',
         key: hostKey,
@@ -242,13 +263,14 @@ describe('a whole event', () => {
       });
       expect(closed.json).toMatchObject({ status: 'closed', results: spec.results });
       await refused(bob, { type: 'vote', poll: id, choice: spec.bob }, 'closed');
-    }
+    });
+  }
 
-    // ---- reactions travel as bursts with running totals
+  it('sends reactions as bursts with running totals', async () => {
     const clicks = { alice: ['👏', '👏', '❤️'], bob: ['👏', '🎉'] };
     for (const emoji of clicks.alice) await ok(alice, { type: 'react', emoji });
     for (const emoji of clicks.bob) await ok(bob, { type: 'react', emoji });
-    const totals = { '👏': 3, '❤️': 1, '🎉': 1 };
+    totals = { '👏': 3, '❤️': 1, '🎉': 1 };
     await Promise.all(everyone.map((c) => c.until((v) => v.state.reactions['🎉'] === 1)));
     for (const client of everyone) {
       await client.until((v) => v.state.reactions['👏'] === 3);
@@ -256,9 +278,10 @@ describe('a whole event', () => {
       const bursts = client.received.filter((m) => m.type === 'patch' && m.reactions);
       expect(bursts.length, 'reactions are grouped, not sent one by one').toBeLessThan(5);
     }
+  });
 
-    // ---- the report: the same numbers as what happened
-    const report = await api(test.url, `/api/rooms/${room}/report`, { key: hostKey });
+  it('reports the same numbers as what happened, as JSON, CSV and Markdown', async () => {
+    report = await api(test.url, `/api/rooms/${room}/report`, { key: hostKey });
     expect(report.status).toBe(200);
     // The audience is the two participants: the host's own connection is not a viewer.
     expect(report.json.audience).toMatchObject({ viewers: 2, activeParticipants: 2, peakConnections: 2 });
@@ -276,19 +299,20 @@ describe('a whole event', () => {
     );
     expect(report.json.reactions).toMatchObject({ total: 5, byEmoji: totals });
 
-    const csv = await api(test.url, `/api/rooms/${room}/report?format=csv&include=all`, { key: hostKey });
+    csv = await api(test.url, `/api/rooms/${room}/report?format=csv&include=all`, { key: hostKey });
     expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect(csv.text).toContain('Wann kommt der digitale Bauantrag?');
     expect(csv.text).toContain('Gibt es Sprechstunden?');
     // Defused: a spreadsheet reads the cell as text, not as a formula.
     expect(csv.text).toContain(`"'=HYPERLINK(""https://evil.example"",""click"")"`);
     expect(csv.text).not.toMatch(/(^|,)"?=HYPERLINK/m);
-    const md = await api(test.url, `/api/rooms/${room}/report?format=md`, { key: hostKey });
+    md = await api(test.url, `/api/rooms/${room}/report?format=md`, { key: hostKey });
     expect(md.headers.get('content-type')).toBe('text/markdown; charset=utf-8');
     expect(md.text).toContain('| Wann kommt der digitale Bauantrag? |');
     expect(md.text).toContain('## Poll: Wie war die Veranstaltung?');
+  });
 
-    // ---- what the public sees: no review items, no drafts, no participant ids anywhere
+  it('shows the public no review items and no drafts, and nobody any participant id', async () => {
     const publicView = await api(test.url, `/api/rooms/${room}`);
     expect(publicView.status).toBe(200);
     expect(publicView.json.questions.map((q: QuestionView) => [q.id, q.status])).toEqual([
@@ -310,6 +334,5 @@ describe('a whole event', () => {
     for (const id of Object.values(ids)) {
       for (const text of seenByOthers) expect(text).not.toContain(id);
     }
-    for (const client of everyone) client.close();
   });
 });

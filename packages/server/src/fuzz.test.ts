@@ -1,6 +1,8 @@
 import { connect, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { roomSocketPath } from '@plenum/protocol';
 import { openSocket, startTestServer, type TestServer } from './testing.js';
+import { startServerForTest } from './test-hooks.js';
 
 /**
  * What a client sends never ends the server: malformed requests and upgrades over raw TCP,
@@ -80,8 +82,6 @@ function upgrade(target: string, override: [string, string][] = [], options = {}
   );
 }
 
-const party = (room: string) => `/parties/main/${room}`;
-
 /** Each case: a name and the bytes to send, given the test room. */
 const cases: [name: string, bytes: (room: string) => Buffer][] = [
   // Targets: hosts with bad ports, percent-encodings, other forms, oversize.
@@ -99,13 +99,13 @@ const cases: [name: string, bytes: (room: string) => Buffer][] = [
     [`GET ${target}`, () => request(target, [host])],
     [`an upgrade to ${target}`, () => upgrade(target)],
   ]),
-  ['an upgrade to a party path with %zz', (room) => upgrade(`${party(room)}%zz`)],
-  ['an upgrade to a room id with %00', (room) => upgrade(`${party(room)}%00`)],
+  ['an upgrade to a party path with %zz', (room) => upgrade(`${roomSocketPath(room)}%zz`)],
+  ['an upgrade to a room id with %00', (room) => upgrade(`${roomSocketPath(room)}%00`)],
   ['an upgrade to a party of %ff', (room) => upgrade(`/parties/%ff/${room}`)],
   ['an upgrade that climbs out of the party path', (room) => upgrade(`/parties/x/../main/${room}`)],
-  ['an upgrade to a room id of 65 characters', () => upgrade(party('a'.repeat(65)))],
-  ['an upgrade to a room id of 8,000 characters', () => upgrade(party('a'.repeat(8000)))],
-  ['an upgrade to a room that does not exist', () => upgrade(party('nosuchroom'))],
+  ['an upgrade to a room id of 65 characters', () => upgrade(roomSocketPath('a'.repeat(65)))],
+  ['an upgrade to a room id of 8,000 characters', () => upgrade(roomSocketPath('a'.repeat(8000)))],
+  ['an upgrade to a room that does not exist', () => upgrade(roomSocketPath('nosuchroom'))],
   ['an upgrade to the console', () => upgrade('/console')],
   ['GET /api/rooms/%zz', () => request('/api/rooms/%zz', [host])],
   ['GET /api/rooms/% with a report format', () => request('/api/rooms/%/report?format=%zz', [host])],
@@ -115,21 +115,24 @@ const cases: [name: string, bytes: (room: string) => Buffer][] = [
   // Host and Origin headers.
   ['no Host header', () => request('/', [])],
   ['an empty Host', () => request('/', [['Host', '']])],
-  ['a Host with a bad port', (room) => upgrade(party(room), [['Host', 'a:99999']])],
-  ['a Host of an unclosed IPv6 address', (room) => upgrade(party(room), [['Host', '[::1']])],
-  ['a Host of Latin-1 bytes', (room) => upgrade(party(room), [['Host', 'h\xe9\xff']])],
+  ['a Host with a bad port', (room) => upgrade(roomSocketPath(room), [['Host', 'a:99999']])],
+  ['a Host of an unclosed IPv6 address', (room) => upgrade(roomSocketPath(room), [['Host', '[::1']])],
+  ['a Host of Latin-1 bytes', (room) => upgrade(roomSocketPath(room), [['Host', 'h\xe9\xff']])],
   [
     'two Host headers',
     (room) =>
-      upgrade(party(room), [
+      upgrade(roomSocketPath(room), [
         ['Host', 'a'],
         ['Host', 'b'],
       ]),
   ],
-  ['Origin null', (room) => upgrade(party(room), [['Origin', 'null']])],
-  ['an Origin with a bad port', (room) => upgrade(party(room), [['Origin', 'http://a:99999']])],
-  ['an Origin of %', (room) => upgrade(party(room), [['Origin', '%']])],
-  ['an upgrade from a refused Origin', (room) => upgrade(party(room), [['Origin', 'https://evil.example']])],
+  ['Origin null', (room) => upgrade(roomSocketPath(room), [['Origin', 'null']])],
+  ['an Origin with a bad port', (room) => upgrade(roomSocketPath(room), [['Origin', 'http://a:99999']])],
+  ['an Origin of %', (room) => upgrade(roomSocketPath(room), [['Origin', '%']])],
+  [
+    'an upgrade from a refused Origin',
+    (room) => upgrade(roomSocketPath(room), [['Origin', 'https://evil.example']]),
+  ],
   [
     'an API call from a refused Origin',
     () => request('/api/rooms', [host, ['Origin', 'https://evil.example']]),
@@ -139,43 +142,50 @@ const cases: [name: string, bytes: (room: string) => Buffer][] = [
   ...['HTTP/1.0', 'HTTP/0.9', 'HTTP/2.0', 'HTTP/9.9', 'HTTP/1.1 x', 'HTTP/'].flatMap(
     (version): [string, (room: string) => Buffer][] => [
       [`GET / ${version}`, () => request('/', [host], { version })],
-      [`an upgrade over ${version}`, (room) => upgrade(party(room), [], { version })],
+      [`an upgrade over ${version}`, (room) => upgrade(roomSocketPath(room), [], { version })],
     ],
   ),
   // Sec-WebSocket-Key and -Version, and other upgrade headers.
-  ['an upgrade without a key', (room) => upgrade(party(room), [['Sec-WebSocket-Key', '']])],
-  ['an upgrade with a key of x', (room) => upgrade(party(room), [['Sec-WebSocket-Key', 'x']])],
+  ['an upgrade without a key', (room) => upgrade(roomSocketPath(room), [['Sec-WebSocket-Key', '']])],
+  ['an upgrade with a key of x', (room) => upgrade(roomSocketPath(room), [['Sec-WebSocket-Key', 'x']])],
   [
     'an upgrade with a key that is not base64',
-    (room) => upgrade(party(room), [['Sec-WebSocket-Key', '!!!!!!!!!!!!!!!!!!!!!!==']]),
+    (room) => upgrade(roomSocketPath(room), [['Sec-WebSocket-Key', '!!!!!!!!!!!!!!!!!!!!!!==']]),
   ],
   [
     'an upgrade with a key of 4,000 characters',
-    (room) => upgrade(party(room), [['Sec-WebSocket-Key', 'A'.repeat(4000)]]),
+    (room) => upgrade(roomSocketPath(room), [['Sec-WebSocket-Key', 'A'.repeat(4000)]]),
   ],
-  ['an upgrade without a version', (room) => upgrade(party(room), [['Sec-WebSocket-Version', '']])],
-  ['an upgrade of version 8', (room) => upgrade(party(room), [['Sec-WebSocket-Version', '8']])],
-  ['an upgrade of version abc', (room) => upgrade(party(room), [['Sec-WebSocket-Version', 'abc']])],
-  ['an upgrade of version "13, 13"', (room) => upgrade(party(room), [['Sec-WebSocket-Version', '13, 13']])],
-  ['an upgrade to h2c', (room) => upgrade(party(room), [['Upgrade', 'h2c']])],
+  ['an upgrade without a version', (room) => upgrade(roomSocketPath(room), [['Sec-WebSocket-Version', '']])],
+  ['an upgrade of version 8', (room) => upgrade(roomSocketPath(room), [['Sec-WebSocket-Version', '8']])],
+  ['an upgrade of version abc', (room) => upgrade(roomSocketPath(room), [['Sec-WebSocket-Version', 'abc']])],
+  [
+    'an upgrade of version "13, 13"',
+    (room) => upgrade(roomSocketPath(room), [['Sec-WebSocket-Version', '13, 13']]),
+  ],
+  ['an upgrade to h2c', (room) => upgrade(roomSocketPath(room), [['Upgrade', 'h2c']])],
   ['an upgrade to /healthz', () => upgrade('/healthz')],
   [
     'an upgrade with garbled extensions',
-    (room) => upgrade(party(room), [['Sec-WebSocket-Extensions', 'permessage-deflate; x=;;, ;']]),
+    (room) => upgrade(roomSocketPath(room), [['Sec-WebSocket-Extensions', 'permessage-deflate; x=;;, ;']]),
   ],
-  ['an upgrade with empty subprotocols', (room) => upgrade(party(room), [['Sec-WebSocket-Protocol', ',,,']])],
-  ['an upgrade by POST', (room) => upgrade(party(room), [], { method: 'POST' })],
+  [
+    'an upgrade with empty subprotocols',
+    (room) => upgrade(roomSocketPath(room), [['Sec-WebSocket-Protocol', ',,,']]),
+  ],
+  ['an upgrade by POST', (room) => upgrade(roomSocketPath(room), [], { method: 'POST' })],
   [
     'a valid upgrade followed by garbage frames',
-    (room) => Buffer.concat([upgrade(party(room)), garbage(1, 256)]),
+    (room) => Buffer.concat([upgrade(roomSocketPath(room)), garbage(1, 256)]),
   ],
   [
     'a valid upgrade followed by an unmasked text frame',
-    (room) => Buffer.concat([upgrade(party(room)), Buffer.from([0x81, 0x02, 0x68, 0x69])]),
+    (room) => Buffer.concat([upgrade(roomSocketPath(room)), Buffer.from([0x81, 0x02, 0x68, 0x69])]),
   ],
   [
     'a valid upgrade followed by a frame claiming 2^63 bytes',
-    (room) => Buffer.concat([upgrade(party(room)), Buffer.from([0x81, 0xff, 0x7f, ...Array(7).fill(0xff)])]),
+    (room) =>
+      Buffer.concat([upgrade(roomSocketPath(room)), Buffer.from([0x81, 0xff, 0x7f, ...Array(7).fill(0xff)])]),
   ],
   // Bodies and framing.
   [
@@ -200,7 +210,7 @@ const cases: [name: string, bytes: (room: string) => Buffer][] = [
   ['a header of 20,000 bytes', () => request('/', [host, ['X-Big', 'x'.repeat(20_000)]])],
   [
     'an upgrade with a header of 20,000 bytes',
-    (room) => upgrade(party(room), [['X-Big', 'x'.repeat(20_000)]]),
+    (room) => upgrade(roomSocketPath(room), [['X-Big', 'x'.repeat(20_000)]]),
   ],
   [
     'a thousand headers',
@@ -300,17 +310,17 @@ describe('a request body cut short', () => {
 
 describe('an upgrade over the per-IP limit', () => {
   it('is refused with 429, and a reset after it ends nothing', async () => {
-    const limited = await startTestServer({ limitIpSockets: 1 });
+    const limited = await startServerForTest({ limitIpSockets: 1 });
     const limitedPort = Number(new URL(limited.url).port);
     const open = connect(limitedPort, '127.0.0.1');
     open.on('error', () => undefined);
     const opened = new Promise((resolve) => open.once('data', resolve));
-    open.write(upgrade(party(limited.room)));
+    open.write(upgrade(roomSocketPath(limited.room)));
     await opened;
     const socket = connect(limitedPort, '127.0.0.1');
     socket.on('error', () => undefined);
     const answer = new Promise<string>((resolve) => socket.once('data', (data) => resolve(String(data))));
-    socket.write(upgrade(party(limited.room)));
+    socket.write(upgrade(roomSocketPath(limited.room)));
     expect(await answer).toMatch(/^HTTP\/1\.1 429 /);
     const reset = new Promise((resolve) => socket.once('close', resolve));
     socket.resetAndDestroy();
@@ -324,13 +334,13 @@ describe('an upgrade over the per-IP limit', () => {
 
 describe('an upgrade during shutdown', () => {
   it('is refused with 503, and a reset after it ends nothing', async () => {
-    const closing = await startTestServer(noIpLimits);
+    const closing = await startServerForTest(noIpLimits);
     // The rooms close first, while the listener still accepts: upgrades meet the refusal.
     const roomsClosed = closing.server.host.close();
     const socket = connect(Number(new URL(closing.url).port), '127.0.0.1');
     socket.on('error', () => undefined);
     const answer = new Promise<string>((resolve) => socket.once('data', (data) => resolve(String(data))));
-    socket.write(upgrade(party(closing.room)));
+    socket.write(upgrade(roomSocketPath(closing.room)));
     expect(await answer).toMatch(/^HTTP\/1\.1 503 /);
     const reset = new Promise((resolve) => socket.once('close', resolve));
     socket.resetAndDestroy();

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type * as v from 'valibot';
 
 /** An HTTP error with the API's `{ error: { code, message } }` shape. */
 export class HttpError extends Error {
@@ -66,3 +67,22 @@ export function bearer(request: IncomingMessage): string | undefined {
   const match = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '');
   return match?.[1];
 }
+
+/** Reads a body that must be a JSON object. */
+export async function readBody(request: IncomingMessage): Promise<Record<string, unknown>> {
+  const body = await readJson(request);
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    throw new HttpError(400, 'invalid', 'The body is a JSON object.');
+  }
+  return body as Record<string, unknown>;
+}
+
+/** A schema issue as a 400 naming the field, e.g. "recording.url: Invalid length". */
+export function invalid(issue: v.BaseIssue<unknown>, prefix?: string): HttpError {
+  const path = [prefix, ...(issue.path?.map((item) => String(item.key)) ?? [])].filter(Boolean).join('.');
+  return new HttpError(400, 'invalid', path ? `${path}: ${issue.message}` : issue.message);
+}
+
+export const notFound = () => new HttpError(404, 'not_found', 'No such API endpoint.');
+export const methodNotAllowed = (allowed: string) =>
+  new HttpError(405, 'method_not_allowed', `Allowed here: ${allowed}.`);

@@ -1,5 +1,5 @@
 export { startServer, type PlenumServer, type ServerOptions } from './server.js';
-export { RoomHost, closeCodes, type HostOptions } from './host.js';
+export { PartyHost, closeCodes, type PartyHostOptions } from './party-host.js';
 export type { Connection, ConnectionContext, Party, PartyType, Room } from './party.js';
 export { PlenumRoom } from './plenum-room.js';
 export { createRoomRecord } from './rooms.js';

@@ -1,5 +1,5 @@
 /**
- * Per-IP limits at the door: how many sockets one network may open per second, and how many
+ * Per-IP limits on new sockets: how many sockets one network may open per second, and how many
  * it may hold at once. Generous enough for a venue's Wi-Fi behind one NAT; a script on one
  * machine gets a few hundred sockets, not thousands.
  */

@@ -19,7 +19,7 @@ export function keyMatches(key: string, hash: string): boolean {
 
 /**
  * A passcode is stored like a key, salted with its room so one hash says nothing about
- * another room's code. Unlike keys, people choose passcodes: the door's per-address limits
+ * another room's code. Unlike keys, people choose passcodes: the per-address limits on sockets
  * are what keep anyone from trying them one after another.
  */
 export function hashPasscode(room: string, passcode: string): string {

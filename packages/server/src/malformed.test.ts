@@ -1,12 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { limits } from '@plenum/protocol';
-import { openSocket, randomParticipant, startTestServer, type TestServer } from './testing.js';
+import { openSocket, randomParticipant } from './testing.js';
+import { useTestServer } from './test-hooks.js';
 
-let test: TestServer;
-beforeEach(async () => {
-  test = await startTestServer();
-});
-afterEach(() => test.close());
+const test = useTestServer();
 
 const long = (n: number) => 'x'.repeat(n);
 
@@ -94,7 +91,7 @@ describe('a malformed message', () => {
     alice.socket.send(Buffer.from('{"type":"react","id":"binary","emoji":"👍"}'), { binary: true });
     await alice.until(() => alice.received.filter((m) => m.type === 'error').length === cases.length + 1);
     const errors = alice.received.filter((m) => m.type === 'error');
-    // Refusals by the room model answer a tick later than those at the door: compare as sets.
+    // Refusals by the room model answer a tick later than those of the parser and allowances: compare as sets.
     expect(errors.map((e) => e.code).sort()).toEqual(
       [...cases.map(([, , code]) => code), 'malformed'].sort(),
     );

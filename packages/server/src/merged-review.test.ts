@@ -1,11 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openSocket, startTestServer, type ClientView, type TestServer, type TestSocket } from './testing.js';
+import { describe, expect, it } from 'vitest';
+import { openSocket, type ClientView, type TestSocket } from './testing.js';
+import { useTestServer } from './test-hooks.js';
 
-let test: TestServer;
-beforeEach(async () => {
-  test = await startTestServer();
-});
-afterEach(() => test.close());
+const test = useTestServer();
 
 const text = (view: ClientView, id: string) => view.state.questions.find((q) => q.id === id)?.text;
 

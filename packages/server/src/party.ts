@@ -1,12 +1,13 @@
 /**
  * A small PartyKit-style interface: one `Party` instance per live room, created on first
- * use, fed connections and messages by the host, and evicted when idle.
+ * use, fed connections, messages and HTTP requests by the host, and evicted when idle.
  */
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 
+/** One socket. `State` is what the party keeps per connection; the host never reads it. */
 export interface Connection<State = unknown> {
   readonly id: string;
-  /** Per-connection state, typed by the party. */
+  /** Per-connection state, set by the party (undefined until it does). */
   state: State | undefined;
   /**
    * Sends a text message. A Buffer (UTF-8 JSON) is sent as is: encode a message for many
@@ -18,11 +19,11 @@ export interface Connection<State = unknown> {
   readonly bufferedAmount: number;
 }
 
-export interface Room {
+export interface Room<State = unknown> {
   readonly id: string;
   /** Sends one pre-serialised message to every connection, except those named. */
   broadcast(message: string, without?: readonly string[]): void;
-  getConnections(): Iterable<Connection>;
+  getConnections(): Iterable<Connection<State>>;
 }
 
 export interface ConnectionContext {
@@ -31,17 +32,26 @@ export interface ConnectionContext {
   address: string;
 }
 
-export interface Party {
+export interface Party<State = unknown> {
   onStart?(): void | Promise<void>;
-  onConnect?(connection: Connection, context: ConnectionContext): void;
-  onMessage?(message: string, connection: Connection): void;
-  onClose?(connection: Connection): void;
+  onConnect?(connection: Connection<State>, context: ConnectionContext): void;
+  onMessage?(message: string, connection: Connection<State>): void;
+  onClose?(connection: Connection<State>): void;
+  /**
+   * An HTTP request for this room (the API's `/api/rooms/:room/…`); `path` is what follows
+   * the room id. Throw an `HttpError` to refuse it.
+   */
+  onRequest?(request: IncomingMessage, response: ServerResponse, path: readonly string[]): Promise<void>;
   /** Called before eviction and on shutdown: flush what is pending. */
   onStop?(): void | Promise<void>;
 }
 
-export interface PartyType {
+/**
+ * A kind of party, by the name in `/parties/:party/:room`. The host hands `create` a room
+ * whose connections carry no state of the host's (`never`): each is the party's to type.
+ */
+export interface PartyType<P extends Party<never> = Party<never>> {
   /** Whether a room exists; connections to other rooms are refused. */
   exists(room: string): boolean;
-  create(room: Room): Party;
+  create(room: Room<never>): P;
 }

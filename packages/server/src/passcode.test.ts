@@ -1,8 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { api, openSocket, startTestServer, type TestServer } from './testing.js';
+import { describe, expect, it } from 'vitest';
+import { api, openSocket, type TestServer } from './testing.js';
+import { startServerForTest } from './test-hooks.js';
 
+/** This test's server (each test starts its own). */
 let test: TestServer;
-afterEach(() => test.close());
 
 /** A room made over the API with a passcode, as a host would. */
 async function passcodedRoom(passcode = 'Rathaus 2026') {
@@ -34,7 +35,7 @@ async function join(room: string, hello: { passcode?: string; hostKey?: string }
 
 describe('a room passcode', () => {
   it('lets in over the socket only with the right code; the host key does without', async () => {
-    test = await startTestServer();
+    test = await startServerForTest();
     const { room, hostKey } = await passcodedRoom();
     const host = await openSocket(test.url, room, { hostKey });
     await host.act({ type: 'ask', text: 'Streng geheime Frage?' });
@@ -63,7 +64,7 @@ describe('a room passcode', () => {
   });
 
   it('guards GET /api/rooms/:room: 401 without or with a wrong code, the view with the right one', async () => {
-    test = await startTestServer();
+    test = await startServerForTest();
     const { room, hostKey } = await passcodedRoom();
     const path = `/api/rooms/${room}`;
     const missing = await api(test.url, path);
@@ -84,7 +85,7 @@ describe('a room passcode', () => {
   });
 
   it('is set, changed and removed by the host with PATCH, stored hashed, and checked', async () => {
-    test = await startTestServer();
+    test = await startServerForTest();
     const path = `/api/rooms/${test.room}`;
     expect(await join(test.room, {})).toEqual({ welcome: true });
 

@@ -90,30 +90,44 @@ export class PatchBuilder {
 
   /** This tick's patches, or nothing when nothing changed. */
   take(record: RoomRecord, seq: number, now: number): TickPatches | undefined {
+    const shared = this.#takeShared(record, now);
+    const patches: TickPatches = {
+      public: { type: 'patch', seq, ...shared },
+      host: { type: 'patch', seq, ...shared },
+    };
+    // Every part is taken (each clears what it sent), in this order: counts look at the questions.
+    const changed = [
+      Object.keys(shared).length > 0,
+      this.#takeCounts(record, patches),
+      this.#takeQuestions(record, patches),
+      this.#takePolls(record, patches),
+      this.#takeActivities(record, patches),
+      this.#takeFull(record, patches),
+    ];
+    return changed.includes(true) ? patches : undefined;
+  }
+
+  /** What both audiences see alike: the room's settings, the screen, reactions, the online count. */
+  #takeShared(record: RoomRecord, now: number): Omit<Patch, 'type' | 'seq'> {
     const shared: Omit<Patch, 'type' | 'seq'> = {};
-    let changed = false;
     if (this.#room) {
       shared.title = record.title;
       shared.moderation = record.moderation;
       this.#room = false;
-      changed = true;
     }
     if (this.#settings) {
       if (record.lang !== undefined) shared.lang = record.lang;
       if (record.timeZone !== undefined) shared.timeZone = record.timeZone;
       shared.eventPage = record.eventPage ?? null;
       this.#settings = false;
-      changed = true;
     }
     if (this.#currentPoll) {
       shared.currentPoll = record.currentPoll;
       this.#currentPoll = false;
-      changed = true;
     }
     if (this.#screen) {
       shared.screen = record.screen;
       this.#screen = false;
-      changed = true;
     }
     // Reactions travel as new totals once per burst window: never one per click.
     if (this.#burst.size > 0 && now - this.#burstStarted >= timing.burstMs) {
@@ -121,84 +135,79 @@ export class PatchBuilder {
       for (const emoji of this.#burst.keys()) shared.reactions[emoji] = record.reactions[emoji] ?? 0;
       this.#burst.clear();
       this.#burstStarted = now;
-      changed = true;
     }
     if (this.#online !== undefined && now >= this.#onlineDue!) {
       shared.online = this.#online;
       this.#online = this.#onlineDue = undefined;
       this.#onlineSentAt = now;
-      changed = true;
     }
+    return shared;
+  }
 
-    const publicPatch: Patch = { type: 'patch', seq, ...shared };
-    const hostPatch: Patch = { type: 'patch', seq, ...shared };
-    if (this.#counts.size > 0) {
-      const visible: Record<string, number> = {};
-      const all: Record<string, number> = {};
-      let any = false;
-      for (const id of this.#counts) {
-        const question = record.questions.get(id);
-        if (!question || this.#questions.has(id) || this.#removedQuestions.has(id)) continue;
-        all[id] = question.upvoters.size;
-        if (isPublicQuestion(question)) visible[id] = question.upvoters.size;
-        any = true;
-      }
-      if (any) {
-        changed = true;
-        publicPatch.upvotes = visible;
-        hostPatch.upvotes = all;
-      }
-      this.#counts.clear();
+  /** Upvote counts of questions that travel whole in no patch of this tick. */
+  #takeCounts(record: RoomRecord, patches: TickPatches): boolean {
+    if (this.#counts.size === 0) return false;
+    const visible: Record<string, number> = {};
+    const all: Record<string, number> = {};
+    let any = false;
+    for (const id of this.#counts) {
+      const question = record.questions.get(id);
+      if (!question || this.#questions.has(id) || this.#removedQuestions.has(id)) continue;
+      all[id] = question.upvoters.size;
+      if (isPublicQuestion(question)) visible[id] = question.upvoters.size;
+      any = true;
     }
-    if (this.#questions.size > 0 || this.#removedQuestions.size > 0) {
-      changed = true;
-      const visible = [];
-      const hidden = [...this.#removedQuestions];
-      const all = [];
-      for (const id of this.#questions) {
-        const question = record.questions.get(id);
-        if (!question) {
-          hidden.push(id);
-          continue;
-        }
-        const view = questionView(question);
-        all.push(view);
-        // A question leaving the public (dismissed, back to review) is removed from public copies.
-        if (isPublicQuestion(question)) visible.push(view);
-        else hidden.push(id);
-      }
-      if (visible.length) publicPatch.questions = visible;
-      if (hidden.length) publicPatch.removedQuestions = hidden;
-      if (all.length) hostPatch.questions = all;
-      if (this.#removedQuestions.size) hostPatch.removedQuestions = [...this.#removedQuestions];
-      // Clients hold a window of the questions: the counts say how many each list has in all.
-      publicPatch.questionCounts = countQuestions(record.questions.values(), false);
-      hostPatch.questionCounts = countQuestions(record.questions.values(), true);
-      this.#questions.clear();
-      this.#removedQuestions.clear();
-    }
-    if (this.#polls.size > 0 || this.#removedPolls.size > 0) {
-      changed = true;
-      const visible = [];
-      const hidden = [...this.#removedPolls];
-      const all = [];
-      for (const id of this.#polls) {
-        const poll = record.polls.get(id);
-        if (!poll) {
-          hidden.push(id);
-          continue;
-        }
-        all.push(pollView(poll, true));
-        if (isPublicPoll(poll)) visible.push(pollView(poll));
-        else hidden.push(id);
-      }
-      if (visible.length) publicPatch.polls = visible;
-      if (hidden.length) publicPatch.removedPolls = hidden;
-      if (all.length) hostPatch.polls = all;
-      if (this.#removedPolls.size) hostPatch.removedPolls = [...this.#removedPolls];
-      this.#polls.clear();
-      this.#removedPolls.clear();
-    }
+    this.#counts.clear();
+    if (!any) return false;
+    patches.public.upvotes = visible;
+    patches.host.upvotes = all;
+    return true;
+  }
+
+  #takeQuestions(record: RoomRecord, patches: TickPatches): boolean {
+    if (this.#questions.size === 0 && this.#removedQuestions.size === 0) return false;
+    const removed = this.#removedQuestions;
+    // A question leaving the public (dismissed, back to review) is removed from public copies.
+    const { visible, hidden, all } = sortOut(
+      this.#questions,
+      removed,
+      (id) => record.questions.get(id),
+      questionView,
+      (question, view) => (isPublicQuestion(question) ? view : undefined),
+    );
+    if (visible.length) patches.public.questions = visible;
+    if (hidden.length) patches.public.removedQuestions = hidden;
+    if (all.length) patches.host.questions = all;
+    if (removed.size) patches.host.removedQuestions = [...removed];
+    // Clients hold a window of the questions: the counts say how many each list has in all.
+    patches.public.questionCounts = countQuestions(record.questions.values(), false);
+    patches.host.questionCounts = countQuestions(record.questions.values(), true);
+    this.#questions.clear();
+    removed.clear();
+    return true;
+  }
+
+  #takePolls(record: RoomRecord, patches: TickPatches): boolean {
+    if (this.#polls.size === 0 && this.#removedPolls.size === 0) return false;
+    const removed = this.#removedPolls;
+    const { visible, hidden, all } = sortOut(
+      this.#polls,
+      removed,
+      (id) => record.polls.get(id),
+      (poll) => pollView(poll, true),
+      (poll) => (isPublicPoll(poll) ? pollView(poll) : undefined),
+    );
+    if (visible.length) patches.public.polls = visible;
+    if (hidden.length) patches.public.removedPolls = hidden;
+    if (all.length) patches.host.polls = all;
+    if (removed.size) patches.host.removedPolls = [...removed];
+    this.#polls.clear();
+    removed.clear();
+    return true;
+  }
+
+  /** Quizzes and surveys, as polls travel. */
+  #takeActivities(record: RoomRecord, patches: TickPatches): boolean {
     const quizzes = entities(
       this.#quizzes,
       (id) => record.quizzes.get(id),
@@ -206,25 +215,55 @@ export class PatchBuilder {
       (quiz, host) => quizView(record, quiz, host),
     );
     if (quizzes) {
-      changed = true;
-      Object.assign(publicPatch, { quizzes: quizzes.public, removedQuizzes: quizzes.removedPublic });
-      Object.assign(hostPatch, { quizzes: quizzes.host, removedQuizzes: quizzes.removedHost });
+      Object.assign(patches.public, { quizzes: quizzes.public, removedQuizzes: quizzes.removedPublic });
+      Object.assign(patches.host, { quizzes: quizzes.host, removedQuizzes: quizzes.removedHost });
     }
     const surveys = entities(this.#surveys, (id) => record.surveys.get(id), isPublicSurvey, surveyView);
     if (surveys) {
-      changed = true;
-      Object.assign(publicPatch, { surveys: surveys.public, removedSurveys: surveys.removedPublic });
-      Object.assign(hostPatch, { surveys: surveys.host, removedSurveys: surveys.removedHost });
+      Object.assign(patches.public, { surveys: surveys.public, removedSurveys: surveys.removedPublic });
+      Object.assign(patches.host, { surveys: surveys.host, removedSurveys: surveys.removedHost });
     }
+    return quizzes !== undefined || surveys !== undefined;
+  }
+
+  /** The caps reached, told to the hosts whenever that changes. */
+  #takeFull(record: RoomRecord, patches: TickPatches): boolean {
     const full = capsReached(record) ?? {};
     const fullJson = JSON.stringify(full);
-    if (fullJson !== this.#full) {
-      this.#full = fullJson;
-      hostPatch.full = full;
-      changed = true;
-    }
-    return changed ? { public: publicPatch, host: hostPatch } : undefined;
+    if (fullJson === this.#full) return false;
+    this.#full = fullJson;
+    patches.host.full = full;
+    return true;
   }
+}
+
+/**
+ * Changed entities of one kind as each audience sees them: the hosts all of them, the public
+ * those it may see; the rest (and whatever was removed) the public is told to drop.
+ */
+function sortOut<Entity, View>(
+  changed: ReadonlySet<string>,
+  removed: ReadonlySet<string>,
+  find: (id: string) => Entity | undefined,
+  forHosts: (entity: Entity) => View,
+  forPublic: (entity: Entity, hostView: View) => View | undefined,
+): { visible: View[]; hidden: string[]; all: View[] } {
+  const visible: View[] = [];
+  const hidden = [...removed];
+  const all: View[] = [];
+  for (const id of changed) {
+    const entity = find(id);
+    if (!entity) {
+      hidden.push(id);
+      continue;
+    }
+    const view = forHosts(entity);
+    all.push(view);
+    const seen = forPublic(entity, view);
+    if (seen === undefined) hidden.push(id);
+    else visible.push(seen);
+  }
+  return { visible, hidden, all };
 }
 
 type Marks = readonly [changed: Set<string>, removed: Set<string>];
@@ -248,28 +287,21 @@ function entities<R, V>(
   view: (record: R, host: boolean) => V,
 ) {
   if (changed.size === 0 && removed.size === 0) return undefined;
-  const publicViews: V[] = [];
-  const hostViews: V[] = [];
-  const removedPublic = [...removed];
-  const removedHost = [...removed];
-  for (const id of changed) {
-    const record = get(id);
-    if (!record) {
-      removedPublic.push(id);
-      removedHost.push(id);
-      continue;
-    }
-    hostViews.push(view(record, true));
-    if (isPublic(record)) publicViews.push(view(record, false));
-    else removedPublic.push(id);
-  }
+  const removedHost = [...removed, ...[...changed].filter((id) => get(id) === undefined)];
+  const { visible, hidden, all } = sortOut(
+    changed,
+    removed,
+    get,
+    (record) => view(record, true),
+    (record) => (isPublic(record) ? view(record, false) : undefined),
+  );
   changed.clear();
   removed.clear();
   const some = <T>(list: T[]) => (list.length ? list : undefined);
   return {
-    public: some(publicViews),
-    host: some(hostViews),
-    removedPublic: some(removedPublic),
+    public: some(visible),
+    host: some(all),
+    removedPublic: some(hidden),
     removedHost: some(removedHost),
   };
 }

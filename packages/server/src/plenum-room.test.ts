@@ -13,8 +13,9 @@ function fakeRoom() {
   const { meta } = createRoomRecord(storage, { title: 'Unit' });
   const connections = new Map<string, FakeConnection>();
   const waiters = new Set<() => void>();
-  class FakeConnection implements Connection {
-    state: unknown;
+  // The state is the party's to set (see PartyType): the fake, like the host, holds none of its own.
+  class FakeConnection implements Connection<never> {
+    state = undefined;
     bufferedAmount = 0;
     readonly sent: ServerMessage[] = [];
     constructor(readonly id: string) {}
@@ -24,7 +25,7 @@ function fakeRoom() {
     }
     close() {}
   }
-  const room: Room = {
+  const room: Room<never> = {
     id: meta.id,
     broadcast: (message) => connections.forEach((c) => c.send(message)),
     getConnections: () => connections.values(),

@@ -1,53 +1,51 @@
 /**
- * The Plenum room: one party per event room. It checks every message at the door, applies
- * actions through the room model, acknowledges them once they are durably stored, and sends
- * everyone coalesced patches at most once per tick.
+ * The Plenum room: one party per event room. What it does itself is a connection's life:
+ * the hello (protocol version, host key, passcode, a screen's `display`), the member that
+ * makes, and the close. The rest it routes: every message is charged to its allowances
+ * (allowances.ts), a re-sent action is answered as the first time (seen-actions.ts), an
+ * action is applied through the room model and kept by the room's journal (journal.ts), and
+ * what changed goes to everyone at most once per tick (fan-out.ts, patches.ts).
  */
-import { randomBytes } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
   apply,
-  reviewReaders,
-  createRoom,
+  closeCodes,
   defaultCaps,
   listsOf,
-  noCaps,
-  questionPage,
-  join,
-  leave,
-  limits,
-  mineView,
-  newIdPrefixes,
   parseClientMessage,
   PROTOCOL_VERSION,
-  questionView,
   report,
+  reviewReaders,
   roomView,
-  timing,
-  type Actor,
-  type MineUpdate,
-  type Report,
-  type ReportDefaults,
   type Action,
+  type Actor,
   type ApplyResult,
   type Changes,
   type ErrorCode,
   type Hello,
   type More,
+  type Report,
+  type ReportDefaults,
   type RoomCaps,
   type RoomRecord,
   type RoomView,
   type ServerMessage,
-  type Welcome,
 } from '@plenum/protocol';
+import { Allowances, defaultQuestionsPerMinute } from './allowances.js';
+import { error, send } from './answers.js';
 import { networkOf } from './client-address.js';
-import { bufferLimitBytes, closeCodes } from './host.js';
+import { FanOut, type Batch } from './fan-out.js';
+import type { ActionEntry, JournalContext, JournalOwner, RoomJournal } from './journal.js';
 import { keyMatches, passcodeMatches } from './keys.js';
+import { LocalJournal } from './local-journal.js';
+import { pageOf, personalUpdate, welcomeFor } from './member-views.js';
 import { NetworkShares } from './network-share.js';
 import type { Connection, ConnectionContext, Party, Room } from './party.js';
 import { PatchBuilder } from './patches.js';
-import { IdleTable, TokenBucket } from './rate-limit.js';
-import type { LogEntry, RoomMeta, Storage } from './storage/storage.js';
-import { RoomGoneError, type Folded, type RoomLog } from './cluster/room-log.js';
+import type { TokenBucket } from './rate-limit.js';
+import { answerRoomRequest, type RoomApiOptions } from './room-api.js';
+import { SeenActions } from './seen-actions.js';
+import type { RoomMeta } from './storage/storage.js';
 
 interface Member {
   participant: string;
@@ -56,101 +54,108 @@ interface Member {
   audience: boolean;
   /** A screen (a `display` hello): it shows the room and cannot act. */
   display: boolean;
-  /** Missed a patch (slow socket): gets a fresh snapshot when it has drained. */
+  /** Missed a patch (slow socket): gets a fresh snapshot when it has drained (fan-out.ts). */
   stale: boolean;
 }
 interface ConnectionState {
   member?: Member;
-  door: TokenBucket;
+  /** This connection's own allowance of messages. */
+  messages: TokenBucket;
   /** The client's network (see client-address.ts), for the host's network-share note. */
   network: string;
   /** Closes a socket that never says hello. */
   helloTimer?: NodeJS.Timeout;
 }
 
-/** What a participant may still do, across all their sockets and reconnects. */
-interface Allowance {
-  actions: TokenBucket;
-  /** Absent when questions have no allowance of their own. */
-  questions?: TokenBucket;
-  /** Sockets of this participant that said hello and are still open. */
-  open: number;
-  leftAt: number;
-}
+/** A socket that has not said hello by then is closed. */
+export const defaultHelloTimeoutMs = 10_000;
 
-/**
- * How long one turn of the event loop may spend writing a tick to a full room before it
- * yields to acks and incoming messages. A time, not a socket count: a big patch (a question
- * storm) costs several times more per socket than a small one (a poll tally).
- */
-const fanOutBudgetMs = 12;
-/** Action ids remembered per participant, to apply a re-sent action once. */
-const rememberedIds = 512;
-/**
- * A participant's allowance is kept this long after their last socket closed, so
- * reconnecting buys no fresh burst; after that it has refilled anyway and is forgotten.
- */
-export const allowanceKeepMs = 10 * 60 * 1000;
-
-export const defaultDoorLimits = {
-  /** A socket that has not said hello by then is closed. */
-  helloTimeoutMs: 10_000,
-  /** Questions per participant per minute (a person's pace, not a script's); 0 lifts it. */
-  questionsPerMinute: 10,
-} as const;
-
-export interface PlenumRoomOptions {
-  storage: Storage;
+export interface PlenumRoomOptions extends RoomApiOptions {
   now?: () => number;
   helloTimeoutMs?: number;
   questionsPerMinute?: number;
   /** How much a room may hold; unset caps keep their defaults. */
   caps?: Partial<RoomCaps>;
-  /**
-   * Cluster mode (cluster/): the room's shared log. Every action is appended first and
-   * applied when its entry is folded, in log order, on every node alike.
-   */
-  log?: (room: string) => RoomLog;
+  /** Where the room's log is (default: a `LocalJournal` on `storage`; `ClusterJournal` in cluster mode). */
+  journal?: (context: JournalContext) => RoomJournal;
 }
 
-export class PlenumRoom implements Party {
-  #record!: RoomRecord;
+/** Why a hello is turned away: the error it is answered with, then the socket's close. */
+interface Refusal {
+  code: ErrorCode;
+  message: string;
+  close: number;
+  reason: string;
+}
+
+const refusals = {
+  version: {
+    code: 'version',
+    message: `This server speaks protocol version ${PROTOCOL_VERSION}.`,
+    close: closeCodes.version,
+    reason: 'Unsupported protocol version',
+  },
+  hostKey: {
+    code: 'unauthorized',
+    message: 'The host key does not match this room.',
+    close: closeCodes.unauthorized,
+    reason: 'Wrong host key',
+  },
+  wrongPasscode: {
+    code: 'passcode',
+    message: 'The passcode is wrong.',
+    close: closeCodes.passcode,
+    reason: 'Wrong passcode',
+  },
+  passcodeNeeded: {
+    code: 'passcode',
+    message: 'This room needs a passcode.',
+    close: closeCodes.passcode,
+    reason: 'Passcode needed',
+  },
+  reconnecting: {
+    code: 'rate_limited',
+    message: 'Reconnecting too often; wait a moment.',
+    close: closeCodes.rateLimited,
+    reason: 'Reconnecting too often',
+  },
+} as const satisfies Record<string, Refusal>;
+
+export class PlenumRoom implements Party<ConnectionState> {
   #meta!: RoomMeta;
   #seq = 0;
-  #ticker: NodeJS.Timeout | undefined;
-  /** A tick's fan-out still under way: the rest to send, and its next turn. */
-  /** A tick still going out; `due` when the next one came meanwhile and waits for it. */
-  #fanOut: { rest(): void; timer: NodeJS.Immediate; due: boolean } | undefined;
-  /** Some member missed a patch and waits for a snapshot. */
-  #resyncing = false;
+  readonly #fanOut = new FanOut<Member, ConnectionState>({
+    connections: () => this.room.getConnections(),
+    member: (connection) => connection.state?.member,
+    take: () => this.#take(),
+    welcome: (member) => welcomeFor(this.#record, this.#seq, member, this.#now()),
+    personal: (participant) => personalUpdate(this.#record, participant),
+  });
   readonly #patch = new PatchBuilder();
-  /** participant -> action id -> the answer once committed (or pending). */
-  readonly #seen = new Map<string, Map<string, Promise<ServerMessage>>>();
+  readonly #seen = new SeenActions();
   readonly #now: () => number;
-  /** Per participant, across all their connections (each connection also has its own door). */
-  readonly #allowances: IdleTable<Allowance>;
+  readonly #allowances: Allowances;
   readonly #networks = new NetworkShares();
-  /** Cluster mode: the shared log, and this node's actions waiting for their entry to be folded. */
-  #log: RoomLog | undefined;
-  readonly #waiting = new Map<string, { resolve(answer: ServerMessage): void; network?: string }>();
+  readonly #journal: RoomJournal;
 
   constructor(
-    readonly room: Room,
+    readonly room: Room<ConnectionState>,
     readonly options: PlenumRoomOptions,
   ) {
-    const now = (this.#now = options.now ?? Date.now);
-    const questionsPerMinute = options.questionsPerMinute ?? defaultDoorLimits.questionsPerMinute;
-    this.#allowances = new IdleTable(
-      () => ({
-        actions: new TokenBucket(limits.actionsPerSecond, limits.actionsBurst, now),
-        ...(questionsPerMinute > 0 && {
-          questions: new TokenBucket(questionsPerMinute / 60, questionsPerMinute, now),
-        }),
-        open: 0,
-        leftAt: now(),
-      }),
-      (allowance) => allowance.open === 0 && now() - allowance.leftAt >= allowanceKeepMs,
-    );
+    this.#now = options.now ?? Date.now;
+    this.#allowances = new Allowances(this.#now, options.questionsPerMinute ?? defaultQuestionsPerMinute);
+    const context: JournalContext = {
+      room: room.id,
+      storage: options.storage,
+      now: this.#now,
+      caps: { ...defaultCaps, ...options.caps },
+      seen: this.#seen,
+    };
+    this.#journal = (options.journal ?? ((context) => new LocalJournal(context)))(context);
+  }
+
+  get #record(): RoomRecord {
+    return this.#journal.record;
   }
 
   get record(): RoomRecord {
@@ -189,105 +194,37 @@ export class PlenumRoom implements Party {
     const meta = this.options.storage.getRoom(this.room.id);
     if (!meta) throw new Error(`Room ${this.room.id} does not exist.`);
     this.#meta = meta;
-    if (this.options.log) return this.#startLogged(meta);
-    this.#record = createRoom({
-      id: meta.id,
-      title: meta.title,
-      moderation: meta.moderation,
-      createdAt: meta.createdAt,
-      // What is stored stays: a log replays whole, even after an operator lowered a cap.
-      caps: noCaps,
-    });
-    for (const entry of this.options.storage.load(this.room.id)) this.#replay(entry);
-    // Connections open before a restart are gone. Their leaves are logged now, so a later
-    // replay counts the same peaks instead of adding these to the next crowd.
-    const at = this.#now();
-    for (const [participant, open] of [...this.#record.presence.connections]) {
-      for (let i = 0; i < open; i++) {
-        leave(this.#record, participant, at);
-        this.#logPresence({ at, participant, presence: 'leave' });
-      }
-    }
-    // Only accepted actions are logged, so the same log replays to the same room under any caps.
-    this.#record.caps = { ...defaultCaps, ...this.options.caps };
-  }
-
-  /**
-   * Cluster mode: the room is its log (the latest snapshot plus the tail), folded with the
-   * caps every node shares; whatever other nodes append from now on is folded as it comes.
-   * Presence is the room's too: joins and leaves of every node's sockets are in the log.
-   */
-  async #startLogged(meta: RoomMeta): Promise<void> {
-    const caps = { ...defaultCaps, ...this.options.caps };
-    this.#record = createRoom({ ...meta, caps });
-    this.#log = this.options.log!(this.room.id);
-    await this.#log.open({
-      fold: (entries) => this.#fold(entries),
-      record: () => this.#record,
-      reset: (record) => {
-        this.#record = record;
-        record.caps = caps;
-        // Whoever is connected missed what the snapshot skipped: a fresh welcome for all.
-        for (const connection of this.room.getConnections()) {
-          const member = (connection.state as ConnectionState | undefined)?.member;
-          if (member) member.stale = this.#resyncing = true;
-        }
-        this.#schedule();
-      },
-    });
-  }
-
-  /** Cluster mode: entries of the log, in order, from any node (this one included). */
-  #fold(entries: Folded[]): void {
-    for (const { entry } of entries) {
-      if ('presence' in entry) {
-        (entry.presence === 'join' ? join : leave)(this.#record, entry.participant, entry.at);
-        this.#patch.online(this.online, entry.at);
-        this.#schedule();
-        continue;
-      }
-      const key = actionKey(entry.participant, entry.action.id);
-      const waiting = this.#waiting.get(key);
-      this.#waiting.delete(key);
-      const actor = { participant: entry.participant, host: entry.host };
-      const answer = this.#applyNow(entry.action, actor, entry.at, entry.newId, waiting?.network);
-      this.#remember(entry.participant, entry.action.id, Promise.resolve(answer));
-      waiting?.resolve(answer);
-    }
-  }
-
-  #replay(entry: LogEntry): void {
-    if ('presence' in entry) {
-      (entry.presence === 'join' ? join : leave)(this.#record, entry.participant, entry.at);
-      return;
-    }
-    const actor = { participant: entry.participant, host: entry.host };
-    const outcome = apply(this.#record, entry.action, actor, entry.at, entry.newId);
-    // A re-sent action is answered as it was the first time, new question id included.
-    const answer: ServerMessage = {
-      type: 'ack',
-      id: entry.action.id,
-      ...(outcome.ok && outcome.result && { result: outcome.result }),
+    const owner: JournalOwner = {
+      apply: (entry, network) => this.#apply(entry, network),
+      presenceChanged: (at) => this.#presenceChanged(at),
+      resyncAll: () => this.#fanOut.resyncAll(),
     };
-    this.#remember(entry.participant, entry.action.id, Promise.resolve(answer));
+    return this.#journal.open(meta, owner);
   }
 
-  onConnect(connection: Connection, context: ConnectionContext): void {
+  /** The online count goes out with the next tick (at most once a second). */
+  #presenceChanged(at: number): void {
+    this.#patch.online(this.online, at);
+    this.#fanOut.schedule();
+  }
+
+  onConnect(connection: Connection<ConnectionState>, context: ConnectionContext): void {
     const helloTimer = setTimeout(
       () => connection.close(closeCodes.helloTimeout, 'No hello in time'),
-      this.options.helloTimeoutMs ?? defaultDoorLimits.helloTimeoutMs,
+      this.options.helloTimeoutMs ?? defaultHelloTimeoutMs,
     );
     helloTimer.unref();
     connection.state = {
-      door: new TokenBucket(limits.actionsPerSecond, limits.actionsBurst, this.#now),
+      messages: this.#allowances.forConnection(),
       network: networkOf(context.address),
       helloTimer,
     } satisfies ConnectionState;
   }
 
-  onMessage(raw: string, connection: Connection): void {
-    const state = connection.state as ConnectionState;
-    if (!state.door.take()) {
+  onMessage(raw: string, connection: Connection<ConnectionState>): void {
+    // Set in onConnect, which the host calls first.
+    const state = connection.state!;
+    if (!state.messages.take()) {
       return send(connection, error('rate_limited', 'Too many messages; slow down.', idOf(raw)));
     }
     const parsed = parseClientMessage(raw);
@@ -303,241 +240,100 @@ export class PlenumRoom implements Party {
     if (member.display) {
       return send(connection, error('forbidden', 'A screen shows the room; it cannot act.', message.id));
     }
-    // Tabs share one allowance: opening more connections buys no more actions.
-    const allowance = this.#allowances.get(member.participant);
-    if (!allowance.actions.take()) {
-      return send(connection, error('rate_limited', 'Too many actions; slow down.', message.id));
-    }
     // A re-sent question costs nothing: it is answered as the first time.
-    const questions =
-      message.type === 'ask' && !member.host && !this.#seen.get(member.participant)?.has(message.id)
-        ? allowance.questions
-        : undefined;
-    if (questions && !questions.take()) {
-      const wait = Math.ceil(questions.waitMs / 1000);
-      const message_ = `You can ask ${questions.burst} questions a minute; please wait ${wait} s.`;
-      return send(connection, error('rate_limited', message_, message.id));
-    }
+    const newQuestion =
+      message.type === 'ask' && !member.host && !this.#seen.has(member.participant, message.id);
+    const charge = this.#allowances.charge(member.participant, newQuestion);
+    if (!charge.ok) return send(connection, error('rate_limited', charge.message, message.id));
     void this.#act(message, member, state.network).then((answer) => {
       // A question refused (too long, empty) was not asked: it leaves the allowance as it was.
-      if (answer.type === 'error') questions?.refund();
+      if (answer.type === 'error') charge.refund();
       send(connection, answer);
     });
   }
 
-  onClose(connection: Connection): void {
-    const state = connection.state as ConnectionState | undefined;
+  onClose(connection: Connection<ConnectionState>): void {
+    const state = connection.state;
     clearTimeout(state?.helloTimer);
     const member = state?.member;
     if (!member) return;
-    const allowance = this.#allowances.get(member.participant);
-    allowance.open -= 1;
-    allowance.leftAt = this.#now();
-    if (!member.audience) return;
-    const at = this.#now();
-    // Cluster mode: applied when folded, like every node's.
-    if (this.#log) return this.#logPresence({ at, participant: member.participant, presence: 'leave' });
-    leave(this.#record, member.participant, at);
-    this.#logPresence({ at, participant: member.participant, presence: 'leave' });
-    this.#patch.online(this.online, this.#now());
-    this.#schedule();
+    this.#allowances.disconnect(member.participant);
+    if (member.audience) this.#journal.presence(member.participant, 'leave');
+  }
+
+  /** The room's HTTP API (room-api.ts): the same rules, log and broadcast as over the socket. */
+  onRequest(request: IncomingMessage, response: ServerResponse, path: readonly string[]): Promise<void> {
+    return answerRoomRequest(this, request, response, path, this.options);
   }
 
   onStop(): void | Promise<void> {
-    this.#stopTicks();
-    if (this.#log) return this.#log.close();
-    this.options.storage.flush();
+    this.#fanOut.stop();
+    return this.#journal.close();
   }
 
-  #stopTicks(): void {
-    clearTimeout(this.#ticker);
-    this.#ticker = undefined;
-    this.#finishFanOut();
-    this.#tick();
-    this.#finishFanOut();
-    // A burst still in its window would schedule another tick: a stopped room has no one to send it to.
-    clearTimeout(this.#ticker);
-    this.#ticker = undefined;
-  }
-
-  #hello(hello: Hello, connection: Connection, state: ConnectionState): void {
+  #hello(hello: Hello, connection: Connection<ConnectionState>, state: ConnectionState): void {
     // One connection is one member: a second hello would count it twice, or swap who it is.
     if (state.member) return send(connection, error('invalid', 'This connection has already said hello.'));
-    if (hello.v !== PROTOCOL_VERSION) {
-      send(connection, error('version', `This server speaks protocol version ${PROTOCOL_VERSION}.`));
-      return connection.close(closeCodes.version, 'Unsupported protocol version');
-    }
-    let host = false;
-    if (hello.hostKey !== undefined) {
-      if (!keyMatches(hello.hostKey, this.#meta.hostKeyHash)) {
-        send(connection, error('unauthorized', 'The host key does not match this room.'));
-        return connection.close(closeCodes.unauthorized, 'Wrong host key');
-      }
-      host = true;
-    }
-    // Nothing of a passcoded room (no welcome) before the code; the host's key does without.
-    const passcode = this.#meta.passcodeHash;
-    if (!host && passcode !== undefined && !passcodeMatches(this.#meta.id, hello.passcode ?? '', passcode)) {
-      send(
-        connection,
-        error('passcode', hello.passcode ? 'The passcode is wrong.' : 'This room needs a passcode.'),
-      );
-      return connection.close(closeCodes.passcode, hello.passcode ? 'Wrong passcode' : 'Passcode needed');
-    }
-    // A new socket is charged like an action: reconnecting buys no fresh allowance.
-    const allowance = this.#allowances.get(hello.participant);
-    if (!allowance.actions.take()) {
-      send(connection, error('rate_limited', 'Reconnecting too often; wait a moment.'));
-      return connection.close(closeCodes.rateLimited, 'Reconnecting too often');
+    const refusal = this.#admit(hello);
+    if (refusal) {
+      send(connection, error(refusal.code, refusal.message));
+      return connection.close(refusal.close, refusal.reason);
     }
     clearTimeout(state.helloTimer);
-    allowance.open += 1;
+    const host = hello.hostKey !== undefined;
     // The report counts people: the host's console and a projector screen are not viewers.
     const display = hello.display === true;
     const audience = !host && !display;
     state.member = { participant: hello.participant, host, audience, display, stale: false };
-    send(connection, this.#welcome(state.member));
-    if (!audience) return;
-    const at = this.#now();
-    // Cluster mode: applied when folded, like every node's.
-    if (this.#log) return this.#logPresence({ at, participant: hello.participant, presence: 'join' });
-    join(this.#record, hello.participant, at);
-    this.#logPresence({ at, participant: hello.participant, presence: 'join' });
-    // The newcomer's welcome already counts them; everyone else hears it within a second.
-    this.#patch.online(this.online, at);
-    this.#schedule();
+    send(connection, welcomeFor(this.#record, this.#seq, state.member, this.#now()));
+    if (audience) this.#journal.presence(hello.participant, 'join');
   }
 
-  /** Presence feeds the report only; a lost entry (e.g. at shutdown) must not fail anything. */
-  #logPresence(entry: Extract<LogEntry, { presence: string }>): void {
-    // A full log keeps counting who is here, but stores no more of it.
-    if (this.#record.entries > this.#record.caps.log) return;
-    if (this.#log) return void this.#log.append(entry).catch(() => undefined);
-    this.options.storage.append(this.room.id, entry).catch(() => undefined);
+  /** Lets a hello in (its socket counts against the participant's allowance), or says why not. */
+  #admit(hello: Hello): Refusal | undefined {
+    if (hello.v !== PROTOCOL_VERSION) return refusals.version;
+    if (hello.hostKey !== undefined) {
+      if (!keyMatches(hello.hostKey, this.#meta.hostKeyHash)) return refusals.hostKey;
+    } else if (!this.#passcodeHolds(hello.passcode ?? '')) {
+      return hello.passcode ? refusals.wrongPasscode : refusals.passcodeNeeded;
+    }
+    return this.#allowances.connect(hello.participant) ? undefined : refusals.reconnecting;
+  }
+
+  /** Nothing of a passcoded room (no welcome) before the code; the host's key does without. */
+  #passcodeHolds(given: string): boolean {
+    const passcode = this.#meta.passcodeHash;
+    return passcode === undefined || passcodeMatches(this.#meta.id, given, passcode);
   }
 
   /** One page of a list, for a client paging past its welcome's window. */
-  #more(more: More, connection: Connection, member: Member): void {
+  #more(more: More, connection: Connection<ConnectionState>, member: Member): void {
     if (!listsOf(member.host).includes(more.status)) {
       return send(connection, error('forbidden', 'Only the host sees that list.', more.id));
     }
-    const list = [];
-    for (const question of this.#record.questions.values())
-      if (question.status === more.status) list.push(questionView(question));
-    const page = questionPage(list, more.status, more.sort, limits.pageQuestions, more.after);
-    send(connection, { type: 'page', id: more.id, ...page });
-  }
-
-  #welcome(member: Member): Welcome {
-    return {
-      type: 'welcome',
-      v: PROTOCOL_VERSION,
-      seq: this.#seq,
-      host: member.host,
-      now: this.#now(),
-      state: roomView(this.#record, this.online, {
-        host: member.host,
-        participant: member.participant,
-        windowed: true,
-      }),
-      mine: mineView(this.#record, member.participant),
-    };
+    send(connection, pageOf(this.#record, more));
   }
 
   /** Applies an action once, and answers after the change is durably stored. */
   #act(action: Action, actor: Actor, network?: string): Promise<ServerMessage> {
-    const seen = this.#seen.get(actor.participant)?.get(action.id);
-    if (seen) return seen;
-    if (this.#log) return this.#actLogged(this.#log, action, actor, network);
-    const at = this.#now();
-    const newId = newIdFor(action);
+    return this.#seen.answer(actor.participant, action.id) ?? this.#journal.act(action, actor, network);
+  }
+
+  /** Applies one action, logged now or folded from the log: the same effects either way. */
+  #apply(entry: ActionEntry, network?: string): ServerMessage {
+    const { action } = entry;
+    const actor = { participant: entry.participant, host: entry.host };
     let outcome: ApplyResult;
     try {
-      outcome = apply(this.#record, action, { participant: actor.participant, host: actor.host }, at, newId);
+      outcome = apply(this.#record, action, actor, entry.at, entry.newId);
     } catch (failure) {
       // A bug in a rule must answer this action, not take the room down.
-      console.error(`plenum: room ${this.room.id} failed on "${action.type}"`, failure);
-      return Promise.resolve(error('internal', 'The server could not do that.', action.id));
-    }
-    if (!outcome.ok) return Promise.resolve(error(outcome.code, outcome.message, action.id));
-    this.#changed(action, actor, outcome, network);
-    const entry: LogEntry = {
-      at,
-      participant: actor.participant,
-      host: actor.host,
-      action,
-      ...(newId !== undefined && { newId }),
-    };
-    // Changes go out with the next tick's patch; the ack names it so clients can settle optimistic views.
-    const seq = inNextPatch(outcome.changes) ? this.#seq + 1 : undefined;
-    const answer = this.options.storage.append(this.room.id, entry).then(
-      (): ServerMessage => ({
-        type: 'ack',
-        id: action.id,
-        ...(outcome.result && { result: outcome.result }),
-        ...(seq !== undefined && { seq }),
-      }),
-      (): ServerMessage => error('internal', 'Could not store the action; please try again.', action.id),
-    );
-    this.#remember(actor.participant, action.id, answer);
-    return answer;
-  }
-
-  /**
-   * Cluster mode: the action goes into the room's log first; it is applied when its entry is
-   * folded (here as on every node), and answered once the append has returned and the entry
-   * was folded, with what applying it gave. A re-sent action is logged once (the script
-   * dedupes by participant and action id), so it gets its first answer.
-   */
-  #actLogged(log: RoomLog, action: Action, actor: Actor, network?: string): Promise<ServerMessage> {
-    const key = actionKey(actor.participant, action.id);
-    const newId = newIdFor(action);
-    const entry: LogEntry = {
-      at: this.#now(),
-      participant: actor.participant,
-      host: actor.host,
-      action,
-      ...(newId !== undefined && { newId }),
-    };
-    const folded = new Promise<ServerMessage>((resolve) =>
-      this.#waiting.set(key, { resolve, ...(network !== undefined && { network }) }),
-    );
-    const answer = log.append(entry, key).then(
-      ({ seq }) => {
-        if (!this.#waiting.has(key) || log.folded < seq) return folded;
-        // Folded before this node asked (logged before it started hosting the room): the first answer is gone.
-        this.#waiting.delete(key);
-        return this.#seen.get(actor.participant)?.get(action.id) ?? { type: 'ack' as const, id: action.id };
-      },
-      (failure: unknown): ServerMessage => {
-        this.#waiting.delete(key);
-        this.#seen.get(actor.participant)?.delete(action.id);
-        return failure instanceof RoomGoneError
-          ? error('unknown_room', 'This room no longer exists.', action.id)
-          : error('unavailable', 'The server cannot store actions right now; it keeps trying.', action.id);
-      },
-    );
-    this.#remember(actor.participant, action.id, answer);
-    return answer;
-  }
-
-  /** Applies one entry of the log as it comes (cluster mode): the same effects as an action here. */
-  #applyNow(
-    action: Action,
-    actor: Actor,
-    at: number,
-    newId: string | undefined,
-    network?: string,
-  ): ServerMessage {
-    let outcome: ApplyResult;
-    try {
-      outcome = apply(this.#record, action, actor, at, newId);
-    } catch (failure) {
       console.error(`plenum: room ${this.room.id} failed on "${action.type}"`, failure);
       return error('internal', 'The server could not do that.', action.id);
     }
     if (!outcome.ok) return error(outcome.code, outcome.message, action.id);
     this.#changed(action, actor, outcome, network);
+    // Changes go out with the next tick's patch; the ack names it so clients can settle optimistic views.
     const seq = inNextPatch(outcome.changes) ? this.#seq + 1 : undefined;
     return {
       type: 'ack',
@@ -565,14 +361,7 @@ export class PlenumRoom implements Party {
       const question = this.#record.questions.get(id);
       for (const reader of question ? reviewReaders(question) : []) this.#patch.mine.add(reader);
     }
-    this.#schedule();
-  }
-
-  #remember(participant: string, id: string, answer: Promise<ServerMessage>): void {
-    let ids = this.#seen.get(participant);
-    if (!ids) this.#seen.set(participant, (ids = new Map()));
-    ids.set(id, answer);
-    if (ids.size > rememberedIds) ids.delete(ids.keys().next().value!);
+    this.#fanOut.schedule();
   }
 
   /** Members connected now (kept by the model as they join and leave: no count per call). */
@@ -580,99 +369,21 @@ export class PlenumRoom implements Party {
     return this.#record.presence.online;
   }
 
-  #schedule(): void {
-    this.#ticker ??= setTimeout(() => {
-      this.#ticker = undefined;
-      this.#tick();
-    }, timing.tickMs);
-  }
-
-  /**
-   * Sends what changed since the last tick: one serialisation per audience, every member.
-   * A full auditorium is sent in slices, one per turn of the event loop, so acks and
-   * messages keep flowing meanwhile; the next tick waits until every slice is out, and then
-   * goes at once (it is already a tick interval late).
-   */
-  #tick(): void {
-    if (this.#fanOut) return void (this.#fanOut.due = true);
+  /** What changed since the last tick, for the fan-out, encoded once for each audience. */
+  #take(): Batch {
     const patches = this.#patch.take(this.#record, this.#seq + 1, this.#now());
-    if (this.#patch.pending) this.#schedule();
     const personal = this.#patch.mine.size > 0 ? new Set(this.#patch.mine) : undefined;
     this.#patch.mine.clear();
-    if (!patches && !personal && !this.#resyncing) return;
     if (patches) this.#seq = patches.public.seq;
-    // Encoded once: every member gets the same bytes, with no per-socket UTF-8 encoding.
-    const wire = patches && {
-      public: Buffer.from(JSON.stringify(patches.public)),
-      host: Buffer.from(JSON.stringify(patches.host)),
-    };
-    const personalWire = new Map<string, string>();
-    // Who is here now gets this patch; whoever joins meanwhile has it in their welcome.
-    const targets = [...this.room.getConnections()];
-    let stale = false;
-    const deliver = (connection: Connection) => {
-      const member = (connection.state as ConnectionState | undefined)?.member;
-      if (!member) return;
-      if (connection.bufferedAmount > bufferLimitBytes) {
-        member.stale = stale = true;
-        return;
-      }
-      if (member.stale) {
-        member.stale = false;
-        return send(connection, this.#welcome(member));
-      }
-      if (wire) connection.send(member.host ? wire.host : wire.public);
-      if (personal?.has(member.participant)) {
-        let text = personalWire.get(member.participant);
-        if (text === undefined)
-          personalWire.set(member.participant, (text = JSON.stringify(this.#personal(member.participant))));
-        connection.send(text);
-      }
-    };
-    let next = 0;
-    const slice = (all: boolean) => {
-      const deadline = performance.now() + fanOutBudgetMs;
-      while (next < targets.length) {
-        deliver(targets[next++]!);
-        // Reading the clock costs too: look every 32 sockets.
-        if (!all && next % 32 === 0 && performance.now() > deadline) break;
-      }
-      if (next < targets.length) {
-        this.#fanOut = {
-          rest: () => slice(true),
-          timer: setImmediate(() => slice(false)),
-          due: this.#fanOut?.due ?? false,
-        };
-        return;
-      }
-      const due = this.#fanOut?.due ?? false;
-      this.#fanOut = undefined;
-      // A skipped client catches up as soon as it has drained, even if the room went quiet.
-      this.#resyncing = stale;
-      // A stopping room (all at once) sends its last tick itself.
-      if (due && !all) return this.#tick();
-      if (due || stale) this.#schedule();
-    };
-    slice(false);
-  }
-
-  /** Sends the rest of a sliced fan-out now (the room is stopping). */
-  #finishFanOut(): void {
-    if (!this.#fanOut) return;
-    clearImmediate(this.#fanOut.timer);
-    this.#fanOut.rest();
-  }
-
-  /** What only this participant sees: their flags and their own questions still in review. */
-  #personal(participant: string): MineUpdate {
-    const questions = [];
-    for (const question of this.#record.questions.values()) {
-      if (reviewReaders(question).includes(participant)) questions.push(questionView(question));
-    }
     return {
-      type: 'mine',
-      mine: mineView(this.#record, participant),
-      ...(questions.length && { questions }),
+      more: this.#patch.pending,
+      ...(personal && { personal }),
+      ...(patches && {
+        patch: {
+          public: Buffer.from(JSON.stringify(patches.public)),
+          host: Buffer.from(JSON.stringify(patches.host)),
+        },
+      }),
     };
   }
 }
@@ -684,26 +395,7 @@ export class PlenumRoom implements Party {
 const inNextPatch = (changes: Changes) =>
   Object.keys(changes).some((key) => key !== 'reactions' && key !== 'mine' && key !== 'personal');
 
-/**
- * A random id for what the action creates, logged with it so every replay gives the same.
- * Random, not counted: a count would tell anyone how many questions wait in review.
- */
-function newIdFor(action: Action): string | undefined {
-  const prefix = newIdPrefixes[action.type];
-  return prefix && prefix + randomBytes(6).toString('hex');
-}
-
-const actionKey = (participant: string, id: string) => `${participant}\0${id}`;
-
-function send(connection: Connection, message: ServerMessage): void {
-  connection.send(JSON.stringify(message));
-}
-
-function error(code: ErrorCode, message: string, id?: string): ServerMessage {
-  return { type: 'error', code, message, ...(id !== undefined && { id }) };
-}
-
-/** The id of a message the door refused unread, so the client can match the error. */
+/** The id of a message refused unread (over its allowance), so the client can match the error. */
 function idOf(raw: string): string | undefined {
   const match = /"id"\s*:\s*"([^"]{1,64})"/.exec(raw);
   return match?.[1];

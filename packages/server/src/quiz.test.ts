@@ -1,30 +1,15 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { QuizView } from '@plenum/protocol';
 import { SqliteStorage } from './storage/sqlite.js';
-import {
-  api,
-  openSocket,
-  randomParticipant,
-  startTestServer,
-  type TestServer,
-  type TestSocket,
-} from './testing.js';
+import { api, openSocket, randomParticipant, type TestServer, type TestSocket } from './testing.js';
+import { startServerForTest, tempDirForTest } from './test-hooks.js';
 
 /**
  * A quiz over real sockets: the server's clock decides (the test drives it), the hall sees
  * nothing of an answer before the host reveals it, and the leaderboard names nobody by id.
  */
-let test: TestServer | undefined;
-let dir: string | undefined;
-afterEach(async () => {
-  await test?.close();
-  test = undefined;
-  if (dir) rmSync(dir, { recursive: true, force: true });
-  dir = undefined;
-});
+/** This test's server (each test starts its own, closed when it ends). */
+let test: TestServer;
 
 function fakeClock(start: number) {
   let time = start;
@@ -46,7 +31,7 @@ const questions = [
 describe('a quiz over the socket', () => {
   it('sends the server clock in the welcome', async () => {
     const clock = fakeClock(1_700_000_000_000);
-    test = await startTestServer({ now: clock.now });
+    test = await startServerForTest({ now: clock.now });
     const alice = await openSocket(test.url, test.room, { participant: randomParticipant() });
     expect(await alice.next('welcome')).toMatchObject({ now: 1_700_000_000_000 });
     alice.close();
@@ -55,7 +40,7 @@ describe('a quiz over the socket', () => {
   it('times answers by the server clock, keeps the answer until revealed, ranks by nickname', async () => {
     const T = 1_700_000_000_000;
     const clock = fakeClock(T - 60_000);
-    test = await startTestServer({ now: clock.now });
+    test = await startServerForTest({ now: clock.now });
     const { room, hostKey } = test.createRoom();
     const ids = { alice: randomParticipant(), bob: randomParticipant(), carol: randomParticipant() };
     const host = await openSocket(test.url, room, { hostKey });
@@ -130,10 +115,10 @@ describe('a quiz over the socket', () => {
   });
 
   it('replays a played quiz after a restart exactly, each answer scored by its logged time', async () => {
-    dir = mkdtempSync(join(tmpdir(), 'plenum-quiz-'));
+    const dir = tempDirForTest('plenum-quiz-');
     const clock = fakeClock(1_700_000_000_000);
-    const storage = () => new SqliteStorage(dir!);
-    test = await startTestServer({ storage: storage(), now: clock.now });
+    const storage = () => new SqliteStorage(dir);
+    test = await startServerForTest({ storage: storage(), now: clock.now });
     const { room, hostKey } = test.createRoom();
     const alice = randomParticipant();
     const host = await openSocket(test.url, room, { hostKey });
@@ -151,7 +136,7 @@ describe('a quiz over the socket', () => {
     await test.close();
     // Much later: the replay scores by the entries' times, not by the clock now.
     clock.set(1_700_000_000_000 + 3_600_000);
-    test = await startTestServer({ storage: storage(), now: clock.now });
+    test = await startServerForTest({ storage: storage(), now: clock.now });
     const after = (await api(test.url, `/api/rooms/${room}/report`, { key: hostKey })).json.quizzes;
     expect(after).toEqual(before);
     expect(after[0].leaderboard).toEqual([{ rank: 1, player: 1, score: 850 }]);
@@ -161,7 +146,7 @@ describe('a quiz over the socket', () => {
   });
 
   it('keeps a survey’s results from participants and screens until the host shows them', async () => {
-    test = await startTestServer();
+    test = await startServerForTest();
     const { room, hostKey } = test.createRoom();
     const host = await openSocket(test.url, room, { hostKey });
     const alice = await openSocket(test.url, room, { participant: randomParticipant() });

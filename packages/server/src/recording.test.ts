@@ -1,12 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { api, openSocket, startTestServer, type TestServer } from './testing.js';
-
-let test: TestServer;
-afterEach(() => test.close());
+import { describe, expect, it } from 'vitest';
+import { api, openSocket } from './testing.js';
+import { startServerForTest } from './test-hooks.js';
 
 describe('the recording', () => {
   it('is set with the room, links every question in JSON, CSV and Markdown, and can be changed and forgotten', async () => {
-    test = await startTestServer();
+    const test = await startServerForTest();
     const startsAt = Date.now() - 125_000;
     const created = await api(test.url, '/api/rooms', {
       method: 'POST',
@@ -62,7 +60,7 @@ describe('the recording', () => {
     [{ url: 'https://example.org/', startsAt: 'yesterday' }, 'invalid', 'recording.startsAt'],
     ['https://example.org/', 'invalid', 'recording'],
   ])('refuses %j with a clear error and creates no room', async (recording, code, message) => {
-    test = await startTestServer();
+    const test = await startServerForTest();
     const answer = await api(test.url, '/api/rooms', { method: 'POST', body: { recording } });
     expect(answer.status).toBe(400);
     expect(answer.json.error.code).toBe(code);
@@ -71,7 +69,7 @@ describe('the recording', () => {
   });
 
   it('refuses a misspelt field over HTTP with 400 naming it, and changes nothing', async () => {
-    test = await startTestServer();
+    const test = await startServerForTest();
     const path = `/api/rooms/${test.room}`;
     const typo = await api(test.url, path, {
       method: 'PATCH',
@@ -85,7 +83,7 @@ describe('the recording', () => {
   });
 
   it('refuses a bad address on PATCH and keeps the one set before', async () => {
-    test = await startTestServer();
+    const test = await startServerForTest();
     const good = { url: 'https://video.example.org/a.mp4' };
     const path = `/api/rooms/${test.room}`;
     expect(

@@ -1,32 +1,19 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import { SqliteStorage } from './storage/sqlite.js';
-import {
-  api,
-  openSocket,
-  randomParticipant,
-  startTestServer,
-  type TestServer,
-  type TestSocket,
-} from './testing.js';
+import { api, openSocket, randomParticipant, type TestServer, type TestSocket } from './testing.js';
+import { startServerForTest, tempDirForTest } from './test-hooks.js';
 
 let dir: string;
-let test: TestServer | undefined;
+let test: TestServer;
 beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'plenum-restart-'));
-});
-afterEach(async () => {
-  await test?.close();
-  test = undefined;
-  rmSync(dir, { recursive: true, force: true });
+  dir = tempDirForTest('plenum-restart-');
 });
 
-const start = async () => (test = await startTestServer({ storage: new SqliteStorage(dir) }));
+const start = async () => (test = await startServerForTest({ storage: new SqliteStorage(dir) }));
 const restart = async () => {
-  await test!.close();
+  await test.close();
   return start();
 };
 
@@ -129,13 +116,13 @@ describe('a restart', () => {
     const q7 = resent.type === 'ack' ? resent.result!.id! : '';
     expect(q7).toMatch(/^q[0-9a-f]{12}$/);
     await restart();
-    const alice3 = await openSocket(test!.url, room, { participant: ids.alice });
+    const alice3 = await openSocket(test.url, room, { participant: ids.alice });
     expect(await alice3.act({ type: 'ask', id: 'resent', text: 'Neu?' })).toMatchObject({
       type: 'ack',
       id: 'resent',
       result: { id: q7 },
     });
-    const report = await api(test!.url, `/api/rooms/${room}/report`, { key: hostKey });
+    const report = await api(test.url, `/api/rooms/${room}/report`, { key: hostKey });
     expect(report.json.questions.total).toBe(6);
     alice3.close();
   });
@@ -156,7 +143,6 @@ describe('a restart', () => {
     expect((await api(again.url, `/api/rooms/${t.room}`)).status).toBe(404);
     expect((await (await openSocket(again.url, t.room)).closed).code).toBe(4404);
     await again.close();
-    test = undefined;
     // Not a row, not a participant id, not a word of the question left in the database.
     const db = new Database(join(dir, 'plenum.db'), { readonly: true });
     const rows = db.prepare('SELECT room, entry FROM log').all() as { room: string; entry: string }[];

@@ -1,24 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { PollKind } from '@plenum/protocol';
-import {
-  api,
-  openSocket,
-  randomParticipant,
-  startTestServer,
-  type TestServer,
-  type TestSocket,
-} from './testing.js';
+import { api, openSocket, randomParticipant, type TestSocket } from './testing.js';
+import { useTestServer } from './test-hooks.js';
 
 /**
  * Results visibility is a promise: while the host keeps a poll's results hidden, no frame a
  * participant or a screen receives, and no public HTTP answer, carries them, in any state
  * and after a reconnect. The host sees them all along.
  */
-let test: TestServer;
-beforeAll(async () => {
-  test = await startTestServer();
-});
-afterAll(() => test.close());
+const test = useTestServer({}, { once: true });
 
 const secret = 'Geheime Antwort 7f3a';
 const kinds: { kind: PollKind; options?: string[]; votes: [unknown, unknown] }[] = [

@@ -1,14 +1,13 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { roomParty } from '@plenum/protocol';
 import { dayMs, expireRooms } from './retention.js';
 import { createRoomRecord } from './rooms.js';
 import { MemoryStorage } from './storage/memory.js';
-import { api, openSocket, startTestServer, type TestServer } from './testing.js';
+import { api, openSocket, type TestServer } from './testing.js';
+import { startServerForTest } from './test-hooks.js';
 
-let test: TestServer | undefined;
-afterEach(async () => {
-  await test?.close();
-  test = undefined;
-});
+/** This test's server (each test starts its own, closed when it ends). */
+let test: TestServer;
 
 const now = Date.now();
 const retentionMs = 90 * dayMs;
@@ -25,7 +24,7 @@ describe('room retention', () => {
     createRoomRecord(storage, { room: 'new' }, now - 89 * dayMs);
 
     const expired: string[][] = [];
-    test = await startTestServer({ storage, retentionMs, onExpired: (rooms) => void expired.push(rooms) });
+    test = await startServerForTest({ storage, retentionMs, onExpired: (rooms) => void expired.push(rooms) });
     expect(expired).toEqual([['old']]);
     expect((await api(test.url, '/api/rooms/old')).status).toBe(404);
     expect(storage.load('old')).toEqual([]);
@@ -35,7 +34,7 @@ describe('room retention', () => {
 
   it('tells the host in every report format when the room will be erased', async () => {
     const storage = new MemoryStorage();
-    test = await startTestServer({ storage, retentionMs });
+    test = await startServerForTest({ storage, retentionMs });
     const alice = await openSocket(test.url, test.room, {});
     await alice.act({ type: 'ask', text: 'Still there in spring?' });
     alice.close();
@@ -59,7 +58,7 @@ describe('room retention', () => {
   it('keeps every room when the retention is 0', async () => {
     const storage = new MemoryStorage();
     createRoomRecord(storage, { room: 'ancient' }, 0);
-    test = await startTestServer({ storage, retentionMs: 0 });
+    test = await startServerForTest({ storage, retentionMs: 0 });
     expect((await api(test.url, '/api/rooms/ancient')).status).toBe(200);
     const report = await api(test.url, `/api/rooms/${test.room}/report`, { key: test.hostKey });
     expect(report.json).not.toHaveProperty('retention');
@@ -69,7 +68,7 @@ describe('room retention', () => {
     const storage = new MemoryStorage();
     let report: (rooms: string[]) => void = () => undefined;
     const swept = new Promise<string[]>((resolve) => (report = resolve));
-    test = await startTestServer({
+    test = await startServerForTest({
       storage,
       retentionMs,
       retentionSweepMs: 20,
@@ -85,7 +84,7 @@ describe('room retention', () => {
     expect(await expireRooms(storage, test.server.host, retentionMs, later)).toEqual([]);
     alice.close();
     await alice.closed;
-    await expect.poll(() => test!.server.host.connectionCount('main', test!.room)).toBe(0);
+    await expect.poll(() => test.server.host.connectionCount(roomParty, test.room)).toBe(0);
     expect(await expireRooms(storage, test.server.host, retentionMs, later)).toEqual([test.room]);
     expect((await api(test.url, `/api/rooms/${test.room}`)).status).toBe(404);
   });

@@ -2,7 +2,8 @@
  * Rooms expire. A room nobody has touched for the retention period is erased exactly as a
  * host's DELETE erases it: personal data is kept as long as an event needs it, not forever.
  */
-import type { RoomHost } from './host.js';
+import { roomParty } from '@plenum/protocol';
+import type { PartyHost } from './party-host.js';
 import { eraseRoom } from './rooms.js';
 import type { Storage } from './storage/storage.js';
 
@@ -15,13 +16,13 @@ export const dayMs = 24 * 60 * 60 * 1000;
  */
 export async function expireRooms(
   storage: Storage,
-  host: RoomHost,
+  host: PartyHost,
   retentionMs: number,
   now = Date.now(),
 ): Promise<string[]> {
   const expired = storage
     .rooms()
-    .filter((room) => room.lastActiveAt < now - retentionMs && host.connectionCount('main', room.id) === 0)
+    .filter((room) => room.lastActiveAt < now - retentionMs && host.connectionCount(roomParty, room.id) === 0)
     .map((room) => room.id);
   for (const id of expired) await eraseRoom(storage, host, id, buriedUntil(retentionMs, now));
   storage.pruneTombstones(now);

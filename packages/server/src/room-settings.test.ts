@@ -1,14 +1,15 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { api, openSocket, startTestServer, type TestServer } from './testing.js';
+import { describe, expect, it } from 'vitest';
+import { api, openSocket, type TestServer } from './testing.js';
+import { startServerForTest } from './test-hooks.js';
 
+/** This test's server (each test starts its own). */
 let test: TestServer;
-afterEach(() => test.close());
 
 const create = (body: Record<string, unknown>) => api(test.url, '/api/rooms', { method: 'POST', body });
 
 describe('a room’s language, time zone and event page', () => {
   it('come from the server’s defaults unless the room names its own, and everyone sees them', async () => {
-    test = await startTestServer({ roomDefaults: { lang: 'de', timeZone: 'Europe/Berlin' } });
+    test = await startServerForTest({ roomDefaults: { lang: 'de', timeZone: 'Europe/Berlin' } });
     const plain = (await create({ title: 'Sprechstunde' })).json as { room: string; hostKey: string };
     expect((await api(test.url, `/api/rooms/${plain.room}`)).json).toMatchObject({
       lang: 'de',
@@ -30,7 +31,7 @@ describe('a room’s language, time zone and event page', () => {
   });
 
   it('refuse an unknown zone, language or non-web event page, naming the field, and make no room', async () => {
-    test = await startTestServer();
+    test = await startServerForTest();
     for (const [body, field] of [
       [{ timeZone: 'Mars/Olympus' }, 'timeZone'],
       [{ timeZone: '+02:00' }, 'timeZone'],
@@ -46,7 +47,7 @@ describe('a room’s language, time zone and event page', () => {
   });
 
   it('change with PATCH, and reach a connected host and participant at once', async () => {
-    test = await startTestServer();
+    test = await startServerForTest();
     const participant = await openSocket(test.url, test.room, {});
     const host = await openSocket(test.url, test.room, { hostKey: test.hostKey });
     const path = `/api/rooms/${test.room}`;
@@ -84,7 +85,7 @@ describe('a room’s language, time zone and event page', () => {
 
 describe('GET /api/rooms/:room/report', () => {
   async function event() {
-    test = await startTestServer();
+    test = await startServerForTest();
     const startsAt = Date.now() - 60_000;
     const created = await create({
       title: 'Bürgerdialog',
@@ -156,7 +157,7 @@ describe('GET /api/rooms/:room/report', () => {
   });
 
   it('asks for the recording’s start before it makes chapters', async () => {
-    test = await startTestServer();
+    test = await startServerForTest();
     const answer = await api(test.url, `/api/rooms/${test.room}/report?format=chapters`, {
       key: test.hostKey,
     });

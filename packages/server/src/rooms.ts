@@ -1,7 +1,14 @@
 /** Creating and finding rooms: the registry the HTTP API and the socket host share. */
 import { randomBytes } from 'node:crypto';
-import { limits, roomIdMessage, roomIdPattern, stripControls, type Moderation } from '@plenum/protocol';
-import type { RoomHost } from './host.js';
+import {
+  limits,
+  roomIdMessage,
+  roomParty,
+  roomIdPattern,
+  stripControls,
+  type Moderation,
+} from '@plenum/protocol';
+import type { PartyHost } from './party-host.js';
 import { hashKey, hashPasscode, newKey } from './keys.js';
 import type { RoomMeta, Storage } from './storage/storage.js';
 import { bury, isBuried, unbury } from './tombstones.js';
@@ -60,12 +67,12 @@ const taken = (storage: Storage, id: string, now: number) =>
  */
 export async function eraseRoom(
   storage: Storage,
-  host: RoomHost,
+  host: PartyHost,
   id: string,
   buriedUntil: number | null,
 ): Promise<void> {
   bury(storage, id, buriedUntil);
-  await host.evict('main', id);
+  await host.evict(roomParty, id);
   storage.deleteRoom(id);
 }
 

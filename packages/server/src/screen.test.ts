@@ -1,24 +1,14 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SqliteStorage } from './storage/sqlite.js';
-import { api, openSocket, randomParticipant, startTestServer, type TestServer } from './testing.js';
+import { api, openSocket, randomParticipant } from './testing.js';
+import { startServerForTest, tempDirForTest } from './test-hooks.js';
 
 /** The big screen shows what the host chose: over the socket or HTTP, to every console and screen, across restarts. */
-let dir: string | undefined;
-let test: TestServer | undefined;
-afterEach(async () => {
-  await test?.close();
-  test = undefined;
-  if (dir) rmSync(dir, { recursive: true, force: true });
-  dir = undefined;
-});
 
 describe('the screen choice', () => {
   it('reaches every host console and screen, is driven over HTTP too, and survives a restart', async () => {
-    dir = mkdtempSync(join(tmpdir(), 'plenum-screen-'));
-    test = await startTestServer({ storage: new SqliteStorage(dir) });
+    const dir = tempDirForTest('plenum-screen-');
+    let test = await startServerForTest({ storage: new SqliteStorage(dir) });
     const { url, room, hostKey } = test;
     const host = await openSocket(url, room, { hostKey });
     const cohost = await openSocket(url, room, { hostKey });
@@ -76,7 +66,7 @@ describe('the screen choice', () => {
     for (const socket of [host, cohost, screen, participant]) socket.close();
 
     await test.close();
-    test = await startTestServer({ storage: new SqliteStorage(dir) });
+    test = await startServerForTest({ storage: new SqliteStorage(dir) });
     const again = await openSocket(test.url, room, { display: true, participant: randomParticipant() });
     expect(again.view().state.screen).toEqual({ show: 'poll', poll });
     again.close();

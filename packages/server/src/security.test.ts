@@ -1,38 +1,18 @@
 import { request } from 'node:http';
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
+import { describe, expect, it, onTestFinished } from 'vitest';
+import { roomSocketPath } from '@plenum/protocol';
 import { SqliteStorage } from './storage/sqlite.js';
-import { api, startTestServer, type TestServer } from './testing.js';
+import { api, upgradeStatus, type TestServer } from './testing.js';
+import { startServerForTest, tempDirForTest } from './test-hooks.js';
 
-let test: TestServer | undefined;
-afterEach(async () => {
-  await test?.close();
-  test = undefined;
-});
-
-function upgradeStatus(url: string, path: string, headers: Record<string, string> = {}): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const socket = new WebSocket(`${url.replace(/^http/, 'ws')}${path}`, { headers });
-    socket.once('unexpected-response', (_request, response) => {
-      resolve(response.statusCode ?? 0);
-      socket.terminate();
-    });
-    socket.once('upgrade', () => {
-      resolve(101);
-      socket.terminate();
-    });
-    socket.once('error', (error) =>
-      error.message.includes('Unexpected server response') ? undefined : reject(error),
-    );
-  });
-}
+/** This test's server (each test starts its own, closed when it ends). */
+let test: TestServer;
 
 describe("the server's own answers", () => {
   it('give every answer nosniff and no-referrer, and data answers a policy that loads nothing', async () => {
-    test = await startTestServer();
+    test = await startServerForTest();
     for (const path of ['/healthz', `/api/rooms/${test.room}`, '/no-such-file', '/plenum.js']) {
       const { headers } = await api(test.url, path);
       expect(headers.get('x-content-type-options'), path).toBe('nosniff');
@@ -45,7 +25,7 @@ describe("the server's own answers", () => {
   });
 
   it('serve the demo and the console with a policy of this server only, never framed', async () => {
-    test = await startTestServer();
+    test = await startServerForTest();
     const host = new URL(test.url).host;
     for (const path of ['/', '/console']) {
       const { status, headers } = await api(test.url, path);
@@ -67,7 +47,7 @@ describe("the server's own answers", () => {
   });
 
   it('leave the embed bundle without a policy, so any page can load it', async () => {
-    test = await startTestServer();
+    test = await startServerForTest();
     const { status, headers } = await api(test.url, '/plenum.js');
     expect(status).toBe(200);
     expect(headers.get('content-security-policy')).toBeNull();
@@ -75,7 +55,7 @@ describe("the server's own answers", () => {
   });
 
   it('name no Host in a policy that is more than a host and port', async () => {
-    test = await startTestServer();
+    test = await startServerForTest();
     // fetch() sets Host itself: send this one by hand.
     const url = new URL(test.url);
     const { status, text } = await new Promise<{ status: number; text: string }>((resolve, reject) => {
@@ -100,9 +80,9 @@ describe("the server's own answers", () => {
 
 describe('--origins', () => {
   it("always lets the server's own pages in, and still refuses other origins", async () => {
-    test = await startTestServer({ origins: ['https://event.example'] });
+    test = await startServerForTest({ origins: ['https://event.example'] });
     const own = test.url; // what a browser on our demo or console sends
-    const path = `/parties/main/${test.room}`;
+    const path = roomSocketPath(test.room);
     expect(await upgradeStatus(test.url, path, { Origin: own })).toBe(101);
     expect(await upgradeStatus(test.url, path, { Origin: 'https://event.example' })).toBe(101);
     expect(await upgradeStatus(test.url, path, { Origin: 'https://evil.example' })).toBe(403);
@@ -119,9 +99,9 @@ describe('--origins', () => {
   });
 });
 
-describe('user text at the door', () => {
+describe('user text as it comes in', () => {
   it('loses its control characters in a room title given to POST /api/rooms', async () => {
-    test = await startTestServer();
+    test = await startServerForTest();
     const created = await api(test.url, '/api/rooms', {
       method: 'POST',
       body: { title: 'Town\u0000 hall\u001b[2J\u0085' },
@@ -134,20 +114,15 @@ describe('user text at the door', () => {
 
 describe('the data directory', () => {
   it('is created 0700, and the database and its WAL files are 0600', async () => {
-    const parent = mkdtempSync(join(tmpdir(), 'plenum-modes-'));
-    const dataDir = join(parent, 'data');
-    try {
-      const storage = new SqliteStorage(dataDir);
-      storage.createRoom({ id: 'r1', title: 'Room', moderation: 'post', hostKeyHash: 'x', createdAt: 1 });
-      await storage.append('r1', { at: 1, participant: 'p1', presence: 'join' });
-      const mode = (path: string) => statSync(path).mode & 0o777;
-      expect(mode(dataDir).toString(8)).toBe('700');
-      for (const file of ['plenum.db', 'plenum.db-wal', 'plenum.db-shm']) {
-        expect(mode(join(dataDir, file)).toString(8), file).toBe('600');
-      }
-      await storage.close();
-    } finally {
-      rmSync(parent, { recursive: true, force: true });
+    const dataDir = join(tempDirForTest('plenum-modes-'), 'data');
+    const storage = new SqliteStorage(dataDir);
+    onTestFinished(() => storage.close());
+    storage.createRoom({ id: 'r1', title: 'Room', moderation: 'post', hostKeyHash: 'x', createdAt: 1 });
+    await storage.append('r1', { at: 1, participant: 'p1', presence: 'join' });
+    const mode = (path: string) => statSync(path).mode & 0o777;
+    expect(mode(dataDir).toString(8)).toBe('700');
+    for (const file of ['plenum.db', 'plenum.db-wal', 'plenum.db-shm']) {
+      expect(mode(join(dataDir, file)).toString(8), file).toBe('600');
     }
   });
 });

@@ -1,14 +1,11 @@
 import { PartySocket } from 'partysocket';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import type { ServerMessage, Welcome } from '@plenum/protocol';
-import { openSocket, randomParticipant, startTestServer, type TestServer } from './testing.js';
+import { roomParty, type ServerMessage, type Welcome } from '@plenum/protocol';
+import { openSocket, randomParticipant } from './testing.js';
+import { useTestServer } from './test-hooks.js';
 
-let test: TestServer;
-beforeEach(async () => {
-  test = await startTestServer();
-});
-afterEach(() => test.close());
+const test = useTestServer();
 
 describe('the server', () => {
   it('answers /healthz', async () => {
@@ -25,7 +22,7 @@ describe('the server', () => {
     const socket = new PartySocket({
       host: new URL(test.url).host,
       protocol: 'ws',
-      party: 'main',
+      party: roomParty,
       room: test.room,
       WebSocket,
     });

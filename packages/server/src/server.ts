@@ -2,16 +2,18 @@
  * One Node process serves everything: the embed bundle, the demo page, the console, the
  * HTTP API, and the rooms' WebSockets.
  */
+import { roomParty } from '@plenum/protocol';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { dirname, join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { resolveAssets, type Assets } from './assets.js';
-import { handleApi, passcodeHeader, type ApiContext } from './api.js';
+import { handleApi, type ApiContext } from './api.js';
+import { passcodeHeader } from './room-api.js';
 import { clientAddress, networkOf } from './client-address.js';
 import { CreationLimit, defaultMaxRooms, defaultRoomCreationsPerMinute } from './creation-limit.js';
-import { RoomHost } from './host.js';
+import { PartyHost } from './party-host.js';
 import { HttpError, requestTarget, sendError, sendJson } from './http-util.js';
 import { defaultIpLimits, IpLimits } from './ip-limits.js';
 import { PlenumRoom, type PlenumRoomOptions } from './plenum-room.js';
@@ -20,6 +22,7 @@ import { dataPolicy, pagePolicy, setBaseHeaders } from './security-headers.js';
 import { serveFile } from './static.js';
 import type { Storage } from './storage/storage.js';
 import type { Cluster } from './cluster/cluster.js';
+import { ClusterJournal } from './cluster-journal.js';
 
 export interface ServerOptions {
   storage: Storage;
@@ -112,22 +115,72 @@ export interface PlenumServer {
   /** e.g. http://127.0.0.1:1999 */
   url: string;
   http: Server;
-  host: RoomHost;
+  host: PartyHost;
   storage: Storage;
   /** Stops accepting, flushes storage, closes sockets with 1001. */
   close(): Promise<void>;
 }
 
 export async function startServer(options: ServerOptions): Promise<PlenumServer> {
-  const { storage } = options;
+  const { storage, cluster } = options;
   const assets = resolveAssets(options.assets);
   const allowOrigin = originCheck(options.origins ?? []);
-
   // How long the event loop was blocked: the number that says whether a room feels live.
   const loopDelay = monitorEventLoopDelay({ resolution: 10 });
   loopDelay.enable();
+  const host = roomHost(options, allowOrigin);
+  // A room erased on another node is dropped here too: its sockets close with 4404.
+  cluster?.onErased((room) => void host.evict(roomParty, room));
+  const api = apiContext(options, host);
+  const health = () => ({
+    ok: true,
+    rooms: host.roomCount,
+    eventLoopDelayMaxMs: round(loopDelay.max / 1e6),
+    eventLoopDelayP99Ms: round(loopDelay.percentile(99) / 1e6),
+    ...(cluster && { node: cluster.node, redis: cluster.redis.status }),
+  });
 
-  const { now, helloTimeoutMs, limitQuestions: questionsPerMinute } = options;
+  const http = createServer(
+    answering(async (request, response) => {
+      const path = requestTarget(request).pathname;
+      if (path.startsWith('/api/')) return answerApi(request, response, path, api, allowOrigin);
+      if (request.method !== 'GET' && request.method !== 'HEAD') {
+        throw new HttpError(405, 'method_not_allowed', 'Only GET here.');
+      }
+      if (path === '/healthz') {
+        response.setHeader('Content-Security-Policy', dataPolicy);
+        return sendJson(response, 200, health());
+      }
+      return answerFile(request, response, path, assets);
+    }),
+  );
+  http.on('upgrade', (request, socket, head) => host.upgrade(request, socket, head));
+  http.on('clientError', refuseMalformed);
+
+  const sweeper = await expireIdleRooms(host, options);
+  const url = await listen(http, options.port ?? 1999, options.host ?? '127.0.0.1');
+  return {
+    url,
+    http,
+    host,
+    storage,
+    async close() {
+      clearInterval(sweeper);
+      loopDelay.disable();
+      http.close();
+      await host.close();
+      await storage.close();
+      http.closeAllConnections();
+    },
+  };
+}
+
+/** The socket host with its one party: a `PlenumRoom` per room, on the cluster's log in cluster mode. */
+function roomHost(
+  options: ServerOptions,
+  allowOrigin: (request: IncomingMessage) => boolean,
+): PartyHost<PlenumRoom> {
+  const { storage, cluster, now } = options;
   const ipLimits = new IpLimits({
     ratePerSecond: options.limitIpRate ?? defaultIpLimits.ratePerSecond,
     burst: options.limitIpBurst ?? defaultIpLimits.burst,
@@ -135,19 +188,21 @@ export async function startServer(options: ServerOptions): Promise<PlenumServer>
     trustProxy: options.trustProxy ?? false,
     now,
   });
-  const host = new RoomHost({
+  const room: PlenumRoomOptions = {
+    storage,
+    now,
+    helloTimeoutMs: options.helloTimeoutMs,
+    questionsPerMinute: options.limitQuestions,
+    caps: options.caps,
+    retentionMs: options.retentionMs,
+    roomDefaults: options.roomDefaults,
+    ...(cluster && { journal: (context) => new ClusterJournal(cluster.room(context.room), context) }),
+  };
+  return new PartyHost({
     parties: {
-      main: {
-        exists: (room) => storage.getRoom(room) !== undefined,
-        create: (room) =>
-          new PlenumRoom(room, {
-            storage,
-            now,
-            helloTimeoutMs,
-            questionsPerMinute,
-            caps: options.caps,
-            ...(options.cluster && { log: (id: string) => options.cluster!.room(id) }),
-          }),
+      [roomParty]: {
+        exists: (id) => storage.getRoom(id) !== undefined,
+        create: (party) => new PlenumRoom(party, room),
       },
     },
     allowOrigin,
@@ -155,66 +210,26 @@ export async function startServer(options: ServerOptions): Promise<PlenumServer>
     heartbeatMs: options.heartbeatMs,
     idleEvictMs: options.idleEvictMs,
   });
+}
 
-  // A room erased on another node is dropped here too: its sockets close with 4404.
-  options.cluster?.onErased((room) => void host.evict('main', room));
+function apiContext(options: ServerOptions, host: PartyHost<PlenumRoom>): ApiContext {
+  return {
+    storage: options.storage,
+    host,
+    adminToken: options.adminToken,
+    retentionMs: options.retentionMs,
+    roomDefaults: options.roomDefaults,
+    creationLimit: new CreationLimit(options.roomCreationsPerMinute ?? defaultRoomCreationsPerMinute),
+    maxRooms: options.maxRooms ?? defaultMaxRooms,
+    clientAddress: (request) => networkOf(clientAddress(request, options.trustProxy ?? false)),
+  };
+}
 
-  const creationLimit = new CreationLimit(options.roomCreationsPerMinute ?? defaultRoomCreationsPerMinute);
-
-  async function route(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const path = requestTarget(request).pathname;
-    if (path.startsWith('/api/')) {
-      response.setHeader('Content-Security-Policy', dataPolicy);
-      const origin = request.headers.origin;
-      if (origin !== undefined) {
-        if (!allowOrigin(request)) throw new HttpError(403, 'origin', `Origin ${origin} is not allowed.`);
-        response.setHeader('Access-Control-Allow-Origin', origin);
-        response.setHeader('Vary', 'Origin');
-        response.setHeader('Access-Control-Allow-Headers', `Authorization, Content-Type, ${passcodeHeader}`);
-        response.setHeader('Access-Control-Allow-Methods', 'GET, POST, PATCH, DELETE');
-      }
-      if (request.method === 'OPTIONS') return void response.writeHead(204).end();
-      return handleApi(request, response, path.slice(5).split('/').filter(Boolean), {
-        storage,
-        host,
-        adminToken: options.adminToken,
-        retentionMs: options.retentionMs,
-        roomDefaults: options.roomDefaults,
-        creationLimit,
-        maxRooms: options.maxRooms ?? defaultMaxRooms,
-        clientAddress: (request) => networkOf(clientAddress(request, options.trustProxy ?? false)),
-      });
-    }
-    if (request.method !== 'GET' && request.method !== 'HEAD') {
-      throw new HttpError(405, 'method_not_allowed', 'Only GET here.');
-    }
-    if (path === '/healthz') {
-      response.setHeader('Content-Security-Policy', dataPolicy);
-      return sendJson(response, 200, {
-        ok: true,
-        rooms: host.roomCount,
-        eventLoopDelayMaxMs: round(loopDelay.max / 1e6),
-        eventLoopDelayP99Ms: round(loopDelay.percentile(99) / 1e6),
-        ...(options.cluster && { node: options.cluster.node, redis: options.cluster.redis.status }),
-      });
-    }
-    const file = assetFor(path, assets);
-    // plenum.js, and the chunks it loads on demand next to it.
-    const bundle = file !== undefined && dirname(file) === dirname(assets.bundle) && file.endsWith('.js');
-    const page = file?.endsWith('.html');
-    const served =
-      file !== undefined &&
-      (await serveFile(request, response, file, {
-        crossOrigin: bundle,
-        cacheControl: bundle ? 'public, max-age=300, stale-while-revalidate=86400' : 'no-cache',
-        headers: page
-          ? { 'Content-Security-Policy': pagePolicy(request, { inlineStyles: path === '/' }) }
-          : {},
-      }));
-    if (!served) throw new HttpError(404, 'not_found', `Nothing at ${path}.`);
-  }
-
-  const http = createServer((request, response) => {
+/** A request handler whose failures answer that request (an HttpError as itself, anything else 500). */
+function answering(
+  route: (request: IncomingMessage, response: ServerResponse) => Promise<void>,
+): (request: IncomingMessage, response: ServerResponse) => void {
+  return (request, response) => {
     // A client that resets mid-request fails its own streams: that ends this request only.
     request.on('error', () => response.destroy());
     response.on('error', () => response.destroy());
@@ -228,30 +243,70 @@ export async function startServer(options: ServerOptions): Promise<PlenumServer>
       console.error('plenum: request failed', error);
       sendError(response, new HttpError(500, 'internal', 'Something went wrong on the server.'));
     });
-  });
-  http.on('upgrade', (request, socket, head) => host.upgrade(request, socket, head));
-  http.on('clientError', refuseMalformed);
+  };
+}
 
+/** `/api/…`: CORS for the allowed origins, then the API itself (api.ts). */
+function answerApi(
+  request: IncomingMessage,
+  response: ServerResponse,
+  path: string,
+  context: ApiContext,
+  allowOrigin: (request: IncomingMessage) => boolean,
+): Promise<void> {
+  response.setHeader('Content-Security-Policy', dataPolicy);
+  const origin = request.headers.origin;
+  if (origin !== undefined) {
+    if (!allowOrigin(request)) throw new HttpError(403, 'origin', `Origin ${origin} is not allowed.`);
+    response.setHeader('Access-Control-Allow-Origin', origin);
+    response.setHeader('Vary', 'Origin');
+    response.setHeader('Access-Control-Allow-Headers', `Authorization, Content-Type, ${passcodeHeader}`);
+    response.setHeader('Access-Control-Allow-Methods', 'GET, POST, PATCH, DELETE');
+  }
+  if (request.method === 'OPTIONS') return Promise.resolve(void response.writeHead(204).end());
+  return handleApi(request, response, path.slice(5).split('/').filter(Boolean), context);
+}
+
+/** The bundle, the demo page and the console, from their files. */
+async function answerFile(request: IncomingMessage, response: ServerResponse, path: string, assets: Assets) {
+  const file = assetFor(path, assets);
+  // plenum.js, and the chunks it loads on demand next to it.
+  const bundle = file !== undefined && dirname(file) === dirname(assets.bundle) && file.endsWith('.js');
+  const page = file?.endsWith('.html');
+  const served =
+    file !== undefined &&
+    (await serveFile(request, response, file, {
+      crossOrigin: bundle,
+      cacheControl: bundle ? 'public, max-age=300, stale-while-revalidate=86400' : 'no-cache',
+      headers: page ? { 'Content-Security-Policy': pagePolicy(request, { inlineStyles: path === '/' }) } : {},
+    }));
+  if (!served) throw new HttpError(404, 'not_found', `Nothing at ${path}.`);
+}
+
+/** Erases rooms idle past the retention now, then every `retentionSweepMs`; the timer, if any. */
+async function expireIdleRooms(host: PartyHost, options: ServerOptions): Promise<NodeJS.Timeout | undefined> {
   const retentionMs = options.retentionMs ?? 0;
+  if (retentionMs <= 0) return undefined;
   const sweep = async () => {
-    const expired = await expireRooms(storage, host, retentionMs);
+    const expired = await expireRooms(options.storage, host, retentionMs);
     if (expired.length) await options.onExpired?.(expired);
   };
-  let sweeper: NodeJS.Timeout | undefined;
-  if (retentionMs > 0) {
-    await sweep();
-    sweeper = setInterval(
-      () => {
-        sweep().catch((error: unknown) => console.error('plenum: expiring rooms failed', error));
-      },
-      options.retentionSweepMs ?? 60 * 60 * 1000,
-    );
-    sweeper.unref();
-  }
+  await sweep();
+  const sweeper = setInterval(
+    () => {
+      sweep().catch((error: unknown) => console.error('plenum: expiring rooms failed', error));
+    },
+    options.retentionSweepMs ?? 60 * 60 * 1000,
+  );
+  sweeper.unref();
+  return sweeper;
+}
 
+/** Listens, and resolves with the URL it listens on. */
+async function listen(http: Server, port: number, host: string): Promise<string> {
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
-    http.listen(options.port ?? 1999, options.host ?? '127.0.0.1', () => {
+    http.listen(port, host, () => {
       http.off('error', reject);
       resolve();
     });
@@ -261,19 +316,5 @@ export async function startServer(options: ServerOptions): Promise<PlenumServer>
   http.on('error', (error) => console.error(`plenum: ${error.message}`));
   const address = http.address() as AddressInfo;
   const hostname = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-
-  return {
-    url: `http://${hostname}:${address.port}`,
-    http,
-    host,
-    storage,
-    async close() {
-      clearInterval(sweeper);
-      loopDelay.disable();
-      http.close();
-      await host.close();
-      await storage.close();
-      http.closeAllConnections();
-    },
-  };
+  return `http://${hostname}:${address.port}`;
 }

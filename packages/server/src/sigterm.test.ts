@@ -1,64 +1,23 @@
-import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
+import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pathToFileURL } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildCli, repoRoot, startCli as run } from './cli-harness.js';
 import { dayMs } from './retention.js';
 import { createRoomRecord } from './rooms.js';
 import { SqliteStorage } from './storage/sqlite.js';
+import { tempDirForTest } from './test-hooks.js';
 import { api, openSocket } from './testing.js';
 
-const root = fileURLToPath(new URL('../../..', import.meta.url));
-const cli = join(root, 'packages/server/dist/cli.js');
+/** `plenum serve --port 0 --data <data> …args`, once its banner is out. */
+const startCli = (data: string, args: string[] = [], env: Record<string, string> = {}) =>
+  run({ args: ['--data', data, ...args], env });
 
-interface Cli {
-  url: string;
-  output(): string;
-  /** Sends `signal` and resolves with the exit code. */
-  stop(signal?: NodeJS.Signals): Promise<number | null>;
-}
-
-/** Runs the built `plenum serve --port 0` on `data` and waits for its banner. */
-async function startCli(data: string, args: string[] = [], env: Record<string, string> = {}): Promise<Cli> {
-  const child = spawn(process.execPath, [cli, 'serve', '--port', '0', '--data', data, ...args], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, ...env },
-  });
-  let output = '';
-  // 'close', not 'exit': by then everything the process wrote has been read.
-  const exited = new Promise<number | null>((resolve) => child.once('close', resolve));
-  const url = await new Promise<string>((resolve, reject) => {
-    child.stdout.on('data', (chunk: Buffer) => {
-      output += String(chunk);
-      const match = /serving on (http:\/\/\S+)/.exec(output);
-      if (match) resolve(match[1]!);
-    });
-    child.stderr.on('data', (chunk: Buffer) => (output += String(chunk)));
-    void exited.then((code) => reject(new Error(`plenum serve exited with ${code}:\n${output}`)));
-  });
-  return {
-    url,
-    output: () => output,
-    stop(signal = 'SIGTERM') {
-      child.kill(signal);
-      return exited;
-    },
-  };
-}
-
-let data: string;
-beforeAll(() => {
-  // The CLI runs from dist: build it from the current sources first.
-  const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
-  execFileSync(process.execPath, [tsc, '-b', 'packages/server'], { cwd: root, stdio: 'inherit' });
-  data = mkdtempSync(join(tmpdir(), 'plenum-cli-'));
-}, 60_000);
-afterAll(() => rmSync(data, { recursive: true, force: true }));
+beforeAll(buildCli, 60_000);
 
 describe('plenum serve', () => {
   it('keeps an acknowledged action through SIGTERM, closing sockets with 1001', async () => {
+    const data = tempDirForTest('plenum-cli-');
     const first = await startCli(data);
     expect(first.output()).toMatch(/^plenum: serving on http:\/\/127\.0\.0\.1:\d+ /);
     expect(first.output()).not.toContain('warning');
@@ -85,6 +44,7 @@ describe('plenum serve', () => {
   }, 20_000);
 
   it('keeps every action it acknowledged when SIGTERM arrives in the middle of a burst', async () => {
+    const data = tempDirForTest('plenum-cli-');
     const first = await startCli(data);
     const { json: created } = await api(first.url, '/api/rooms', { method: 'POST', body: {} });
     const alice = await openSocket(first.url, created.room, {});
@@ -107,7 +67,7 @@ describe('plenum serve', () => {
   }, 20_000);
 
   it('erases rooms idle past --retention-days at start, and brings the demo room back fresh', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'plenum-retention-'));
+    const dir = tempDirForTest('plenum-retention-');
     const storage = new SqliteStorage(dir);
     const longAgo = Date.now() - 40 * dayMs;
     for (const room of ['demo', 'old']) createRoomRecord(storage, { room }, longAgo);
@@ -134,11 +94,10 @@ describe('plenum serve', () => {
     }
     // Not printed again: the key is known only when the room is created.
     expect(again.output()).not.toContain('host console');
-    rmSync(dir, { recursive: true, force: true });
   }, 20_000);
 
   it('creates no demo room without --demo, and still serves the demo page', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'plenum-plain-'));
+    const dir = tempDirForTest('plenum-plain-');
     const served = await startCli(dir);
     try {
       expect((await api(served.url, '/api/rooms/demo')).status).toBe(404);
@@ -147,11 +106,10 @@ describe('plenum serve', () => {
       expect(await served.stop()).toBe(0);
     }
     expect(served.output()).not.toMatch(/demo (at|room)/);
-    rmSync(dir, { recursive: true, force: true });
   }, 20_000);
 
   it('seeds the demo room (PLENUM_DEMO=1) with nothing a participant could claim as theirs', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'plenum-demo-'));
+    const dir = tempDirForTest('plenum-demo-');
     const served = await startCli(dir, [], { PLENUM_DEMO: '1' });
     try {
       const view = (await api(served.url, '/api/rooms/demo')).json;
@@ -165,14 +123,13 @@ describe('plenum serve', () => {
     await storage.close();
     // Every hello needs a participant id of 16 characters or more: "host" is nobody's.
     expect(new Set(authors)).toEqual(new Set(['host']));
-    rmSync(dir, { recursive: true, force: true });
   }, 20_000);
 
   it('lets a script that closes its storage end normally', () => {
     // The checkpoint worker is unref'd; close() must still hold the process until it is gone,
     // or Node ends with 13 ("unsettled top-level await") before close() resolves.
-    const dir = mkdtempSync(join(tmpdir(), 'plenum-close-'));
-    const storage = pathToFileURL(join(root, 'packages/server/dist/storage/sqlite.js')).href;
+    const dir = tempDirForTest('plenum-close-');
+    const storage = pathToFileURL(join(repoRoot, 'packages/server/dist/storage/sqlite.js')).href;
     const script = `const { SqliteStorage } = await import(${JSON.stringify(storage)});
       await new SqliteStorage(${JSON.stringify(dir)}).close();
       console.log('closed');`;
@@ -180,16 +137,16 @@ describe('plenum serve', () => {
       encoding: 'utf8',
     });
     expect(output.trim()).toBe('closed');
-    rmSync(dir, { recursive: true, force: true });
   });
 
   it('refuses a retention that is not a number of days', async () => {
-    await expect(startCli(data, ['--retention-days', 'soon'])).rejects.toThrow(
+    await expect(startCli(tempDirForTest(), ['--retention-days', 'soon'])).rejects.toThrow(
       '--retention-days must be 0 or more, not "soon"',
     );
   });
 
   it('warns when bound beyond loopback without an admin token', async () => {
+    const data = tempDirForTest();
     const open = await startCli(data, ['--host', '0.0.0.0']);
     expect(open.output()).toMatch(/serving on/);
     // Signalled the moment the banner shows: still a graceful stop.

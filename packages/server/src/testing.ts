@@ -5,6 +5,7 @@
 import WebSocket, { type ClientOptions } from 'ws';
 import {
   applyMine,
+  roomSocketPath,
   applyPage,
   applyPatch,
   type Ack,
@@ -81,7 +82,7 @@ export async function openSocket(
   hello?: { participant?: string; hostKey?: string; v?: number; display?: boolean; passcode?: string },
   options?: ClientOptions,
 ): Promise<TestSocket> {
-  const socket = new WebSocket(`${url.replace(/^http/, 'ws')}/parties/main/${room}`, options);
+  const socket = new WebSocket(`${url.replace(/^http/, 'ws')}${roomSocketPath(room)}`, options);
   const received: ServerMessage[] = [];
   const raw: string[] = [];
   let view: ClientView | undefined;
@@ -168,6 +169,28 @@ export async function openSocket(
       await Promise.race([test.next('welcome'), test.next('error')]);
   }
   return test;
+}
+
+/** Opens a raw upgrade and resolves with the HTTP status the server answered, or 101. */
+export function upgradeStatus(
+  url: string,
+  path: string,
+  headers: Record<string, string> = {},
+): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const socket = new WebSocket(`${url.replace(/^http/, 'ws')}${path}`, { headers });
+    socket.once('unexpected-response', (_request, response) => {
+      resolve(response.statusCode ?? 0);
+      socket.terminate();
+    });
+    socket.once('upgrade', () => {
+      resolve(101);
+      socket.terminate();
+    });
+    socket.once('error', (error) =>
+      error.message.includes('Unexpected server response') ? undefined : reject(error),
+    );
+  });
 }
 
 export interface ApiAnswer {

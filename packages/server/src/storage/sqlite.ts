@@ -14,16 +14,16 @@ interface Pending {
 }
 
 /**
- * One SQLite file under the data directory, in WAL mode with full fsync. Appends are
- * grouped: the first one starts a short timer, and everything that arrives until it fires
- * is committed in one transaction — so 1,000 votes cost a handful of fsyncs, not 1,000.
- */
-/**
  * What the write-ahead log is cut back to once a checkpoint has copied it into the database:
  * without it the file keeps the size of its largest burst for ever (a room flood made 114 MB).
  */
 export const walLimitBytes = 16 * 1024 * 1024;
 
+/**
+ * One SQLite file under the data directory, in WAL mode with full fsync. Appends are
+ * grouped: the first one starts a short timer, and everything that arrives until it fires
+ * is committed in one transaction — so 1,000 votes cost a handful of fsyncs, not 1,000.
+ */
 export class SqliteStorage implements Storage {
   readonly #db: Database.Database;
   readonly #pending: Pending[] = [];

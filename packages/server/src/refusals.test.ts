@@ -1,32 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
-import { limits } from '@plenum/protocol';
-import { api, openSocket, randomParticipant, startTestServer, type TestServer } from './testing.js';
+import { describe, expect, it } from 'vitest';
+import { limits, roomSocketPath } from '@plenum/protocol';
+import { api, openSocket, randomParticipant, upgradeStatus } from './testing.js';
+import { startServerForTest } from './test-hooks.js';
 
-let test: TestServer;
-afterEach(() => test.close());
-
-/** Opens a raw upgrade and resolves with the HTTP status the server answered, or 101. */
-function upgradeStatus(url: string, path: string, headers: Record<string, string> = {}): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const socket = new WebSocket(`${url.replace(/^http/, 'ws')}${path}`, { headers });
-    socket.once('unexpected-response', (_request, response) => {
-      resolve(response.statusCode ?? 0);
-      socket.terminate();
-    });
-    socket.once('upgrade', () => {
-      resolve(101);
-      socket.terminate();
-    });
-    socket.once('error', (error) =>
-      error.message.includes('Unexpected server response') ? undefined : reject(error),
-    );
-  });
-}
-
-describe('at the door', () => {
+describe('what the server refuses, and how it limits a flood', () => {
   it('answers an unknown room with 404 over HTTP and 4404 over the socket', async () => {
-    test = await startTestServer();
+    const test = await startServerForTest();
     for (const path of ['/api/rooms/no-such-room', '/api/rooms/no-such-room/report']) {
       const answer = await api(test.url, path, { key: test.hostKey });
       expect(answer.status).toBe(404);
@@ -40,8 +19,8 @@ describe('at the door', () => {
   });
 
   it('rate-limits a flood on one connection with rate_limited, and keeps it open', async () => {
-    // Asks stand for any action here: their own allowance (door-limits.test.ts) is lifted.
-    test = await startTestServer({ limitQuestions: 0 });
+    // Asks stand for any action here: their own allowance (allowances.test.ts) is lifted.
+    const test = await startServerForTest({ limitQuestions: 0 });
     const alice = await openSocket(test.url, test.room, {});
     const ids = Array.from({ length: 200 }, (_, i) => `flood-${i}`);
     for (const id of ids) alice.send({ type: 'ask', id, text: `Frage ${id}` });
@@ -65,10 +44,10 @@ describe('at the door', () => {
   });
 
   it('limits actions per participant, across all their connections', async () => {
-    test = await startTestServer({ limitQuestions: 0 });
+    const test = await startServerForTest({ limitQuestions: 0 });
     const participant = randomParticipant();
     const tabs = await Promise.all([1, 2, 3].map(() => openSocket(test.url, test.room, { participant })));
-    // 3 × 30 stays under each connection's door, not under the participant's allowance.
+    // 3 × 30 stays under each connection's own allowance, not under the participant's allowance.
     const answers = await Promise.all(
       Array.from({ length: 90 }, (_, i) => tabs[i % 3]!.act({ type: 'ask', text: `Frage ${i}` })),
     );
@@ -83,7 +62,7 @@ describe('at the door', () => {
   });
 
   it('limits reactions per participant, across all their connections', async () => {
-    test = await startTestServer();
+    const test = await startServerForTest();
     const participant = randomParticipant();
     const tabs = [
       await openSocket(test.url, test.room, { participant }),
@@ -107,7 +86,7 @@ describe('at the door', () => {
   it('drops a connection that stops answering heartbeats, and the room counts one less', async () => {
     // Long enough that a loaded machine delays no pong past the next beat (the timer phase
     // runs before pending I/O, so a blocked loop would drop the live socket too).
-    test = await startTestServer({ heartbeatMs: 400 });
+    const test = await startServerForTest({ heartbeatMs: 400 });
     const alive = await openSocket(test.url, test.room, {});
     const dead = await openSocket(test.url, test.room, {}, { autoPong: false });
     await alive.until((v) => v.state.online === 2);
@@ -118,8 +97,8 @@ describe('at the door', () => {
   });
 
   it('refuses origins outside the allowlist on upgrade and on the API', async () => {
-    test = await startTestServer({ origins: ['https://a.example'] });
-    const path = `/parties/main/${test.room}`;
+    const test = await startServerForTest({ origins: ['https://a.example'] });
+    const path = roomSocketPath(test.room);
     expect(await upgradeStatus(test.url, path, { Origin: 'https://evil.example' })).toBe(403);
     expect(await upgradeStatus(test.url, path, { Origin: 'https://a.example' })).toBe(101);
     // Non-browser clients send no Origin.
@@ -155,7 +134,7 @@ describe('at the door', () => {
   });
 
   it('answers a malformed JSON body with 400 malformed and a body over 64 KiB with 413', async () => {
-    test = await startTestServer();
+    const test = await startServerForTest();
     const polls = `/api/rooms/${test.room}/polls`;
     const malformed = await api(test.url, polls, {
       method: 'POST',

@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import WebSocket from 'ws';
-import { bufferLimitBytes, RoomHost } from './host.js';
+import { bufferLimitBytes, PartyHost } from './party-host.js';
 import { IpLimits } from './ip-limits.js';
 import type { Connection, Party, PartyType, Room } from './party.js';
 
@@ -57,7 +57,7 @@ class EchoParty implements Party {
 }
 
 let http: Server;
-let host: RoomHost;
+let host: PartyHost;
 afterEach(async () => {
   await host.close();
   http.close();
@@ -68,7 +68,7 @@ async function start(idleEvictMs = 60_000) {
   const echo: PartyType = { exists: (room) => room !== 'missing', create: (room) => new EchoParty(room) };
   // Every client here is 127.0.0.1: no per-IP limits.
   const ipLimits = new IpLimits({ ratePerSecond: 0, burst: 0, sockets: 0, trustProxy: false });
-  host = new RoomHost({ parties: { echo }, allowOrigin: () => true, idleEvictMs, ipLimits });
+  host = new PartyHost({ parties: { echo }, allowOrigin: () => true, idleEvictMs, ipLimits });
   http = createServer();
   http.on('upgrade', (request, socket, head) => host.upgrade(request, socket, head));
   await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
@@ -95,7 +95,7 @@ async function connect(url: string) {
   return { socket, received, closed, next };
 }
 
-describe('the room host', () => {
+describe('the party host', () => {
   it('runs one party per room and feeds it connections, messages and closes', async () => {
     const base = await start();
     const a = await connect(`${base}/one`);

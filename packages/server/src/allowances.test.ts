@@ -1,21 +1,16 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import type { RoomView } from '@plenum/protocol';
-import { closeCodes } from './host.js';
-import {
-  api,
-  openSocket,
-  randomParticipant,
-  startTestServer,
-  type TestServer,
-  type TestSocket,
-} from './testing.js';
+import { limits, roomSocketPath, type RoomView } from '@plenum/protocol';
+import { Allowances } from './allowances.js';
+import { closeCodes } from './party-host.js';
+import { api, openSocket, randomParticipant, type TestServer, type TestSocket } from './testing.js';
+import { startServerForTest } from './test-hooks.js';
 
+/** This test's server (each test starts its own, closed when it ends, after its raw sockets). */
 let test: TestServer;
 const open: WebSocket[] = [];
-afterEach(async () => {
+afterEach(() => {
   for (const socket of open.splice(0)) socket.terminate();
-  await test.close();
 });
 
 /** A clock the test moves by hand: the limits see exactly the time the test says. */
@@ -33,7 +28,7 @@ interface Upgrade {
 /** Opens a raw socket to the room (no hello) and resolves with 101 or the refusal's status. */
 function upgrade(url: string, room: string, headers: Record<string, string> = {}): Promise<Upgrade> {
   return new Promise((resolve, reject) => {
-    const socket = new WebSocket(`${url.replace(/^http/, 'ws')}/parties/main/${room}`, { headers });
+    const socket = new WebSocket(`${url.replace(/^http/, 'ws')}${roomSocketPath(room)}`, { headers });
     socket.once('unexpected-response', (_request, response) => {
       resolve({ status: response.statusCode ?? 0, retryAfter: response.headers['retry-after'], socket });
       response.resume();
@@ -77,13 +72,13 @@ async function openPoll(): Promise<string> {
   return id;
 }
 
-/** One person: joins with a fresh participant id and votes; false when the door refused them. */
+/** One person: joins with a fresh participant id and votes; false when they were refused (429). */
 async function joinAndVote(poll: string): Promise<boolean> {
   let socket;
   try {
     socket = await openSocket(test.url, test.room, {});
   } catch {
-    return false; // refused at the door (429)
+    return false; // refused: over the network's allowance (429)
   }
   const answer = await socket.act({ type: 'vote', poll, choice: 0 });
   socket.close();
@@ -92,11 +87,11 @@ async function joinAndVote(poll: string): Promise<boolean> {
 
 const pollIn = (view: RoomView, id: string) => view.polls.find((poll) => poll.id === id);
 
-describe('the door', () => {
+describe('allowances: per network, per participant, per socket', () => {
   it('by default admits 100 sockets per network at once, then 20 a second, 500 open, and 10 questions a minute', async () => {
     const clock = manualClock();
     // Only the clock (and a hello timeout longer than the test) is set: every limit is the default.
-    test = await startTestServer({ now: clock.now, helloTimeoutMs: 5 * 60_000 });
+    test = await startServerForTest({ now: clock.now, helloTimeoutMs: 5 * 60_000 });
     const burst = await upgrades(test.url, test.room, 101);
     expect(count(burst, 101)).toBe(100);
     const refused = await upgrade(test.url, test.room);
@@ -148,7 +143,7 @@ describe('the door', () => {
 
   it('counts a few hundred of 1,000 fresh participant ids voting from one machine in 2 s, and tells the host', async () => {
     const clock = manualClock();
-    test = await startTestServer({ now: clock.now });
+    test = await startServerForTest({ now: clock.now });
     const poll = await openPoll();
     const host = await openSocket(test.url, test.room, { hostKey: test.hostKey });
     let accepted = 0;
@@ -180,7 +175,7 @@ describe('the door', () => {
 
   it('lets 50 people who join over 5 s from one network all vote, without a note', async () => {
     const clock = manualClock();
-    test = await startTestServer({ now: clock.now });
+    test = await startServerForTest({ now: clock.now });
     const poll = await openPoll();
     const host = await openSocket(test.url, test.room, { hostKey: test.hostKey });
     const votes = [];
@@ -197,7 +192,7 @@ describe('the door', () => {
 
   it('gives a participant who reconnects in a loop no more questions, and no fresh burst', async () => {
     const clock = manualClock();
-    test = await startTestServer({ now: clock.now });
+    test = await startServerForTest({ now: clock.now });
     const participant = randomParticipant();
     const answers = [];
     for (let round = 0; round < 12; round++) {
@@ -230,7 +225,7 @@ describe('the door', () => {
   });
 
   it('closes a socket that has not said hello in time, and keeps one that has', async () => {
-    test = await startTestServer({ helloTimeoutMs: 100 });
+    test = await startServerForTest({ helloTimeoutMs: 100 });
     const alice = await openSocket(test.url, test.room, {});
     const silent = await openSocket(test.url, test.room);
     expect(await silent.closed).toEqual({ code: closeCodes.helloTimeout, reason: 'No hello in time' });
@@ -240,7 +235,7 @@ describe('the door', () => {
   });
 
   it('lets a screen (display) show the room but refuses every action with forbidden', async () => {
-    test = await startTestServer();
+    test = await startServerForTest();
     const poll = await openPoll();
     const alice = await openSocket(test.url, test.room, {});
     const asked = await alice.act({ type: 'ask', text: 'A real question' });
@@ -265,13 +260,13 @@ describe('the door', () => {
   });
 
   it('takes the address from X-Forwarded-For only with trustProxy, and only the proxy’s entry', async () => {
-    test = await startTestServer({ limitIpSockets: 1 });
+    test = await startServerForTest({ limitIpSockets: 1 });
     // Without trustProxy the header is anyone's to make up: both come from 127.0.0.1.
     expect((await upgrade(test.url, test.room, { 'X-Forwarded-For': '203.0.113.1' })).status).toBe(101);
     expect((await upgrade(test.url, test.room, { 'X-Forwarded-For': '203.0.113.2' })).status).toBe(429);
     await test.close();
 
-    test = await startTestServer({ limitIpSockets: 1, trustProxy: true });
+    test = await startServerForTest({ limitIpSockets: 1, trustProxy: true });
     expect((await upgrade(test.url, test.room, { 'X-Forwarded-For': '203.0.113.1' })).status).toBe(101);
     expect((await upgrade(test.url, test.room, { 'X-Forwarded-For': '203.0.113.2' })).status).toBe(101);
     // The proxy appends what it saw; whatever the client put left of it is ignored.
@@ -281,5 +276,59 @@ describe('the door', () => {
     const v6 = (address: string) => upgrade(test.url, test.room, { 'X-Forwarded-For': address });
     expect((await v6('2001:db8:1:2::1')).status).toBe(101);
     expect((await v6('2001:db8:1:2:ffff::9')).status).toBe(429);
+  });
+});
+
+describe('the Allowances unit', () => {
+  /** Allowances on a clock the test moves by hand. */
+  const at = (questionsPerMinute?: number) => {
+    let time = 0;
+    const allowances = new Allowances(() => time, questionsPerMinute);
+    return { allowances, advance: (ms: number) => void (time += ms) };
+  };
+  const charges = (allowances: Allowances, participant: string, n: number, question = false) =>
+    Array.from({ length: n }, () => allowances.charge(participant, question).ok);
+
+  it('gives each participant one burst of actions, shared by all their sockets, refilling over time', () => {
+    const { allowances, advance } = at();
+    expect(charges(allowances, 'alice', limits.actionsBurst).every(Boolean)).toBe(true);
+    expect(allowances.charge('alice', false)).toEqual({ ok: false, message: 'Too many actions; slow down.' });
+    // Bob's is his own.
+    expect(allowances.charge('bob', false).ok).toBe(true);
+    advance(1000);
+    expect(charges(allowances, 'alice', limits.actionsPerSecond + 1)).toEqual([
+      ...Array(limits.actionsPerSecond).fill(true),
+      false,
+    ]);
+  });
+
+  it('charges a new socket like an action, and keeps the allowance across a reconnect', () => {
+    const { allowances } = at();
+    expect(allowances.connect('alice')).toBe(true);
+    charges(allowances, 'alice', limits.actionsBurst - 1);
+    allowances.disconnect('alice');
+    // Reconnecting buys no fresh burst.
+    expect(allowances.connect('alice')).toBe(false);
+  });
+
+  it('allows new questions at a person’s pace, and gives back one that was not asked', () => {
+    const { allowances, advance } = at(2);
+    const first = allowances.charge('alice', true);
+    expect(allowances.charge('alice', true).ok).toBe(true);
+    expect(allowances.charge('alice', true)).toEqual({
+      ok: false,
+      message: 'You can ask 2 questions a minute; please wait 30 s.',
+    });
+    // Other actions go on meanwhile.
+    expect(allowances.charge('alice', false).ok).toBe(true);
+    if (first.ok) first.refund();
+    expect(allowances.charge('alice', true).ok).toBe(true);
+    advance(30_000);
+    expect(allowances.charge('alice', true).ok).toBe(true);
+  });
+
+  it('lifts the question allowance at 0 questions a minute', () => {
+    const { allowances } = at(0);
+    expect(charges(allowances, 'alice', limits.actionsBurst, true).every(Boolean)).toBe(true);
   });
 });

@@ -1,9 +1,9 @@
 /**
- * The room host: routes WebSocket upgrades at `/parties/:party/:room` to one party instance
+ * The party host: routes WebSocket upgrades at `/parties/:party/:room` to one party instance
  * per room, keeps connections alive with heartbeats, and evicts idle rooms from memory.
  */
 import { randomUUID } from 'node:crypto';
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { closeCodes, limits, roomIdRule } from '@plenum/protocol';
@@ -13,8 +13,8 @@ import type { Connection, ConnectionContext, Party, PartyType, Room } from './pa
 
 export { closeCodes };
 
-export interface HostOptions {
-  parties: Record<string, PartyType>;
+export interface PartyHostOptions<P extends Party<never>> {
+  parties: Record<string, PartyType<P>>;
   /** May this request's Origin open a socket? */
   allowOrigin(request: IncomingMessage): boolean;
   /** Per-IP limits on new and open sockets; also says who the client is. */
@@ -31,16 +31,17 @@ export interface HostOptions {
  */
 export const bufferLimitBytes = 1 << 20;
 
-interface LiveRoom {
-  room: Room;
-  party: Party;
+interface LiveRoom<P> {
+  room: Room<never>;
+  party: P;
   started: Promise<void>;
   connections: Map<string, SocketConnection>;
   evictTimer?: NodeJS.Timeout;
 }
 
-class SocketConnection implements Connection {
-  state: unknown = undefined;
+/** A socket; its state is the party's (see `PartyType`). */
+class SocketConnection implements Connection<never> {
+  state: undefined = undefined;
   alive = true;
   constructor(
     readonly id: string,
@@ -74,18 +75,18 @@ class SocketConnection implements Connection {
 
 const partyPath = new RegExp(String.raw`^/parties/([a-z0-9-]+)/(${roomIdRule})/?$`);
 
-export class RoomHost {
+export class PartyHost<P extends Party<never> = Party<never>> {
   readonly #wss = new WebSocketServer({
     noServer: true,
     maxPayload: limits.frameBytes, // larger frames close with 1009
     perMessageDeflate: false, // memory per connection matters more than bytes here
     clientTracking: false,
   });
-  readonly #rooms = new Map<string, LiveRoom>();
+  readonly #rooms = new Map<string, LiveRoom<P>>();
   readonly #heartbeat: NodeJS.Timeout;
   #closing = false;
 
-  constructor(readonly options: HostOptions) {
+  constructor(readonly options: PartyHostOptions<P>) {
     this.#heartbeat = setInterval(() => this.#beat(), options.heartbeatMs ?? 25_000);
     this.#heartbeat.unref();
   }
@@ -137,13 +138,30 @@ export class RoomHost {
   }
 
   /** A live room's party, created on first use (for HTTP requests that need it). */
-  async party(partyName: string, roomId: string): Promise<Party | undefined> {
+  async party(partyName: string, roomId: string): Promise<P | undefined> {
     const type = this.options.parties[partyName];
     if (!type || !type.exists(roomId)) return undefined;
     const live = this.#live(`${partyName}/${roomId}`, roomId, type);
     await live.started;
     this.#scheduleEviction(`${partyName}/${roomId}`, live);
     return live.party;
+  }
+
+  /**
+   * Hands an HTTP request for a room to its party (started first if it is not live).
+   * Resolves false when there is no such room, or its party answers no requests.
+   */
+  async request(
+    partyName: string,
+    roomId: string,
+    request: IncomingMessage,
+    response: ServerResponse,
+    path: readonly string[],
+  ): Promise<boolean> {
+    const party = await this.party(partyName, roomId);
+    if (!party?.onRequest) return false;
+    await party.onRequest(request, response, path);
+    return true;
   }
 
   /** Open sockets in a room; 0 when it is not in memory. */
@@ -182,11 +200,11 @@ export class RoomHost {
     await Promise.all(closing);
   }
 
-  #live(key: string, roomId: string, type: PartyType): LiveRoom {
+  #live(key: string, roomId: string, type: PartyType<P>): LiveRoom<P> {
     const live = this.#rooms.get(key);
     if (live) return live;
     const connections = new Map<string, SocketConnection>();
-    const room: Room = {
+    const room: Room<never> = {
       id: roomId,
       broadcast(message, without) {
         for (const connection of connections.values()) {
@@ -199,7 +217,7 @@ export class RoomHost {
     // A throwing onStart becomes a rejection the callers handle, and a room that failed to
     // load is forgotten, so the next visitor tries again instead of meeting a dead instance.
     const started = (async () => party.onStart?.())();
-    const entry: LiveRoom = { room, party, connections, started };
+    const entry: LiveRoom<P> = { room, party, connections, started };
     started.catch((error: unknown) => {
       if (this.#rooms.get(key) === entry) this.#rooms.delete(key);
       console.error(`plenum: room ${key} failed to load`, error);
@@ -211,7 +229,7 @@ export class RoomHost {
   async #accept(
     key: string,
     roomId: string,
-    type: PartyType,
+    type: PartyType<P>,
     ws: WebSocket,
     context: ConnectionContext,
   ): Promise<void> {
@@ -225,17 +243,7 @@ export class RoomHost {
     ws.on('message', onEarly);
     ws.on('pong', () => (connection.alive = true));
     ws.on('error', () => ws.terminate());
-    ws.on('close', () => {
-      live.connections.delete(connection.id);
-      // An evicted or erased room has stopped: it must not log anything more.
-      if (this.#rooms.get(key) !== live) return;
-      try {
-        live.party.onClose?.(connection);
-      } catch (error) {
-        console.error(`plenum: room ${key} failed on a close`, error);
-      }
-      this.#scheduleEviction(key, live);
-    });
+    ws.on('close', () => this.#closed(key, live, connection));
     try {
       await live.started;
     } catch {
@@ -245,19 +253,33 @@ export class RoomHost {
     if (ws.readyState !== ws.OPEN) return;
     ws.off('message', onEarly);
     live.party.onConnect?.(connection, context);
-    // A party's bug must cost one message, not the process and every room in it.
-    const deliver = (message: string) => {
-      try {
-        live.party.onMessage?.(message, connection);
-      } catch (error) {
-        console.error(`plenum: room ${key} failed on a message`, error);
-      }
-    };
+    const deliver = (message: string) => this.#deliver(key, live, connection, message);
     ws.on('message', (data: Buffer, isBinary) => deliver(isBinary ? '' : data.toString()));
     for (const message of early) deliver(message);
   }
 
-  #scheduleEviction(key: string, live: LiveRoom): void {
+  /** A party's bug must cost one message, not the process and every room in it. */
+  #deliver(key: string, live: LiveRoom<P>, connection: SocketConnection, message: string): void {
+    try {
+      live.party.onMessage?.(message, connection);
+    } catch (error) {
+      console.error(`plenum: room ${key} failed on a message`, error);
+    }
+  }
+
+  #closed(key: string, live: LiveRoom<P>, connection: SocketConnection): void {
+    live.connections.delete(connection.id);
+    // An evicted or erased room has stopped: it must not log anything more.
+    if (this.#rooms.get(key) !== live) return;
+    try {
+      live.party.onClose?.(connection);
+    } catch (error) {
+      console.error(`plenum: room ${key} failed on a close`, error);
+    }
+    this.#scheduleEviction(key, live);
+  }
+
+  #scheduleEviction(key: string, live: LiveRoom<P>): void {
     clearTimeout(live.evictTimer);
     if (live.connections.size > 0 || this.#closing) return;
     live.evictTimer = setTimeout(() => {

@@ -1,0 +1,154 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { ServerMessage } from '@plenum/protocol';
+import { FanOut, type Batch, type Recipient } from './fan-out.js';
+import type { Connection } from './party.js';
+import { bufferLimitBytes } from './party-host.js';
+
+/** A clock the connections move: every send costs one millisecond. */
+let clock = 0;
+
+class FakeConnection implements Connection<Recipient> {
+  readonly sent: string[] = [];
+  bufferedAmount = 0;
+  state: Recipient;
+  constructor(
+    readonly id: string,
+    host = false,
+  ) {
+    this.state = { participant: `p-${id}`, host, stale: false };
+  }
+  send(message: string | Buffer): void {
+    clock += 1;
+    this.sent.push(String(message));
+  }
+  close(): void {}
+}
+
+/** A room of `n` members with the batch the test sets for the next tick. */
+function fakeRoom(n: number) {
+  const connections = Array.from({ length: n }, (_, i) => new FakeConnection(String(i), i === 0));
+  let next: Batch = {};
+  const fanOut = new FanOut<Recipient, Recipient>(
+    {
+      connections: () => connections,
+      member: (connection) => connection.state,
+      take: () => {
+        const batch = next;
+        next = {};
+        return batch;
+      },
+      welcome: (member) => ({ type: 'welcome', participant: member.participant }) as unknown as ServerMessage,
+      personal: (participant) => ({ type: 'mine', participant }) as unknown as ServerMessage,
+    },
+    { clock: () => clock },
+  );
+  const patch = (text: string): Batch => ({
+    patch: { public: Buffer.from(`public ${text}`), host: Buffer.from(`host ${text}`) },
+  });
+  return {
+    connections,
+    fanOut,
+    /** The next tick sends this patch. */
+    change(text: string, more: Partial<Batch> = {}) {
+      next = { ...patch(text), ...more };
+    },
+    received: () => connections.map((c) => c.sent.length),
+  };
+}
+
+/** One turn of the event loop: the fan-out's next slice (queued before this) has run. */
+const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
+
+beforeEach(() => {
+  clock = 0;
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+});
+afterEach(() => vi.useRealTimers());
+
+describe('the fan-out', () => {
+  it('sends each audience its own bytes, and a personal message only to whom it concerns', () => {
+    const room = fakeRoom(3);
+    room.change('1', { personal: new Set(['p-2']) });
+    room.fanOut.tick();
+    expect(room.connections.map((c) => c.sent)).toEqual([
+      ['host 1'],
+      ['public 1'],
+      ['public 1', JSON.stringify({ type: 'mine', participant: 'p-2' })],
+    ]);
+  });
+
+  it('sends a full room in time slices, one per turn of the event loop', async () => {
+    const room = fakeRoom(100);
+    room.change('1');
+    room.fanOut.tick();
+    // 12 ms of budget, the clock read every 32 sockets: 32 sockets (32 ms) in the first turn.
+    expect(room.received().filter((n) => n === 1)).toHaveLength(32);
+    await nextTurn();
+    expect(room.received().filter((n) => n === 1)).toHaveLength(64);
+    await nextTurn();
+    await nextTurn();
+    expect(room.received()).toEqual(Array(100).fill(1));
+  });
+
+  it('holds the next tick until the last slice is out, then sends it at once', async () => {
+    const room = fakeRoom(64);
+    room.change('1');
+    room.fanOut.tick();
+    room.change('2');
+    room.fanOut.tick();
+    expect(room.connections[63]!.sent).toEqual([]);
+    await nextTurn();
+    // The last slice of tick 1 went out, and tick 2 followed in the same turn (its first slice).
+    expect(room.connections[63]!.sent).toEqual(['public 1']);
+    expect(room.connections[1]!.sent).toEqual(['public 1', 'public 2']);
+    await nextTurn();
+    expect(room.received()).toEqual(Array(64).fill(2));
+  });
+
+  it('skips a client that is not reading and resyncs it with a welcome once drained', () => {
+    const room = fakeRoom(2);
+    const [fast, slow] = room.connections as [FakeConnection, FakeConnection];
+    slow.bufferedAmount = bufferLimitBytes + 1;
+    room.change('1');
+    room.fanOut.tick();
+    expect(fast.sent).toEqual(['host 1']);
+    expect(slow.sent).toEqual([]);
+    expect(slow.state.stale).toBe(true);
+
+    // Nothing changes in the room: the resync still goes on the next tick, and waits while the socket is full.
+    vi.advanceTimersToNextTimer();
+    expect(slow.sent).toEqual([]);
+    slow.bufferedAmount = 0;
+    vi.advanceTimersToNextTimer();
+    expect(slow.sent).toEqual([JSON.stringify({ type: 'welcome', participant: 'p-1' })]);
+    expect(fast.sent).toEqual(['host 1']);
+    expect(slow.state.stale).toBe(false);
+
+    // Caught up: from now on it gets patches like everyone.
+    room.change('2');
+    room.fanOut.tick();
+    expect(slow.sent.at(-1)).toBe('public 2');
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('resyncs everyone when the room starts over from a snapshot', () => {
+    const room = fakeRoom(3);
+    room.fanOut.resyncAll();
+    vi.advanceTimersToNextTimer();
+    expect(room.connections.map((c) => c.sent.map((m) => JSON.parse(m).type))).toEqual([
+      ['welcome'],
+      ['welcome'],
+      ['welcome'],
+    ]);
+  });
+
+  it('sends what is pending when it stops, slices included, and ticks no more', () => {
+    const room = fakeRoom(100);
+    room.change('1');
+    room.fanOut.tick();
+    room.change('2', { more: true });
+    room.fanOut.stop();
+    expect(room.received()).toEqual(Array(100).fill(2));
+    expect(vi.getTimerCount()).toBe(0);
+  });
+});
