@@ -24,7 +24,7 @@ export { isPublicQuiz, leaderboard, quizView, scoreAnswer, standings } from './q
 export { nicknameKey } from './players.js';
 export { isPublicSurvey, surveyView } from './survey.js';
 export { minuteOf } from './reactions.js';
-export { stripControls } from './room.js';
+export { cleanText, isRefusal, stripControls } from './room.js';
 export { cleanRecording, isWebUrl, recordingLink, type Recording } from './recording.js';
 export { join, leave } from './presence.js';
 export {

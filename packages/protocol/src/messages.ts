@@ -64,7 +64,8 @@ export const passcodeSchema = v.pipe(
  */
 export const roomCreateSchema = v.strictObject({
   room: v.optional(v.pipe(v.string(), v.regex(roomIdPattern, roomIdMessage))),
-  title: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(limits.roomTitle))),
+  // Its length is the model's to check (`cleanText`), as for a later rename: `too_long` both ways.
+  title: v.optional(v.string()),
   moderation: v.optional(v.picklist(moderationModes)),
   recording: v.optional(recordingSchema),
   passcode: v.optional(passcodeSchema),

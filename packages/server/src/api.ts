@@ -3,6 +3,9 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import * as v from 'valibot';
 import {
   cleanEventPage,
+  cleanText,
+  isRefusal,
+  limits,
   cleanRecording,
   cleanTimeZone,
   isLang,
@@ -86,10 +89,11 @@ async function createRoom(
   // Checked before the room exists: a bad address must not leave a half-made room behind.
   const recording = body.recording === undefined ? undefined : checkRecording(body.recording);
   const settings = checkSettings(body, roomDefaults(context));
+  const title = body.title === undefined ? undefined : checkTitle(body.title);
   try {
     const { meta, hostKey } = createRoomRecord(context.storage, {
       room: body.room,
-      title: body.title,
+      title,
       moderation: body.moderation,
       passcode: body.passcode,
     });
@@ -141,6 +145,13 @@ function isAdmin(request: IncomingMessage, adminToken: string | undefined): bool
   if (!keyMatches(token, hashKey(adminToken)))
     throw new HttpError(403, 'forbidden', 'The admin token is wrong.');
   return true;
+}
+
+/** The title as a rename would take it: the same words and `too_long` for one that does not fit. */
+function checkTitle(raw: string): string {
+  const title = cleanText(raw, limits.roomTitle, 'A room title', { allowEmpty: true });
+  if (isRefusal(title)) throw new HttpError(400, title.code, title.message);
+  return title;
 }
 
 function checkRecording(raw: unknown): Recording {

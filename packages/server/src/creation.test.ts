@@ -1,6 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { limits } from '@plenum/protocol';
 import Database from 'better-sqlite3';
 import { CreationLimit } from './creation-limit.js';
 import { dayMs, expireRooms } from './retention.js';
@@ -76,7 +77,6 @@ describe('creating rooms without the admin token', () => {
     test = await startServerForTest();
     for (const [body, named] of [
       [{ title: 'Tippfehler', moderaton: 'pre' }, 'moderaton'],
-      [{ title: 'x'.repeat(121) }, 'title'],
       [{ moderation: 'later' }, 'moderation'],
       [{ passcode: 'abc' }, 'passcode'],
       [[], ''],
@@ -86,6 +86,17 @@ describe('creating rooms without the admin token', () => {
       expect(answer.json.error.message).toContain(named);
     }
     expect(test.server.storage.roomCount()).toBe(1);
+  });
+
+  it('refuses a title that is too long with too_long, as a rename does, and makes no room', async () => {
+    test = await startServerForTest();
+    const answer = await create({ title: 'x'.repeat(limits.roomTitle + 1) });
+    expect([answer.status, answer.json.error.code]).toEqual([400, 'too_long']);
+    expect(answer.json.error.message).toContain(`at most ${limits.roomTitle} characters`);
+    expect(test.server.storage.roomCount()).toBe(1);
+    const fits = await create({ title: `  ${'x'.repeat(limits.roomTitle)}  ` });
+    expect(fits.status).toBe(201);
+    expect(test.server.storage.getRoom(fits.json.room)?.title).toBe('x'.repeat(limits.roomTitle));
   });
 });
 
