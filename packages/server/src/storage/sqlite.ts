@@ -83,7 +83,8 @@ export class SqliteStorage implements Storage {
       append: this.#db.prepare(
         'INSERT INTO log (room, entry) SELECT @room, @entry WHERE EXISTS (SELECT 1 FROM rooms WHERE id = @room)',
       ),
-      load: this.#db.prepare<[string], { entry: string }>('SELECT entry FROM log WHERE room = ? ORDER BY n'),
+      // Plucked: each row comes back as its text alone, not as an object wrapping it.
+      load: this.#db.prepare<[string], string>('SELECT entry FROM log WHERE room = ? ORDER BY n').pluck(),
     };
     this.#commit = this.#db.transaction((batch: Pending[]) => {
       for (const item of batch) this.#statements.append.run({ room: item.room, entry: item.entry });
@@ -148,7 +149,10 @@ export class SqliteStorage implements Storage {
 
   load(room: string): LogEntry[] {
     this.flush();
-    return this.#statements.load.all(room).map((row) => JSON.parse(row.entry) as LogEntry);
+    // Decoded in place: a long room's log is one array, not a second one beside the first.
+    const entries = this.#statements.load.all(room) as unknown[];
+    for (let i = 0; i < entries.length; i++) entries[i] = JSON.parse(entries[i] as string);
+    return entries as LogEntry[];
   }
 
   flush(): void {
