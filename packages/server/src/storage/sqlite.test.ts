@@ -48,6 +48,29 @@ describe('SqliteStorage', () => {
     await storage.close();
   });
 
+  it('answers for a room as it was last written, created, changed or erased', async () => {
+    const storage = new SqliteStorage(dir);
+    expect(storage.getRoom('r1')).toBeUndefined();
+    storage.createRoom(meta);
+    expect(storage.getRoom('r1')).toEqual(meta);
+    storage.updateRoom({ ...meta, passcodeHash: 'p' });
+    expect(storage.getRoom('r1')).toEqual({ ...meta, passcodeHash: 'p' });
+    // What the caller keeps is its own: changing it later changes nothing stored.
+    const mine = { ...meta, id: 'r2' };
+    storage.createRoom(mine);
+    mine.title = 'Changed';
+    expect(storage.getRoom('r2')?.title).toBe('Room');
+    storage.deleteRoom('r1');
+    expect(storage.getRoom('r1')).toBeUndefined();
+    storage.updateRoom({ ...meta, title: 'Back?' });
+    expect(storage.getRoom('r1')).toBeUndefined();
+    await storage.close();
+    const reopened = new SqliteStorage(dir);
+    expect(reopened.getRoom('r1')).toBeUndefined();
+    expect(reopened.getRoom('r2')).toEqual({ ...meta, id: 'r2' });
+    await reopened.close();
+  });
+
   it('refuses appends after close instead of dropping them silently', async () => {
     const storage = new SqliteStorage(dir);
     storage.createRoom(meta);

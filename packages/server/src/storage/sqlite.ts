@@ -31,6 +31,12 @@ export class SqliteStorage implements Storage {
   readonly #statements;
   readonly #commit: (batch: Pending[]) => void;
   readonly #checkpointer: Checkpointer;
+  /**
+   * The metadata of every room read or written since the start: each connection asks whether
+   * its room exists, and 2,000 joins made 2,000 queries. This process is the database's only
+   * writer, so the copy stays true; frozen, since every caller shares it.
+   */
+  readonly #metas = new Map<string, Readonly<RoomMeta>>();
   readonly secret: Buffer;
 
   constructor(
@@ -92,16 +98,27 @@ export class SqliteStorage implements Storage {
   }
 
   createRoom(meta: RoomMeta): void {
-    this.#statements.insertRoom.run(meta.id, JSON.stringify(meta));
+    const text = JSON.stringify(meta);
+    this.#statements.insertRoom.run(meta.id, text);
+    this.#metas.set(meta.id, Object.freeze(JSON.parse(text) as RoomMeta));
   }
 
   getRoom(id: string): RoomMeta | undefined {
+    const known = this.#metas.get(id);
+    if (known) return known;
+    // Unknown ids are not remembered: anyone can ask for any number of them.
     const row = this.#statements.getRoom.get(id);
-    return row ? (JSON.parse(row.meta) as RoomMeta) : undefined;
+    if (!row) return undefined;
+    const meta = Object.freeze(JSON.parse(row.meta) as RoomMeta);
+    this.#metas.set(id, meta);
+    return meta;
   }
 
   updateRoom(meta: RoomMeta): void {
-    this.#statements.updateRoom.run(JSON.stringify(meta), meta.id);
+    const text = JSON.stringify(meta);
+    if (this.#statements.updateRoom.run(text, meta.id).changes > 0)
+      this.#metas.set(meta.id, Object.freeze(JSON.parse(text) as RoomMeta));
+    else this.#metas.delete(meta.id);
   }
 
   roomCount(): number {
@@ -135,6 +152,7 @@ export class SqliteStorage implements Storage {
       this.#statements.deleteLog.run(id);
       this.#statements.deleteRoom.run(id);
     })();
+    this.#metas.delete(id);
     // Move the erase out of the write-ahead log too, so no copy of the room stays behind.
     this.#db.pragma('wal_checkpoint(TRUNCATE)');
   }
@@ -177,6 +195,7 @@ export class SqliteStorage implements Storage {
     // Fold the log into the database on the way out, so a restart starts from a small WAL.
     this.#db.pragma('wal_checkpoint(TRUNCATE)');
     this.#db.close();
+    this.#metas.clear();
   }
 }
 
