@@ -1,7 +1,7 @@
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SqliteStorage } from './sqlite.js';
 import type { LogEntry } from './storage.js';
 
@@ -69,6 +69,29 @@ describe('SqliteStorage', () => {
     expect(reopened.getRoom('r1')).toBeUndefined();
     expect(reopened.getRoom('r2')).toEqual({ ...meta, id: 'r2' });
     await reopened.close();
+  });
+
+  it('keeps the log in order and every ack after its commit when a flush meets a batch on its way to disk', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const storage = new SqliteStorage(dir);
+      expect(await storage.offLoop).toBe(true);
+      storage.createRoom(meta);
+      const acked: number[] = [];
+      const first = [1, 2, 3].map((n) => storage.append('r1', joined(n)).then(() => acked.push(n)));
+      vi.advanceTimersByTime(storage.commitDelayMs); // the batch goes to the writer
+      const second = storage.append('r1', joined(4)).then(() => acked.push(4));
+      // load() flushes: it waits for the batch in flight, then commits the rest after it.
+      expect(storage.load('r1').map((entry) => entry.at)).toEqual([1, 2, 3, 4]);
+      await Promise.all([...first, second]);
+      expect(acked.sort()).toEqual([1, 2, 3, 4]);
+      await storage.close();
+      const reopened = new SqliteStorage(dir);
+      expect(reopened.load('r1').map((entry) => entry.at)).toEqual([1, 2, 3, 4]);
+      await reopened.close();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('refuses appends after close instead of dropping them silently', async () => {

@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { startCheckpointer, type Checkpointer } from './checkpointer.js';
 import { privateDatabaseFile } from './data-dir.js';
 import type { LogEntry, RoomMeta, Storage } from './storage.js';
+import { startWriter, type Writer } from './writer.js';
 
 interface Pending {
   room: string;
@@ -23,6 +24,9 @@ export const walLimitBytes = 16 * 1024 * 1024;
  * One SQLite file under the data directory, in WAL mode with full fsync. Appends are
  * grouped: the first one starts a short timer, and everything that arrives until it fires
  * is committed in one transaction — so 1,000 votes cost a handful of fsyncs, not 1,000.
+ * The commits run in a worker thread (writer.ts), one batch at a time: what arrives while
+ * one is on its way to disk is the next batch. A synchronous `flush()` waits for the batch in
+ * flight and commits the rest itself.
  */
 export class SqliteStorage implements Storage {
   readonly #db: Database.Database;
@@ -31,6 +35,15 @@ export class SqliteStorage implements Storage {
   readonly #statements;
   readonly #commit: (batch: Pending[]) => void;
   readonly #checkpointer: Checkpointer;
+  readonly #writer: Writer;
+  /** The writer, once its connection is open and until it stops or dies; else commits are ours. */
+  #writing: Writer | undefined;
+  /** The batch the writer is committing. */
+  #inFlight: { seq: number; batch: Pending[] } | undefined;
+  #closing = false;
+  /** Resolves once commits run in the writer (false: it could not start; they stay on the event loop). */
+  readonly offLoop: Promise<boolean>;
+  #offLoop!: (on: boolean) => void;
   /**
    * The metadata of every room read or written since the start: each connection asks whether
    * its room exists, and 2,000 joins made 2,000 queries. This process is the database's only
@@ -56,6 +69,7 @@ export class SqliteStorage implements Storage {
     this.#db.pragma(`journal_size_limit = ${Math.floor(walLimit)}`);
     this.#checkpointer = startCheckpointer(file, () => {
       if (this.#db.open) this.#db.pragma('wal_autocheckpoint = 1000');
+      this.#writer.autocheckpoint(1000);
     });
     // Erased rooms are overwritten on disk, not just unlinked from the b-tree.
     this.#db.pragma('secure_delete = ON');
@@ -94,6 +108,25 @@ export class SqliteStorage implements Storage {
     };
     this.#commit = this.#db.transaction((batch: Pending[]) => {
       for (const item of batch) this.#statements.append.run({ room: item.room, entry: item.entry });
+    });
+    this.offLoop = new Promise((resolve) => (this.#offLoop = resolve));
+    // After the schema: the writer prepares its statement at once.
+    this.#writer = startWriter(file, Math.floor(walLimit), {
+      ready: () => {
+        if (!this.#closing) this.#writing = this.#writer;
+        this.#offLoop(!this.#closing);
+      },
+      done: (seq, failure) => {
+        if (this.#inFlight?.seq !== seq) return; // flush() settled it already
+        this.#settleInFlight(failure === undefined ? { ok: true } : { ok: false, failure });
+        this.#send();
+      },
+      gone: () => {
+        this.#writing = undefined;
+        this.#offLoop(false);
+        this.#settleInFlight(this.#writer.wait());
+        if (this.#pending.length > 0) this.#timer ??= setTimeout(() => this.#send(), this.commitDelayMs);
+      },
     });
   }
 
@@ -161,8 +194,34 @@ export class SqliteStorage implements Storage {
     if (!this.#db.open) return Promise.reject(new Error('The storage is closed.'));
     return new Promise((resolve, reject) => {
       this.#pending.push({ room, entry: JSON.stringify(entry), resolve, reject });
-      this.#timer ??= setTimeout(() => this.flush(), this.commitDelayMs);
+      this.#timer ??= setTimeout(() => this.#send(), this.commitDelayMs);
     });
+  }
+
+  /** Hands what is pending to the writer, unless a batch is on its way (then it goes next). */
+  #send(): void {
+    clearTimeout(this.#timer);
+    this.#timer = undefined;
+    const writer = this.#writing;
+    if (!writer) return this.flush();
+    if (this.#inFlight || this.#pending.length === 0) return;
+    const batch = this.#pending.splice(0);
+    const rows: string[] = [];
+    for (const item of batch) rows.push(item.room, item.entry);
+    this.#inFlight = { seq: writer.commit(rows), batch };
+  }
+
+  /** Answers the appends of the batch in flight; undecided (the writer died first) is failed. */
+  #settleInFlight(outcome: { ok: boolean; failure?: string } | undefined): void {
+    const inFlight = this.#inFlight;
+    if (!inFlight) return;
+    this.#inFlight = undefined;
+    if (outcome?.ok) for (const item of inFlight.batch) item.resolve();
+    else {
+      const why = outcome ? (outcome.failure ?? 'the commit failed') : 'the writer stopped';
+      const error = new Error(`The log could not be stored: ${why}.`);
+      for (const item of inFlight.batch) item.reject(error);
+    }
   }
 
   load(room: string): LogEntry[] {
@@ -176,6 +235,8 @@ export class SqliteStorage implements Storage {
   flush(): void {
     clearTimeout(this.#timer);
     this.#timer = undefined;
+    // The batch in flight goes first: what is committed here comes after it in the log.
+    if (this.#inFlight) this.#settleInFlight(this.#writer.wait());
     if (this.#pending.length === 0) return;
     const batch = this.#pending.splice(0);
     try {
@@ -188,7 +249,10 @@ export class SqliteStorage implements Storage {
   }
 
   async close(): Promise<void> {
+    this.#closing = true;
+    this.#writing = undefined;
     this.flush();
+    await this.#writer.stop();
     // The worker holds its own connection (and may still be opening it): it must be gone
     // before the last checkpoint, or it could recreate -wal/-shm files after we return.
     await this.#checkpointer.stop();
