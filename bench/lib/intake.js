@@ -268,7 +268,7 @@ function stagesOf(profile, mainUsPerAction) {
   const us = new Map();
   /** @type {Map<string, number>} */
   const leaves = new Map();
-  profile.samples.forEach((id, i) => {
+  for (const id of profile.samples) {
     const stage = stageOf(id);
     // Counted, not timed: a sample's delta also holds the time the process waited for a core.
     us.set(stage, (us.get(stage) ?? 0) + 1);
@@ -277,7 +277,7 @@ function stagesOf(profile, mainUsPerAction) {
       const key = `${stage} <- ${f?.name} ${f?.file.split('/').slice(-2).join('/')}`;
       leaves.set(key, (leaves.get(key) ?? 0) + 1);
     }
-  });
+  }
   us.delete('(idle)');
   const busy = [...us.values()].reduce((a, b) => a + b, 0);
   if (process.env.INTAKE_LEAVES)
@@ -341,7 +341,7 @@ export function stageCosts(n) {
     [
       'door + allowance (two token buckets)',
       time(() => {
-        for (const [door, allowance] of buckets) door?.take() && allowance?.take();
+        for (const [door, allowance] of buckets) if (door?.take()) allowance?.take();
       }),
     ],
     [
