@@ -655,6 +655,7 @@ function peerTable(rows) {
       'PartyKit, tally every 50 ms',
       'Plenum',
       'Plenum / ticking',
+      'Plenum server CPU per vote',
     ],
     ...rows.map((row) => [
       fmt(row.clients),
@@ -662,6 +663,8 @@ function peerTable(rows) {
       cell(row['partykit-ticking']),
       cell(row.plenum) + (row.plenum?.allHeld ? ` (acks ${fmt(row.plenum.lastAckMs)} ms)` : ''),
       ratio(row.plenum, row['partykit-ticking']),
+      // The whole server from outside (ws, sockets, fan-out included), from the first vote until all hold the tally.
+      row.plenum?.serverCpuS === undefined ? '—' : `${fmt((row.plenum.serverCpuS * 1e6) / row.clients)} µs`,
     ]),
   ];
   const widths = table[0].map((_, i) => Math.max(...table.map((line) => (line[i] ?? '').length)));
