@@ -609,7 +609,7 @@ function renderTable(r, ratios, targets) {
   }
   for (const [i, x] of (r.intake?.sizes ?? []).entries()) {
     add(
-      i === 0 ? '7 intake (in-process)' : '',
+      i === 0 ? '8 intake (in-process)' : '',
       `CPU per vote, ${fmt(x.clients)} clients`,
       `${fmt(x.cpuUsPerAction, 1)} µs, ${fmt(x.mainUsPerAction, 1)} µs of it on the event loop`,
     );
