@@ -1,6 +1,7 @@
 /**
  * Summarises V8 CPU profiles (`node --cpu-prof`) written by a benchmarked server: self time
- * per function, the hottest first.
+ * per function, the hottest first, summed over its files — one per thread, the storage's
+ * commit and checkpoint workers included (their SQLite calls show under their own names).
  *
  * A sample stands for the time since the one before it, and on a shared machine that also
  * holds the time the process waited for a core (a descheduled thread is not sampled, its next
