@@ -51,13 +51,23 @@ export class SqliteStorage implements Storage {
   readonly #statements;
   readonly #commit: (rows: string[]) => void;
   readonly #checkpointer: Checkpointer;
-  readonly #writer: Writer;
+  /**
+   * Started by the first batch, not with the storage: a restarting server loads its rooms
+   * first, and a thread booting meanwhile takes a core from that (and a process that only
+   * reads never starts one).
+   */
+  #writer: Writer | undefined;
+  readonly #file: string;
+  readonly #walLimit: number;
   /** The writer, once its connection is open and until it stops or dies; else commits are ours. */
   #writing: Writer | undefined;
   /** The batch the writer is committing. */
   #inFlight: { seq: number; batch: Batch } | undefined;
   #closing = false;
-  /** Resolves once commits run in the writer (false: it could not start; they stay on the event loop). */
+  /**
+   * Resolves once commits run in the writer, which the first append starts (false: it could
+   * not start; they stay on the event loop).
+   */
   readonly offLoop: Promise<boolean>;
   #offLoop!: (on: boolean) => void;
   /**
@@ -85,7 +95,7 @@ export class SqliteStorage implements Storage {
     this.#db.pragma(`journal_size_limit = ${Math.floor(walLimit)}`);
     this.#checkpointer = startCheckpointer(file, () => {
       if (this.#db.open) this.#db.pragma('wal_autocheckpoint = 1000');
-      this.#writer.autocheckpoint(1000);
+      this.#writer?.autocheckpoint(1000);
     });
     // Erased rooms are overwritten on disk, not just unlinked from the b-tree.
     this.#db.pragma('secure_delete = ON');
@@ -126,10 +136,14 @@ export class SqliteStorage implements Storage {
       for (let i = 0; i < rows.length; i += 2) this.#statements.append.run(rows[i], rows[i + 1], rows[i]);
     });
     this.offLoop = new Promise((resolve) => (this.#offLoop = resolve));
-    // After the schema: the writer prepares its statement at once.
-    this.#writer = startWriter(file, Math.floor(walLimit), {
+    this.#file = file;
+    this.#walLimit = Math.floor(walLimit);
+  }
+
+  #startWriter(): Writer {
+    const writer = startWriter(this.#file, this.#walLimit, {
       ready: () => {
-        if (!this.#closing) this.#writing = this.#writer;
+        if (!this.#closing) this.#writing = writer;
         this.#offLoop(!this.#closing);
       },
       done: (seq, failure) => {
@@ -140,10 +154,11 @@ export class SqliteStorage implements Storage {
       gone: () => {
         this.#writing = undefined;
         this.#offLoop(false);
-        this.#settleInFlight(this.#writer.wait());
+        this.#settleInFlight(writer.wait());
         if (this.#pending) this.#timer ??= setTimeout(() => this.#send(), this.commitDelayMs);
       },
     });
+    return writer;
   }
 
   createRoom(meta: RoomMeta): void {
@@ -218,7 +233,9 @@ export class SqliteStorage implements Storage {
   #send(): void {
     clearTimeout(this.#timer);
     this.#timer = undefined;
+    if (!this.#closing) this.#writer ??= this.#startWriter();
     const writer = this.#writing;
+    // Until the writer is ready (or when it is gone), commits are ours.
     if (!writer) return this.flush();
     const batch = this.#pending;
     if (this.#inFlight || !batch) return;
@@ -250,7 +267,7 @@ export class SqliteStorage implements Storage {
     clearTimeout(this.#timer);
     this.#timer = undefined;
     // The batch in flight goes first: what is committed here comes after it in the log.
-    if (this.#inFlight) this.#settleInFlight(this.#writer.wait());
+    if (this.#inFlight) this.#settleInFlight(this.#writer?.wait());
     const batch = this.#pending;
     if (!batch) return;
     this.#pending = undefined;
@@ -267,7 +284,8 @@ export class SqliteStorage implements Storage {
     this.#closing = true;
     this.#writing = undefined;
     this.flush();
-    await this.#writer.stop();
+    await this.#writer?.stop();
+    this.#offLoop(false); // if it never started
     // The worker holds its own connection (and may still be opening it): it must be gone
     // before the last checkpoint, or it could recreate -wal/-shm files after we return.
     await this.#checkpointer.stop();
