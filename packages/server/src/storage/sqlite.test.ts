@@ -98,6 +98,20 @@ describe('SqliteStorage', () => {
     }
   });
 
+  it('commits on the event loop when told to, in order, each ack after its commit', async () => {
+    const storage = new SqliteStorage(dir, 2, undefined, false);
+    storage.createRoom(meta);
+    const acks = [1, 2, 3].map((n) => storage.append('r1', joined(n)));
+    storage.flush();
+    await Promise.all(acks);
+    await Promise.all([storage.append('r1', joined(4))]);
+    await storage.close();
+    expect(await storage.offLoop).toBe(false);
+    const reopened = new SqliteStorage(dir);
+    expect(reopened.load('r1').map((entry) => entry.at)).toEqual([1, 2, 3, 4]);
+    await reopened.close();
+  });
+
   it('refuses appends after close instead of dropping them silently', async () => {
     const storage = new SqliteStorage(dir);
     storage.createRoom(meta);

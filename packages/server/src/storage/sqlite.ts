@@ -78,10 +78,16 @@ export class SqliteStorage implements Storage {
   readonly #metas = new Map<string, Readonly<RoomMeta>>();
   readonly secret: Buffer;
 
+  /**
+   * @param commitThread commit in the writer thread (default); false keeps every commit on
+   *   the event loop, as before it existed. On a machine whose cores are all busy (the bench's
+   *   load workers beside the server) the thread waits for a core, and acks leave later.
+   */
   constructor(
     dataDir: string,
     readonly commitDelayMs = 2,
     walLimit = walLimitBytes,
+    readonly commitThread = true,
   ) {
     const file = privateDatabaseFile(dataDir);
     this.secret = loadSecret(join(dataDir, 'secret'));
@@ -233,7 +239,7 @@ export class SqliteStorage implements Storage {
   #send(): void {
     clearTimeout(this.#timer);
     this.#timer = undefined;
-    if (!this.#closing) this.#writer ??= this.#startWriter();
+    if (this.commitThread && !this.#closing) this.#writer ??= this.#startWriter();
     const writer = this.#writing;
     // Until the writer is ready (or when it is gone), commits are ours.
     if (!writer) return this.flush();
