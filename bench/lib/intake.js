@@ -211,18 +211,29 @@ function seqOf(buffer) {
  */
 const stageRules = [
   ['parse + validation', (name) => name === 'parseClientMessage'],
-  ['door + allowances', (_name, file) => file.endsWith('server/dist/rate-limit.js')],
+  [
+    'door + allowances',
+    (_name, file) => file.endsWith('server/dist/rate-limit.js') || file.endsWith('server/dist/allowances.js'),
+  ],
   ['apply (model)', (name, file) => name === 'apply' && file.endsWith('protocol/dist/model.js')],
   ['log: encode + queue', (name, file) => name === 'append' && file.includes('server/dist/storage/')],
   ['log: SQLite commit', (name, file) => name === 'flush' && file.includes('server/dist/storage/')],
-  ['dedupe (#remember)', (name) => name === '#remember'],
+  [
+    'dedupe (seen actions)',
+    (name, file) => name === '#remember' || file.endsWith('server/dist/seen-actions.js'),
+  ],
   [
     'ack: make + encode + send',
-    (name, file) => name === 'send' && file.endsWith('server/dist/plenum-room.js'),
+    (name, file) =>
+      name === 'send' &&
+      (file.endsWith('server/dist/plenum-room.js') || file.endsWith('server/dist/answers.js')),
   ],
   ['change tracking (#changed)', (name) => name === '#changed'],
-  ['tick: patches + fan-out', (name) => name === '#tick' || name === 'slice'],
-  ['room: the rest of #act', (name) => name === '#act'],
+  [
+    'tick: patches + fan-out',
+    (name, file) => name === '#tick' || name === 'slice' || file.endsWith('server/dist/fan-out.js'),
+  ],
+  ['room: the rest of #act', (name) => name === '#act' || name === '#apply'],
   ['room: the rest of onMessage', (name) => name === 'onMessage'],
   ['fake sockets (bench)', (name, file) => name === 'send' && file.endsWith('bench/lib/intake.js')],
   ['bench driver', (_name, file) => file.endsWith('bench/lib/intake.js')],
