@@ -12,6 +12,7 @@ import { apply, createRoom, join as joinRoom, roomView } from '../../packages/pr
 import { createRoomRecord } from '../../packages/server/dist/rooms.js';
 import { SqliteStorage } from '../../packages/server/dist/storage/sqlite.js';
 import { http, startPlenum } from './harness.js';
+import { cpuSeconds } from './procs.js';
 import { now, summary } from './stats.js';
 
 /**
@@ -105,21 +106,30 @@ export async function coldStart(cfg) {
     }
     const expected = JSON.stringify({ ...roomView(record, 0), online: 0 });
 
-    /** @type {{ startMs: number, firstGetMs: number, secondGetMs: number, equal: boolean }[]} */
+    /** @type {{ startMs: number, firstGetMs: number, firstGetCpuMs: number, firstGetLoopCpuMs: number, secondGetMs: number, equal: boolean }[]} */
     const runs = [];
     for (let i = 0; i < cfg.runs; i++) {
       const started = now();
       const server = await startPlenum({ fds: 4096, dataDir, nodeArgs: cfg.nodeArgs });
       try {
         const up = now();
+        // The server's CPU for it too (10 ms ticks): on a shared machine the wall time also
+        // counts the turns the server waited for a core.
+        const cpuBefore = server.cpu();
+        const loopBefore = cpuSeconds(server.child.pid, server.child.pid);
         const first = await http(`${server.url}/api/rooms/cold`, { timeoutMs: 60_000 });
         const firstGetMs = now() - up;
+        const firstGetCpuMs = (server.cpu() - cpuBefore) * 1000;
+        // Its event loop's thread alone: the storage workers starting meanwhile are not in it.
+        const firstGetLoopCpuMs = (cpuSeconds(server.child.pid, server.child.pid) - loopBefore) * 1000;
         const again = now();
         await http(`${server.url}/api/rooms/cold`);
         const secondGetMs = now() - again;
         runs.push({
           startMs: up - started,
           firstGetMs,
+          firstGetCpuMs,
+          firstGetLoopCpuMs,
           secondGetMs,
           equal: JSON.stringify({ ...first, online: 0 }) === expected,
         });
@@ -128,9 +138,10 @@ export async function coldStart(cfg) {
       }
     }
     const first = summary(runs.map((r) => r.firstGetMs));
+    const cpu = summary(runs.map((r) => r.firstGetCpuMs));
     cfg.log(
       `  cold start: ${cfg.actions.toLocaleString('en-US')} actions, first GET ${first.p50.toFixed(0)} ms (median of ${runs.length}), ` +
-        `max ${first.max.toFixed(0)} ms; state ${runs.every((r) => r.equal) ? 'equals' : 'DIFFERS from'} the replay`,
+        `max ${first.max.toFixed(0)} ms, server CPU ${cpu.p50.toFixed(0)} ms (median); state ${runs.every((r) => r.equal) ? 'equals' : 'DIFFERS from'} the replay`,
     );
     return {
       actions: cfg.actions,
@@ -141,6 +152,7 @@ export async function coldStart(cfg) {
       dbMB: dbBytes / 2 ** 20,
       runs,
       firstGetMs: first,
+      firstGetCpuMs: cpu,
       equal: runs.every((r) => r.equal),
     };
   } finally {
@@ -154,5 +166,30 @@ function safeSize(path) {
     return statSync(path).size;
   } catch {
     return 0;
+  }
+}
+
+// Alone: `node bench/lib/cold-start.js [--actions 100000] [--runs 3] [--profile DIR]` (after `npx tsc -b`).
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const { parseArgs } = await import('node:util');
+  const { values } = parseArgs({
+    options: { actions: { type: 'string' }, runs: { type: 'string' }, profile: { type: 'string' } },
+  });
+  const result = await coldStart({
+    actions: Number(values.actions ?? 100_000),
+    runs: Number(values.runs ?? 3),
+    log: (text) => console.log(text),
+    nodeArgs: values.profile ? ['--cpu-prof', `--cpu-prof-dir=${values.profile}`] : [],
+  });
+  console.log(
+    `  runs (wall/CPU/event-loop CPU ms): ${result.runs.map((r) => `${r.firstGetMs.toFixed(0)}/${r.firstGetCpuMs.toFixed(0)}/${r.firstGetLoopCpuMs.toFixed(0)}`).join(', ')}; load ${(await import('node:fs')).readFileSync('/proc/loadavg', 'utf8').trim()}`,
+  );
+  if (values.profile) {
+    const { summariseProfiles } = await import('./profile.js');
+    const summary = summariseProfiles(values.profile, 25);
+    for (const row of summary?.top ?? []) console.log(`  ${row.selfMs.toFixed(0).padStart(6)} ms  ${row.fn}`);
+    console.log('  inclusive:');
+    for (const row of summary?.inclusive ?? [])
+      console.log(`  ${row.ms.toFixed(0).padStart(6)} ms  ${row.fn}`);
   }
 }

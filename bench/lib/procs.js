@@ -180,11 +180,16 @@ export async function startChild(options) {
 }
 
 /**
- * CPU seconds (user + system) a process has used so far, from /proc/PID/stat.
+ * CPU seconds (user + system) a process has used so far, from /proc/PID/stat, or one of its
+ * threads (its main thread: the pid again) from /proc/PID/task/TID/stat.
  * @param {number} pid
+ * @param {number} [thread]
  */
-export function cpuSeconds(pid) {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+export function cpuSeconds(pid, thread) {
+  const stat = readFileSync(
+    thread === undefined ? `/proc/${pid}/stat` : `/proc/${pid}/task/${thread}/stat`,
+    'utf8',
+  );
   // Fields after the command name, which is in parentheses and may contain spaces.
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   return (Number(fields[11]) + Number(fields[12])) / clockTicks;

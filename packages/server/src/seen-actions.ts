@@ -9,12 +9,17 @@ import type { ServerMessage } from '@plenum/protocol';
 export const rememberedIds = 512;
 
 export class SeenActions {
-  /** participant -> action id -> the answer once committed (or pending). */
-  readonly #answers = new Map<string, Map<string, Promise<ServerMessage>>>();
+  /**
+   * participant -> action id -> the answer once committed (or pending). A replayed log's
+   * answers are kept as they are, not each wrapped in a promise: a room of 100,000 actions
+   * made as many promises at every restart.
+   */
+  readonly #answers = new Map<string, Map<string, ServerMessage | Promise<ServerMessage>>>();
 
   /** The answer given (or being given) to this action, if it was seen. */
   answer(participant: string, id: string): Promise<ServerMessage> | undefined {
-    return this.#answers.get(participant)?.get(id);
+    const answer = this.#answers.get(participant)?.get(id);
+    return answer === undefined ? undefined : Promise.resolve(answer);
   }
 
   has(participant: string, id: string): boolean {
@@ -24,7 +29,7 @@ export class SeenActions {
   remember(participant: string, id: string, answer: ServerMessage | Promise<ServerMessage>): void {
     let ids = this.#answers.get(participant);
     if (!ids) this.#answers.set(participant, (ids = new Map()));
-    ids.set(id, Promise.resolve(answer));
+    ids.set(id, answer);
     if (ids.size > rememberedIds) ids.delete(ids.keys().next().value!);
   }
 

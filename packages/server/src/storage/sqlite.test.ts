@@ -1,7 +1,7 @@
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SqliteStorage } from './sqlite.js';
 import type { LogEntry } from './storage.js';
 
@@ -46,6 +46,70 @@ describe('SqliteStorage', () => {
     expect(storage.rooms('r2')).toEqual([{ id: 'r2', lastActiveAt: 7 }]);
     expect(storage.rooms('none')).toEqual([]);
     await storage.close();
+  });
+
+  it('answers for a room as it was last written, created, changed or erased', async () => {
+    const storage = new SqliteStorage(dir);
+    expect(storage.getRoom('r1')).toBeUndefined();
+    storage.createRoom(meta);
+    expect(storage.getRoom('r1')).toEqual(meta);
+    storage.updateRoom({ ...meta, passcodeHash: 'p' });
+    expect(storage.getRoom('r1')).toEqual({ ...meta, passcodeHash: 'p' });
+    // What the caller keeps is its own: changing it later changes nothing stored.
+    const mine = { ...meta, id: 'r2' };
+    storage.createRoom(mine);
+    mine.title = 'Changed';
+    expect(storage.getRoom('r2')?.title).toBe('Room');
+    storage.deleteRoom('r1');
+    expect(storage.getRoom('r1')).toBeUndefined();
+    storage.updateRoom({ ...meta, title: 'Back?' });
+    expect(storage.getRoom('r1')).toBeUndefined();
+    await storage.close();
+    const reopened = new SqliteStorage(dir);
+    expect(reopened.getRoom('r1')).toBeUndefined();
+    expect(reopened.getRoom('r2')).toEqual({ ...meta, id: 'r2' });
+    await reopened.close();
+  });
+
+  it('keeps the log in order and every ack after its commit when a flush meets a batch on its way to disk', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const storage = new SqliteStorage(dir);
+      storage.createRoom(meta);
+      // The first batch starts the writer, and is committed here while it boots.
+      const boot = storage.append('r1', joined(0));
+      vi.advanceTimersByTime(storage.commitDelayMs);
+      await boot;
+      expect(await storage.offLoop).toBe(true);
+      const acked: number[] = [];
+      const first = [1, 2, 3].map((n) => storage.append('r1', joined(n)).then(() => acked.push(n)));
+      vi.advanceTimersByTime(storage.commitDelayMs); // the batch goes to the writer
+      const second = storage.append('r1', joined(4)).then(() => acked.push(4));
+      // load() flushes: it waits for the batch in flight, then commits the rest after it.
+      expect(storage.load('r1').map((entry) => entry.at)).toEqual([0, 1, 2, 3, 4]);
+      await Promise.all([...first, second]);
+      expect(acked.sort()).toEqual([1, 2, 3, 4]);
+      await storage.close();
+      const reopened = new SqliteStorage(dir);
+      expect(reopened.load('r1').map((entry) => entry.at)).toEqual([0, 1, 2, 3, 4]);
+      await reopened.close();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('commits on the event loop when told to, in order, each ack after its commit', async () => {
+    const storage = new SqliteStorage(dir, 2, undefined, false);
+    storage.createRoom(meta);
+    const acks = [1, 2, 3].map((n) => storage.append('r1', joined(n)));
+    storage.flush();
+    await Promise.all(acks);
+    await Promise.all([storage.append('r1', joined(4))]);
+    await storage.close();
+    expect(await storage.offLoop).toBe(false);
+    const reopened = new SqliteStorage(dir);
+    expect(reopened.load('r1').map((entry) => entry.at)).toEqual([1, 2, 3, 4]);
+    await reopened.close();
   });
 
   it('refuses appends after close instead of dropping them silently', async () => {

@@ -5,12 +5,28 @@ import Database from 'better-sqlite3';
 import { startCheckpointer, type Checkpointer } from './checkpointer.js';
 import { privateDatabaseFile } from './data-dir.js';
 import type { LogEntry, RoomMeta, Storage } from './storage.js';
+import { startWriter, type Writer } from './writer.js';
 
-interface Pending {
-  room: string;
-  entry: string;
+/**
+ * Appends committed together, and the one promise they all get: a burst of 10,000 votes
+ * makes a few of these, not 10,000 promises with their resolvers.
+ */
+interface Batch {
+  /** Flat: room, entry, room, entry, … (as the writer takes them). */
+  rows: string[];
+  done: Promise<void>;
   resolve(): void;
   reject(error: unknown): void;
+}
+
+function newBatch(): Batch {
+  let resolve!: () => void;
+  let reject!: (error: unknown) => void;
+  const done = new Promise<void>((yes, no) => {
+    resolve = yes;
+    reject = no;
+  });
+  return { rows: [], done, resolve, reject };
 }
 
 /**
@@ -23,20 +39,55 @@ export const walLimitBytes = 16 * 1024 * 1024;
  * One SQLite file under the data directory, in WAL mode with full fsync. Appends are
  * grouped: the first one starts a short timer, and everything that arrives until it fires
  * is committed in one transaction — so 1,000 votes cost a handful of fsyncs, not 1,000.
+ * The commits run in a worker thread (writer.ts), one batch at a time: what arrives while
+ * one is on its way to disk is the next batch. A synchronous `flush()` waits for the batch in
+ * flight and commits the rest itself.
  */
 export class SqliteStorage implements Storage {
   readonly #db: Database.Database;
-  readonly #pending: Pending[] = [];
+  /** What arrived since the last batch went out. */
+  #pending: Batch | undefined;
   #timer: NodeJS.Timeout | undefined;
   readonly #statements;
-  readonly #commit: (batch: Pending[]) => void;
+  readonly #commit: (rows: string[]) => void;
   readonly #checkpointer: Checkpointer;
+  /**
+   * Started by the first batch, not with the storage: a restarting server loads its rooms
+   * first, and a thread booting meanwhile takes a core from that (and a process that only
+   * reads never starts one).
+   */
+  #writer: Writer | undefined;
+  readonly #file: string;
+  readonly #walLimit: number;
+  /** The writer, once its connection is open and until it stops or dies; else commits are ours. */
+  #writing: Writer | undefined;
+  /** The batch the writer is committing. */
+  #inFlight: { seq: number; batch: Batch } | undefined;
+  #closing = false;
+  /**
+   * Resolves once commits run in the writer, which the first append starts (false: it could
+   * not start; they stay on the event loop).
+   */
+  readonly offLoop: Promise<boolean>;
+  #offLoop!: (on: boolean) => void;
+  /**
+   * The metadata of every room read or written since the start: each connection asks whether
+   * its room exists, and 2,000 joins made 2,000 queries. This process is the database's only
+   * writer, so the copy stays true; frozen, since every caller shares it.
+   */
+  readonly #metas = new Map<string, Readonly<RoomMeta>>();
   readonly secret: Buffer;
 
+  /**
+   * @param commitThread commit in the writer thread (default); false keeps every commit on
+   *   the event loop, as before it existed. On a machine whose cores are all busy (the bench's
+   *   load workers beside the server) the thread waits for a core, and acks leave later.
+   */
   constructor(
     dataDir: string,
     readonly commitDelayMs = 2,
     walLimit = walLimitBytes,
+    readonly commitThread = true,
   ) {
     const file = privateDatabaseFile(dataDir);
     this.secret = loadSecret(join(dataDir, 'secret'));
@@ -50,6 +101,7 @@ export class SqliteStorage implements Storage {
     this.#db.pragma(`journal_size_limit = ${Math.floor(walLimit)}`);
     this.#checkpointer = startCheckpointer(file, () => {
       if (this.#db.open) this.#db.pragma('wal_autocheckpoint = 1000');
+      this.#writer?.autocheckpoint(1000);
     });
     // Erased rooms are overwritten on disk, not just unlinked from the b-tree.
     this.#db.pragma('secure_delete = ON');
@@ -81,26 +133,62 @@ export class SqliteStorage implements Storage {
       deleteLog: this.#db.prepare('DELETE FROM log WHERE room = ?'),
       // An entry for a room erased meanwhile (a late leave, an action in flight) is dropped.
       append: this.#db.prepare(
-        'INSERT INTO log (room, entry) SELECT @room, @entry WHERE EXISTS (SELECT 1 FROM rooms WHERE id = @room)',
+        'INSERT INTO log (room, entry) SELECT ?, ? WHERE EXISTS (SELECT 1 FROM rooms WHERE id = ?)',
       ),
-      load: this.#db.prepare<[string], { entry: string }>('SELECT entry FROM log WHERE room = ? ORDER BY n'),
+      // Plucked: each row comes back as its text alone, not as an object wrapping it.
+      load: this.#db.prepare<[string], string>('SELECT entry FROM log WHERE room = ? ORDER BY n').pluck(),
     };
-    this.#commit = this.#db.transaction((batch: Pending[]) => {
-      for (const item of batch) this.#statements.append.run({ room: item.room, entry: item.entry });
+    this.#commit = this.#db.transaction((rows: string[]) => {
+      for (let i = 0; i < rows.length; i += 2) this.#statements.append.run(rows[i], rows[i + 1], rows[i]);
     });
+    this.offLoop = new Promise((resolve) => (this.#offLoop = resolve));
+    this.#file = file;
+    this.#walLimit = Math.floor(walLimit);
+  }
+
+  #startWriter(): Writer {
+    const writer = startWriter(this.#file, this.#walLimit, {
+      ready: () => {
+        if (!this.#closing) this.#writing = writer;
+        this.#offLoop(!this.#closing);
+      },
+      done: (seq, failure) => {
+        if (this.#inFlight?.seq !== seq) return; // flush() settled it already
+        this.#settleInFlight(failure === undefined ? { ok: true } : { ok: false, failure });
+        this.#send();
+      },
+      gone: () => {
+        this.#writing = undefined;
+        this.#offLoop(false);
+        this.#settleInFlight(writer.wait());
+        if (this.#pending) this.#timer ??= setTimeout(() => this.#send(), this.commitDelayMs);
+      },
+    });
+    return writer;
   }
 
   createRoom(meta: RoomMeta): void {
-    this.#statements.insertRoom.run(meta.id, JSON.stringify(meta));
+    const text = JSON.stringify(meta);
+    this.#statements.insertRoom.run(meta.id, text);
+    this.#metas.set(meta.id, Object.freeze(JSON.parse(text) as RoomMeta));
   }
 
   getRoom(id: string): RoomMeta | undefined {
+    const known = this.#metas.get(id);
+    if (known) return known;
+    // Unknown ids are not remembered: anyone can ask for any number of them.
     const row = this.#statements.getRoom.get(id);
-    return row ? (JSON.parse(row.meta) as RoomMeta) : undefined;
+    if (!row) return undefined;
+    const meta = Object.freeze(JSON.parse(row.meta) as RoomMeta);
+    this.#metas.set(id, meta);
+    return meta;
   }
 
   updateRoom(meta: RoomMeta): void {
-    this.#statements.updateRoom.run(JSON.stringify(meta), meta.id);
+    const text = JSON.stringify(meta);
+    if (this.#statements.updateRoom.run(text, meta.id).changes > 0)
+      this.#metas.set(meta.id, Object.freeze(JSON.parse(text) as RoomMeta));
+    else this.#metas.delete(meta.id);
   }
 
   roomCount(): number {
@@ -134,45 +222,83 @@ export class SqliteStorage implements Storage {
       this.#statements.deleteLog.run(id);
       this.#statements.deleteRoom.run(id);
     })();
+    this.#metas.delete(id);
     // Move the erase out of the write-ahead log too, so no copy of the room stays behind.
     this.#db.pragma('wal_checkpoint(TRUNCATE)');
   }
 
   append(room: string, entry: LogEntry): Promise<void> {
     if (!this.#db.open) return Promise.reject(new Error('The storage is closed.'));
-    return new Promise((resolve, reject) => {
-      this.#pending.push({ room, entry: JSON.stringify(entry), resolve, reject });
-      this.#timer ??= setTimeout(() => this.flush(), this.commitDelayMs);
-    });
+    const batch = (this.#pending ??= newBatch());
+    batch.rows.push(room, JSON.stringify(entry));
+    this.#timer ??= setTimeout(() => this.#send(), this.commitDelayMs);
+    return batch.done;
+  }
+
+  /** Hands what is pending to the writer, unless a batch is on its way (then it goes next). */
+  #send(): void {
+    clearTimeout(this.#timer);
+    this.#timer = undefined;
+    if (this.commitThread && !this.#closing) this.#writer ??= this.#startWriter();
+    const writer = this.#writing;
+    // Until the writer is ready (or when it is gone), commits are ours.
+    if (!writer) return this.flush();
+    const batch = this.#pending;
+    if (this.#inFlight || !batch) return;
+    this.#pending = undefined;
+    this.#inFlight = { seq: writer.commit(batch.rows), batch };
+  }
+
+  /** Answers the appends of the batch in flight; undecided (the writer died first) is failed. */
+  #settleInFlight(outcome: { ok: boolean; failure?: string } | undefined): void {
+    const inFlight = this.#inFlight;
+    if (!inFlight) return;
+    this.#inFlight = undefined;
+    if (outcome?.ok) inFlight.batch.resolve();
+    else {
+      const why = outcome ? (outcome.failure ?? 'the commit failed') : 'the writer stopped';
+      inFlight.batch.reject(new Error(`The log could not be stored: ${why}.`));
+    }
   }
 
   load(room: string): LogEntry[] {
     this.flush();
-    return this.#statements.load.all(room).map((row) => JSON.parse(row.entry) as LogEntry);
+    // Decoded in place: a long room's log is one array, not a second one beside the first.
+    const entries = this.#statements.load.all(room) as unknown[];
+    for (let i = 0; i < entries.length; i++) entries[i] = JSON.parse(entries[i] as string);
+    return entries as LogEntry[];
   }
 
   flush(): void {
     clearTimeout(this.#timer);
     this.#timer = undefined;
-    if (this.#pending.length === 0) return;
-    const batch = this.#pending.splice(0);
+    // The batch in flight goes first: what is committed here comes after it in the log.
+    if (this.#inFlight) this.#settleInFlight(this.#writer?.wait());
+    const batch = this.#pending;
+    if (!batch) return;
+    this.#pending = undefined;
     try {
-      this.#commit(batch);
+      this.#commit(batch.rows);
     } catch (error) {
-      for (const item of batch) item.reject(error);
+      batch.reject(error);
       return;
     }
-    for (const item of batch) item.resolve();
+    batch.resolve();
   }
 
   async close(): Promise<void> {
+    this.#closing = true;
+    this.#writing = undefined;
     this.flush();
+    await this.#writer?.stop();
+    this.#offLoop(false); // if it never started
     // The worker holds its own connection (and may still be opening it): it must be gone
     // before the last checkpoint, or it could recreate -wal/-shm files after we return.
     await this.#checkpointer.stop();
     // Fold the log into the database on the way out, so a restart starts from a small WAL.
     this.#db.pragma('wal_checkpoint(TRUNCATE)');
     this.#db.close();
+    this.#metas.clear();
   }
 }
 
