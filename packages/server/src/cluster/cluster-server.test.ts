@@ -1,9 +1,11 @@
 /** Two servers on one Redis: any node serves any room, the same room on both, presence summed, erase everywhere, Redis away. */
+import { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createRoomRecord } from '../rooms.js';
 import { startServer, type PlenumServer } from '../server.js';
 import { api, openSocket, randomParticipant, type TestSocket } from '../testing.js';
 import { Cluster } from './cluster.js';
+import { roomKeys } from './keys.js';
 import { startRedis, type TestRedis } from './redis-server.js';
 
 let redis: TestRedis;
@@ -106,6 +108,45 @@ describe('cluster mode', () => {
     expect((await onB.closed).code).toBe(4404);
     expect((await api(b.url, `/api/rooms/${room}`)).status).toBe(404);
   });
+
+  it('answers POST /api/rooms with 201 only once Redis has the room, and 503 with nothing left behind when it cannot', async () => {
+    const [a, b] = [await node(), await node()];
+    const created = await api(a.url, '/api/rooms', { method: 'POST', body: { title: 'Made on a' } });
+    expect(created.status).toBe(201);
+    const room = created.json.room as string;
+    const raw = new Redis(redis.url);
+    try {
+      expect(JSON.parse((await raw.get(roomKeys(room).meta))!)).toMatchObject({
+        id: room,
+        title: 'Made on a',
+      });
+      expect(await raw.sismember('plenum:rooms', room)).toBe(1);
+    } finally {
+      raw.disconnect();
+    }
+    // Another node serves it: its host key works there.
+    while (!b.storage.getRoom(room)) await api(b.url, `/api/rooms/${room}`);
+    const poll = await api(b.url, `/api/rooms/${room}/polls`, {
+      method: 'POST',
+      key: created.json.hostKey as string,
+      body: { title: 'Here too?', kind: 'single', options: ['yes', 'no'] },
+    });
+    expect(poll.status).toBe(201);
+
+    const rooms = a.storage.roomCount();
+    await redis.kill();
+    try {
+      const refused = await api(a.url, '/api/rooms', { method: 'POST', body: { title: 'Nowhere' } });
+      expect(refused.status).toBe(503);
+      expect(refused.json.error.code).toBe('unavailable');
+      expect(a.storage.roomCount()).toBe(rooms);
+    } finally {
+      await redis.restart();
+    }
+    const redisOfA = clusters.get(a)!.redis;
+    if (redisOfA.status !== 'ready') await new Promise((resolve) => redisOfA.once('ready', resolve));
+    expect((await api(a.url, '/api/rooms', { method: 'POST', body: {} })).status).toBe(201);
+  }, 30_000);
 
   it('answers actions `unavailable` while Redis is away, reads on from memory, and resumes', async () => {
     const [a] = [await node()];

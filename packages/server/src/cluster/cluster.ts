@@ -25,6 +25,14 @@ export interface ClusterOptions {
   leaseMs?: number;
   /** An append Redis has not answered by then fails as `unavailable` (default 5 s). */
   commandTimeoutMs?: number;
+  /**
+   * High availability: an append is acknowledged only once this many replicas have it
+   * (WAITAOF 0 N: fsynced to their AOF, where the server has WAITAOF, Redis 7.2+ and Valkey 8;
+   * else WAIT N: in their memory). Default 0: the primary's answer is enough.
+   */
+  waitReplicas?: number;
+  /** How long an append waits for those replicas before it fails as `unavailable` (default 1 s). */
+  waitReplicasTimeoutMs?: number;
   warn?: (message: string) => void;
 }
 
@@ -36,6 +44,9 @@ export interface Persistence {
   /** One sentence for the operator. */
   summary: string;
 }
+
+/** Not enough replicas confirmed an append in time: it is logged on the primary, but not acknowledged. */
+export class ReplicasBehindError extends Error {}
 
 type Keys = ReturnType<typeof roomKeys>;
 
@@ -51,6 +62,8 @@ export interface ClusterLink {
   readonly snapshotEvery: number;
   follow(log: RoomLog): Promise<void>;
   unfollow(log: RoomLog): Promise<void>;
+  /** Resolves once a room made on this node is in Redis (rejects if that failed). */
+  created(room: string): Promise<void>;
   append(keys: Keys, batch: { dedupe: string; entry: string }[]): Promise<number[]>;
   saveSnapshot(keys: Keys, seq: number, record: string, sockets: string): Promise<void>;
   warn(message: string): void;
@@ -71,6 +84,9 @@ export class Cluster implements ClusterLink {
   #leaseTimer: NodeJS.Timeout | undefined;
   #leaseMs = 5000;
   #closed = false;
+  /** With waitReplicas: the connection appends go over, since WAIT counts that connection's writes. */
+  #appender: Redis | undefined;
+  #wait: { replicas: number; timeoutMs: number; command: 'WAITAOF' | 'WAIT' } | undefined;
 
   private constructor(options: ClusterOptions, redis: Redis, subscriber: Redis, secret: Buffer) {
     this.node = options.node ?? randomBytes(4).toString('hex');
@@ -109,9 +125,36 @@ export class Cluster implements ClusterLink {
     redis.defineCommand('plenumAppend', { numberOfKeys: 4, lua: appendScript });
     redis.defineCommand('plenumSnapshot', { numberOfKeys: 3, lua: snapshotScript });
     cluster.#leaseMs = options.leaseMs ?? 5000;
+    if (options.waitReplicas) await cluster.#useReplicas(options.waitReplicas, options.waitReplicasTimeoutMs);
     await cluster.#renewLease();
     await cluster.#listen(options.headCheckMs ?? 1000);
     return cluster;
+  }
+
+  /**
+   * Appends go over a connection of their own, so a WAIT blocking it (a replica slow or away)
+   * holds up appends only, never leases, head checks or reads.
+   */
+  async #useReplicas(replicas: number, timeoutMs = 1000): Promise<void> {
+    if (!Number.isInteger(replicas) || replicas < 0)
+      throw new RangeError('waitReplicas must be a whole number.');
+    const appender = this.redis.duplicate();
+    appender.on('error', () => undefined);
+    await appender.connect();
+    appender.defineCommand('plenumAppend', { numberOfKeys: 4, lua: appendScript });
+    // COMMAND INFO answers [null] for a command the server does not know.
+    const [info] = (await appender.call('COMMAND', 'INFO', 'WAITAOF')) as unknown[];
+    this.#wait = { replicas, timeoutMs, command: info ? 'WAITAOF' : 'WAIT' };
+    this.#appender = appender;
+  }
+
+  /** What an acknowledgement waits for besides the primary: for the operator's start-up line. */
+  get replicaWait(): string | undefined {
+    const wait = this.#wait;
+    if (!wait) return undefined;
+    return wait.command === 'WAITAOF'
+      ? `every append waits until ${wait.replicas} replica(s) fsynced it (WAITAOF, at most ${wait.timeoutMs} ms)`
+      : `every append waits until ${wait.replicas} replica(s) have it in memory (WAIT; this server has no WAITAOF, at most ${wait.timeoutMs} ms)`;
   }
 
   async #listen(headCheckMs: number): Promise<void> {
@@ -186,6 +229,10 @@ export class Cluster implements ClusterLink {
     await this.#subscriber.subscribe(log.keys.channel);
   }
 
+  created(room: string): Promise<void> {
+    return this.storage.created(room);
+  }
+
   async unfollow(log: RoomLog): Promise<void> {
     if (this.#rooms.get(log.keys.channel) !== log) return;
     this.#rooms.delete(log.keys.channel);
@@ -195,12 +242,35 @@ export class Cluster implements ClusterLink {
   async append(keys: Keys, batch: { dedupe: string; entry: string }[]): Promise<number[]> {
     const args = [keys.meta, keys.log, keys.head, keys.ids, this.node, keys.channel];
     for (const item of batch) args.push(item.dedupe, item.entry);
-    const result = await (this.redis as unknown as ScriptCommands).plenumAppend(...args);
+    const result = await this.#appendAndWait(args);
     // When the room last saw anything, for retention: best effort, never holds an ack.
     const at = (JSON.parse(batch.at(-1)!.entry) as { at: number }).at;
     const room = keys.meta.slice('{room:'.length, -'}:meta'.length);
     this.redis.zadd(globalKeys.active, 'GT', at, room).catch(() => undefined);
     this.storage.touched(room, at);
+    return result;
+  }
+
+  /** The append script, and with waitReplicas the WAIT right behind it on the same connection. */
+  async #appendAndWait(args: string[]): Promise<number[]> {
+    const wait = this.#wait;
+    if (!wait || !this.#appender) return (this.redis as unknown as ScriptCommands).plenumAppend(...args);
+    const appender = this.#appender;
+    // Sent together: no round trip between them; WAIT covers every write before it on this connection.
+    const appended = (appender as unknown as ScriptCommands).plenumAppend(...args);
+    const waited =
+      wait.command === 'WAITAOF'
+        ? appender.call('WAITAOF', '0', String(wait.replicas), String(wait.timeoutMs))
+        : appender.call('WAIT', String(wait.replicas), String(wait.timeoutMs));
+    const [result, confirmed] = await Promise.all([appended, waited]);
+    const replicas = Array.isArray(confirmed) ? Number(confirmed[1]) : Number(confirmed);
+    if (replicas < wait.replicas) {
+      // Logged, and every node folds it; the client is told `unavailable`, re-sends, and gets
+      // its answer (the dedupe) once the replicas confirm.
+      throw new ReplicasBehindError(
+        `only ${replicas} of ${wait.replicas} replica(s) confirmed the append in time`,
+      );
+    }
     return result;
   }
 
@@ -275,6 +345,7 @@ export class Cluster implements ClusterLink {
     clearInterval(this.#headTimer);
     clearInterval(this.#leaseTimer);
     this.#subscriber.disconnect();
+    this.#appender?.disconnect();
     // Gone for good: the others log this node's remaining sockets as left without waiting.
     await this.redis.del(`${globalKeys.node}${this.node}`).catch(() => undefined);
     await this.redis.quit().catch(() => this.redis.disconnect());

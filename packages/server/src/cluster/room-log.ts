@@ -66,8 +66,12 @@ export class RoomLog {
     return this.#folded;
   }
 
-  /** Loads the room (latest snapshot, then the tail) and follows it from now on. */
+  /**
+   * Loads the room (latest snapshot, then the tail) and follows it from now on. A room just
+   * made on this node opens once its creation is in Redis (it rejects if that failed).
+   */
   async open(owner: RoomLogOwner): Promise<void> {
+    await this.link.created(this.room);
     this.#owner = owner;
     await this.link.follow(this);
     const snapshot = await this.link.redis.hgetall(this.keys.snapshot);
