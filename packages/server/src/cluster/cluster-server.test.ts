@@ -23,8 +23,13 @@ afterEach(async () => {
   await Promise.all(servers.splice(0).map((server) => server.close()));
 });
 
-async function node(): Promise<PlenumServer> {
-  const cluster = await Cluster.connect({ url: redis.url, headCheckMs: 50, warn: () => undefined });
+async function node(options: { snapshotEvery?: number } = {}): Promise<PlenumServer> {
+  const cluster = await Cluster.connect({
+    url: redis.url,
+    headCheckMs: 50,
+    warn: () => undefined,
+    ...options,
+  });
   const server = await startServer({ port: 0, storage: cluster.storage, cluster });
   servers.push(server);
   clusters.set(server, cluster);
@@ -98,6 +103,30 @@ describe('cluster mode', () => {
     expect(again).toEqual(asked);
     const view = (await api(b.url, `/api/rooms/${room}`)).json;
     expect(view.questions).toHaveLength(1);
+  });
+
+  it('answers a question re-sent to a node that loaded the room from a snapshot with its id, asked once', async () => {
+    const [a, b] = [await node({ snapshotEvery: 5 }), await node({ snapshotEvery: 5 })];
+    const { meta } = createRoomRecord(a.storage, { title: 'Snapshots' });
+    const room = meta.id;
+    const participant = randomParticipant();
+    const onA = await open(a, room, { participant });
+    const asked = await onA.act({ type: 'ask', id: 'ask-1', text: 'Is my question kept?' });
+    expect(asked).toMatchObject({ type: 'ack', id: 'ask-1', result: { id: expect.any(String) } });
+    const question = (asked as { result: { id: string } }).result.id;
+    // Enough after it for a snapshot past the question; b has not hosted the room yet.
+    // (each socket's join is an entry of the log)
+    for (let i = 0; i < 6; i++) await open(a, room);
+    const snapshotSeq = async () => Number(await clusters.get(a)!.redis.hget(roomKeys(room).snapshot, 'seq'));
+    for (let i = 0; (await snapshotSeq()) < 5; i++) if (i > 200) throw new Error('no snapshot');
+    while (!b.storage.getRoom(room)) await clusters.get(b)!.redis.ping();
+    onA.close();
+    // Its ack was lost, say: the outbox sends it again through b, which starts from the snapshot.
+    const onB = await open(b, room, { participant });
+    const again = await onB.act({ type: 'ask', id: 'ask-1', text: 'Is my question kept?' });
+    expect(again).toEqual({ type: 'ack', id: 'ask-1', result: { id: question } });
+    const view = (await api(b.url, `/api/rooms/${room}`)).json;
+    expect(view.questions.map((q: { id: string }) => q.id)).toEqual([question]);
   });
 
   it('erases a room on every node', async () => {

@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { globalKeys, roomKeys } from './keys.js';
 import { RoomLog } from './room-log.js';
-import { appendScript, snapshotScript } from './scripts.js';
+import { appendHead, appendKeyCount, appendScript, dedupeKeys, snapshotScript } from './scripts.js';
 import { ClusterStorage, type ControlMessage } from './storage.js';
 
 export interface ClusterOptions {
@@ -19,6 +19,15 @@ export interface ClusterOptions {
   snapshotEvery?: number;
   /** Entries kept before the latest snapshot when trimming (default 1,000). */
   keepBehindSnapshot?: number;
+  /**
+   * How long a logged action is recognised when it is sent again (default 24 h): an outbox
+   * re-sends what was not acknowledged when its socket comes back, which is seconds to
+   * minutes later, or hours for a laptop that slept; past the window it counts as new. The
+   * dedupe hashes expire behind it, so Redis keeps one field per action of the last window.
+   */
+  dedupeWindowMs?: number;
+  /** The clock that picks the dedupe period (tests move it). */
+  now?: () => number;
   /** How often a node compares each room's head with what it folded (default 1 s). */
   headCheckMs?: number;
   /** A node that has not renewed its lease for this long is dead: others log its sockets' leaves (default 5 s). */
@@ -51,8 +60,22 @@ export class ReplicasBehindError extends Error {}
 type Keys = ReturnType<typeof roomKeys>;
 
 interface ScriptCommands {
-  plenumAppend(...args: string[]): Promise<number[]>;
+  plenumAppend(...args: string[]): Promise<(number | string)[]>;
   plenumSnapshot(...args: string[]): Promise<number>;
+}
+
+/** One entry to append: its dedupe key ('' for none), the entry as JSON, the id it creates ('' for none). */
+export interface Appended {
+  dedupe: string;
+  entry: string;
+  newId: string;
+}
+
+/** Its seq; for an action logged before, the seq and new id that copy got. */
+export interface AppendResult {
+  seq: number;
+  duplicate: boolean;
+  newId?: string;
 }
 
 /** What a room's log needs of the node (room-log.ts). */
@@ -64,7 +87,7 @@ export interface ClusterLink {
   unfollow(log: RoomLog): Promise<void>;
   /** Resolves once a room made on this node is in Redis (rejects if that failed). */
   created(room: string): Promise<void>;
-  append(keys: Keys, batch: { dedupe: string; entry: string }[]): Promise<number[]>;
+  append(keys: Keys, batch: Appended[]): Promise<AppendResult[]>;
   saveSnapshot(keys: Keys, seq: number, record: string, sockets: string): Promise<void>;
   warn(message: string): void;
 }
@@ -76,6 +99,8 @@ export class Cluster implements ClusterLink {
   readonly storage: ClusterStorage;
   readonly #subscriber: Redis;
   readonly #keep: number;
+  readonly #dedupeWindowMs: number;
+  readonly #now: () => number;
   /** Rooms followed, by their notification channel. */
   readonly #rooms = new Map<string, RoomLog>();
   readonly #erased = new Set<(room: string) => void>();
@@ -94,6 +119,8 @@ export class Cluster implements ClusterLink {
     this.#subscriber = subscriber;
     this.snapshotEvery = options.snapshotEvery ?? 5000;
     this.#keep = options.keepBehindSnapshot ?? 1000;
+    this.#dedupeWindowMs = options.dedupeWindowMs ?? 24 * 3600_000;
+    this.#now = options.now ?? Date.now;
     this.#warn = options.warn ?? ((message) => console.warn(`plenum: ${message}`));
     this.storage = new ClusterStorage(this, secret);
   }
@@ -122,7 +149,7 @@ export class Cluster implements ClusterLink {
     await redis.set(globalKeys.secret, fresh, 'NX');
     const secret = Buffer.from((await redis.get(globalKeys.secret))!, 'hex');
     const cluster = new Cluster(options, redis, subscriber, secret);
-    redis.defineCommand('plenumAppend', { numberOfKeys: 4, lua: appendScript });
+    redis.defineCommand('plenumAppend', { numberOfKeys: appendKeyCount, lua: appendScript });
     redis.defineCommand('plenumSnapshot', { numberOfKeys: 3, lua: snapshotScript });
     cluster.#leaseMs = options.leaseMs ?? 5000;
     if (options.waitReplicas) await cluster.#useReplicas(options.waitReplicas, options.waitReplicasTimeoutMs);
@@ -141,7 +168,7 @@ export class Cluster implements ClusterLink {
     const appender = this.redis.duplicate();
     appender.on('error', () => undefined);
     await appender.connect();
-    appender.defineCommand('plenumAppend', { numberOfKeys: 4, lua: appendScript });
+    appender.defineCommand('plenumAppend', { numberOfKeys: appendKeyCount, lua: appendScript });
     // COMMAND INFO answers [null] for a command the server does not know.
     const [info] = (await appender.call('COMMAND', 'INFO', 'WAITAOF')) as unknown[];
     this.#wait = { replicas, timeoutMs, command: info ? 'WAITAOF' : 'WAIT' };
@@ -239,10 +266,14 @@ export class Cluster implements ClusterLink {
     if (!this.#closed) await this.#subscriber.unsubscribe(log.keys.channel).catch(() => undefined);
   }
 
-  async append(keys: Keys, batch: { dedupe: string; entry: string }[]): Promise<number[]> {
-    const args = [keys.meta, keys.log, keys.head, keys.ids, this.node, keys.channel];
-    for (const item of batch) args.push(item.dedupe, item.entry);
-    const result = await this.#appendAndWait(args);
+  async append(keys: Keys, batch: Appended[]): Promise<AppendResult[]> {
+    const args = appendHead(keys, this.node, this.#now(), this.#dedupeWindowMs);
+    for (const item of batch) args.push(item.dedupe, item.entry, item.newId);
+    const result = (await this.#appendAndWait(args)).map((answer): AppendResult => {
+      if (typeof answer === 'number') return { seq: answer, duplicate: false };
+      const [seq, newId] = answer.slice(1).split(' ');
+      return { seq: Number(seq), duplicate: true, ...(newId && { newId }) };
+    });
     // When the room last saw anything, for retention: best effort, never holds an ack.
     const at = (JSON.parse(batch.at(-1)!.entry) as { at: number }).at;
     const room = keys.meta.slice('{room:'.length, -'}:meta'.length);
@@ -252,7 +283,7 @@ export class Cluster implements ClusterLink {
   }
 
   /** The append script, and with waitReplicas the WAIT right behind it on the same connection. */
-  async #appendAndWait(args: string[]): Promise<number[]> {
+  async #appendAndWait(args: string[]): Promise<(number | string)[]> {
     const wait = this.#wait;
     if (!wait || !this.#appender) return (this.redis as unknown as ScriptCommands).plenumAppend(...args);
     const appender = this.#appender;
@@ -272,6 +303,11 @@ export class Cluster implements ClusterLink {
       );
     }
     return result;
+  }
+
+  /** Every dedupe hash of the room that may exist now. */
+  dedupeKeys(keys: Keys): string[] {
+    return dedupeKeys(keys, this.#now(), this.#dedupeWindowMs);
   }
 
   async saveSnapshot(keys: Keys, seq: number, record: string, sockets: string): Promise<void> {

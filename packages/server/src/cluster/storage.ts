@@ -174,7 +174,7 @@ export class ClusterStorage implements Storage {
       'erasing a room',
       this.#redis
         .pipeline()
-        .del(keys.meta, keys.log, keys.head, keys.ids, keys.snapshot)
+        .del(keys.meta, keys.log, keys.head, keys.snapshot, ...this.cluster.dedupeKeys(keys))
         .srem(globalKeys.rooms, id)
         .zrem(globalKeys.active, id)
         .publish(globalKeys.control, JSON.stringify({ type: 'erased', room: id, node }))
