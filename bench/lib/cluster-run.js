@@ -109,6 +109,10 @@ export function renderClusterTable(runs) {
       (x) => `${perNode(x.nodesVote.cpuS, 2)} s of ${fmt(x.nodesVote.windowS, 1)} s`,
     ],
     [
+      'Redis, voting: requests/s (per tick)',
+      (x) => `${fmt(x.redis.requestsPerSecond)} (${fmt(x.redis.requestsPerTick, 1)})`,
+    ],
+    [
       'Redis, voting: commands/s (per tick)',
       (x) => `${fmt(x.redis.commandsPerSecond)} (${fmt(x.redis.commandsPerTick, 1)})`,
     ],
@@ -116,7 +120,10 @@ export function renderClusterTable(runs) {
       'Redis, voting: appends/s; votes per append',
       (x) => `${fmt(x.redis.scriptsPerSecond)}; ${fmt(x.redis.actionsPerScript, 1)}`,
     ],
-    ['Redis, voting: commands per vote', (x) => fmt(x.redis.commandsPerAction, 2)],
+    [
+      'Redis, voting: requests; commands per vote',
+      (x) => `${fmt(x.redis.requestsPerAction, 2)}; ${fmt(x.redis.commandsPerAction, 2)}`,
+    ],
     [
       'Redis, voting: in scripts; CPU',
       (x) => `${fmt(x.redis.scriptMsPerSecond)} ms/s; ${fmt(x.redis.cpuPercent)} %`,
@@ -124,12 +131,15 @@ export function renderClusterTable(runs) {
     ['Redis, voting: CPU per vote', (x) => `${fmt(x.redis.cpuUsecPerAction, 1)} µs`],
     ['Redis, voting: bytes out per vote', (x) => fmt(x.redis.outBytesPerAction)],
     [
-      'Redis, joining: commands/s (per tick)',
-      (x) => `${fmt(x.joinRedis.commandsPerSecond)} (${fmt(x.joinRedis.commandsPerTick, 1)})`,
+      'Redis, joining: requests/s; commands/s',
+      (x) => `${fmt(x.joinRedis.requestsPerSecond)}; ${fmt(x.joinRedis.commandsPerSecond)}`,
     ],
-    ['Redis, idle room: commands/s', (x) => fmt(x.idle.commandsPerSecond, 1)],
+    ['Redis, idle room: requests/s', (x) => fmt(x.idle.requestsPerSecond, 1)],
     ['one host vote: CPU per node', (x) => `${perNode(x.fanout.nodeCpuMsPerPatch, 1)} ms`],
-    ['one host vote: Redis commands', (x) => fmt(x.fanout.redis.commandsPerAction, 1)],
+    [
+      'one host vote: Redis requests; commands',
+      (x) => `${fmt(x.fanout.redis.requestsPerAction, 1)}; ${fmt(x.fanout.redis.commandsPerAction, 1)}`,
+    ],
   ];
   const header = ['cluster auditorium', ...runs.map((x) => `${x.nodes} nodes`)];
   const table = [header, ...rows.map(([label, cell]) => [label, ...runs.map((x) => safe(() => cell(x)))])];
@@ -140,7 +150,8 @@ export function renderClusterTable(runs) {
       .join('  ')
       .trimEnd();
   return [
-    `cluster: the auditorium poll on N nodes and one redis-server (AOF, appendfsync always); "per tick" = per ${tickMs} ms`,
+    `cluster: the auditorium poll on N nodes and one redis-server (AOF, appendfsync always); "per tick" = per ${tickMs} ms;`,
+    '  requests = what the nodes sent Redis; commands = as INFO commandstats counts them, calls inside scripts included',
     line(table[0] ?? []),
     line(widths.map((w) => '-'.repeat(w))),
     ...table.slice(1).map(line),
@@ -165,8 +176,8 @@ export function renderProjection(p) {
     `projection: one room of ${fmt(p.viewers)} viewers on ${fmt(p.nodes)} nodes of ${fmt(p.perNode)}, every viewer voting once,`,
     `scaled from the ${fmt(p.from.clients)}-client run on ${p.from.nodes} nodes. Assumptions, each from that run:`,
     `- one Redis primary holds the room (a room's keys share one hash slot: Redis Cluster cannot split it);`,
-    `- group commit: a node appends at most once per round trip, ${fmt(p.maxAppendsPerNodePerS)}/s (1 / ack p50),`,
-    `  ${fmt(p.commandsPerAppend, 1)} Redis commands per append (script-inner calls counted);`,
+    `- group commit: a node appends at most once per round trip (${fmt(p.roundTripMs, 1)} ms, a single host vote's ack p50),`,
+    `  so at most ${fmt(p.maxAppendsPerNodePerS)} appends/s per node; Redis commands (calls inside scripts counted) follow the votes;`,
     `- Redis: ${fmt(p.redisCpuPerVoteUs, 1)} µs CPU and ${fmt(p.outBytesPerVotePerNode)} B out per vote and node (the entry's pub/sub copy);`,
     `- every node folds every vote: ${fmt(p.cpuPerVoteUs, 1)} µs of node CPU per vote in the room (its vote-window CPU less`,
     `  its patches, over all votes; it still holds acking its own clients, so an upper bound);`,

@@ -15,7 +15,7 @@ import { canon } from './canon.js';
 import { controlSocket, http, startFleet, startPlenum } from './harness.js';
 import { cpuSeconds } from './procs.js';
 import { mergeReports, mergeRuns, perClientFigures } from './scenarios.js';
-import { now, sleep } from './stats.js';
+import { now, sleep, summary } from './stats.js';
 
 const require = createRequire(new URL('../../packages/server/package.json', import.meta.url));
 /** @type {typeof import('ioredis').Redis} */
@@ -180,11 +180,23 @@ export function redisDelta(a, b, actions) {
   const commands = b.total - a.total;
   const scripts = (calls.evalsha ?? 0) + (calls.eval ?? 0);
   const publishes = calls.publish ?? 0;
+  // Requests: what the nodes sent (round trips, pipelined or not), without the calls a script
+  // made inside Redis: per entry HGETs, XADD, HSET; per script EXISTS, GET, SET, PUBLISH, PEXPIRE.
+  const inner =
+    (calls.hget ?? 0) +
+    (calls.xadd ?? 0) +
+    (calls.hset ?? 0) +
+    Math.min(calls.pexpire ?? 0, scripts) +
+    4 * scripts;
+  const requests = Math.max(0, commands - inner);
   return {
     seconds,
     commands,
     commandsPerSecond: commands / seconds,
     commandsPerTick: (commands / seconds) * (tickMs / 1000),
+    requests,
+    requestsPerSecond: requests / seconds,
+    requestsPerTick: (requests / seconds) * (tickMs / 1000),
     scripts,
     scriptsPerSecond: scripts / seconds,
     publishes,
@@ -196,6 +208,7 @@ export function redisDelta(a, b, actions) {
       actions,
       actionsPerScript: scripts ? actions / scripts : undefined,
       commandsPerAction: actions ? commands / actions : undefined,
+      requestsPerAction: actions ? requests / actions : undefined,
       scriptUsecPerAction: actions ? usec / actions : undefined,
       cpuUsecPerAction: actions ? ((b.cpuS - a.cpuS) * 1e6) / actions : undefined,
       outBytesPerAction: actions ? (b.netOut - a.netOut) / actions : undefined,
@@ -490,8 +503,10 @@ export function projection(x, p) {
   const votes = Math.max(1, x.votes.acked);
   const r = x.redis;
   // Group commit: a node has one append in flight per room; what arrives meanwhile goes in
-  // the next. So a node appends at most once per round trip (taken as the measured ack p50).
-  const maxAppendsPerNodePerS = 1000 / Math.max(0.5, x.votes.ackMs.p50);
+  // the next. So a node appends at most once per round trip: that of a single action on a
+  // quiet room (the host votes of the fan-out probe, ack p50), not of the busy burst.
+  const roundTripMs = summary(x.fanout.ackMs).p50;
+  const maxAppendsPerNodePerS = 1000 / Math.max(0.5, roundTripMs);
   // A node's CPU per vote in the room: its CPU in the vote window, less the patches it sent
   // (patches per client × its measured CPU per patch), over every vote of the room (each node
   // folds all of them). It still holds acking and receiving its own clients' votes.
@@ -506,7 +521,6 @@ export function projection(x, p) {
   const redisCpuPerVoteUs = ((r.cpuPercent / 100) * r.seconds * 1e6) / votes;
   // Bytes Redis sent per vote and node: mostly the pub/sub copy of the entry each node gets.
   const outBytesPerVotePerNode = (r.outBytesPerAction ?? 0) / x.nodes;
-  const commandsPerAppend = r.commands / Math.max(1, r.scripts);
   const rows = p.spreadsS.map((spreadS) => {
     const actionsPerS = p.viewers / spreadS;
     const appendsPerS = nodes * Math.min(actionsPerS / nodes, maxAppendsPerNodePerS);
@@ -516,7 +530,7 @@ export function projection(x, p) {
       appendsPerS,
       // Each append: the call, and one notification to every node.
       engineMessagesPerS: appendsPerS * (1 + nodes),
-      redisCommandsPerS: appendsPerS * commandsPerAppend,
+      redisCommandsPerS: actionsPerS * (r.commandsPerAction ?? 0),
       redisCpuPercent: (actionsPerS * redisCpuPerVoteUs) / 1e4,
       redisOutMBPerS: (actionsPerS * outBytesPerVotePerNode * nodes) / 2 ** 20,
       nodeFoldCpuPercent: (actionsPerS * cpuPerVoteUs) / 1e4,
@@ -528,8 +542,8 @@ export function projection(x, p) {
     perNode: p.perNode,
     nodes,
     from: { nodes: x.nodes, clients: x.clients },
+    roundTripMs,
     maxAppendsPerNodePerS,
-    commandsPerAppend,
     cpuPerVoteUs,
     fanoutUsPerClientPerPatch: fanoutUs,
     redisCpuPerVoteUs,
