@@ -238,6 +238,23 @@ export function clusterSizes(nodeCounts, options) {
 }
 
 /**
+ * Until `server` knows the room (its GET answers; that also makes the node follow it), at most 10 s.
+ * @param {Server} server
+ * @param {string} room
+ */
+async function untilKnown(server, room) {
+  const deadline = now() + 10_000;
+  for (;;) {
+    try {
+      return await http(`${server.url}/api/rooms/${room}`, { timeoutMs: 5_000 });
+    } catch (error) {
+      if (now() > deadline) throw error;
+      await sleep(20);
+    }
+  }
+}
+
+/**
  * Reads each node's CPU seconds and event-loop delay (and resets the delay histogram).
  * @param {Server[]} servers
  */
@@ -294,13 +311,14 @@ export async function clusterAuditorium(cfg, size) {
       method: 'POST',
       body: { title: 'Bench auditorium (cluster)', moderation: 'post' },
     });
+    // The room reaches the other nodes' index over pub/sub a moment later (README, "Not there yet").
+    for (const server of servers) await untilKnown(server, room);
     // Made on one node, the poll through another: every node serves every room.
     const { id: poll } = await http(`${last.url}/api/rooms/${room}/polls`, {
       method: 'POST',
       key: hostKey,
       body: { title: 'Which option?', kind: 'single', options: pollOptions },
     });
-    for (const server of servers) await http(`${server.url}/api/rooms/${room}`); // every node follows the room
     await sleep(300);
     const path = `/parties/main/${room}`;
 
