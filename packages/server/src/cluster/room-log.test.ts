@@ -2,6 +2,7 @@
 import { apply, createRoom, noCaps, type RoomRecord } from '@plenum/protocol';
 import { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { RoomExistsError } from '../rooms.js';
 import type { LogEntry, RoomMeta } from '../storage/storage.js';
 import { Cluster, type ClusterOptions } from './cluster.js';
 import { roomKeys } from './keys.js';
@@ -255,6 +256,23 @@ describe('the room log in Redis', () => {
     await log.close();
     await joined.close();
   }, 60_000);
+
+  it('refuses a room id another node took meanwhile, and mirrors that node’s room instead', async () => {
+    const a = await node();
+    const theirs: RoomMeta = {
+      id: `taken-${Date.now()}`,
+      title: 'Theirs',
+      moderation: 'post',
+      hostKeyHash: 'h1',
+      createdAt: 1,
+    };
+    // Another node's write, not yet heard of here.
+    await a.redis.set(roomKeys(theirs.id).meta, JSON.stringify(theirs));
+    const ours = { ...theirs, title: 'Ours', hostKeyHash: 'h2' };
+    await expect(a.storage.createRoom(ours)).rejects.toBeInstanceOf(RoomExistsError);
+    expect(a.storage.getRoom(theirs.id)).toEqual(theirs);
+    expect(JSON.parse((await a.redis.get(roomKeys(theirs.id).meta))!)).toEqual(theirs);
+  });
 
   it('erases every key of a room and tells every node', async () => {
     const [a, b] = [await node(), await node()];
