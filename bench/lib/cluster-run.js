@@ -181,7 +181,8 @@ export function renderProjection(p) {
     `- Redis: ${fmt(p.redisCpuPerVoteUs, 1)} µs CPU and ${fmt(p.outBytesPerVotePerNode)} B out per vote and node (the entry's pub/sub copy);`,
     `- every node folds every vote: ${fmt(p.cpuPerVoteUs, 1)} µs of node CPU per vote in the room (its vote-window CPU less`,
     `  its patches, over all votes; it still holds acking its own clients, so an upper bound);`,
-    `- fan-out: ${fmt(p.fanoutUsPerClientPerPatch, 2)} µs per client per patch, at most one patch per ${tickMs} ms.`,
+    `- fan-out: ${fmt(p.fanoutUsPerClientPerPatch, 2)} µs per client per patch, a patch every ${tickMs} ms (the most: a node`,
+    `  whose fan-out takes longer than a tick sends the next one when it is done, so fewer, bigger patches).`,
   ];
   const head = [
     'votes over',
