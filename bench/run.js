@@ -4,6 +4,7 @@
  * and the raw-socket ceiling. See bench/README.md for what is measured and how.
  *
  *   node bench/run.js [--quick] [--clients N] [--workers W] [--only a,b] [--profile] [--nice-workers]
+ *   node bench/run.js --cluster N[,M…] [--quick] [--cluster-clients A,B…]   (lib/cluster.js)
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -16,6 +17,8 @@ import { cliScript } from './lib/harness.js';
 import { intake } from './lib/intake.js';
 import { killAll } from './lib/procs.js';
 import { summariseProfiles } from './lib/profile.js';
+import { clusterSizes } from './lib/cluster.js';
+import { runCluster } from './lib/cluster-run.js';
 import { applause, auditorium, ceiling, naive, peers, questionStorm, quiz } from './lib/scenarios.js';
 import { fmt, now } from './lib/stats.js';
 
@@ -46,6 +49,12 @@ const usage = `Usage: node bench/run.js [options]
   --profile          write CPU profiles of the Plenum server and print the hottest functions
   --nice-workers     run the load workers at nice 10, so the server gets a core first, as it
                      would with its clients on other machines
+  --cluster <n,…>    instead of the scenarios above: the auditorium poll on n 'plenum serve --redis'
+                     nodes sharing one redis-server (PLENUM_REDIS_SERVER, else /usr/bin/redis-server),
+                     clients round robin over the nodes, with Redis's own counters; several node counts
+                     (2,3) make a series. Sizes: 5,000 and 20,000 clients for 2 nodes, 5,000 and
+                     5,000 per node otherwise; quick: 250 and 500 per node
+  --cluster-clients <l>  total clients per cluster run instead (e.g. 5000,20000)
   -h, --help`;
 
 const { values } = parseArgs({
@@ -58,6 +67,8 @@ const { values } = parseArgs({
     'peer-sizes': { type: 'string' },
     profile: { type: 'boolean', default: false },
     'nice-workers': { type: 'boolean', default: false },
+    cluster: { type: 'string' },
+    'cluster-clients': { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   },
 });
@@ -67,7 +78,18 @@ if (values.help) {
 }
 
 const quick = values.quick ?? false;
-const clients = Number(values.clients ?? (quick ? 1000 : 10_000));
+const clusterNodes = values.cluster?.split(',').map((s) => Number(s.trim()));
+if (clusterNodes?.some((k) => !Number.isInteger(k) || k < 1 || k > 8))
+  throw new Error('--cluster: node counts from 1 to 8, e.g. --cluster 2 or --cluster 2,3');
+const clusterRuns =
+  clusterNodes &&
+  clusterSizes(clusterNodes, {
+    quick,
+    clients: values['cluster-clients']?.split(',').map(Number),
+  });
+const clients = clusterRuns
+  ? Math.max(...clusterRuns.map((run) => run.clients))
+  : Number(values.clients ?? (quick ? 1000 : 10_000));
 if (!Number.isInteger(clients) || clients < 10) throw new Error('--clients must be an integer ≥ 10');
 const half = Math.min(5000, Math.ceil(clients / 2));
 const workers = Number(values.workers ?? Math.min(4, Math.max(2, Math.ceil(clients / 2500))));
@@ -109,7 +131,9 @@ const cfg = {
 const coldActions = quick ? 20_000 : 100_000;
 
 // Everything stops by itself: a watchdog ends the run (and every child) if it overstays.
-const budgetMs = (quick ? 7 : 20) * 60_000 + (clients > 10_000 ? 10 * 60_000 : 0);
+const budgetMs = clusterRuns
+  ? clusterRuns.reduce((ms, run) => ms + 60_000 + run.clients * 15, 0)
+  : (quick ? 7 : 20) * 60_000 + (clients > 10_000 ? 10 * 60_000 : 0);
 const watchdog = setTimeout(() => {
   console.error(`bench: over the ${budgetMs / 60_000} min budget; stopping everything.`);
   killAll();
@@ -144,14 +168,17 @@ const machine = {
 };
 
 console.log(
-  `Plenum benchmark (${quick ? 'quick' : 'full'}): ${machine.cpus} × ${machine.model}, ${machine.memGB.toFixed(1)} GB, ` +
+  `Plenum benchmark (${clusterRuns ? 'cluster, ' : ''}${quick ? 'quick' : 'full'}): ${machine.cpus} × ${machine.model}, ${machine.memGB.toFixed(1)} GB, ` +
     `Node ${machine.node}, ${machine.date}, commit ${machine.commit}${machine.dirty ? ' (+ uncommitted changes)' : ''}`,
 );
 console.log(
   `  load average ${machine.loadavg.map((l) => l.toFixed(2)).join(' ')}; clients ${clients}, workers ${workers}` +
     `${cfg.niceWorkers ? ` at nice ${cfg.niceWorkers}` : ''}; fd limit soft ${fdSoft}, hard ${fdHard}`,
 );
-const fdNeeded = clients + 4096;
+// A cluster run spreads the sockets over its nodes: the biggest node holds clients / nodes.
+const fdNeeded = clusterRuns
+  ? Math.max(...clusterRuns.map((run) => Math.ceil(run.clients / run.nodes))) + 4096
+  : clients + 4096;
 if (fdHard !== 'unlimited' && Number(fdHard) < fdNeeded) {
   console.warn(
     `  warning: the hard fd limit (${fdHard}) is below the ${fdNeeded} a server needs for ${clients} clients; ` +
@@ -159,6 +186,12 @@ if (fdHard !== 'unlimited' && Number(fdHard) < fdNeeded) {
   );
 } else if (fdSoft < fdNeeded) {
   console.log(`  raising ulimit -n to ${fdNeeded} for the servers and workers (soft limit is ${fdSoft})`);
+}
+
+if (clusterRuns) {
+  const code = await runCluster({ cfg, sizes: clusterRuns, quick, machine, resultsDir, runId });
+  clearTimeout(watchdog);
+  process.exit(code);
 }
 
 /** @type {Record<string, any>} */

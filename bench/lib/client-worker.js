@@ -5,7 +5,7 @@
  *
  * Staying cheap is part of the job (the worker shares the machine with the server):
  * - a patch is recognised by its first bytes; the same broadcast bytes are parsed once per
- *   worker (keyed by seq, checked byte for byte), not once per socket;
+ *   worker (keyed by server node and seq, checked byte for byte), not once per socket;
  * - views are advanced with the protocol's pure `applyPatch`, memoised on (view, patch):
  *   since `applyPatch` is pure, clients holding the same view object share the result, which
  *   is exactly what each would have computed alone;
@@ -28,6 +28,7 @@ const WebSocket = require('ws');
  * @typedef {{ msg: any, buf: Buffer, next: WeakMap<object, RoomView> }} PatchEntry
  * @typedef {object} Client
  * @property {number} index      global index across all workers
+ * @property {number} node       which server it is connected to (cluster runs: index into the urls)
  * @property {string} participant
  * @property {import('ws').WebSocket} ws
  * @property {boolean} open
@@ -50,9 +51,9 @@ const WebSocket = require('ws');
 
 /** @type {Client[]} */
 let clients = [];
-/** @type {Map<number, PatchEntry>} */
-const patchCache = new Map();
-let maxSeenSeq = 0;
+/** Per server node (each numbers its own patches): seq -> the parsed broadcast. */
+/** @type {Map<number, { entries: Map<number, PatchEntry>, maxSeen: number }>} */
+const patchCaches = new Map();
 let windowStart = now();
 const counters = { gaps: 0, stale: 0, welcomes: 0, divergent: 0, closed: 0, unknown: 0, mine: 0 };
 /** @type {Record<string, number>} */
@@ -119,9 +120,11 @@ async function handle(m) {
 /**
  * Opens `count` sockets, at most `concurrency` handshakes at a time; each says hello and
  * waits for its welcome.
- * @param {{ url: string, first: number, count: number, prefix: string, concurrency: number, timeoutMs: number }} m
+ * With `urls` (a cluster run), client i connects to urls[i mod n]: round robin over the nodes.
+ * @param {{ url: string, urls?: string[], first: number, count: number, prefix: string, concurrency: number, timeoutMs: number }} m
  */
 async function connect(m) {
+  const urls = m.urls ?? [m.url];
   const started = now();
   let failed = 0;
   /** @type {Record<string, number>} */
@@ -132,7 +135,9 @@ async function connect(m) {
     while (next < m.count && now() < deadline) {
       const i = next++;
       try {
-        clients.push(await open(m.url, m.first + i, `${m.prefix}-${String(m.first + i).padStart(7, '0')}`));
+        const index = m.first + i;
+        const node = index % urls.length;
+        clients.push(await open(urls[node], node, index, `${m.prefix}-${String(index).padStart(7, '0')}`));
       } catch (error) {
         failed++;
         const reason = String(/** @type {Error} */ (error).message).slice(0, 60);
@@ -147,16 +152,18 @@ async function connect(m) {
 
 /**
  * @param {string} url
+ * @param {number} node
  * @param {number} index
  * @param {string} participant
  * @returns {Promise<Client>}
  */
-function open(url, index, participant) {
+function open(url, node, index, participant) {
   return new Promise((resolve, reject) => {
     const ws = new WebSocket(url, { perMessageDeflate: false, handshakeTimeout: 20_000 });
     /** @type {Client} */
     const client = {
       index,
+      node,
       participant,
       ws,
       open: false,
@@ -289,12 +296,15 @@ function onPatch(client, data, t) {
     if (c < 0x30 || c > 0x39) break;
     seq = seq * 10 + (c - 0x30);
   }
+  let cache = patchCaches.get(client.node);
+  if (!cache) patchCaches.set(client.node, (cache = { entries: new Map(), maxSeen: 0 }));
+  const patchCache = cache.entries;
   let entry = patchCache.get(seq);
   if (!entry) {
     entry = { msg: JSON.parse(data.toString()), buf: data, next: new WeakMap() };
     patchCache.set(seq, entry);
-    if (seq > maxSeenSeq) {
-      maxSeenSeq = seq;
+    if (seq > cache.maxSeen) {
+      cache.maxSeen = seq;
       if (patchCache.size > 400)
         for (const key of patchCache.keys()) if (key < seq - 200) patchCache.delete(key);
     }

@@ -30,15 +30,16 @@ export const cliScript = join(root, 'packages/server/dist/cli.js');
  */
 
 /**
- * Starts `plenum serve` on a fresh data directory (or the given one).
- * @param {{ fds: number, dataDir?: string, nodeArgs?: string[] }} options
+ * Starts `plenum serve` on a fresh data directory (or the given one); `args` are more of its
+ * options (a cluster node: `--redis <url>`).
+ * @param {{ fds: number, dataDir?: string, nodeArgs?: string[], args?: string[], name?: string }} options
  * @returns {Promise<Server>}
  */
 export async function startPlenum(options) {
   const fresh = options.dataDir === undefined;
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'plenum-bench-'));
   const child = await startChild({
-    name: 'plenum',
+    name: options.name ?? 'plenum',
     script: cliScript,
     // Every bench client comes from 127.0.0.1 (a real audience comes from many networks), and
     // its storms are scripts by design: the per-IP and question limits are lifted.
@@ -51,6 +52,7 @@ export async function startPlenum(options) {
       '--data',
       dataDir,
       ...['--limit-ip-rate', '0', '--limit-ip-sockets', '0', '--limit-questions', '0'],
+      ...(options.args ?? []),
     ],
     nodeArgs: ['--expose-gc', ...(options.nodeArgs ?? [])],
     fds: options.fds,

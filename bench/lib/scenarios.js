@@ -100,7 +100,7 @@ function watch(server, limitBytes) {
  * @param {Fleet} fleet
  * @param {any[]} runs
  */
-function mergeRuns(runs) {
+export function mergeRuns(runs) {
   /** @type {Record<string, number>} */
   const errors = {};
   /** @type {Record<string, number>} */
@@ -124,7 +124,7 @@ function mergeRuns(runs) {
 }
 
 /** @param {any[]} reports */
-function mergeReports(reports) {
+export function mergeReports(reports) {
   /** @type {Record<string, number>} */
   const counters = {};
   for (const report of reports) {
@@ -379,7 +379,7 @@ async function votePhase(server, fleet, cfg, m) {
  * @param {any} clients   merged reports (mergeReports)
  * @param {number} activeS   seconds the actions took
  */
-function perClientFigures(clients, activeS) {
+export function perClientFigures(clients, activeS) {
   return {
     msgs: clients.msgs,
     bytes: clients.bytes,

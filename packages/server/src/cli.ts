@@ -19,6 +19,8 @@ const usage = `Usage: plenum serve [options]
   --data <dir>         where the SQLite database lives (env PLENUM_DATA, default ./.plenum)
   --redis <url>        cluster mode: rooms live in this Redis or Valkey, shared by every
                        node (env PLENUM_REDIS; redis://user:password@host:6379, rediss:// for TLS)
+  --redis-wait-replicas <n> acknowledge an action only once n replicas have it (WAITAOF, else
+                       WAIT; env PLENUM_REDIS_WAIT_REPLICAS, default 0)
   --origins <list>     comma-separated origins allowed to embed (env PLENUM_ORIGINS; default any)
   --admin-token <t>    required to create rooms (env PLENUM_ADMIN_TOKEN)
   --retention-days <n> erase rooms idle this many days (env PLENUM_RETENTION_DAYS,
@@ -77,6 +79,7 @@ function parse(argv: string[]) {
       host: { type: 'string' },
       data: { type: 'string' },
       redis: { type: 'string' },
+      'redis-wait-replicas': { type: 'string' },
       origins: { type: 'string' },
       'admin-token': { type: 'string' },
       'retention-days': { type: 'string' },
@@ -144,7 +147,9 @@ function settings(values: ReturnType<typeof parse>['values'], env: NodeJS.Proces
     roomDefaults: { lang, timeZone },
     caps,
   } satisfies Partial<ServerOptions>;
-  return { server, dataDir, retentionDays, demo, redisUrl };
+  const waitReplicas =
+    wholeNumber('redis-wait-replicas', given('redis-wait-replicas', 'PLENUM_REDIS_WAIT_REPLICAS')) ?? 0;
+  return { server, dataDir, retentionDays, demo, redisUrl, waitReplicas };
 }
 
 async function main(argv: string[]): Promise<void> {
@@ -154,8 +159,15 @@ async function main(argv: string[]): Promise<void> {
     process.exitCode = values.help ? 0 : 2;
     return;
   }
-  const { server: options, dataDir, retentionDays, demo, redisUrl } = settings(values, process.env);
-  const cluster = redisUrl ? await connectCluster(redisUrl) : undefined;
+  const {
+    server: options,
+    dataDir,
+    retentionDays,
+    demo,
+    redisUrl,
+    waitReplicas,
+  } = settings(values, process.env);
+  const cluster = redisUrl ? await connectCluster(redisUrl, waitReplicas) : undefined;
   const storage = cluster?.storage ?? new SqliteStorage(dataDir);
   // Before the server starts: the first request may be for the demo room.
   const demoKey = demo ? await ensureDemoRoom(storage) : undefined;
@@ -211,10 +223,10 @@ function stopOnSignals(server: PlenumServer): void {
 }
 
 /** Connects to the shared Redis and says plainly what its persistence settings mean for acks. */
-async function connectCluster(url: string): Promise<Cluster> {
+async function connectCluster(url: string, waitReplicas: number): Promise<Cluster> {
   let cluster: Cluster;
   try {
-    cluster = await Cluster.connect({ url });
+    cluster = await Cluster.connect({ url, waitReplicas });
   } catch (error) {
     throw new Error(
       `cannot reach Redis at ${redactedUrl(url)}: ${error instanceof Error ? error.message : String(error)}`,
@@ -222,6 +234,7 @@ async function connectCluster(url: string): Promise<Cluster> {
   }
   const persistence = await cluster.persistence();
   (persistence.durable ? console.log : console.warn)(`plenum: ${persistence.summary}`);
+  if (cluster.replicaWait) console.log(`plenum: ${cluster.replicaWait}.`);
   return cluster;
 }
 

@@ -65,13 +65,15 @@ export class ClusterJournal implements RoomJournal {
       this.#waiting.set(key, { resolve, ...(network !== undefined && { network }) }),
     );
     const answer = this.log.append(actionEntry(action, actor, this.context.now()), key).then(
-      ({ seq }) => {
+      ({ seq, newId: made }) => {
         if (!this.#waiting.has(key) || this.log.folded < seq) return folded;
-        // Folded before this node asked (logged before it started hosting the room): the first answer is gone.
+        // Folded before this node hosted the room (it began from a later snapshot): the log's
+        // dedupe kept the id the action created, which is what the first ack carried.
         this.#waiting.delete(key);
-        return (
-          this.context.seen.answer(actor.participant, action.id) ?? { type: 'ack' as const, id: action.id }
-        );
+        const { questions, polls, quizzes, surveys } = this.record;
+        const kept =
+          made !== undefined && [questions, polls, quizzes, surveys].some((items) => items.has(made));
+        return { type: 'ack' as const, id: action.id, ...(kept && { result: { id: made } }) };
       },
       (failure: unknown) => this.#unlogged(key, action, actor, failure),
     );

@@ -1,9 +1,11 @@
 /** Two servers on one Redis: any node serves any room, the same room on both, presence summed, erase everywhere, Redis away. */
+import { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createRoomRecord } from '../rooms.js';
 import { startServer, type PlenumServer } from '../server.js';
 import { api, openSocket, randomParticipant, type TestSocket } from '../testing.js';
 import { Cluster } from './cluster.js';
+import { roomKeys } from './keys.js';
 import { startRedis, type TestRedis } from './redis-server.js';
 
 let redis: TestRedis;
@@ -21,8 +23,13 @@ afterEach(async () => {
   await Promise.all(servers.splice(0).map((server) => server.close()));
 });
 
-async function node(): Promise<PlenumServer> {
-  const cluster = await Cluster.connect({ url: redis.url, headCheckMs: 50, warn: () => undefined });
+async function node(options: { snapshotEvery?: number } = {}): Promise<PlenumServer> {
+  const cluster = await Cluster.connect({
+    url: redis.url,
+    headCheckMs: 50,
+    warn: () => undefined,
+    ...options,
+  });
   const server = await startServer({ port: 0, storage: cluster.storage, cluster });
   servers.push(server);
   clusters.set(server, cluster);
@@ -98,6 +105,30 @@ describe('cluster mode', () => {
     expect(view.questions).toHaveLength(1);
   });
 
+  it('answers a question re-sent to a node that loaded the room from a snapshot with its id, asked once', async () => {
+    const [a, b] = [await node({ snapshotEvery: 5 }), await node({ snapshotEvery: 5 })];
+    const { meta } = createRoomRecord(a.storage, { title: 'Snapshots' });
+    const room = meta.id;
+    const participant = randomParticipant();
+    const onA = await open(a, room, { participant });
+    const asked = await onA.act({ type: 'ask', id: 'ask-1', text: 'Is my question kept?' });
+    expect(asked).toMatchObject({ type: 'ack', id: 'ask-1', result: { id: expect.any(String) } });
+    const question = (asked as { result: { id: string } }).result.id;
+    // Enough after it for a snapshot past the question; b has not hosted the room yet.
+    // (each socket's join is an entry of the log)
+    for (let i = 0; i < 6; i++) await open(a, room);
+    const snapshotSeq = async () => Number(await clusters.get(a)!.redis.hget(roomKeys(room).snapshot, 'seq'));
+    for (let i = 0; (await snapshotSeq()) < 5; i++) if (i > 200) throw new Error('no snapshot');
+    while (!b.storage.getRoom(room)) await clusters.get(b)!.redis.ping();
+    onA.close();
+    // Its ack was lost, say: the outbox sends it again through b, which starts from the snapshot.
+    const onB = await open(b, room, { participant });
+    const again = await onB.act({ type: 'ask', id: 'ask-1', text: 'Is my question kept?' });
+    expect(again).toEqual({ type: 'ack', id: 'ask-1', result: { id: question } });
+    const view = (await api(b.url, `/api/rooms/${room}`)).json;
+    expect(view.questions.map((q: { id: string }) => q.id)).toEqual([question]);
+  });
+
   it('erases a room on every node', async () => {
     const [a, b] = [await node(), await node()];
     const { room, hostKey } = await newRoom(a, b);
@@ -106,6 +137,45 @@ describe('cluster mode', () => {
     expect((await onB.closed).code).toBe(4404);
     expect((await api(b.url, `/api/rooms/${room}`)).status).toBe(404);
   });
+
+  it('answers POST /api/rooms with 201 only once Redis has the room, and 503 with nothing left behind when it cannot', async () => {
+    const [a, b] = [await node(), await node()];
+    const created = await api(a.url, '/api/rooms', { method: 'POST', body: { title: 'Made on a' } });
+    expect(created.status).toBe(201);
+    const room = created.json.room as string;
+    const raw = new Redis(redis.url);
+    try {
+      expect(JSON.parse((await raw.get(roomKeys(room).meta))!)).toMatchObject({
+        id: room,
+        title: 'Made on a',
+      });
+      expect(await raw.sismember('plenum:rooms', room)).toBe(1);
+    } finally {
+      raw.disconnect();
+    }
+    // Another node serves it: its host key works there.
+    while (!b.storage.getRoom(room)) await api(b.url, `/api/rooms/${room}`);
+    const poll = await api(b.url, `/api/rooms/${room}/polls`, {
+      method: 'POST',
+      key: created.json.hostKey as string,
+      body: { title: 'Here too?', kind: 'single', options: ['yes', 'no'] },
+    });
+    expect(poll.status).toBe(201);
+
+    const rooms = a.storage.roomCount();
+    await redis.kill();
+    try {
+      const refused = await api(a.url, '/api/rooms', { method: 'POST', body: { title: 'Nowhere' } });
+      expect(refused.status).toBe(503);
+      expect(refused.json.error.code).toBe('unavailable');
+      expect(a.storage.roomCount()).toBe(rooms);
+    } finally {
+      await redis.restart();
+    }
+    const redisOfA = clusters.get(a)!.redis;
+    if (redisOfA.status !== 'ready') await new Promise((resolve) => redisOfA.once('ready', resolve));
+    expect((await api(a.url, '/api/rooms', { method: 'POST', body: {} })).status).toBe(201);
+  }, 30_000);
 
   it('answers actions `unavailable` while Redis is away, reads on from memory, and resumes', async () => {
     const [a] = [await node()];

@@ -3,51 +3,23 @@
  * outbox: a node SIGKILLed mid-burst, Redis SIGKILLed mid-burst, a node that was down coming
  * back. Every acknowledged action is counted once and every node holds the same room.
  */
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { createRequire } from 'node:module';
 import { connect, createServer, type Server, type Socket } from 'node:net';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { connectRoom, type RoomConnection } from '@plenum/client';
+import { buildCli, startCli, type CliProcess } from '../cli-harness.js';
 import { api, openSocket, randomParticipant } from '../testing.js';
 import { startRedis, type TestRedis } from './redis-server.js';
 
-const root = fileURLToPath(new URL('../../../..', import.meta.url));
-const cli = join(root, 'packages/server/dist/cli.js');
+type Node = CliProcess;
 
-interface Node {
-  url: string;
-  port: number;
-  child: ChildProcess;
-  output(): string;
-  exited: Promise<void>;
-}
-
-/** Runs the built `plenum serve --redis`, on `port` (0: any), and waits for its banner. */
-async function startNode(redis: string, port = 0): Promise<Node> {
-  const child = spawn(
-    process.execPath,
-    [cli, 'serve', '--port', String(port), '--redis', redis, '--limit-ip-rate', '0'],
-    {
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, PLENUM_LIMIT_IP_SOCKETS: '0', PLENUM_LIMIT_QUESTIONS: '0' },
-    },
-  );
-  let output = '';
-  const exited = new Promise<void>((resolve) => child.once('close', () => resolve()));
-  const url = await new Promise<string>((resolve, reject) => {
-    child.stdout!.on('data', (chunk: Buffer) => {
-      output += String(chunk);
-      const match = /serving on (http:\/\/\S+)/.exec(output);
-      if (match) resolve(match[1]!);
-    });
-    child.stderr!.on('data', (chunk: Buffer) => (output += String(chunk)));
-    void exited.then(() => reject(new Error(`plenum serve exited:\n${output}`)));
+/** Runs the built `plenum serve --redis`, on `port` (0: any), with the door's limits lifted. */
+const startNode = (redis: string, port = 0): Promise<Node> =>
+  startCli({
+    port,
+    args: ['--redis', redis, '--limit-ip-rate', '0'],
+    env: { PLENUM_LIMIT_IP_SOCKETS: '0', PLENUM_LIMIT_QUESTIONS: '0' },
   });
-  return { url, port: Number(new URL(url).port), child, output: () => output, exited };
-}
 
 /** A TCP front that hands each new connection to the next node, skipping nodes that refuse. */
 async function startFront(ports: () => number[]): Promise<{ url: string; close(): Promise<void> }> {
@@ -98,8 +70,7 @@ const clients: RoomConnection[] = [];
 
 beforeAll(async () => {
   // The nodes run from dist: build it from the current sources first.
-  const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
-  execFileSync(process.execPath, [tsc, '-b', 'packages/server'], { cwd: root, stdio: 'inherit' });
+  buildCli();
   redis = await startRedis();
   nodes = await Promise.all([0, 1, 2].map(() => startNode(redis.url)));
   front = await startFront(() => nodes.map((node) => node.port));
@@ -108,10 +79,7 @@ beforeAll(async () => {
 afterAll(async () => {
   clients.splice(0).forEach((client) => client.release());
   await front?.close();
-  for (const node of nodes) {
-    node.child.kill('SIGTERM');
-    await node.exited;
-  }
+  for (const node of nodes) await node.stop();
   await redis?.stop();
 });
 
@@ -178,8 +146,7 @@ describe('three nodes and Redis', () => {
     const list = participants(room, 12);
     const victim = nodes[0]!;
     const acked = await burst(list, 8, 'node-kill', async () => {
-      victim.child.kill('SIGKILL');
-      await victim.exited;
+      await victim.stop('SIGKILL');
     });
     expect(acked).toHaveLength(12 * 8);
     await converged(room, hostKey, acked, nodes.slice(1));

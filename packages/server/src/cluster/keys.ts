@@ -12,8 +12,12 @@ export const roomKeys = (room: string) => {
     log: `${tag}:log`,
     /** The last sequence number handed out. */
     head: `${tag}:head`,
-    /** participant + action id -> the seq it was logged at: an action is logged once. */
-    ids: `${tag}:ids`,
+    /**
+     * participant + action id -> the seq it was logged at (and the id it created): an action
+     * is logged once. One hash per period of the dedupe window (`ids(period)`), each expiring
+     * after the window: the dedupe stays bounded by the actions of the last window.
+     */
+    ids: (period: number) => `${tag}:ids:${period}`,
     /** The latest snapshot: hash { seq, record }. */
     snapshot: `${tag}:snapshot`,
     /** Pub/sub: one message per append, with the entries it logged. */

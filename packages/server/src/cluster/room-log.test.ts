@@ -2,11 +2,12 @@
 import { apply, createRoom, noCaps, type RoomRecord } from '@plenum/protocol';
 import { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { RoomExistsError } from '../rooms.js';
 import type { LogEntry, RoomMeta } from '../storage/storage.js';
 import { Cluster, type ClusterOptions } from './cluster.js';
 import { roomKeys } from './keys.js';
 import { LogUnavailableError, type Folded, type RoomLog } from './room-log.js';
-import { appendScript } from './scripts.js';
+import { appendHead, appendKeyCount, appendScript } from './scripts.js';
 import { startRedis, type TestRedis } from './redis-server.js';
 
 let redis: TestRedis;
@@ -161,6 +162,36 @@ describe('the room log in Redis', () => {
     await log.close();
   });
 
+  it('recognises a re-sent action for the dedupe window, in hashes that expire behind it', async () => {
+    const hour = 3600_000;
+    let clock = 10 * hour;
+    const a = await node({ dedupeWindowMs: hour, now: () => clock });
+    const meta = newRoom(a);
+    const log = a.room(meta.id);
+    await log.open(new Folder(meta).owner());
+    const ask: LogEntry = {
+      at: 1,
+      participant: 'p',
+      host: false,
+      action: { type: 'ask', id: 'q1', text: 'Kept?' },
+      newId: 'qabc',
+    };
+    expect(await log.append(ask, 'p\0q1')).toEqual({ seq: 1, duplicate: false });
+    // 59 minutes on, in the next period: still the first answer, the question's id with it.
+    clock += 59 * 60_000;
+    expect(await log.append(ask, 'p\0q1')).toEqual({ seq: 1, duplicate: true, newId: 'qabc' });
+    // One hash, expiring at most 1.5 windows after its last write: Redis keeps the last window only.
+    const hashes = await a.redis.keys(`{room:${meta.id}}:ids:*`);
+    expect(hashes).toHaveLength(1);
+    const ttl = await a.redis.pttl(hashes[0]!);
+    expect(ttl).toBeGreaterThan(hour);
+    expect(ttl).toBeLessThanOrEqual(1.5 * hour);
+    // Past the window a re-send counts as new (the README says so).
+    clock += 2 * hour;
+    expect(await log.append(ask, 'p\0q1')).toEqual({ seq: 2, duplicate: false });
+    await log.close();
+  });
+
   it('catches up with XRANGE when a notification never came (the periodic head check)', async () => {
     const a = await node({ headCheckMs: 20 });
     const meta = newRoom(a);
@@ -170,8 +201,9 @@ describe('the room log in Redis', () => {
     // Another writer whose notifications go nowhere (a channel nobody hears).
     const raw = new Redis(redis.url);
     const keys = roomKeys(meta.id);
-    const entries = [1, 2, 3].flatMap((i) => [`x${i}`, JSON.stringify(vote(`x${i}`, 'p1', i))]);
-    await raw.eval(appendScript, 4, keys.meta, keys.log, keys.head, keys.ids, 'other', 'nowhere', ...entries);
+    const entries = [1, 2, 3].flatMap((i) => [`x${i}`, JSON.stringify(vote(`x${i}`, 'p1', i)), '']);
+    const head = appendHead({ ...keys, channel: 'nowhere' }, 'other', Date.now(), 3600_000);
+    await raw.eval(appendScript, appendKeyCount, ...head, ...entries);
     await raw.quit();
     await folder.until(3, log);
     expect(folder.folded.map((f) => [f.seq, f.node])).toEqual([
@@ -224,6 +256,23 @@ describe('the room log in Redis', () => {
     await log.close();
     await joined.close();
   }, 60_000);
+
+  it('refuses a room id another node took meanwhile, and mirrors that node’s room instead', async () => {
+    const a = await node();
+    const theirs: RoomMeta = {
+      id: `taken-${Date.now()}`,
+      title: 'Theirs',
+      moderation: 'post',
+      hostKeyHash: 'h1',
+      createdAt: 1,
+    };
+    // Another node's write, not yet heard of here.
+    await a.redis.set(roomKeys(theirs.id).meta, JSON.stringify(theirs));
+    const ours = { ...theirs, title: 'Ours', hostKeyHash: 'h2' };
+    await expect(a.storage.createRoom(ours)).rejects.toBeInstanceOf(RoomExistsError);
+    expect(a.storage.getRoom(theirs.id)).toEqual(theirs);
+    expect(JSON.parse((await a.redis.get(roomKeys(theirs.id).meta))!)).toEqual(theirs);
+  });
 
   it('erases every key of a room and tells every node', async () => {
     const [a, b] = [await node(), await node()];

@@ -8,7 +8,7 @@ import type { RoomRecord } from '@plenum/protocol';
 import type { LogEntry } from '../storage/storage.js';
 import { roomKeys } from './keys.js';
 import { decodeRecord, encodeRecord } from './snapshot.js';
-import type { ClusterLink } from './cluster.js';
+import type { AppendResult, ClusterLink } from './cluster.js';
 
 export interface Folded {
   seq: number;
@@ -33,7 +33,8 @@ export class RoomGoneError extends Error {}
 interface Queued {
   dedupe: string;
   entry: string;
-  resolve(result: { seq: number; duplicate: boolean }): void;
+  newId: string;
+  resolve(result: AppendResult): void;
   reject(error: unknown): void;
 }
 
@@ -66,8 +67,12 @@ export class RoomLog {
     return this.#folded;
   }
 
-  /** Loads the room (latest snapshot, then the tail) and follows it from now on. */
+  /**
+   * Loads the room (latest snapshot, then the tail) and follows it from now on. A room just
+   * made on this node opens once its creation is in Redis (it rejects if that failed).
+   */
   async open(owner: RoomLogOwner): Promise<void> {
+    await this.link.created(this.room);
     this.#owner = owner;
     await this.link.follow(this);
     const snapshot = await this.link.redis.hgetall(this.keys.snapshot);
@@ -79,12 +84,14 @@ export class RoomLog {
 
   /**
    * Appends an entry; resolves with its sequence number once Redis has it (an action logged
-   * before, by `dedupe`, resolves with the seq it got then). Presence entries pass no dedupe key.
+   * before, by `dedupe`, resolves with the seq and new id it got then, `duplicate`). Presence
+   * entries pass no dedupe key.
    */
-  append(entry: LogEntry, dedupe = ''): Promise<{ seq: number; duplicate: boolean }> {
+  append(entry: LogEntry, dedupe = ''): Promise<AppendResult> {
     if (this.#closed) return Promise.reject(new LogUnavailableError('The room is closing.'));
+    const newId = ('newId' in entry && entry.newId) || '';
     return new Promise((resolve, reject) => {
-      this.#queue.push({ dedupe, entry: JSON.stringify(entry), resolve, reject });
+      this.#queue.push({ dedupe, entry: JSON.stringify(entry), newId, resolve, reject });
       this.#inFlight ??= this.#drain();
     });
   }
@@ -95,10 +102,7 @@ export class RoomLog {
       const batch = this.#queue.splice(0, batchLimit);
       try {
         const results = await this.link.append(this.keys, batch);
-        batch.forEach((item, i) => {
-          const seq = results[i]!;
-          item.resolve({ seq: Math.abs(seq), duplicate: seq < 0 });
-        });
+        batch.forEach((item, i) => item.resolve(results[i]!));
       } catch (error) {
         const gone = error instanceof Error && error.message.includes('GONE');
         const failure = gone

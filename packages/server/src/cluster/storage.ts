@@ -5,6 +5,8 @@
  * Writes go to Redis at once and are told to every node. A room's log is not here: rooms
  * append to and fold their RoomLog (room-log.ts).
  */
+import { HttpError } from '../http-util.js';
+import { RoomExistsError } from '../rooms.js';
 import type { LogEntry, RoomMeta, Storage } from '../storage/storage.js';
 import type { Cluster } from './cluster.js';
 import { globalKeys, roomKeys } from './keys.js';
@@ -18,6 +20,8 @@ export class ClusterStorage implements Storage {
   readonly #metas = new Map<string, RoomMeta>();
   readonly #tombstones = new Map<string, number | null>();
   readonly #active = new Map<string, number>();
+  /** Rooms made on this node whose write to Redis has not returned yet. */
+  readonly #creating = new Map<string, Promise<void>>();
 
   constructor(
     readonly cluster: Cluster,
@@ -85,20 +89,48 @@ export class ClusterStorage implements Storage {
     if (at > (this.#active.get(room) ?? 0)) this.#active.set(room, at);
   }
 
-  createRoom(meta: RoomMeta): void {
+  /**
+   * Mirrors the room at once (the caller goes on to start it) and writes it to Redis; the
+   * room's first start waits for that write (`created`), so `POST /api/rooms` answers 201
+   * only once Redis has the room. A room id another node took meanwhile is refused (409).
+   */
+  createRoom(meta: RoomMeta): Promise<void> {
     if (this.#metas.has(meta.id)) throw new Error(`Room ${meta.id} exists already.`);
     this.#metas.set(meta.id, structuredClone(meta));
     const keys = roomKeys(meta.id);
     const node = this.cluster.node;
-    this.#write(
-      'creating a room',
-      this.#redis
-        .pipeline()
-        .set(keys.meta, JSON.stringify(meta), 'NX')
-        .sadd(globalKeys.rooms, meta.id)
-        .publish(globalKeys.control, JSON.stringify({ type: 'created', room: meta.id, node }))
-        .exec(),
-    );
+    const written = this.#redis
+      .pipeline()
+      .set(keys.meta, JSON.stringify(meta), 'NX')
+      .sadd(globalKeys.rooms, meta.id)
+      .publish(globalKeys.control, JSON.stringify({ type: 'created', room: meta.id, node }))
+      .exec()
+      .then((results) => {
+        const [error, ok] = results?.[0] ?? [new Error('no answer')];
+        if (error) throw error;
+        if (ok !== 'OK') throw new RoomExistsError(`Room "${meta.id}" exists already.`);
+      })
+      .catch(async (error: unknown) => {
+        // Not in Redis as this node made it: forget it here (and learn the other node's, if any).
+        this.#metas.delete(meta.id);
+        if (error instanceof RoomExistsError) {
+          const text = await this.#redis.get(keys.meta).catch(() => null);
+          if (text) this.#metas.set(meta.id, JSON.parse(text) as RoomMeta);
+          throw error;
+        }
+        this.cluster.warn(`creating a room failed in Redis: ${String(error)}`);
+        throw new HttpError(503, 'unavailable', 'The server cannot create rooms right now; try again.');
+      })
+      .finally(() => this.#creating.delete(meta.id));
+    this.#creating.set(meta.id, written);
+    // The caller may never ask (a room made and not opened); the failure is handled above.
+    written.catch(() => undefined);
+    return written;
+  }
+
+  /** Resolves once a room made on this node is in Redis (at once for any other room). */
+  created(id: string): Promise<void> {
+    return this.#creating.get(id) ?? Promise.resolve();
   }
 
   getRoom(id: string): RoomMeta | undefined {
@@ -142,7 +174,7 @@ export class ClusterStorage implements Storage {
       'erasing a room',
       this.#redis
         .pipeline()
-        .del(keys.meta, keys.log, keys.head, keys.ids, keys.snapshot)
+        .del(keys.meta, keys.log, keys.head, keys.snapshot, ...this.cluster.dedupeKeys(keys))
         .srem(globalKeys.rooms, id)
         .zrem(globalKeys.active, id)
         .publish(globalKeys.control, JSON.stringify({ type: 'erased', room: id, node }))
