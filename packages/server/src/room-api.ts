@@ -114,7 +114,7 @@ async function answerRoom({ room, request, response, method, meta, options }: Ro
   // Checked before anything changes: a bad passcode must not leave a half-made update.
   const code = passcode === undefined ? undefined : checkPasscode(passcode);
   if (Object.keys(changes).length > 0) await perform(room, 'room-update', changes);
-  if (code !== undefined) room.useMeta(setPasscode(options.storage, meta, code));
+  if (code !== undefined) room.useMeta(await setPasscode(options.storage, meta, code));
   const { title, moderation, lang, timeZone, eventPage } = room.hostView();
   const passcoded = options.storage.getRoom(meta.id)?.passcodeHash !== undefined;
   sendJson(response, 200, { title, moderation, lang, timeZone, eventPage, passcode: passcoded });

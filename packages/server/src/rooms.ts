@@ -77,10 +77,14 @@ export async function eraseRoom(
 }
 
 /** Sets or (with null) removes a room's passcode; it holds for every hello from now on. */
-export function setPasscode(storage: Storage, meta: RoomMeta, passcode: string | null): RoomMeta {
+export async function setPasscode(
+  storage: Storage,
+  meta: RoomMeta,
+  passcode: string | null,
+): Promise<RoomMeta> {
   const { passcodeHash: _old, ...rest } = meta;
   const next: RoomMeta =
     passcode === null ? rest : { ...rest, passcodeHash: hashPasscode(meta.id, passcode) };
-  storage.updateRoom(next);
+  await storage.updateRoom(next);
   return next;
 }

@@ -177,6 +177,35 @@ describe('cluster mode', () => {
     expect((await api(a.url, '/api/rooms', { method: 'POST', body: {} })).status).toBe(201);
   }, 30_000);
 
+  it('answers a passcode change with 200 only once Redis has it, and 503 with the old code kept when it cannot', async () => {
+    const [a, b] = [await node(), await node()];
+    const { room, hostKey } = await newRoom(a, b);
+    const patch = (passcode: string) =>
+      api(a.url, `/api/rooms/${room}`, { method: 'PATCH', key: hostKey, body: { passcode } });
+    expect((await patch('erste-tuer')).status).toBe(200);
+    const raw = new Redis(redis.url);
+    try {
+      expect(JSON.parse((await raw.get(roomKeys(room).meta))!)).toHaveProperty('passcodeHash');
+    } finally {
+      raw.disconnect();
+    }
+    const before = a.storage.getRoom(room)!.passcodeHash;
+
+    await redis.kill();
+    try {
+      const refused = await patch('zweite-tuer');
+      expect([refused.status, refused.json.error.code]).toEqual([503, 'unavailable']);
+      expect(a.storage.getRoom(room)!.passcodeHash).toBe(before);
+    } finally {
+      await redis.restart();
+    }
+    // The first code still opens the room, on the node that refused and on the other one.
+    for (const server of [a, b]) {
+      const socket = await open(server, room, { passcode: 'erste-tuer' });
+      expect(socket.received.map((message) => message.type)).toEqual(['welcome']);
+    }
+  }, 30_000);
+
   it('answers actions `unavailable` while Redis is away, reads on from memory, and resumes', async () => {
     const [a] = [await node()];
     const { room } = await newRoom(a);

@@ -137,18 +137,23 @@ export class ClusterStorage implements Storage {
     return this.#metas.get(id);
   }
 
-  updateRoom(meta: RoomMeta): void {
+  /** Settles once Redis has the change (a passcode must not come back after a restart); 503 if it cannot. */
+  async updateRoom(meta: RoomMeta): Promise<void> {
     if (!this.#metas.has(meta.id)) return;
-    this.#metas.set(meta.id, structuredClone(meta));
     const node = this.cluster.node;
-    this.#write(
-      'updating a room',
-      this.#redis
-        .pipeline()
-        .set(roomKeys(meta.id).meta, JSON.stringify(meta), 'XX')
-        .publish(globalKeys.control, JSON.stringify({ type: 'updated', room: meta.id, node }))
-        .exec(),
-    );
+    const results = await this.#redis
+      .pipeline()
+      .set(roomKeys(meta.id).meta, JSON.stringify(meta), 'XX')
+      .publish(globalKeys.control, JSON.stringify({ type: 'updated', room: meta.id, node }))
+      .exec()
+      .catch((error: unknown) => [[error, null] as [unknown, unknown]]);
+    const [error] = results?.[0] ?? [new Error('no answer')];
+    if (error) {
+      this.cluster.warn(`updating a room failed in Redis: ${String(error)}`);
+      throw new HttpError(503, 'unavailable', 'The server cannot change the room right now; try again.');
+    }
+    // Only now: until Redis has it, this node goes on as every other node does.
+    if (this.#metas.has(meta.id)) this.#metas.set(meta.id, structuredClone(meta));
   }
 
   roomCount(): number {

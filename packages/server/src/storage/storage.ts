@@ -31,8 +31,11 @@ export interface Storage {
   readonly secret: Buffer;
   createRoom(meta: RoomMeta): void;
   getRoom(id: string): RoomMeta | undefined;
-  /** Replaces a room's metadata (its passcode); the id stays. */
-  updateRoom(meta: RoomMeta): void;
+  /**
+   * Replaces a room's metadata (its passcode); the id stays. A promise (cluster mode) settles
+   * once the change is durable, so nobody is told of a change that could still be lost.
+   */
+  updateRoom(meta: RoomMeta): void | Promise<void>;
   roomCount(): number;
   /** Every room (or the one named) with when it last saw anything: its last log entry, else its creation. */
   rooms(id?: string): { id: string; lastActiveAt: number }[];
