@@ -73,7 +73,7 @@ export async function eraseRoom(
 ): Promise<void> {
   bury(storage, id, buriedUntil);
   await host.evict(roomParty, id);
-  storage.deleteRoom(id);
+  await storage.deleteRoom(id);
 }
 
 /** Sets or (with null) removes a room's passcode; it holds for every hello from now on. */

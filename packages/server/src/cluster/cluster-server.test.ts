@@ -138,6 +138,32 @@ describe('cluster mode', () => {
     expect((await api(b.url, `/api/rooms/${room}`)).status).toBe(404);
   });
 
+  it('answers an erase with 204 only once Redis has done it, and 503 with the room kept when it cannot', async () => {
+    const [a, b] = [await node(), await node()];
+    const { room, hostKey } = await newRoom(a, b);
+    const erase = () => api(a.url, `/api/rooms/${room}`, { method: 'DELETE', key: hostKey });
+    await redis.kill();
+    try {
+      const refused = await erase();
+      expect([refused.status, refused.json.error.code]).toEqual([503, 'unavailable']);
+      expect(a.storage.getRoom(room)).toBeDefined();
+    } finally {
+      await redis.restart();
+    }
+    const redisOfA = clusters.get(a)!.redis;
+    if (redisOfA.status !== 'ready') await new Promise((resolve) => redisOfA.once('ready', resolve));
+    expect((await erase()).status).toBe(204);
+    const raw = new Redis(redis.url);
+    try {
+      expect(await raw.exists(roomKeys(room).meta, roomKeys(room).log)).toBe(0);
+      expect(await raw.sismember('plenum:rooms', room)).toBe(0);
+    } finally {
+      raw.disconnect();
+    }
+    while (b.storage.getRoom(room)) await api(b.url, `/api/rooms/${room}`);
+    expect((await api(b.url, `/api/rooms/${room}`)).status).toBe(404);
+  }, 30_000);
+
   it('answers POST /api/rooms with 201 only once Redis has the room, and 503 with nothing left behind when it cannot', async () => {
     const [a, b] = [await node(), await node()];
     const created = await api(a.url, '/api/rooms', { method: 'POST', body: { title: 'Made on a' } });

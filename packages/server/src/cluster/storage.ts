@@ -169,22 +169,28 @@ export class ClusterStorage implements Storage {
     }));
   }
 
-  /** Deletes every key of the room, and every node drops it. */
-  deleteRoom(id: string): void {
-    this.#metas.delete(id);
-    this.#active.delete(id);
+  /**
+   * Deletes every key of the room, and every node drops it. Settles once Redis has done so:
+   * an erase answered 204 must not come back; 503 (the room kept, to erase again) if it cannot.
+   */
+  async deleteRoom(id: string): Promise<void> {
     const keys = roomKeys(id);
     const node = this.cluster.node;
-    this.#write(
-      'erasing a room',
-      this.#redis
-        .pipeline()
-        .del(keys.meta, keys.log, keys.head, keys.snapshot, ...this.cluster.dedupeKeys(keys))
-        .srem(globalKeys.rooms, id)
-        .zrem(globalKeys.active, id)
-        .publish(globalKeys.control, JSON.stringify({ type: 'erased', room: id, node }))
-        .exec(),
-    );
+    const results = await this.#redis
+      .pipeline()
+      .del(keys.meta, keys.log, keys.head, keys.snapshot, ...this.cluster.dedupeKeys(keys))
+      .srem(globalKeys.rooms, id)
+      .zrem(globalKeys.active, id)
+      .publish(globalKeys.control, JSON.stringify({ type: 'erased', room: id, node }))
+      .exec()
+      .catch((error: unknown) => [[error, null] as [unknown, unknown]]);
+    const [error] = results?.[0] ?? [new Error('no answer')];
+    if (error) {
+      this.cluster.warn(`erasing a room failed in Redis: ${String(error)}`);
+      throw new HttpError(503, 'unavailable', 'The server cannot erase the room right now; try again.');
+    }
+    this.#metas.delete(id);
+    this.#active.delete(id);
   }
 
   addTombstone(tag: string, until: number | null): void {

@@ -39,8 +39,8 @@ export interface Storage {
   roomCount(): number;
   /** Every room (or the one named) with when it last saw anything: its last log entry, else its creation. */
   rooms(id?: string): { id: string; lastActiveAt: number }[];
-  /** Erases the room and everything logged in it. */
-  deleteRoom(id: string): void;
+  /** Erases the room and everything logged in it; a promise (cluster mode) settles once that is durable. */
+  deleteRoom(id: string): void | Promise<void>;
   /** Keeps a tag (tombstones.ts) until `until`, or for good with null. */
   addTombstone(tag: string, until: number | null): void;
   hasTombstone(tag: string, now: number): boolean;
