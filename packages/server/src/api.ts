@@ -54,7 +54,7 @@ export async function handleApi(
     if (method !== 'POST') throw methodNotAllowed('POST');
     return createRoom(request, response, context);
   }
-  const meta = context.storage.getRoom(roomId);
+  const meta = context.storage.getRoom(roomId) ?? (await context.storage.findRoom?.(roomId));
   if (!meta) throw new HttpError(404, 'unknown_room', `There is no room "${roomId}".`);
   if (rest.length === 0 && method === 'DELETE') {
     requireHost(request, meta);

@@ -125,12 +125,20 @@ export class PartyHost<P extends Party<never> = Party<never>> {
     socket.once('close', admission.release);
     this.#wss.handleUpgrade(request, socket, head, (ws) => {
       const roomId = match[2]!;
-      if (!type.exists(roomId)) {
-        ws.close(closeCodes.unknownRoom, 'Unknown room');
-        return;
-      }
       const key = `${match[1]}/${roomId}`;
-      this.#accept(key, roomId, type, ws, { request, address: admission.address }).catch((error: unknown) => {
+      const accept = async () => {
+        const known = type.exists(roomId);
+        if (known instanceof Promise) {
+          // Asking further (cluster mode): what the client sends meanwhile waits unread.
+          ws.on('error', () => ws.terminate());
+          ws.pause();
+          const found = await known;
+          ws.resume();
+          if (!found) return ws.close(closeCodes.unknownRoom, 'Unknown room');
+        } else if (!known) return ws.close(closeCodes.unknownRoom, 'Unknown room');
+        await this.#accept(key, roomId, type, ws, { request, address: admission.address });
+      };
+      accept().catch((error: unknown) => {
         console.error(`plenum: room ${key} failed to accept a connection`, error);
         ws.terminate();
       });
@@ -140,7 +148,7 @@ export class PartyHost<P extends Party<never> = Party<never>> {
   /** A live room's party, created on first use (for HTTP requests that need it). */
   async party(partyName: string, roomId: string): Promise<P | undefined> {
     const type = this.options.parties[partyName];
-    if (!type || !type.exists(roomId)) return undefined;
+    if (!type || !(await type.exists(roomId))) return undefined;
     const live = this.#live(`${partyName}/${roomId}`, roomId, type);
     await live.started;
     this.#scheduleEviction(`${partyName}/${roomId}`, live);

@@ -51,7 +51,10 @@ export interface Party<State = unknown> {
  * whose connections carry no state of the host's (`never`): each is the party's to type.
  */
 export interface PartyType<P extends Party<never> = Party<never>> {
-  /** Whether a room exists; connections to other rooms are refused. */
-  exists(room: string): boolean;
+  /**
+   * Whether a room exists; connections to other rooms are refused. A promise lets a node ask
+   * further (cluster mode: Redis) for a room made on another node a moment ago.
+   */
+  exists(room: string): boolean | Promise<boolean>;
   create(room: Room<never>): P;
 }

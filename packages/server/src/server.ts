@@ -201,7 +201,9 @@ function roomHost(
   return new PartyHost({
     parties: {
       [roomParty]: {
-        exists: (id) => storage.getRoom(id) !== undefined,
+        exists: (id) =>
+          storage.getRoom(id) !== undefined ||
+          (storage.findRoom?.(id).then((meta) => meta !== undefined) ?? false),
         create: (party) => new PlenumRoom(party, room),
       },
     },

@@ -164,6 +164,29 @@ describe('cluster mode', () => {
     expect((await api(b.url, `/api/rooms/${room}`)).status).toBe(404);
   }, 30_000);
 
+  it("serves a room made on another node at once, before the other node's notice arrives", async () => {
+    const b = await node();
+    // Written as another node writes it, but without the notice on the control channel.
+    const raw = new Redis(redis.url);
+    const made = (id: string) =>
+      raw.set(
+        roomKeys(id).meta,
+        JSON.stringify({ id, title: 'Made elsewhere', moderation: 'post', hostKeyHash: 'x', createdAt: 1 }),
+      );
+    try {
+      await made('elsewhere');
+      await made('elsewhere2');
+    } finally {
+      raw.disconnect();
+    }
+    expect(b.storage.getRoom('elsewhere')).toBeUndefined();
+    const read = await api(b.url, '/api/rooms/elsewhere');
+    expect([read.status, read.json.title]).toEqual([200, 'Made elsewhere']);
+    const socket = await open(b, 'elsewhere2');
+    expect(socket.received.map((message) => message.type)).toEqual(['welcome']);
+    expect((await api(b.url, '/api/rooms/nosuchroom')).status).toBe(404);
+  }, 30_000);
+
   it('answers POST /api/rooms with 201 only once Redis has the room, and 503 with nothing left behind when it cannot', async () => {
     const [a, b] = [await node(), await node()];
     const created = await api(a.url, '/api/rooms', { method: 'POST', body: { title: 'Made on a' } });

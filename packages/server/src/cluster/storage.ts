@@ -5,6 +5,7 @@
  * Writes go to Redis at once and are told to every node. A room's log is not here: rooms
  * append to and fold their RoomLog (room-log.ts).
  */
+import { roomIdPattern } from '@plenum/protocol';
 import { HttpError } from '../http-util.js';
 import { RoomExistsError } from '../rooms.js';
 import type { LogEntry, RoomMeta, Storage } from '../storage/storage.js';
@@ -134,6 +135,19 @@ export class ClusterStorage implements Storage {
   }
 
   getRoom(id: string): RoomMeta | undefined {
+    return this.#metas.get(id);
+  }
+
+  /**
+   * A room another node made a moment ago, before its pub/sub notice came: behind a round-robin
+   * front the host's next request may reach this node first. Redis away: not found, from memory.
+   */
+  async findRoom(id: string): Promise<RoomMeta | undefined> {
+    if (!roomIdPattern.test(id)) return undefined;
+    const text = await this.#redis.get(roomKeys(id).meta).catch(() => null);
+    if (!text) return undefined;
+    const meta = JSON.parse(text) as RoomMeta;
+    if (!this.#metas.has(id)) this.#metas.set(id, meta);
     return this.#metas.get(id);
   }
 

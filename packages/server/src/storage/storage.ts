@@ -31,6 +31,8 @@ export interface Storage {
   readonly secret: Buffer;
   createRoom(meta: RoomMeta): void;
   getRoom(id: string): RoomMeta | undefined;
+  /** A room `getRoom` does not know (yet): cluster mode asks Redis for one made on another node a moment ago. */
+  findRoom?(id: string): Promise<RoomMeta | undefined>;
   /**
    * Replaces a room's metadata (its passcode); the id stays. A promise (cluster mode) settles
    * once the change is durable, so nobody is told of a change that could still be lost.
