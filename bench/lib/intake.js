@@ -305,7 +305,7 @@ function stagesOf(profile, mainUsPerAction) {
  * Each stage of a vote alone, on the same inputs as the burst, timed in CPU (this thread
  * idle otherwise, so unlike the profile it does not count the turns the process waited for
  * a core): a decomposition to hold beside the burst's total, whose rest is the event loop,
- * promises, GC and the writer thread.
+ * promises, GC and the commits.
  * @param {number} n
  */
 export function stageCosts(n) {

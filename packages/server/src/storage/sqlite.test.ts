@@ -1,7 +1,7 @@
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SqliteStorage } from './sqlite.js';
 import type { LogEntry } from './storage.js';
 
@@ -71,42 +71,14 @@ describe('SqliteStorage', () => {
     await reopened.close();
   });
 
-  it('keeps the log in order and every ack after its commit when a flush meets a batch on its way to disk', async () => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
-    try {
-      const storage = new SqliteStorage(dir);
-      storage.createRoom(meta);
-      // The first batch starts the writer, and is committed here while it boots.
-      const boot = storage.append('r1', joined(0));
-      vi.advanceTimersByTime(storage.commitDelayMs);
-      await boot;
-      expect(await storage.offLoop).toBe(true);
-      const acked: number[] = [];
-      const first = [1, 2, 3].map((n) => storage.append('r1', joined(n)).then(() => acked.push(n)));
-      vi.advanceTimersByTime(storage.commitDelayMs); // the batch goes to the writer
-      const second = storage.append('r1', joined(4)).then(() => acked.push(4));
-      // load() flushes: it waits for the batch in flight, then commits the rest after it.
-      expect(storage.load('r1').map((entry) => entry.at)).toEqual([0, 1, 2, 3, 4]);
-      await Promise.all([...first, second]);
-      expect(acked.sort()).toEqual([1, 2, 3, 4]);
-      await storage.close();
-      const reopened = new SqliteStorage(dir);
-      expect(reopened.load('r1').map((entry) => entry.at)).toEqual([0, 1, 2, 3, 4]);
-      await reopened.close();
-    } finally {
-      vi.useRealTimers();
-    }
-  });
-
-  it('commits on the event loop when told to, in order, each ack after its commit', async () => {
-    const storage = new SqliteStorage(dir, 2, undefined, false);
+  it('commits in order, each ack after its commit', async () => {
+    const storage = new SqliteStorage(dir);
     storage.createRoom(meta);
     const acks = [1, 2, 3].map((n) => storage.append('r1', joined(n)));
     storage.flush();
     await Promise.all(acks);
     await Promise.all([storage.append('r1', joined(4))]);
     await storage.close();
-    expect(await storage.offLoop).toBe(false);
     const reopened = new SqliteStorage(dir);
     expect(reopened.load('r1').map((entry) => entry.at)).toEqual([1, 2, 3, 4]);
     await reopened.close();

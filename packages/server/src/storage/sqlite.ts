@@ -5,14 +5,13 @@ import Database from 'better-sqlite3';
 import { startCheckpointer, type Checkpointer } from './checkpointer.js';
 import { privateDatabaseFile } from './data-dir.js';
 import type { LogEntry, RoomMeta, Storage } from './storage.js';
-import { startWriter, type Writer } from './writer.js';
 
 /**
  * Appends committed together, and the one promise they all get: a burst of 10,000 votes
  * makes a few of these, not 10,000 promises with their resolvers.
  */
 interface Batch {
-  /** Flat: room, entry, room, entry, … (as the writer takes them). */
+  /** Flat: room, entry, room, entry, … */
   rows: string[];
   done: Promise<void>;
   resolve(): void;
@@ -39,9 +38,8 @@ export const walLimitBytes = 16 * 1024 * 1024;
  * One SQLite file under the data directory, in WAL mode with full fsync. Appends are
  * grouped: the first one starts a short timer, and everything that arrives until it fires
  * is committed in one transaction — so 1,000 votes cost a handful of fsyncs, not 1,000.
- * The commits run in a worker thread (writer.ts), one batch at a time: what arrives while
- * one is on its way to disk is the next batch. A synchronous `flush()` waits for the batch in
- * flight and commits the rest itself.
+ * The commits stay on the event loop: a worker thread for them was measured (acks waited for a
+ * core; under another process's fsyncs the loop stalled for seconds) and dropped.
  */
 export class SqliteStorage implements Storage {
   readonly #db: Database.Database;
@@ -52,25 +50,6 @@ export class SqliteStorage implements Storage {
   readonly #commit: (rows: string[]) => void;
   readonly #checkpointer: Checkpointer;
   /**
-   * Started by the first batch, not with the storage: a restarting server loads its rooms
-   * first, and a thread booting meanwhile takes a core from that (and a process that only
-   * reads never starts one).
-   */
-  #writer: Writer | undefined;
-  readonly #file: string;
-  readonly #walLimit: number;
-  /** The writer, once its connection is open and until it stops or dies; else commits are ours. */
-  #writing: Writer | undefined;
-  /** The batch the writer is committing. */
-  #inFlight: { seq: number; batch: Batch } | undefined;
-  #closing = false;
-  /**
-   * Resolves once commits run in the writer, which the first append starts (false: it could
-   * not start; they stay on the event loop).
-   */
-  readonly offLoop: Promise<boolean>;
-  #offLoop!: (on: boolean) => void;
-  /**
    * The metadata of every room read or written since the start: each connection asks whether
    * its room exists, and 2,000 joins made 2,000 queries. This process is the database's only
    * writer, so the copy stays true; frozen, since every caller shares it.
@@ -78,16 +57,10 @@ export class SqliteStorage implements Storage {
   readonly #metas = new Map<string, Readonly<RoomMeta>>();
   readonly secret: Buffer;
 
-  /**
-   * @param commitThread commit in the writer thread (default); false keeps every commit on
-   *   the event loop, as before it existed. On a machine whose cores are all busy (the bench's
-   *   load workers beside the server) the thread waits for a core, and acks leave later.
-   */
   constructor(
     dataDir: string,
     readonly commitDelayMs = 2,
     walLimit = walLimitBytes,
-    readonly commitThread = true,
   ) {
     const file = privateDatabaseFile(dataDir);
     this.secret = loadSecret(join(dataDir, 'secret'));
@@ -101,7 +74,6 @@ export class SqliteStorage implements Storage {
     this.#db.pragma(`journal_size_limit = ${Math.floor(walLimit)}`);
     this.#checkpointer = startCheckpointer(file, () => {
       if (this.#db.open) this.#db.pragma('wal_autocheckpoint = 1000');
-      this.#writer?.autocheckpoint(1000);
     });
     // Erased rooms are overwritten on disk, not just unlinked from the b-tree.
     this.#db.pragma('secure_delete = ON');
@@ -141,30 +113,6 @@ export class SqliteStorage implements Storage {
     this.#commit = this.#db.transaction((rows: string[]) => {
       for (let i = 0; i < rows.length; i += 2) this.#statements.append.run(rows[i], rows[i + 1], rows[i]);
     });
-    this.offLoop = new Promise((resolve) => (this.#offLoop = resolve));
-    this.#file = file;
-    this.#walLimit = Math.floor(walLimit);
-  }
-
-  #startWriter(): Writer {
-    const writer = startWriter(this.#file, this.#walLimit, {
-      ready: () => {
-        if (!this.#closing) this.#writing = writer;
-        this.#offLoop(!this.#closing);
-      },
-      done: (seq, failure) => {
-        if (this.#inFlight?.seq !== seq) return; // flush() settled it already
-        this.#settleInFlight(failure === undefined ? { ok: true } : { ok: false, failure });
-        this.#send();
-      },
-      gone: () => {
-        this.#writing = undefined;
-        this.#offLoop(false);
-        this.#settleInFlight(writer.wait());
-        if (this.#pending) this.#timer ??= setTimeout(() => this.#send(), this.commitDelayMs);
-      },
-    });
-    return writer;
   }
 
   createRoom(meta: RoomMeta): void {
@@ -231,34 +179,8 @@ export class SqliteStorage implements Storage {
     if (!this.#db.open) return Promise.reject(new Error('The storage is closed.'));
     const batch = (this.#pending ??= newBatch());
     batch.rows.push(room, JSON.stringify(entry));
-    this.#timer ??= setTimeout(() => this.#send(), this.commitDelayMs);
+    this.#timer ??= setTimeout(() => this.flush(), this.commitDelayMs);
     return batch.done;
-  }
-
-  /** Hands what is pending to the writer, unless a batch is on its way (then it goes next). */
-  #send(): void {
-    clearTimeout(this.#timer);
-    this.#timer = undefined;
-    if (this.commitThread && !this.#closing) this.#writer ??= this.#startWriter();
-    const writer = this.#writing;
-    // Until the writer is ready (or when it is gone), commits are ours.
-    if (!writer) return this.flush();
-    const batch = this.#pending;
-    if (this.#inFlight || !batch) return;
-    this.#pending = undefined;
-    this.#inFlight = { seq: writer.commit(batch.rows), batch };
-  }
-
-  /** Answers the appends of the batch in flight; undecided (the writer died first) is failed. */
-  #settleInFlight(outcome: { ok: boolean; failure?: string } | undefined): void {
-    const inFlight = this.#inFlight;
-    if (!inFlight) return;
-    this.#inFlight = undefined;
-    if (outcome?.ok) inFlight.batch.resolve();
-    else {
-      const why = outcome ? (outcome.failure ?? 'the commit failed') : 'the writer stopped';
-      inFlight.batch.reject(new Error(`The log could not be stored: ${why}.`));
-    }
   }
 
   load(room: string): LogEntry[] {
@@ -272,8 +194,6 @@ export class SqliteStorage implements Storage {
   flush(): void {
     clearTimeout(this.#timer);
     this.#timer = undefined;
-    // The batch in flight goes first: what is committed here comes after it in the log.
-    if (this.#inFlight) this.#settleInFlight(this.#writer?.wait());
     const batch = this.#pending;
     if (!batch) return;
     this.#pending = undefined;
@@ -287,12 +207,8 @@ export class SqliteStorage implements Storage {
   }
 
   async close(): Promise<void> {
-    this.#closing = true;
-    this.#writing = undefined;
     this.flush();
-    await this.#writer?.stop();
-    this.#offLoop(false); // if it never started
-    // The worker holds its own connection (and may still be opening it): it must be gone
+    // The checkpointer holds its own connection (and may still be opening it): it must be gone
     // before the last checkpoint, or it could recreate -wal/-shm files after we return.
     await this.#checkpointer.stop();
     // Fold the log into the database on the way out, so a restart starts from a small WAL.
