@@ -59,6 +59,23 @@ export abstract class ActivityEditor<Draft> extends ConsoleElement {
     }
   }
 
+  /**
+   * Sends the draft as a new activity or over the one being edited, then closes the form
+   * and gives the focus to `focus` (the editor's "new" button).
+   */
+  protected async send(
+    create: (host: ActivityHost) => Promise<unknown>,
+    update: (host: ActivityHost, id: string) => Promise<unknown>,
+    focus: string,
+  ) {
+    await this.act(async (host) => {
+      if (this.editing === 'new') await create(host);
+      else if (this.editing) await update(host, this.editing);
+      this.editing = undefined;
+      await this.focusAfterUpdate(focus);
+    });
+  }
+
   /** Moves the focus once the next render is done. */
   protected async focusAfterUpdate(selector: string) {
     await this.updateComplete;
@@ -81,7 +98,7 @@ export const formStyles = css`
 
 const value = (e: Event) => (e.target as HTMLInputElement).value;
 
-export const renderMessage = (message: string) =>
+const renderMessage = (message: string) =>
   message ? html`<p class="error" role="alert">${message}</p>` : nothing;
 
 /** The activity's title. */
@@ -211,3 +228,36 @@ export const renderDeleteConfirm = (
       </div>`
     : nothing;
 };
+
+/**
+ * An editor's page: its message, the form (while one is being written) or the button that
+ * opens a new one, then the list of its activities.
+ */
+export const renderActivityPage = (page: {
+  message: string;
+  form: TemplateResult | undefined;
+  newId: string;
+  newLabel: string;
+  onNew: () => void;
+  listId: string;
+  listClass: string;
+  heading: string;
+  empty: string;
+  items: TemplateResult[];
+}) => html`
+  ${renderMessage(page.message)}
+  ${
+    page.form ??
+    html`<p>
+      <button type="button" class="primary" id=${page.newId} @click=${page.onNew}>${page.newLabel}</button>
+    </p>`
+  }
+  <h2 id=${page.listId}>${page.heading}</h2>
+  ${
+    page.items.length
+      ? html`<ol class="plain ${page.listClass}" aria-labelledby=${page.listId}>
+          ${page.items}
+        </ol>`
+      : html`<p class="muted">${page.empty}</p>`
+  }
+`;

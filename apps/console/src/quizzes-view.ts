@@ -3,7 +3,7 @@ import { inlineStyle } from '@plenum/elements';
 import { activityLimits, type QuizKind, type QuizQuestionView, type QuizView } from '@plenum/protocol';
 import { ConsoleElement } from './console-element.js';
 import { ta } from './activity-strings.js';
-import { $lang, errorText } from './i18n.js';
+import { $lang } from './i18n.js';
 import {
   ActivityEditor,
   formStyles,
@@ -12,7 +12,7 @@ import {
   renderDeleteConfirm,
   renderFormEnd,
   renderKindSelect,
-  renderMessage,
+  renderActivityPage,
   renderOption,
   renderQuestionText,
   renderRemoveQuestion,
@@ -95,25 +95,18 @@ export class PlenumConsoleQuizzes extends ActivityEditor<ReturnType<typeof blank
 
   override render() {
     const s = ta();
-    const quizzes = this.#quizzes;
-    return html`
-      ${renderMessage(this.message)}
-      ${
-        this.editing
-          ? this.#renderForm()
-          : html`<p>
-              <button type="button" class="primary" id="new-quiz" @click=${this.#new}>${s.quizNew}</button>
-            </p>`
-      }
-      <h2 id="quiz-list">${s.quizzes}</h2>
-      ${
-        quizzes.length
-          ? html`<ol class="plain quizzes" aria-labelledby="quiz-list">
-              ${quizzes.map((quiz) => this.#renderQuiz(quiz))}
-            </ol>`
-          : html`<p class="muted">${s.noQuizzes}</p>`
-      }
-    `;
+    return renderActivityPage({
+      message: this.message,
+      form: this.editing ? this.#renderForm() : undefined,
+      newId: 'new-quiz',
+      newLabel: s.quizNew,
+      onNew: this.#new,
+      listId: 'quiz-list',
+      listClass: 'quizzes',
+      heading: s.quizzes,
+      empty: s.noQuizzes,
+      items: this.#quizzes.map((quiz) => this.#renderQuiz(quiz)),
+    });
   }
 
   #new = async () => {
@@ -234,8 +227,7 @@ export class PlenumConsoleQuizzes extends ActivityEditor<ReturnType<typeof blank
   #save = async (event: SubmitEvent) => {
     event.preventDefault();
     const s = ta();
-    const host = this.host;
-    if (!host) return;
+    if (!this.host) return;
     const title = this.draft.title.trim();
     const questions = this.draft.questions.map((q) => {
       const options = q.options.map((o) => o.trim());
@@ -251,17 +243,12 @@ export class PlenumConsoleQuizzes extends ActivityEditor<ReturnType<typeof blank
     if (!title || !questions.length) return void (this.message = s.needTitle);
     if (questions.some((q) => !q.text || q.options.length < 2 || !q.correct.length))
       return void (this.message = s.needOptions);
-    this.message = '';
-    try {
-      if (this.editing === 'new')
-        await host.createQuiz({ title, questions, speedPoints: this.draft.speedPoints });
-      else if (this.editing)
-        await host.updateQuiz(this.editing, { title, questions, speedPoints: this.draft.speedPoints });
-      this.editing = undefined;
-      await this.focusAfterUpdate('#new-quiz');
-    } catch (error) {
-      this.message = errorText(error);
-    }
+    const draft = { title, questions, speedPoints: this.draft.speedPoints };
+    await this.send(
+      (h) => h.createQuiz(draft),
+      (h, id) => h.updateQuiz(id, draft),
+      '#new-quiz',
+    );
   };
 
   #renderQuiz(quiz: QuizView) {

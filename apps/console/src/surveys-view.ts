@@ -2,7 +2,6 @@ import { css, html, nothing } from 'lit';
 import { activityLimits, type SurveyKind, type SurveyView } from '@plenum/protocol';
 import { ConsoleElement } from './console-element.js';
 import { ta } from './activity-strings.js';
-import { errorText } from './i18n.js';
 import {
   ActivityEditor,
   formStyles,
@@ -11,7 +10,7 @@ import {
   renderDeleteConfirm,
   renderFormEnd,
   renderKindSelect,
-  renderMessage,
+  renderActivityPage,
   renderOption,
   renderQuestionText,
   renderRemoveQuestion,
@@ -65,26 +64,18 @@ export class PlenumConsoleSurveys extends ActivityEditor<ReturnType<typeof blank
   override render() {
     const s = ta();
     const surveys = [...(this.state?.surveys ?? [])].sort((a, b) => a.createdAt - b.createdAt);
-    return html`
-      ${renderMessage(this.message)}
-      ${
-        this.editing
-          ? this.#renderForm()
-          : html`<p>
-              <button type="button" class="primary" id="new-survey" @click=${this.#new}>
-                ${s.surveyNew}
-              </button>
-            </p>`
-      }
-      <h2 id="survey-list">${s.surveys}</h2>
-      ${
-        surveys.length
-          ? html`<ol class="plain surveys" aria-labelledby="survey-list">
-              ${surveys.map((survey) => this.#renderSurvey(survey))}
-            </ol>`
-          : html`<p class="muted">${s.noSurveys}</p>`
-      }
-    `;
+    return renderActivityPage({
+      message: this.message,
+      form: this.editing ? this.#renderForm() : undefined,
+      newId: 'new-survey',
+      newLabel: s.surveyNew,
+      onNew: this.#new,
+      listId: 'survey-list',
+      listClass: 'surveys',
+      heading: s.surveys,
+      empty: s.noSurveys,
+      items: surveys.map((survey) => this.#renderSurvey(survey)),
+    });
   }
 
   #new = async () => {
@@ -190,8 +181,7 @@ export class PlenumConsoleSurveys extends ActivityEditor<ReturnType<typeof blank
   #save = async (event: SubmitEvent) => {
     event.preventDefault();
     const s = ta();
-    const host = this.host;
-    if (!host) return;
+    if (!this.host) return;
     const title = this.draft.title.trim();
     const questions = this.draft.questions.map((q) => ({
       text: q.text.trim(),
@@ -202,21 +192,12 @@ export class PlenumConsoleSurveys extends ActivityEditor<ReturnType<typeof blank
     if (!title || !questions.length || questions.some((q) => !q.text))
       return void (this.message = s.needTitle);
     if (questions.some((q) => q.options && q.options.length < 2)) return void (this.message = s.needOptions);
-    this.message = '';
-    try {
-      if (this.editing === 'new')
-        await host.createSurvey({ title, questions, resultsVisible: this.draft.resultsVisible });
-      else if (this.editing)
-        await host.updateSurvey(this.editing, {
-          title,
-          questions,
-          resultsVisible: this.draft.resultsVisible,
-        });
-      this.editing = undefined;
-      await this.focusAfterUpdate('#new-survey');
-    } catch (error) {
-      this.message = errorText(error);
-    }
+    const draft = { title, questions, resultsVisible: this.draft.resultsVisible };
+    await this.send(
+      (h) => h.createSurvey(draft),
+      (h, id) => h.updateSurvey(id, draft),
+      '#new-survey',
+    );
   };
 
   #renderSurvey(survey: SurveyView) {
