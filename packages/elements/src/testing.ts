@@ -9,6 +9,7 @@ import {
   ratingAverage,
   type OpenResults,
   type PollView,
+  type SurveyView,
 } from '@plenum/protocol';
 
 type PollFields = Partial<Omit<PollView, 'results'>> & Pick<PollView, 'id' | 'title' | 'kind'>;
@@ -95,6 +96,27 @@ export const samplePolls = {
     createdAt: 5,
   }),
 } satisfies Record<string, PollView>;
+
+/** An open survey with one question of each kind and no answers yet. */
+export const sampleSurvey: SurveyView = {
+  id: 's1',
+  title: 'Your feedback',
+  status: 'open',
+  questions: [
+    { text: 'How was the event?', kind: 'rating', options: [] },
+    { text: 'Which part did you like best?', kind: 'single', options: ['Keynote', 'Workshops'] },
+    {
+      text: 'What should we keep?',
+      kind: 'multiple',
+      options: ['Coffee', 'Livestream', 'Q&A'],
+      maxChoices: 2,
+    },
+    { text: 'Anything else?', kind: 'open', options: [] },
+  ],
+  resultsVisible: false,
+  responses: 0,
+  createdAt: 1,
+};
 
 /** The first element in `host`'s shadow root that matches (the test fails on a missing one). */
 export const $ = <T extends Element = HTMLElement>(host: Element, selector: string): T =>

@@ -3,32 +3,13 @@ import { html } from 'lit';
 import type { SurveyView } from '@plenum/protocol';
 import '../define.js';
 import { StubRoom } from '../stub-room.js';
+import { sampleSurvey as feedback } from '../testing.js';
 
 interface Args {
   lang: string;
   theme: string;
   wrapper: string;
 }
-
-const feedback: SurveyView = {
-  id: 's1',
-  title: 'Your feedback',
-  status: 'open',
-  questions: [
-    { text: 'How was the event?', kind: 'rating', options: [] },
-    { text: 'Which part did you like best?', kind: 'single', options: ['Keynote', 'Workshops'] },
-    {
-      text: 'What should we keep?',
-      kind: 'multiple',
-      options: ['Coffee', 'Livestream', 'Q&A'],
-      maxChoices: 2,
-    },
-    { text: 'Anything else?', kind: 'open', options: [] },
-  ],
-  resultsVisible: false,
-  responses: 0,
-  createdAt: 1,
-};
 
 /** The stub's server keeps what was sent as the participant's answers. */
 function room(survey: SurveyView): StubRoom {

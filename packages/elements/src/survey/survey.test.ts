@@ -3,27 +3,9 @@ import { sendKeys } from '@web/test-runner-commands';
 import type { SurveyAnswer, SurveyView } from '@plenum/protocol';
 import '../define.js';
 import { StubRoom } from '../stub-room.js';
+import { sampleSurvey as feedback } from '../testing.js';
 import type { PlenumSurvey } from './survey.js';
 
-const feedback: SurveyView = {
-  id: 's1',
-  title: 'Your feedback',
-  status: 'open',
-  questions: [
-    { text: 'How was the event?', kind: 'rating', options: [] },
-    { text: 'Which part did you like best?', kind: 'single', options: ['Keynote', 'Workshops'] },
-    {
-      text: 'What should we keep?',
-      kind: 'multiple',
-      options: ['Coffee', 'Livestream', 'Q&A'],
-      maxChoices: 2,
-    },
-    { text: 'Anything else?', kind: 'open', options: [] },
-  ],
-  resultsVisible: false,
-  responses: 0,
-  createdAt: 1,
-};
 const closed: SurveyView = {
   ...feedback,
   status: 'closed',
