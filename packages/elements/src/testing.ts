@@ -118,6 +118,22 @@ export const sampleSurvey: SurveyView = {
   createdAt: 1,
 };
 
+/** The controls of a widget's stories: its language, its theme and the style of its wrapper. */
+export interface WidgetArgs {
+  lang: string;
+  theme: string;
+  wrapper: string;
+}
+
+/** The `args` and `argTypes` of a widget's stories' meta. */
+export const widgetControls = {
+  args: { lang: 'en', theme: 'light', wrapper: 'max-width: 32rem' } satisfies WidgetArgs,
+  argTypes: {
+    lang: { control: 'inline-radio', options: ['en', 'de'] },
+    theme: { control: 'inline-radio', options: ['light', 'dark', 'auto'] },
+  },
+} as const;
+
 /** The first element in `host`'s shadow root that matches (the test fails on a missing one). */
 export const $ = <T extends Element = HTMLElement>(host: Element, selector: string): T =>
   host.shadowRoot!.querySelector<T>(selector)!;

@@ -3,13 +3,7 @@ import { html } from 'lit';
 import type { SurveyView } from '@plenum/protocol';
 import '../define.js';
 import { StubRoom } from '../stub-room.js';
-import { sampleSurvey as feedback } from '../testing.js';
-
-interface Args {
-  lang: string;
-  theme: string;
-  wrapper: string;
-}
+import { sampleSurvey as feedback, type WidgetArgs as Args, widgetControls } from '../testing.js';
 
 /** The stub's server keeps what was sent as the participant's answers. */
 function room(survey: SurveyView): StubRoom {
@@ -29,11 +23,7 @@ const meta: Meta<Args> = {
   title: 'Widgets/Survey',
   component: 'plenum-survey',
   render: (args) => view(args, room(feedback)),
-  args: { lang: 'en', theme: 'light', wrapper: 'max-width: 32rem' },
-  argTypes: {
-    lang: { control: 'inline-radio', options: ['en', 'de'] },
-    theme: { control: 'inline-radio', options: ['light', 'dark', 'auto'] },
-  },
+  ...widgetControls,
 };
 export default meta;
 type Story = StoryObj<Args>;
