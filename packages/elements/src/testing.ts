@@ -118,6 +118,26 @@ export const sampleSurvey: SurveyView = {
   createdAt: 1,
 };
 
+/** The same survey closed, its results shown: two responses. */
+export const sampleSurveyClosed: SurveyView = {
+  ...sampleSurvey,
+  status: 'closed',
+  resultsVisible: true,
+  responses: 2,
+  results: [
+    {
+      kind: 'rating',
+      distribution: [0, 0, 0, 1, 1],
+      percentages: [0, 0, 0, 50, 50],
+      average: 4.5,
+      responses: 2,
+    },
+    { kind: 'single', counts: [2, 0], percentages: [100, 0], responses: 2 },
+    { kind: 'multiple', counts: [1, 2, 0], percentages: [50, 100, 0], responses: 2 },
+    { kind: 'open', answers: [{ text: 'More breaks', count: 2 }], responses: 2 },
+  ],
+};
+
 /** The controls of a widget's stories: its language, its theme and the style of its wrapper. */
 export interface WidgetArgs {
   lang: string;

@@ -3,7 +3,12 @@ import { html } from 'lit';
 import type { SurveyView } from '@plenum/protocol';
 import '../define.js';
 import { StubRoom } from '../stub-room.js';
-import { sampleSurvey as feedback, type WidgetArgs as Args, widgetControls } from '../testing.js';
+import {
+  sampleSurvey as feedback,
+  sampleSurveyClosed as closed,
+  type WidgetArgs as Args,
+  widgetControls,
+} from '../testing.js';
 
 /** The stub's server keeps what was sent as the participant's answers. */
 function room(survey: SurveyView): StubRoom {
@@ -30,26 +35,5 @@ type Story = StoryObj<Args>;
 
 export const Open: Story = {};
 export const ClosedWithResults: Story = {
-  render: (a) =>
-    view(
-      a,
-      room({
-        ...feedback,
-        status: 'closed',
-        resultsVisible: true,
-        responses: 2,
-        results: [
-          {
-            kind: 'rating',
-            distribution: [0, 0, 0, 1, 1],
-            percentages: [0, 0, 0, 50, 50],
-            average: 4.5,
-            responses: 2,
-          },
-          { kind: 'single', counts: [2, 0], percentages: [100, 0], responses: 2 },
-          { kind: 'multiple', counts: [1, 2, 0], percentages: [50, 100, 0], responses: 2 },
-          { kind: 'open', answers: [{ text: 'More breaks', count: 2 }], responses: 2 },
-        ],
-      }),
-    ),
+  render: (a) => view(a, room(closed)),
 };

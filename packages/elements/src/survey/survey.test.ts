@@ -1,29 +1,10 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import type { SurveyAnswer, SurveyView } from '@plenum/protocol';
+import type { SurveyAnswer } from '@plenum/protocol';
 import '../define.js';
 import { StubRoom } from '../stub-room.js';
-import { sampleSurvey as feedback } from '../testing.js';
+import { sampleSurvey as feedback, sampleSurveyClosed as closed } from '../testing.js';
 import type { PlenumSurvey } from './survey.js';
-
-const closed: SurveyView = {
-  ...feedback,
-  status: 'closed',
-  resultsVisible: true,
-  responses: 2,
-  results: [
-    {
-      kind: 'rating',
-      distribution: [0, 0, 0, 1, 1],
-      percentages: [0, 0, 0, 50, 50],
-      average: 4.5,
-      responses: 2,
-    },
-    { kind: 'single', counts: [2, 0], percentages: [100, 0], responses: 2 },
-    { kind: 'multiple', counts: [1, 2, 0], percentages: [50, 100, 0], responses: 2 },
-    { kind: 'open', answers: [{ text: 'More breaks', count: 2 }], responses: 2 },
-  ],
-};
 
 async function surveyElement(room: StubRoom, lang = 'en', theme = 'light') {
   const el = await fixture<PlenumSurvey>(
