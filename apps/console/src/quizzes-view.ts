@@ -1,18 +1,23 @@
 import { css, html, nothing } from 'lit';
-import { ActivityHost } from '@plenum/client';
-import type { HostRoom } from './host-room.js';
 import { inlineStyle } from '@plenum/elements';
-import {
-  activityLimits,
-  limits,
-  type QuizKind,
-  type QuizQuestionView,
-  type QuizView,
-  type RoomView,
-} from '@plenum/protocol';
+import { activityLimits, type QuizKind, type QuizQuestionView, type QuizView } from '@plenum/protocol';
 import { ConsoleElement } from './console-element.js';
 import { ta } from './activity-strings.js';
-import { $lang, errorText } from './i18n.js';
+import { $lang } from './i18n.js';
+import {
+  ActivityEditor,
+  formStyles,
+  renderAddOption,
+  renderCheckField,
+  renderDeleteConfirm,
+  renderFormEnd,
+  renderKindSelect,
+  renderActivityPage,
+  renderOption,
+  renderQuestionText,
+  renderRemoveQuestion,
+  renderTitleField,
+} from './activity-form.js';
 
 /** A question as the host writes it. */
 interface DraftQuestion {
@@ -30,41 +35,21 @@ const blankQuestion = (): DraftQuestion => ({
   correct: [0],
   timeLimit: activityLimits.quizTime,
 });
+const blankDraft = () => ({ title: '', speedPoints: true, questions: [blankQuestion()] });
 
 /**
  * @summary The host's quizzes: write one (questions with their right options and time
  * limits, speed points on or off), then run it: open, start each question, reveal the
  * answer, show the leaderboard, end; put it on the big screen; reset it after a rehearsal.
  */
-export class PlenumConsoleQuizzes extends ConsoleElement {
-  static override properties = {
-    connection: { attribute: false },
-    state: { attribute: false },
-    editing: { state: true },
-    draft: { state: true },
-    message: { state: true },
-    confirming: { state: true },
-  };
-  declare connection: HostRoom | undefined;
-  declare state: RoomView | undefined;
-  /** 'new', a draft quiz's id, or nothing. */
-  declare private editing: string | undefined;
-  declare private draft: { title: string; speedPoints: boolean; questions: DraftQuestion[] };
-  declare private message: string;
-  declare private confirming: string | undefined;
-
+export class PlenumConsoleQuizzes extends ActivityEditor<ReturnType<typeof blankDraft>> {
   static override styles = [
     ...ConsoleElement.styles,
+    formStyles,
     css`
       .quizzes {
         display: grid;
         gap: 1rem;
-      }
-      fieldset {
-        border: 1px solid var(--line);
-        border-radius: 0.4rem;
-        margin: 0 0 1rem;
-        padding: 0.75rem;
       }
       .option {
         display: flex;
@@ -76,9 +61,6 @@ export class PlenumConsoleQuizzes extends ConsoleElement {
       .option input[type='text'] {
         flex: 1;
         min-width: 12rem;
-      }
-      .narrow {
-        max-width: 8rem;
       }
       .bars {
         list-style: none;
@@ -104,48 +86,33 @@ export class PlenumConsoleQuizzes extends ConsoleElement {
   ];
 
   constructor() {
-    super();
-    this.message = '';
-    this.draft = { title: '', speedPoints: true, questions: [blankQuestion()] };
+    super(blankDraft());
   }
 
   get #quizzes(): QuizView[] {
     return [...(this.state?.quizzes ?? [])].sort((a, b) => a.createdAt - b.createdAt);
   }
 
-  get #host(): ActivityHost | undefined {
-    const host = this.connection?.host;
-    return host && new ActivityHost(host);
-  }
-
   override render() {
     const s = ta();
-    const quizzes = this.#quizzes;
-    return html`
-      ${this.message ? html`<p class="error" role="alert">${this.message}</p>` : nothing}
-      ${
-        this.editing
-          ? this.#renderForm()
-          : html`<p>
-              <button type="button" class="primary" id="new-quiz" @click=${this.#new}>${s.quizNew}</button>
-            </p>`
-      }
-      <h2 id="quiz-list">${s.quizzes}</h2>
-      ${
-        quizzes.length
-          ? html`<ol class="plain quizzes" aria-labelledby="quiz-list">
-              ${quizzes.map((quiz) => this.#renderQuiz(quiz))}
-            </ol>`
-          : html`<p class="muted">${s.noQuizzes}</p>`
-      }
-    `;
+    return renderActivityPage({
+      message: this.message,
+      form: this.editing ? this.#renderForm() : undefined,
+      newId: 'new-quiz',
+      newLabel: s.quizNew,
+      onNew: this.#new,
+      listId: 'quiz-list',
+      listClass: 'quizzes',
+      heading: s.quizzes,
+      empty: s.noQuizzes,
+      items: this.#quizzes.map((quiz) => this.#renderQuiz(quiz)),
+    });
   }
 
   #new = async () => {
     this.editing = 'new';
-    this.draft = { title: '', speedPoints: true, questions: [blankQuestion()] };
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLInputElement>('#quiz-title')?.focus();
+    this.draft = blankDraft();
+    await this.focusAfterUpdate('#quiz-title');
   };
 
   async #edit(quiz: QuizView) {
@@ -161,14 +128,7 @@ export class PlenumConsoleQuizzes extends ConsoleElement {
         timeLimit: q.timeLimit,
       })),
     };
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLInputElement>('#quiz-title')?.focus();
-  }
-
-  #change(change: (draft: PlenumConsoleQuizzes['draft']) => void) {
-    const draft = structuredClone(this.draft);
-    change(draft);
-    this.draft = draft;
+    await this.focusAfterUpdate('#quiz-title');
   }
 
   #renderForm() {
@@ -176,40 +136,17 @@ export class PlenumConsoleQuizzes extends ConsoleElement {
     const draft = this.draft;
     return html`<form class="panel" @submit=${this.#save} aria-labelledby="quiz-form-title">
       <h2 id="quiz-form-title">${this.editing === 'new' ? s.quizNew : s.edit}</h2>
-      <p>
-        <label for="quiz-title">${s.title}</label>
-        <input
-          id="quiz-title"
-          type="text"
-          maxlength=${limits.pollTitle}
-          .value=${draft.title}
-          @input=${(e: InputEvent) => this.#change((d) => (d.title = (e.target as HTMLInputElement).value))}
-        />
-      </p>
-      <p>
-        <input
-          id="speed"
-          type="checkbox"
-          .checked=${draft.speedPoints}
-          @change=${(e: Event) => this.#change((d) => (d.speedPoints = (e.target as HTMLInputElement).checked))}
-        />
-        <label for="speed">${s.speedPoints}</label>
-      </p>
+      ${renderTitleField('quiz-title', draft.title, (title) => this.change((d) => (d.title = title)))}
+      ${renderCheckField('speed', s.speedPoints, draft.speedPoints, (on) =>
+        this.change((d) => (d.speedPoints = on)),
+      )}
       ${draft.questions.map((question, qi) => this.#renderQuestionForm(question, qi))}
-      <p class="row">
-        <button
-          type="button"
-          class="add-question"
-          ?disabled=${draft.questions.length >= activityLimits.quizQuestions}
-          @click=${() => this.#change((d) => d.questions.push(blankQuestion()))}
-        >
-          ${s.addQuestion}
-        </button>
-      </p>
-      <p class="row">
-        <button type="submit" class="primary">${s.save}</button>
-        <button type="button" @click=${() => (this.editing = undefined)}>${s.cancel}</button>
-      </p>
+      ${renderFormEnd(
+        draft.questions.length,
+        activityLimits.quizQuestions,
+        () => this.change((d) => d.questions.push(blankQuestion())),
+        () => (this.editing = undefined),
+      )}
     </form>`;
   }
 
@@ -219,34 +156,18 @@ export class PlenumConsoleQuizzes extends ConsoleElement {
     const multiple = question.kind === 'multiple';
     return html`<fieldset class="question">
       <legend>${s.question(qi + 1)}</legend>
-      <p>
-        <label for="${id}-text">${s.questionText}</label>
-        <input
-          id="${id}-text"
-          type="text"
-          maxlength=${activityLimits.quizQuestion}
-          .value=${question.text}
-          @input=${(e: InputEvent) =>
-            this.#change((d) => (d.questions[qi]!.text = (e.target as HTMLInputElement).value))}
-        />
-      </p>
+      ${renderQuestionText(id, activityLimits.quizQuestion, question.text, (text) =>
+        this.change((d) => (d.questions[qi]!.text = text)),
+      )}
       <p class="row">
         <span>
-          <label for="${id}-kind">${s.kind}</label>
-          <select
-            id="${id}-kind"
-            @change=${(e: Event) =>
-              this.#change((d) => {
-                const q = d.questions[qi]!;
-                q.kind = (e.target as HTMLSelectElement).value as QuizKind;
-                if (q.kind === 'single') q.correct = q.correct.slice(0, 1);
-              })}
-          >
-            ${(['single', 'multiple'] as const).map(
-              (kind) =>
-                html`<option value=${kind} ?selected=${question.kind === kind}>${s.quizKinds[kind]}</option>`,
-            )}
-          </select>
+          ${renderKindSelect(id, ['single', 'multiple'] as const, s.quizKinds, question.kind, (kind) =>
+            this.change((d) => {
+              const q = d.questions[qi]!;
+              q.kind = kind;
+              if (kind === 'single') q.correct = q.correct.slice(0, 1);
+            }),
+          )}
         </span>
         <span>
           <label for="${id}-time">${s.timeLimit}</label>
@@ -258,24 +179,31 @@ export class PlenumConsoleQuizzes extends ConsoleElement {
             max=${activityLimits.quizTimeMax}
             .value=${String(question.timeLimit)}
             @input=${(e: InputEvent) =>
-              this.#change(
-                (d) => (d.questions[qi]!.timeLimit = Number((e.target as HTMLInputElement).value)),
-              )}
+              this.change((d) => (d.questions[qi]!.timeLimit = Number((e.target as HTMLInputElement).value)))}
           />
         </span>
       </p>
       <fieldset>
         <legend>${s.options}</legend>
-        ${question.options.map(
-          (option, oi) =>
-            html`<div class="option">
-              <input
+        ${question.options.map((option, oi) =>
+          renderOption(
+            option,
+            oi,
+            question.options.length,
+            (text) => this.change((d) => (d.questions[qi]!.options[oi] = text)),
+            () =>
+              this.change((d) => {
+                const q = d.questions[qi]!;
+                q.options.splice(oi, 1);
+                q.correct = q.correct.filter((c) => c !== oi).map((c) => (c > oi ? c - 1 : c));
+              }),
+            html`<input
                 type=${multiple ? 'checkbox' : 'radio'}
                 name="${id}-correct"
                 id="${id}-correct-${oi}"
                 .checked=${question.correct.includes(oi)}
                 @change=${(e: Event) =>
-                  this.#change((d) => {
+                  this.change((d) => {
                     const q = d.questions[qi]!;
                     const on = (e.target as HTMLInputElement).checked;
                     q.correct = multiple
@@ -285,55 +213,21 @@ export class PlenumConsoleQuizzes extends ConsoleElement {
                       : [oi];
                   })}
               />
-              <label for="${id}-correct-${oi}" class="visually-hidden">${s.correct(option)}</label>
-              <input
-                type="text"
-                aria-label=${s.option(oi + 1)}
-                maxlength=${limits.pollOption}
-                .value=${option}
-                @input=${(e: InputEvent) =>
-                  this.#change((d) => (d.questions[qi]!.options[oi] = (e.target as HTMLInputElement).value))}
-              />
-              <button
-                type="button"
-                aria-label=${s.removeOption(oi + 1)}
-                ?disabled=${question.options.length <= 2}
-                @click=${() =>
-                  this.#change((d) => {
-                    const q = d.questions[qi]!;
-                    q.options.splice(oi, 1);
-                    q.correct = q.correct.filter((c) => c !== oi).map((c) => (c > oi ? c - 1 : c));
-                  })}
-              >
-                ✕
-              </button>
-            </div>`,
+              <label for="${id}-correct-${oi}" class="visually-hidden">${s.correct(option)}</label>`,
+          ),
         )}
-        <button
-          type="button"
-          class="add-option"
-          ?disabled=${question.options.length >= limits.pollOptions}
-          @click=${() => this.#change((d) => d.questions[qi]!.options.push(''))}
-        >
-          ${s.addOption}
-        </button>
+        ${renderAddOption(question.options.length, () => this.change((d) => d.questions[qi]!.options.push('')))}
       </fieldset>
-      <button
-        type="button"
-        class="danger"
-        ?disabled=${this.draft.questions.length <= 1}
-        @click=${() => this.#change((d) => d.questions.splice(qi, 1))}
-      >
-        ${s.removeQuestion(qi + 1)}
-      </button>
+      ${renderRemoveQuestion(qi, this.draft.questions.length, () =>
+        this.change((d) => d.questions.splice(qi, 1)),
+      )}
     </fieldset>`;
   }
 
   #save = async (event: SubmitEvent) => {
     event.preventDefault();
     const s = ta();
-    const host = this.#host;
-    if (!host) return;
+    if (!this.host) return;
     const title = this.draft.title.trim();
     const questions = this.draft.questions.map((q) => {
       const options = q.options.map((o) => o.trim());
@@ -349,30 +243,13 @@ export class PlenumConsoleQuizzes extends ConsoleElement {
     if (!title || !questions.length) return void (this.message = s.needTitle);
     if (questions.some((q) => !q.text || q.options.length < 2 || !q.correct.length))
       return void (this.message = s.needOptions);
-    this.message = '';
-    try {
-      if (this.editing === 'new')
-        await host.createQuiz({ title, questions, speedPoints: this.draft.speedPoints });
-      else if (this.editing)
-        await host.updateQuiz(this.editing, { title, questions, speedPoints: this.draft.speedPoints });
-      this.editing = undefined;
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>('#new-quiz')?.focus();
-    } catch (error) {
-      this.message = errorText(error);
-    }
+    const draft = { title, questions, speedPoints: this.draft.speedPoints };
+    await this.send(
+      (h) => h.createQuiz(draft),
+      (h, id) => h.updateQuiz(id, draft),
+      '#new-quiz',
+    );
   };
-
-  async #act(run: (host: ActivityHost) => Promise<void>) {
-    const host = this.#host;
-    if (!host) return;
-    this.message = '';
-    try {
-      await run(host);
-    } catch (error) {
-      this.message = errorText(error);
-    }
-  }
 
   #renderQuiz(quiz: QuizView) {
     const s = ta();
@@ -402,7 +279,7 @@ export class PlenumConsoleQuizzes extends ConsoleElement {
                 <button
                   type="button"
                   class="primary"
-                  @click=${() => this.#act((h) => h.updateQuiz(id, { status: 'open' }))}
+                  @click=${() => this.act((h) => h.updateQuiz(id, { status: 'open' }))}
                 >
                   ${s.open}
                 </button>`
@@ -413,7 +290,7 @@ export class PlenumConsoleQuizzes extends ConsoleElement {
             ? html`<button
                 type="button"
                 class="primary start"
-                @click=${() => this.#act((h) => h.startQuestion(id, next))}
+                @click=${() => this.act((h) => h.startQuestion(id, next))}
               >
                 ${s.start(next + 1)}
               </button>`
@@ -424,7 +301,7 @@ export class PlenumConsoleQuizzes extends ConsoleElement {
             ? html`<button
                 type="button"
                 class="primary reveal"
-                @click=${() => this.#act((h) => h.revealAnswer(id))}
+                @click=${() => this.act((h) => h.revealAnswer(id))}
               >
                 ${s.reveal}
               </button>`
@@ -435,7 +312,7 @@ export class PlenumConsoleQuizzes extends ConsoleElement {
             ? html`<button
                 type="button"
                 class="board-button"
-                @click=${() => this.#act((h) => h.showLeaderboard(id))}
+                @click=${() => this.act((h) => h.showLeaderboard(id))}
               >
                 ${s.leaderboard}
               </button>`
@@ -446,14 +323,14 @@ export class PlenumConsoleQuizzes extends ConsoleElement {
             ? html`<button
                 type="button"
                 class="end"
-                @click=${() => this.#act((h) => h.updateQuiz(id, { status: 'closed' }))}
+                @click=${() => this.act((h) => h.updateQuiz(id, { status: 'closed' }))}
               >
                 ${s.close}
               </button>`
             : quiz.status === 'closed'
               ? html`<button
                   type="button"
-                  @click=${() => this.#act((h) => h.updateQuiz(id, { status: 'open' }))}
+                  @click=${() => this.act((h) => h.updateQuiz(id, { status: 'open' }))}
                 >
                   ${s.reopen}
                 </button>`
@@ -477,17 +354,13 @@ export class PlenumConsoleQuizzes extends ConsoleElement {
         ></plenum-console-reset-button>
         <button type="button" class="danger" @click=${() => (this.confirming = id)}>${s.delete}</button>
       </div>
-      ${
-        this.confirming === id
-          ? html`<div class="row" role="group" aria-labelledby="confirm-${id}">
-              <span id="confirm-${id}">${s.deleteConfirm(quiz.title)}</span>
-              <button type="button" class="danger" @click=${() => this.#act((h) => h.deleteQuiz(id))}>
-                ${s.delete}
-              </button>
-              <button type="button" @click=${() => (this.confirming = undefined)}>${s.cancel}</button>
-            </div>`
-          : nothing
-      }
+      ${renderDeleteConfirm(
+        id,
+        quiz.title,
+        this.confirming,
+        () => this.act((h) => h.deleteQuiz(id)),
+        () => (this.confirming = undefined),
+      )}
     </li>`;
   }
 

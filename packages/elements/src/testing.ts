@@ -9,6 +9,7 @@ import {
   ratingAverage,
   type OpenResults,
   type PollView,
+  type SurveyView,
 } from '@plenum/protocol';
 
 type PollFields = Partial<Omit<PollView, 'results'>> & Pick<PollView, 'id' | 'title' | 'kind'>;
@@ -95,6 +96,63 @@ export const samplePolls = {
     createdAt: 5,
   }),
 } satisfies Record<string, PollView>;
+
+/** An open survey with one question of each kind and no answers yet. */
+export const sampleSurvey: SurveyView = {
+  id: 's1',
+  title: 'Your feedback',
+  status: 'open',
+  questions: [
+    { text: 'How was the event?', kind: 'rating', options: [] },
+    { text: 'Which part did you like best?', kind: 'single', options: ['Keynote', 'Workshops'] },
+    {
+      text: 'What should we keep?',
+      kind: 'multiple',
+      options: ['Coffee', 'Livestream', 'Q&A'],
+      maxChoices: 2,
+    },
+    { text: 'Anything else?', kind: 'open', options: [] },
+  ],
+  resultsVisible: false,
+  responses: 0,
+  createdAt: 1,
+};
+
+/** The same survey closed, its results shown: two responses. */
+export const sampleSurveyClosed: SurveyView = {
+  ...sampleSurvey,
+  status: 'closed',
+  resultsVisible: true,
+  responses: 2,
+  results: [
+    {
+      kind: 'rating',
+      distribution: [0, 0, 0, 1, 1],
+      percentages: [0, 0, 0, 50, 50],
+      average: 4.5,
+      responses: 2,
+    },
+    { kind: 'single', counts: [2, 0], percentages: [100, 0], responses: 2 },
+    { kind: 'multiple', counts: [1, 2, 0], percentages: [50, 100, 0], responses: 2 },
+    { kind: 'open', answers: [{ text: 'More breaks', count: 2 }], responses: 2 },
+  ],
+};
+
+/** The controls of a widget's stories: its language, its theme and the style of its wrapper. */
+export interface WidgetArgs {
+  lang: string;
+  theme: string;
+  wrapper: string;
+}
+
+/** The `args` and `argTypes` of a widget's stories' meta. */
+export const widgetControls = {
+  args: { lang: 'en', theme: 'light', wrapper: 'max-width: 32rem' } satisfies WidgetArgs,
+  argTypes: {
+    lang: { control: 'inline-radio', options: ['en', 'de'] },
+    theme: { control: 'inline-radio', options: ['light', 'dark', 'auto'] },
+  },
+} as const;
 
 /** The first element in `host`'s shadow root that matches (the test fails on a missing one). */
 export const $ = <T extends Element = HTMLElement>(host: Element, selector: string): T =>

@@ -3,7 +3,7 @@ import { html } from 'lit';
 import { percentages, type PollView } from '@plenum/protocol';
 import '../define.js';
 import { emptyRoom, FakeRoom, roomWithPoll } from '../fake-room.js';
-import { fakePoll, samplePolls } from '../testing.js';
+import { fakePoll, samplePolls, type WidgetArgs as Args, widgetControls } from '../testing.js';
 
 // Results as the server sends them: the protocol works out percentages and averages.
 const polls = {
@@ -36,12 +36,6 @@ const polls = {
 
 const room = roomWithPoll;
 
-interface Args {
-  lang: string;
-  theme: string;
-  wrapper: string;
-}
-
 const view = (args: Args, connection: FakeRoom) =>
   html`<div style=${args.wrapper} lang=${args.lang}>
     <plenum-poll .connection=${connection} theme=${args.theme}></plenum-poll>
@@ -51,11 +45,7 @@ const meta: Meta<Args> = {
   title: 'Widgets/Poll',
   component: 'plenum-poll',
   render: (args) => view(args, room(polls.single)),
-  args: { lang: 'en', theme: 'light', wrapper: 'max-width: 32rem' },
-  argTypes: {
-    lang: { control: 'inline-radio', options: ['en', 'de'] },
-    theme: { control: 'inline-radio', options: ['light', 'dark', 'auto'] },
-  },
+  ...widgetControls,
 };
 export default meta;
 type Story = StoryObj<Args>;

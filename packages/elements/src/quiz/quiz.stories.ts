@@ -3,12 +3,7 @@ import { html } from 'lit';
 import type { MineView, QuizQuestionView, QuizView } from '@plenum/protocol';
 import '../define.js';
 import { StubRoom } from '../stub-room.js';
-
-interface Args {
-  lang: string;
-  theme: string;
-  wrapper: string;
-}
+import { type WidgetArgs as Args, widgetControls } from '../testing.js';
 
 const question = (startedAt: number): QuizQuestionView => ({
   index: 1,
@@ -60,11 +55,7 @@ const meta: Meta<Args> = {
   title: 'Widgets/Quiz',
   component: 'plenum-quiz',
   render: (args) => view(args, room(base)),
-  args: { lang: 'en', theme: 'light', wrapper: 'max-width: 32rem' },
-  argTypes: {
-    lang: { control: 'inline-radio', options: ['en', 'de'] },
-    theme: { control: 'inline-radio', options: ['light', 'dark', 'auto'] },
-  },
+  ...widgetControls,
 };
 export default meta;
 type Story = StoryObj<Args>;

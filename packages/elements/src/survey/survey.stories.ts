@@ -3,32 +3,12 @@ import { html } from 'lit';
 import type { SurveyView } from '@plenum/protocol';
 import '../define.js';
 import { StubRoom } from '../stub-room.js';
-
-interface Args {
-  lang: string;
-  theme: string;
-  wrapper: string;
-}
-
-const feedback: SurveyView = {
-  id: 's1',
-  title: 'Your feedback',
-  status: 'open',
-  questions: [
-    { text: 'How was the event?', kind: 'rating', options: [] },
-    { text: 'Which part did you like best?', kind: 'single', options: ['Keynote', 'Workshops'] },
-    {
-      text: 'What should we keep?',
-      kind: 'multiple',
-      options: ['Coffee', 'Livestream', 'Q&A'],
-      maxChoices: 2,
-    },
-    { text: 'Anything else?', kind: 'open', options: [] },
-  ],
-  resultsVisible: false,
-  responses: 0,
-  createdAt: 1,
-};
+import {
+  sampleSurvey as feedback,
+  sampleSurveyClosed as closed,
+  type WidgetArgs as Args,
+  widgetControls,
+} from '../testing.js';
 
 /** The stub's server keeps what was sent as the participant's answers. */
 function room(survey: SurveyView): StubRoom {
@@ -48,37 +28,12 @@ const meta: Meta<Args> = {
   title: 'Widgets/Survey',
   component: 'plenum-survey',
   render: (args) => view(args, room(feedback)),
-  args: { lang: 'en', theme: 'light', wrapper: 'max-width: 32rem' },
-  argTypes: {
-    lang: { control: 'inline-radio', options: ['en', 'de'] },
-    theme: { control: 'inline-radio', options: ['light', 'dark', 'auto'] },
-  },
+  ...widgetControls,
 };
 export default meta;
 type Story = StoryObj<Args>;
 
 export const Open: Story = {};
 export const ClosedWithResults: Story = {
-  render: (a) =>
-    view(
-      a,
-      room({
-        ...feedback,
-        status: 'closed',
-        resultsVisible: true,
-        responses: 2,
-        results: [
-          {
-            kind: 'rating',
-            distribution: [0, 0, 0, 1, 1],
-            percentages: [0, 0, 0, 50, 50],
-            average: 4.5,
-            responses: 2,
-          },
-          { kind: 'single', counts: [2, 0], percentages: [100, 0], responses: 2 },
-          { kind: 'multiple', counts: [1, 2, 0], percentages: [50, 100, 0], responses: 2 },
-          { kind: 'open', answers: [{ text: 'More breaks', count: 2 }], responses: 2 },
-        ],
-      }),
-    ),
+  render: (a) => view(a, room(closed)),
 };

@@ -1,47 +1,10 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import type { SurveyAnswer, SurveyView } from '@plenum/protocol';
+import type { SurveyAnswer } from '@plenum/protocol';
 import '../define.js';
 import { StubRoom } from '../stub-room.js';
+import { sampleSurvey as feedback, sampleSurveyClosed as closed } from '../testing.js';
 import type { PlenumSurvey } from './survey.js';
-
-const feedback: SurveyView = {
-  id: 's1',
-  title: 'Your feedback',
-  status: 'open',
-  questions: [
-    { text: 'How was the event?', kind: 'rating', options: [] },
-    { text: 'Which part did you like best?', kind: 'single', options: ['Keynote', 'Workshops'] },
-    {
-      text: 'What should we keep?',
-      kind: 'multiple',
-      options: ['Coffee', 'Livestream', 'Q&A'],
-      maxChoices: 2,
-    },
-    { text: 'Anything else?', kind: 'open', options: [] },
-  ],
-  resultsVisible: false,
-  responses: 0,
-  createdAt: 1,
-};
-const closed: SurveyView = {
-  ...feedback,
-  status: 'closed',
-  resultsVisible: true,
-  responses: 2,
-  results: [
-    {
-      kind: 'rating',
-      distribution: [0, 0, 0, 1, 1],
-      percentages: [0, 0, 0, 50, 50],
-      average: 4.5,
-      responses: 2,
-    },
-    { kind: 'single', counts: [2, 0], percentages: [100, 0], responses: 2 },
-    { kind: 'multiple', counts: [1, 2, 0], percentages: [50, 100, 0], responses: 2 },
-    { kind: 'open', answers: [{ text: 'More breaks', count: 2 }], responses: 2 },
-  ],
-};
 
 async function surveyElement(room: StubRoom, lang = 'en', theme = 'light') {
   const el = await fixture<PlenumSurvey>(

@@ -1,32 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import {
-  apply,
-  createRoom,
-  report,
-  type Action,
-  type ActionInput,
-  type Actor,
-  type RoomRecord,
-} from '@plenum/protocol';
+import { createRoom, report, type RoomRecord } from '@plenum/protocol';
 import { eventInNumbers } from './content.js';
 import { reportCsv } from './csv.js';
 import { reportAnswer } from './download.js';
+import { act, host, person, start } from './fixture.js';
 import { reportMarkdown } from './markdown.js';
 import { reportText } from './text.js';
 import { wordsFor } from './words.js';
 
-const host: Actor = { participant: 'host', host: true };
-const person = (n: number): Actor => ({ participant: `person-${n}`, host: false });
-/** 12:00 in Berlin (CEST). */
-const start = Date.UTC(2021, 9, 1, 10, 0);
 const at = (m: number, s = 0) => start + (m * 60 + s) * 1000;
-
-let actions = 0;
-function act(room: RoomRecord, action: ActionInput, actor: Actor, now: number): string {
-  const outcome = apply(room, { ...action, id: `a${++actions}` } as Action, actor, now);
-  if (!outcome.ok) throw new Error(outcome.message);
-  return outcome.result?.id ?? '';
-}
 
 /**
  * A rehearsed poll (reset at 11:50), a quiz of two questions played by four (one with a

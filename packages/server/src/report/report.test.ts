@@ -1,33 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import {
-  apply,
-  createRoom,
-  join,
-  report,
-  type Action,
-  type ActionInput,
-  type Actor,
-  type RoomRecord,
-} from '@plenum/protocol';
+import { createRoom, join, report, type RoomRecord } from '@plenum/protocol';
 import { reportChapters } from './chapters.js';
 import { eventInNumbers } from './content.js';
 import { reportCsv } from './csv.js';
+import { act, host, person, start } from './fixture.js';
 import { reportMarkdown } from './markdown.js';
 import { reportText } from './text.js';
 import { wordsFor } from './words.js';
 
-const host: Actor = { participant: 'host', host: true };
-const person = (n: number): Actor => ({ participant: `person-${n}`, host: false });
-/** 12:00 in Berlin (CEST): the livestream and its recording start. */
-const start = Date.UTC(2021, 9, 1, 10, 0);
+/** From 12:00 in Berlin (CEST), when the livestream and its recording start. */
 const at = (h: number, m: number, s = 0) => start + ((h * 60 + m) * 60 + s) * 1000;
-
-let actions = 0;
-function act(room: RoomRecord, action: ActionInput, actor: Actor, now: number): string {
-  const outcome = apply(room, { ...action, id: `a${++actions}` } as Action, actor, now);
-  if (!outcome.ok) throw new Error(outcome.message);
-  return outcome.result?.id ?? '';
-}
 
 /**
  * The fixture event: 1,234 viewers, questions answered (with replies), live, dismissed and
