@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import WebSocket from 'ws';
 import { connectRoom, type RoomConnection } from '@plenum/client';
 import type { Report } from '@plenum/protocol';
-import { axeViolations, createRoom, cspViolations, launchBrowser, startCli, type Cli } from '@plenum/testing';
+import { axeViolations, createRoom, useBrowserSession } from '@plenum/testing';
 
 /**
  * The host console against the real server in Chromium: a host creates a room, two
@@ -12,37 +12,18 @@ import { axeViolations, createRoom, cspViolations, launchBrowser, startCli, type
  * the host moderates, runs a poll and presents, and the report tells what happened.
  */
 
-let cli: Cli;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
+const session = useBrowserSession({ acceptDownloads: true });
+const { newPage } = session;
 const participants: { room: RoomConnection; stop: () => void }[] = [];
-// What the console's Content-Security-Policy refused on any page: must stay empty.
-const refused: string[][] = [];
-
-beforeAll(async () => {
-  [cli, browser] = await Promise.all([startCli(), launchBrowser()]);
-});
 
 afterAll(async () => {
   for (const participant of participants) participant.stop();
-  await Promise.all(contexts.map((context) => context.close()));
-  await browser?.close();
-  expect(await cli?.stop()).toBe(0);
-  expect(refused.flat()).toEqual([]);
 });
-
-async function newPage(locale = 'en-GB'): Promise<Page> {
-  const context = await browser.newContext({ locale, acceptDownloads: true });
-  contexts.push(context);
-  const page = await context.newPage();
-  refused.push(cspViolations(page));
-  return page;
-}
 
 /** A participant in Node: joins the room (the store subscription keeps the socket open). */
 function participant(room: string, name: string): RoomConnection {
   const connection = connectRoom({
-    server: cli.url,
+    server: session.cli.url,
     room,
     WebSocket,
     participant: `participant-${name}-0123456789`,
@@ -81,7 +62,7 @@ describe('a room from creation to erasure', () => {
 
   it('creates a pre-moderated room with a recording, speaking German or English', async () => {
     host = await newPage();
-    await host.goto(`${cli.url}/console`);
+    await host.goto(`${session.cli.url}/console`);
     await host.getByRole('heading', { name: 'Create a room' }).waitFor();
     expect(await axeViolations(host)).toEqual([]);
 
@@ -108,7 +89,9 @@ describe('a room from creation to erasure', () => {
     key = fragment.get('key')!;
     expect(room).toBeTruthy();
     expect(key).toBeTruthy();
-    expect(await host.getByLabel('Participant link').inputValue()).toBe(`${cli.url}/console#join=${room}`);
+    expect(await host.getByLabel('Participant link').inputValue()).toBe(
+      `${session.cli.url}/console#join=${room}`,
+    );
     expect(await host.getByLabel('Embed snippet').inputValue()).toContain(
       `<plenum-questions room="${room}"></plenum-questions>`,
     );
@@ -118,7 +101,7 @@ describe('a room from creation to erasure', () => {
 
   it('lists the room in this browser and opens its questions', async () => {
     // The room is listed in this browser.
-    await host.goto(`${cli.url}/console`);
+    await host.goto(`${session.cli.url}/console`);
     await host.getByRole('link', { name: 'Town hall' }).click();
     await host.getByRole('tab', { name: 'Questions' }).click();
     await host.getByRole('button', { name: 'Review (0)' }).waitFor();
@@ -167,7 +150,7 @@ describe('a room from creation to erasure', () => {
     // The present view, on another machine: no key, just the room. It shows the join screen
     // until the host chooses; the console says the highlighted question is not on it.
     present = await newPage();
-    await present.goto(`${cli.url}/console#present=${room}`);
+    await present.goto(`${session.cli.url}/console#present=${room}`);
     await present.locator('[data-present="join"]').waitFor();
     await host.getByText(`The highlighted question is not on screen: “${adaQuestion}”`).waitFor();
     expect(await axeViolations(host)).toEqual([]);
@@ -185,7 +168,7 @@ describe('a room from creation to erasure', () => {
       .getByRole('button', { name: 'Show on screen' })
       .click();
     await present.locator('[data-present="question"]', { hasText: adaQuestion }).waitFor();
-    await present.getByRole('img', { name: `QR code for ${cli.url}/console#join=${room}` }).waitFor();
+    await present.getByRole('img', { name: `QR code for ${session.cli.url}/console#join=${room}` }).waitFor();
     expect(await present.content()).not.toContain(key);
     expect(await axeViolations(present)).toEqual([]);
   });
@@ -240,7 +223,9 @@ describe('a room from creation to erasure', () => {
     await host.getByRole('tab', { name: 'Report' }).click();
     await host.getByRole('heading', { name: 'The event in numbers' }).waitFor();
     const report = (await (
-      await fetch(`${cli.url}/api/rooms/${room}/report`, { headers: { Authorization: `Bearer ${key}` } })
+      await fetch(`${session.cli.url}/api/rooms/${room}/report`, {
+        headers: { Authorization: `Bearer ${key}` },
+      })
     ).json()) as Report;
     // Viewers are people: Ada and Ben, not the host's console nor the present screen.
     expect(report.audience.viewers).toBe(2);
@@ -310,7 +295,7 @@ describe('a room from creation to erasure', () => {
     await host.getByLabel(`Type the room id “${room}” to confirm`).fill(room);
     await host.getByRole('button', { name: 'Erase for good' }).click();
     await host.getByText('The room was erased.').waitFor();
-    expect((await fetch(`${cli.url}/api/rooms/${room}`)).status).toBe(404);
+    expect((await fetch(`${session.cli.url}/api/rooms/${room}`)).status).toBe(404);
     expect(await host.getByRole('link', { name: 'Town hall' }).count()).toBe(0);
   });
 });
@@ -321,7 +306,7 @@ describe('the host console', () => {
       room,
       hostKey,
       host: call,
-    } = await createRoom(cli.url, {
+    } = await createRoom(session.cli.url, {
       title: 'Bürgerdialog',
       lang: 'de',
       timeZone: 'Europe/Berlin',
@@ -330,8 +315,8 @@ describe('the host console', () => {
     const asked = await ada.ask('Gibt es Sprechstunden?');
     await call('PATCH', `/questions/${asked}`, { status: 'answered', reply: 'Ja, dienstags.' });
     const page = await newPage();
-    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: cli.url });
-    await page.goto(`${cli.url}/console#room=${room}&key=${hostKey}&tab=report`);
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: session.cli.url });
+    await page.goto(`${session.cli.url}/console#room=${room}&key=${hostKey}&tab=report`);
 
     // The paragraph speaks the room's language (German), whatever the console speaks.
     const paragraph = page.getByLabel('The event in numbers, ready to paste (in the room’s language)');
@@ -389,7 +374,7 @@ describe('the host console', () => {
 
     // The event page lives with the room: another host device hands out the same link and QR code.
     const second = await newPage();
-    await second.goto(`${cli.url}/console#room=${room}&key=${hostKey}&tab=share`);
+    await second.goto(`${session.cli.url}/console#room=${room}&key=${hostKey}&tab=share`);
     await page.getByRole('tab', { name: 'Share' }).click();
     await page.getByLabel('Event page URL (optional)').fill('https://events.example.org/dialog');
     await page.getByRole('button', { name: 'Save' }).click();
@@ -412,9 +397,9 @@ describe('the host console', () => {
     let daysId: string;
 
     beforeAll(async () => {
-      const { room, hostKey } = await createRoom(cli.url, { title: 'Polls' });
+      const { room, hostKey } = await createRoom(session.cli.url, { title: 'Polls' });
       host = await newPage();
-      await host.goto(`${cli.url}/console#room=${room}&key=${hostKey}&tab=polls`);
+      await host.goto(`${session.cli.url}/console#room=${room}&key=${hostKey}&tab=polls`);
       ada = participant(room, 'ada-polls');
     });
 
@@ -507,7 +492,7 @@ describe('the host console', () => {
   });
 
   it('tells the host, in both languages, when one network cast an unusual share of a poll’s votes', async () => {
-    const { room, hostKey, host: api } = await createRoom(cli.url, { title: 'One network' });
+    const { room, hostKey, host: api } = await createRoom(session.cli.url, { title: 'One network' });
     const { id: poll } = (await api('POST', '/polls', {
       title: 'Coffee?',
       kind: 'single',
@@ -519,7 +504,7 @@ describe('the host console', () => {
     // 51 participant ids voting from 127.0.0.1: one network, and over the note's threshold of 50.
     const sockets = await Promise.all(
       Array.from({ length: 51 }, (_, i) => {
-        const socket = new WebSocket(`${cli.url.replace('http', 'ws')}/parties/main/${room}`);
+        const socket = new WebSocket(`${session.cli.url.replace('http', 'ws')}/parties/main/${room}`);
         return new Promise<WebSocket>((resolve) => {
           socket.once('open', () => {
             socket.send(JSON.stringify({ type: 'hello', v: 1, participant: `same-network-voter-${i}` }));
@@ -537,7 +522,7 @@ describe('the host console', () => {
       ['de-DE', 'Ein Netzwerk hat 100 % der Stimmen abgegeben (51).'],
     ] as const) {
       const host = await newPage(locale);
-      await host.goto(`${cli.url}/console#room=${room}&key=${hostKey}&tab=polls`);
+      await host.goto(`${session.cli.url}/console#room=${room}&key=${hostKey}&tab=polls`);
       await host.getByRole('note').filter({ hasText: text }).waitFor();
       expect(await axeViolations(host)).toEqual([]);
     }
@@ -547,7 +532,11 @@ describe('the host console', () => {
   });
 
   it('moderates in bulk, merges duplicates, reorders the run of show and renames the room', async () => {
-    const { room, hostKey, host: api } = await createRoom(cli.url, { title: 'Town hall', moderation: 'pre' });
+    const {
+      room,
+      hostKey,
+      host: api,
+    } = await createRoom(session.cli.url, { title: 'Town hall', moderation: 'pre' });
     const [ada, ben, cem] = ['ada-bulk', 'ben-bulk', 'cem-bulk'].map((name) => participant(room, name)) as [
       RoomConnection,
       RoomConnection,
@@ -558,7 +547,7 @@ describe('the host console', () => {
     await cem.ask('Who pays for it?');
     await cem.ask('Spam spam spam');
     const host = await newPage();
-    await host.goto(`${cli.url}/console#room=${room}&key=${hostKey}`);
+    await host.goto(`${session.cli.url}/console#room=${room}&key=${hostKey}`);
     await host.getByRole('button', { name: 'Review (4)' }).click();
 
     // Checkbox on the first, Shift-click on the third: three picked, approved at once.
@@ -631,9 +620,9 @@ describe('the host console', () => {
   });
 
   it('holds new questions back while the host works in the list', async () => {
-    const { room, hostKey } = await createRoom(cli.url, { title: 'Steady' });
+    const { room, hostKey } = await createRoom(session.cli.url, { title: 'Steady' });
     const host = await newPage();
-    await host.goto(`${cli.url}/console#room=${room}&key=${hostKey}`);
+    await host.goto(`${session.cli.url}/console#room=${room}&key=${hostKey}`);
     const cleo = participant(room, 'cleo');
     await cleo.ask('First question');
     const first = host.getByRole('article', { name: 'First question' });
@@ -649,19 +638,19 @@ describe('the host console', () => {
   });
 
   it('shows nothing of the room with a wrong or missing host key', async () => {
-    const { room, host } = await createRoom(cli.url, { title: 'Secret' });
+    const { room, host } = await createRoom(session.cli.url, { title: 'Secret' });
     const asker = participant(room, 'dora');
     await asker.ask('A question only the host may moderate');
     await host('GET', '/report');
 
     const page = await newPage();
-    await page.goto(`${cli.url}/console#room=${room}&key=not-the-key`);
+    await page.goto(`${session.cli.url}/console#room=${room}&key=not-the-key`);
     await page.getByRole('alert').getByText('The host key does not match this room.').waitFor();
     expect(await page.getByText('A question only the host may moderate').count()).toBe(0);
     expect(await page.getByRole('tab').count()).toBe(0);
     expect(await axeViolations(page)).toEqual([]);
 
-    await page.goto(`${cli.url}/console#room=${room}`);
+    await page.goto(`${session.cli.url}/console#room=${room}`);
     await page.getByRole('alert').getByText('This link has no host key.').waitFor();
     expect(await page.getByRole('tab').count()).toBe(0);
   });

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { axeViolations, createRoom, cspViolations, launchBrowser, startCli, type Cli } from '@plenum/testing';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { axeViolations, createRoom, useBrowserSession } from '@plenum/testing';
 
 /**
  * A passcoded room end to end, in Chromium against the real server: the host sets the code in
@@ -10,29 +10,8 @@ import { axeViolations, createRoom, cspViolations, launchBrowser, startCli, type
  * screen shows the room.
  */
 
-let cli: Cli;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-const refused: string[][] = [];
-
-beforeAll(async () => {
-  [cli, browser] = await Promise.all([startCli(), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await Promise.all(contexts.map((context) => context.close()));
-  await browser?.close();
-  expect(await cli?.stop()).toBe(0);
-  expect(refused.flat()).toEqual([]);
-});
-
-async function newPage(locale = 'en-GB'): Promise<Page> {
-  const context = await browser.newContext({ locale });
-  contexts.push(context);
-  const page = await context.newPage();
-  refused.push(cspViolations(page));
-  return page;
-}
+const session = useBrowserSession();
+const { newPage } = session;
 
 /** The three widgets have opened: their own controls, no prompt. */
 async function joined(page: Page): Promise<void> {
@@ -44,7 +23,7 @@ async function joined(page: Page): Promise<void> {
 describe('a passcoded room', () => {
   it('is set in the console, and its link lets the audience and the big screen in', async () => {
     const host = await newPage();
-    await host.goto(`${cli.url}/console`);
+    await host.goto(`${session.cli.url}/console`);
     await host.getByLabel('Event title').fill('Closed session');
     await host.getByLabel('Passcode (optional)').fill('Rathaus 2026');
     await host.getByRole('button', { name: 'Create room' }).click();
@@ -52,7 +31,7 @@ describe('a passcoded room', () => {
 
     const link = await host.getByLabel('Participant link').inputValue();
     const room = new URLSearchParams(new URL(link).hash.slice(1)).get('join')!;
-    expect(link).toBe(`${cli.url}/console#join=${room}&passcode=Rathaus+2026`);
+    expect(link).toBe(`${session.cli.url}/console#join=${room}&passcode=Rathaus+2026`);
     await host.getByText('This link, its QR code and the present view link contain the passcode').waitFor();
     const present = await host.getByLabel(/^Present view link/).inputValue();
     expect(present).toContain('passcode=Rathaus+2026');
@@ -62,7 +41,7 @@ describe('a passcoded room', () => {
     const guest = await newPage();
     await guest.goto(link);
     await joined(guest);
-    expect(guest.url()).toBe(`${cli.url}/console#join=${room}`);
+    expect(guest.url()).toBe(`${session.cli.url}/console#join=${room}`);
     await guest.getByRole('heading', { name: 'Closed session' }).waitFor();
     await guest.reload();
     await joined(guest);
@@ -85,20 +64,22 @@ describe('a passcoded room', () => {
     // Removed: the link is plain again, and anyone gets in.
     await host.getByRole('button', { name: 'Remove passcode' }).click();
     await host.getByText('Passcode removed').waitFor();
-    expect(await host.getByLabel('Participant link').inputValue()).toBe(`${cli.url}/console#join=${room}`);
+    expect(await host.getByLabel('Participant link').inputValue()).toBe(
+      `${session.cli.url}/console#join=${room}`,
+    );
     const open = await newPage();
-    await open.goto(`${cli.url}/console#join=${room}`);
+    await open.goto(`${session.cli.url}/console#join=${room}`);
     await joined(open);
   });
 
   it('asks a participant without the code, says a wrong one is wrong, and joins with the right one', async () => {
-    const { room, hostKey } = await createRoom(cli.url, {
+    const { room, hostKey } = await createRoom(session.cli.url, {
       title: 'Geschlossen',
       lang: 'de',
       passcode: 'Rathaus 2026',
     });
     const guest = await newPage('de-DE');
-    await guest.goto(`${cli.url}/console#join=${room}`);
+    await guest.goto(`${session.cli.url}/console#join=${room}`);
     const field = guest.locator('plenum-questions').getByLabel('Zugangscode');
     await field.waitFor();
     expect(await axeViolations(guest)).toEqual([]);
@@ -135,8 +116,10 @@ describe('a passcoded room', () => {
 
     // A host device that did not set the code cannot put it in the links, and says so.
     const other = await newPage();
-    await other.goto(`${cli.url}/console#room=${room}&key=${hostKey}&tab=share`);
+    await other.goto(`${session.cli.url}/console#room=${room}&key=${hostKey}&tab=share`);
     await other.getByText('This room has a passcode that this browser does not know').waitFor();
-    expect(await other.getByLabel('Participant link').inputValue()).toBe(`${cli.url}/console#join=${room}`);
+    expect(await other.getByLabel('Participant link').inputValue()).toBe(
+      `${session.cli.url}/console#join=${room}`,
+    );
   });
 });

@@ -1,18 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import WebSocket from 'ws';
 import { ActivityHost, connectRoom } from '@plenum/client';
 import { activityLimits, limits } from '@plenum/protocol';
-import {
-  axeViolations,
-  createRoom,
-  cspViolations,
-  launchBrowser,
-  serveSite,
-  startCli,
-  type Cli,
-  type Site,
-} from '@plenum/testing';
+import { axeViolations, createRoom, serveSite, useBrowserSession, type Site } from '@plenum/testing';
 
 /**
  * A quiz end to end, in Chromium against the real server: the host writes and runs it in
@@ -21,31 +12,13 @@ import {
  * question, the answer and the top 10, and the report has the quiz.
  */
 
-let cli: Cli;
-let browser: Browser;
+const session = useBrowserSession();
+const { newPage } = session;
 let site: Site;
-const contexts: BrowserContext[] = [];
-const refused: string[][] = [];
-
-beforeAll(async () => {
-  [cli, browser] = await Promise.all([startCli(), launchBrowser()]);
-});
 
 afterAll(async () => {
-  await Promise.all(contexts.map((context) => context.close()));
-  await browser?.close();
   await site?.close();
-  expect(await cli?.stop()).toBe(0);
-  expect(refused.flat()).toEqual([]);
 });
-
-async function newPage(locale = 'en-GB'): Promise<Page> {
-  const context = await browser.newContext({ locale });
-  contexts.push(context);
-  const page = await context.newPage();
-  refused.push(cspViolations(page));
-  return page;
-}
 
 /**
  * Whether the big screen fits its viewport: the page does not scroll and no element (shadow
@@ -79,20 +52,20 @@ const quizOf = (page: Page) => page.locator('plenum-quiz');
 
 describe('a quiz with three participants and a host', () => {
   it('nicknames, a question against the server clock, the reveal, the leaderboard, the big screen, the report', async () => {
-    const { room, hostKey, host: api } = await createRoom(cli.url, { title: 'Town hall' });
+    const { room, hostKey, host: api } = await createRoom(session.cli.url, { title: 'Town hall' });
     site = await serveSite(
       {
         '/': `<!doctype html><html lang="en"><head><title>Town hall live</title>
-          <script type="module" src="${cli.url}/plenum.js"></script></head>
+          <script type="module" src="${session.cli.url}/plenum.js"></script></head>
           <body><main><h1>Town hall live</h1>
-          <plenum-quiz room="${room}" server="${cli.url}"></plenum-quiz></main></body></html>`,
+          <plenum-quiz room="${room}" server="${session.cli.url}"></plenum-quiz></main></body></html>`,
       },
-      `script-src ${cli.url}; connect-src ${cli.url} ${cli.url.replace('http', 'ws')}`,
+      `script-src ${session.cli.url}; connect-src ${session.cli.url} ${session.cli.url.replace('http', 'ws')}`,
     );
 
     // The host writes the quiz in the console.
     const host = await newPage();
-    await host.goto(`${cli.url}/console#room=${room}&key=${hostKey}`);
+    await host.goto(`${session.cli.url}/console#room=${room}&key=${hostKey}`);
     await host.getByRole('tab', { name: 'Quizzes' }).click();
     await host.getByRole('button', { name: 'New quiz' }).click();
     await host.getByLabel('Title').fill('Warm-up');
@@ -113,7 +86,7 @@ describe('a quiz with three participants and a host', () => {
     await host.getByRole('button', { name: 'Show on screen' }).click();
     const screen = await newPage();
     await screen.setViewportSize({ width: 1280, height: 720 });
-    await screen.goto(`${cli.url}/console#present=${room}`);
+    await screen.goto(`${session.cli.url}/console#present=${room}`);
     await screen.getByRole('heading', { name: 'Warm-up' }).waitFor();
 
     // Three participants open the event page; two choose nicknames.
@@ -216,9 +189,9 @@ describe('a quiz with three participants and a host', () => {
   });
 
   it('the big screen fits the worst quiz and survey question (the longest text, 20 long options) at 1280×720 and 1920×1080', async () => {
-    const { room, hostKey } = await createRoom(cli.url, { title: 'Worst case' });
+    const { room, hostKey } = await createRoom(session.cli.url, { title: 'Worst case' });
     const connection = connectRoom({
-      server: cli.url,
+      server: session.cli.url,
       room,
       WebSocket,
       hostKey,
@@ -245,7 +218,7 @@ describe('a quiz with three participants and a host', () => {
         [1920, 1080],
       ] as const) {
         await screen.setViewportSize({ width, height });
-        await screen.goto(`${cli.url}/console#present=${room}`);
+        await screen.goto(`${session.cli.url}/console#present=${room}`);
         await screen.locator('[data-present="quiz-question"]').waitFor();
         expect(await fits(screen), `${width}×${height}`).toEqual([]);
       }

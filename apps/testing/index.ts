@@ -11,7 +11,8 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, expect } from 'vitest';
 
 const cli = fileURLToPath(new URL('../../packages/server/dist/cli.js', import.meta.url));
 
@@ -140,6 +141,48 @@ export function cspViolations(page: Page): string[] {
     if (/Content Security Policy/i.test(message.text())) seen.push(message.text());
   });
   return seen;
+}
+
+/** One `plenum serve` and one Chromium for a test file (`useBrowserSession`). */
+export interface BrowserSession {
+  readonly cli: Cli;
+  /** A page in a context of its own (so its own participant), its CSP refusals collected. */
+  newPage(locale?: string): Promise<Page>;
+}
+
+/**
+ * Starts the CLI and the browser before the file's tests and stops them after, failing the
+ * file if `plenum serve` did not exit cleanly or any page's Content-Security-Policy refused
+ * something (our pages must need nothing their policy forbids).
+ */
+export function useBrowserSession(options: { acceptDownloads?: boolean } = {}): BrowserSession {
+  let cli: Cli | undefined;
+  let browser: Browser | undefined;
+  const contexts: BrowserContext[] = [];
+  const refused: string[][] = [];
+  beforeAll(async () => {
+    [cli, browser] = await Promise.all([startCli(), launchBrowser()]);
+  });
+  afterAll(async () => {
+    await Promise.all(contexts.map((context) => context.close()));
+    await browser?.close();
+    expect(await cli?.stop()).toBe(0);
+    expect(refused.flat()).toEqual([]);
+  });
+  return {
+    get cli() {
+      if (!cli) throw new Error('The session starts in beforeAll.');
+      return cli;
+    },
+    async newPage(locale = 'en-GB') {
+      if (!browser) throw new Error('The session starts in beforeAll.');
+      const context = await browser.newContext({ locale, ...options });
+      contexts.push(context);
+      const page = await context.newPage();
+      refused.push(cspViolations(page));
+      return page;
+    },
+  };
 }
 
 export interface Site {
