@@ -12,10 +12,11 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { canon } from './canon.js';
-import { controlSocket, http, startFleet, startPlenum } from './harness.js';
+import { http, startFleet, startPlenum } from './harness.js';
 import { cpuSeconds } from './procs.js';
-import { mergeReports, mergeRuns, perClientFigures } from './scenarios.js';
+import { mergeReports, mergeRuns, openPollAsHost, perClientFigures } from './scenarios.js';
 import { now, sleep, summary } from './stats.js';
+import { roomSocketPath } from '../../packages/protocol/dist/index.js';
 
 const require = createRequire(new URL('../../packages/server/package.json', import.meta.url));
 /** @type {typeof import('ioredis').Redis} */
@@ -320,7 +321,7 @@ export async function clusterAuditorium(cfg, size) {
       body: { title: 'Which option?', kind: 'single', options: pollOptions },
     });
     await sleep(300);
-    const path = `/parties/main/${room}`;
+    const path = roomSocketPath(room);
 
     // Idle: what the nodes ask of Redis with nobody there (leases, head checks).
     let r0 = await redis.counters();
@@ -356,21 +357,13 @@ export async function clusterAuditorium(cfg, size) {
     const online = await Promise.all(servers.map((s) => http(`${s.url}/api/rooms/${room}`)));
     out.onlineByNode = online.map((view) => view.online);
 
-    host = await controlSocket(`${first.ws}${path}`, {
-      type: 'hello',
-      v: 1,
-      participant: `bench-${cfg.runId}-host-0000`,
+    ({ host, seenBy: out.pollOpenSeenBy } = await openPollAsHost(cfg, fleet, {
+      ws: first.ws,
+      url: last.url,
+      room,
+      poll,
       hostKey,
-    });
-    await http(`${last.url}/api/rooms/${room}/polls/${poll}`, {
-      method: 'PATCH',
-      key: hostKey,
-      body: { status: 'open' },
-    });
-    const opened = await fleet.all({ cmd: 'wait-open', poll, timeoutMs: 30_000 }, 40_000);
-    out.pollOpenSeenBy = opened.reduce((s, a) => s + a.ready, 0);
-    await sleep(300);
-    await fleet.all({ cmd: 'intern' });
+    }));
 
     Object.assign(out, await votePhase(cfg, { servers, fleet, redis, room, poll, n }));
     out.fanout = await fanoutProbe(cfg, { servers, fleet, redis, host, poll, perNode });

@@ -12,6 +12,7 @@ import { parseArgs } from 'node:util';
 import { http, startPlenum } from './harness.js';
 import { cpuSeconds, killAll } from './procs.js';
 import { fmt, now } from './stats.js';
+import { roomSocketPath } from '../../packages/protocol/dist/index.js';
 
 const require = createRequire(new URL('../../packages/server/package.json', import.meta.url));
 /** @type {typeof import('ws').WebSocket} */
@@ -73,7 +74,7 @@ async function main() {
       method: 'POST',
       body: { title: 'Join cost' },
     });
-    const ws = `${server.ws}/parties/main/${room}`;
+    const ws = `${server.ws}${roomSocketPath(room)}`;
     const started = now();
     let asked = 0;
     // Askers in parallel batches; every question also gets a few upvotes so "popular" differs from "recent".

@@ -14,7 +14,7 @@ import {
   startPlenum,
 } from './harness.js';
 import { now, sleep, summary } from './stats.js';
-import { apply, createRoom, standings } from '../../packages/protocol/dist/index.js';
+import { apply, createRoom, roomSocketPath, standings } from '../../packages/protocol/dist/index.js';
 
 /**
  * @typedef {import('./harness.js').Server} Server
@@ -180,6 +180,34 @@ async function connectAll(server, fleet, path, count, cfg) {
 }
 
 /**
+ * The host says hello over `ws` (its socket stays open, for the fan-out probe) and opens the
+ * poll over `url` (in a cluster, another node), then waits until every client has seen it open.
+ * @param {any} cfg
+ * @param {any} fleet
+ * @param {{ ws: string, url: string, room: string, poll: string, hostKey: string }} where
+ */
+export async function openPollAsHost(cfg, fleet, { ws, url, room, poll, hostKey }) {
+  const host = await controlSocket(`${ws}${roomSocketPath(room)}`, {
+    type: 'hello',
+    v: 1,
+    participant: `bench-${cfg.runId}-host-0000`,
+    hostKey,
+  });
+  await http(`${url}/api/rooms/${room}/polls/${poll}`, {
+    method: 'PATCH',
+    key: hostKey,
+    body: { status: 'open' },
+  });
+  const opened = await fleet.all({ cmd: 'wait-open', poll, timeoutMs: 30_000 }, 40_000);
+  await sleep(300);
+  await fleet.all({ cmd: 'intern' });
+  return {
+    host,
+    seenBy: opened.reduce((/** @type {number} */ sum, /** @type {any} */ a) => sum + a.ready, 0),
+  };
+}
+
+/**
  * Scenario 1 on Plenum (with scenario 4, the idle room, measured after everyone joined and
  * before the poll opens), then a fan-out probe.
  * @param {Config} cfg
@@ -206,7 +234,7 @@ export async function auditorium(cfg) {
     const gc0 = await server.gc();
     const base = server.memory();
 
-    out.connect = await connectAll(server, fleet, `/parties/main/${room}`, n, cfg);
+    out.connect = await connectAll(server, fleet, roomSocketPath(room), n, cfg);
     await sleep(1500); // the last joins' presence patches go out
     const gc1 = await server.gc();
     const idle = server.memory();
@@ -224,21 +252,13 @@ export async function auditorium(cfg) {
     };
     cfg.log(`  idle: ${out.idle.kbPerConnection.toFixed(1)} KB RSS per connection`);
 
-    host = await controlSocket(`${server.ws}/parties/main/${room}`, {
-      type: 'hello',
-      v: 1,
-      participant: `bench-${cfg.runId}-host-0000`,
+    ({ host, seenBy: out.pollOpenSeenBy } = await openPollAsHost(cfg, fleet, {
+      ws: server.ws,
+      url: server.url,
+      room,
+      poll,
       hostKey,
-    });
-    await http(`${server.url}/api/rooms/${room}/polls/${poll}`, {
-      method: 'PATCH',
-      key: hostKey,
-      body: { status: 'open' },
-    });
-    const opened = await fleet.all({ cmd: 'wait-open', poll, timeoutMs: 30_000 }, 40_000);
-    out.pollOpenSeenBy = opened.reduce((s, a) => s + a.ready, 0);
-    await sleep(300);
-    await fleet.all({ cmd: 'intern' });
+    }));
 
     const vote = await votePhase(server, fleet, cfg, { poll, room, naive: false });
     Object.assign(out, vote);
@@ -554,7 +574,7 @@ async function roomScenario(cfg, s) {
       body: { title: `Bench ${s.name}`, moderation: 'post' },
     });
     const view0 = await http(`${server.url}/api/rooms/${room}`);
-    out.connect = await connectAll(server, fleet, `/parties/main/${room}`, s.count, cfg);
+    out.connect = await connectAll(server, fleet, roomSocketPath(room), s.count, cfg);
     await sleep(1000);
     await fleet.all({ cmd: 'intern' });
     const watcher = watch(server);
@@ -732,7 +752,7 @@ async function burst(cfg, kind, n) {
     : await startPlenum({ fds: fdsFor(n), nodeArgs: cfg.nodeArgs('peers') });
   const fleet = await fleetFor(cfg, n);
   try {
-    let path = '/parties/main/bench';
+    let path = roomSocketPath('bench');
     let poll = 'p1';
     /** @type {string | undefined} */
     let room;
@@ -753,7 +773,7 @@ async function burst(cfg, kind, n) {
         key: created.hostKey,
         body: { status: 'open' },
       });
-      path = `/parties/main/${room}`;
+      path = roomSocketPath(room);
     }
     const connect = await connectAll(server, fleet, path, n, { ...cfg, log: () => undefined });
     if (!peer) await fleet.all({ cmd: 'wait-open', poll, timeoutMs: 30_000 }, 40_000);
@@ -851,8 +871,8 @@ export async function quiz(cfg) {
       body: { title: 'Bench quiz' },
     });
     await http(`${server.url}/api/rooms/${room}`); // loads the room
-    out.connect = await connectAll(server, fleet, `/parties/main/${room}`, n, cfg);
-    host = await controlSocket(`${server.ws}/parties/main/${room}`, {
+    out.connect = await connectAll(server, fleet, roomSocketPath(room), n, cfg);
+    host = await controlSocket(`${server.ws}${roomSocketPath(room)}`, {
       type: 'hello',
       v: 1,
       participant: `bench-${cfg.runId}-host-0000`,

@@ -15,6 +15,7 @@ import { parseArgs } from 'node:util';
 import { http, startPlenum } from './harness.js';
 import { killAll } from './procs.js';
 import { fmt, mb, now } from './stats.js';
+import { roomSocketPath } from '../../packages/protocol/dist/index.js';
 
 const require = createRequire(new URL('../../packages/server/package.json', import.meta.url));
 /** @type {typeof import('ws').WebSocket} */
@@ -89,7 +90,8 @@ async function main() {
   try {
     const { room } = await http(`${server.url}/api/rooms`, { method: 'POST', body: { title: 'WAL' } });
     const shared = { questions: [], acked: 0, refused: 0 };
-    for (let i = 0; i < clients; i++) stops.push(participant(`${server.ws}/parties/main/${room}`, i, shared));
+    for (let i = 0; i < clients; i++)
+      stops.push(participant(`${server.ws}${roomSocketPath(room)}`, i, shared));
     const t0 = now();
     let peak = 0;
     console.log('minute  wal MB  peak MB  db MB  writes  refused');
