@@ -348,11 +348,17 @@ export const newIdPrefixes: Partial<Record<Action['type'], string>> = {
 export const hostActionTypes: ReadonlySet<string> = new Set(
   hostActions.map((schema) => schema.entries.type.literal),
 );
-const messageTypes: ReadonlySet<unknown> = new Set([
-  'hello',
-  'more',
-  ...participantActions.map((schema) => schema.entries.type.literal),
-  ...hostActionTypes,
+/**
+ * Each message's schema by its type. A variant over every action (`actionSchema`) tries the
+ * type against each of its forty-odd options in turn; a vote is read on every client's tap.
+ */
+const messageSchemas: ReadonlyMap<unknown, v.GenericSchema<unknown, ClientMessage>> = new Map<
+  unknown,
+  v.GenericSchema<unknown, ClientMessage>
+>([
+  ['hello', helloSchema],
+  ['more', moreSchema],
+  ...[...participantActions, ...hostActions].map((schema) => [schema.entries.type.literal, schema] as const),
 ]);
 
 // ---------------------------------------------------------------- server -> client
@@ -496,10 +502,10 @@ export function parseClientMessage(raw: string): ParseResult {
   if (typeof data !== 'object' || data === null || !('type' in data)) {
     return { ok: false, code: 'malformed', message: 'A message needs a "type".', id };
   }
-  if (!messageTypes.has(data.type)) {
+  const schema = messageSchemas.get(data.type);
+  if (!schema) {
     return { ok: false, code: 'malformed', message: `Unknown message type "${String(data.type)}".`, id };
   }
-  const schema = data.type === 'hello' ? helloSchema : data.type === 'more' ? moreSchema : actionSchema;
   const result = v.safeParse(schema, data);
   if (result.success) return { ok: true, message: result.output };
   const issue = result.issues[0];
