@@ -30,6 +30,7 @@ import {
   limits,
   parseClientMessage,
 } from '../../packages/protocol/dist/index.js';
+import { Frame } from '../../packages/server/dist/frames.js';
 import { PatchBuilder } from '../../packages/server/dist/patches.js';
 import { PlenumRoom } from '../../packages/server/dist/plenum-room.js';
 import { TokenBucket } from '../../packages/server/dist/rate-limit.js';
@@ -179,14 +180,18 @@ class FakeConnection {
     this.error = undefined;
     this.done = false;
   }
-  /** @param {string | Buffer} message */
+  /** @param {string | Frame} message */
   send(message) {
     this.messages++;
-    this.bytes += message.length;
     if (typeof message === 'string') {
+      // Framed as the real socket frames it, so the encoding is in the figures.
+      this.bytes += Frame.text(message).bytes.length;
       if (message.startsWith('{"type":"ack"')) this.ackSeq = Number(/"seq":(\d+)/.exec(message)?.[1] ?? 0);
       else if (message.startsWith('{"type":"error"')) this.error = message;
-    } else this.patchSeq = Math.max(this.patchSeq, seqOf(message));
+    } else {
+      this.bytes += message.bytes.length;
+      this.patchSeq = Math.max(this.patchSeq, seqOf(message));
+    }
     if (waiting && !this.done && this.ackSeq !== undefined && this.patchSeq >= this.ackSeq) {
       this.done = true;
       if (--waiting.left === 0) waiting.resolve(undefined);
@@ -197,10 +202,10 @@ class FakeConnection {
 
 /** A patch's seq, read once per distinct buffer (every member gets the same one). */
 const seqs = new WeakMap();
-/** @param {Buffer} buffer */
-function seqOf(buffer) {
-  let seq = seqs.get(buffer);
-  if (seq === undefined) seqs.set(buffer, (seq = JSON.parse(buffer.toString()).seq ?? -1));
+/** @param {Frame} frame */
+function seqOf(frame) {
+  let seq = seqs.get(frame);
+  if (seq === undefined) seqs.set(frame, (seq = JSON.parse(frame.text).seq ?? -1));
   return seq;
 }
 
@@ -395,8 +400,8 @@ export function stageCosts(n) {
       time(() => {
         const p = patch.take(record, 1, createdAt + 2);
         if (p) {
-          Buffer.from(JSON.stringify(p.public));
-          Buffer.from(JSON.stringify(p.host));
+          Frame.text(JSON.stringify(p.public));
+          Frame.text(JSON.stringify(p.host));
         }
       }),
     ],

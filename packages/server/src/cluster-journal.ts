@@ -87,6 +87,11 @@ export class ClusterJournal implements RoomJournal {
     this.log.append({ at: this.context.now(), participant, presence }).catch(() => undefined);
   }
 
+  /** Its commits are Redis's: their answers come a round trip later, not within this turn. */
+  storeNow(): boolean {
+    return false;
+  }
+
   close(): Promise<void> {
     return this.log.close();
   }

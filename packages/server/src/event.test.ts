@@ -179,6 +179,8 @@ describe('a whole event', () => {
       body: { status: 'answered' },
     });
     expect(answered.json).toMatchObject({ status: 'answered', reply: 'Ja, dienstags.', label: 'Digital' });
+    // An HTTP answer names no patch: the host seeing the change is the mark to wait for.
+    await host.until((v) => question(v, q2)?.status === 'answered');
     await settled();
     for (const client of everyone) {
       expect(question(client.view(), q1)).toMatchObject({
@@ -238,6 +240,9 @@ describe('a whole event', () => {
           });
           expect(approved.status).toBe(200);
         }
+        const pending = (results?: PollResults) =>
+          results?.kind !== 'open' || results.answers.some((answer) => answer.status === 'pending');
+        await host.until((v) => !pending(poll(v, id)?.results));
       }
       await settled();
       expect(poll(host.view(), id)?.results).toEqual(spec.results);

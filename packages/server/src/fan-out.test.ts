@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ServerMessage } from '@plenum/protocol';
 import { FanOut, type Batch, type Recipient } from './fan-out.js';
+import { Frame } from './frames.js';
 import type { Connection } from './party.js';
 import { bufferLimitBytes } from './party-host.js';
 
@@ -8,7 +9,9 @@ import { bufferLimitBytes } from './party-host.js';
 let clock = 0;
 
 class FakeConnection implements Connection<Recipient> {
+  /** Every message, in order, and the socket writes they went in. */
   readonly sent: string[] = [];
+  readonly writes: string[][] = [];
   bufferedAmount = 0;
   state: Recipient;
   constructor(
@@ -17,9 +20,11 @@ class FakeConnection implements Connection<Recipient> {
   ) {
     this.state = { participant: `p-${id}`, host, stale: false };
   }
-  send(message: string | Buffer): void {
+  send(...messages: (string | Frame)[]): void {
     clock += 1;
-    this.sent.push(String(message));
+    const texts = messages.map((message) => (typeof message === 'string' ? message : message.text));
+    this.sent.push(...texts);
+    this.writes.push(texts);
   }
   close(): void {}
 }
@@ -28,6 +33,7 @@ class FakeConnection implements Connection<Recipient> {
 function fakeRoom(n: number) {
   const connections = Array.from({ length: n }, (_, i) => new FakeConnection(String(i), i === 0));
   let next: Batch = {};
+  let store = () => false;
   const fanOut = new FanOut<Recipient, Recipient>(
     {
       connections: () => connections,
@@ -37,13 +43,14 @@ function fakeRoom(n: number) {
         next = {};
         return batch;
       },
+      store: () => store(),
       welcome: (member) => ({ type: 'welcome', participant: member.participant }) as unknown as ServerMessage,
       personal: (participant) => ({ type: 'mine', participant }) as unknown as ServerMessage,
     },
     { clock: () => clock },
   );
   const patch = (text: string): Batch => ({
-    patch: { public: Buffer.from(`public ${text}`), host: Buffer.from(`host ${text}`) },
+    patch: { public: Frame.text(`public ${text}`), host: Frame.text(`host ${text}`) },
   });
   return {
     connections,
@@ -53,6 +60,10 @@ function fakeRoom(n: number) {
       next = { ...patch(text), ...more };
     },
     received: () => connections.map((c) => c.sent.length),
+    /** What the room's log does when the tick asks it to store what waits. */
+    onStore(next: () => boolean) {
+      store = next;
+    },
   };
 }
 
@@ -150,5 +161,113 @@ describe('the fan-out', () => {
     room.fanOut.stop();
     expect(room.received()).toEqual(Array(100).fill(2));
     expect(vi.getTimerCount()).toBe(0);
+  });
+
+  describe('answers', () => {
+    const ack = (id: string) => ({ type: 'ack', id }) as ServerMessage;
+
+    it('leave with the patch in one write, in a quiet room as soon as they are given', () => {
+      const room = fakeRoom(2);
+      const [host, member] = room.connections as [FakeConnection, FakeConnection];
+      room.change('1');
+      room.fanOut.schedule();
+      room.fanOut.answer(member, ack('a1'));
+      // No tick for a tick interval before: the answer brings this one forward to now.
+      vi.advanceTimersByTime(0);
+      expect(member.writes).toEqual([[JSON.stringify(ack('a1')), 'public 1']]);
+      expect(host.writes).toEqual([['host 1']]);
+      expect(vi.getTimerCount()).toBe(0);
+    });
+
+    it('wait for the tick interval in a busy room, then go with the next patch', () => {
+      const room = fakeRoom(2);
+      const member = room.connections[1]!;
+      room.change('1');
+      room.fanOut.tick();
+      // 10 ms after that tick began (its sends moved the clock too).
+      clock = 10;
+      room.change('2');
+      room.fanOut.schedule();
+      room.fanOut.answer(member, ack('a1'));
+      room.fanOut.answer(member, ack('a2'));
+      vi.advanceTimersByTime(39);
+      expect(member.writes).toEqual([['public 1']]);
+      vi.advanceTimersByTime(1);
+      expect(member.writes).toEqual([
+        ['public 1'],
+        [JSON.stringify(ack('a1')), JSON.stringify(ack('a2')), 'public 2'],
+      ]);
+    });
+
+    it('given while a tick goes out in slices, go with the next one right after it', async () => {
+      const room = fakeRoom(64);
+      const first = room.connections[1]!;
+      room.change('1');
+      room.fanOut.tick();
+      room.fanOut.answer(first, ack('a1'));
+      await nextTurn();
+      expect(first.sent).toEqual(['public 1']);
+      vi.runOnlyPendingTimers();
+      await nextTurn();
+      expect(first.sent).toEqual(['public 1', JSON.stringify(ack('a1'))]);
+      expect(vi.getTimerCount()).toBe(0);
+    });
+
+    it('reach a connection the tick does not (no member, or not reading), alone', () => {
+      const room = fakeRoom(2);
+      const [host, slow] = room.connections as [FakeConnection, FakeConnection];
+      slow.bufferedAmount = bufferLimitBytes + 1;
+      const stranger = new FakeConnection('x');
+      room.change('1');
+      room.fanOut.schedule();
+      room.fanOut.answer(slow, ack('a1'));
+      room.fanOut.answer(stranger, ack('a2'));
+      vi.advanceTimersByTime(0);
+      expect(host.writes).toEqual([['host 1']]);
+      expect(slow.writes).toEqual([[JSON.stringify(ack('a1'))]]);
+      expect(stranger.writes).toEqual([[JSON.stringify(ack('a2'))]]);
+    });
+
+    it('of actions stored by the tick itself go with it, a turn of the event loop later', async () => {
+      const room = fakeRoom(2);
+      const member = room.connections[1]!;
+      let waiting = true;
+      room.onStore(() => {
+        if (!waiting) return false;
+        waiting = false;
+        // As a commit does: its answers are given from promise callbacks.
+        void Promise.resolve().then(() => room.fanOut.answer(member, ack('a1')));
+        return true;
+      });
+      room.change('1');
+      room.fanOut.schedule();
+      vi.advanceTimersByTime(50);
+      expect(member.writes).toEqual([]);
+      await nextTurn();
+      expect(member.writes).toEqual([[JSON.stringify(ack('a1')), 'public 1']]);
+      expect(vi.getTimerCount()).toBe(0);
+    });
+
+    it('go at once when no tick waits to go: their change went out already', () => {
+      const room = fakeRoom(2);
+      const member = room.connections[1]!;
+      room.change('1');
+      room.fanOut.tick();
+      room.fanOut.answer(member, ack('a1'));
+      expect(member.writes).toEqual([['public 1'], [JSON.stringify(ack('a1'))]]);
+      expect(vi.getTimerCount()).toBe(0);
+    });
+
+    it('go at once once the fan-out has stopped', () => {
+      const room = fakeRoom(2);
+      const member = room.connections[1]!;
+      room.fanOut.schedule();
+      room.fanOut.answer(member, ack('a1'));
+      room.fanOut.stop();
+      expect(member.writes).toEqual([[JSON.stringify(ack('a1'))]]);
+      room.fanOut.answer(member, ack('a2'));
+      expect(member.writes).toEqual([[JSON.stringify(ack('a1'))], [JSON.stringify(ack('a2'))]]);
+      expect(vi.getTimerCount()).toBe(0);
+    });
   });
 });

@@ -1,11 +1,18 @@
 /**
  * The tick and its fan-out: at most once per tick, what changed goes to every member, one
  * serialisation per audience. A full auditorium is sent in slices, one per turn of the event
- * loop, so acks and messages keep flowing meanwhile; the next tick waits until every slice is
- * out, and then goes at once (it is already a tick interval late). A member whose socket is
- * not reading is skipped and, once drained, sent a fresh welcome instead of what it missed.
+ * loop, so messages keep flowing meanwhile; the next tick waits until every slice is out, and
+ * then goes at once (it is already a tick interval late). A member whose socket is not reading
+ * is skipped and, once drained, sent a fresh welcome instead of what it missed.
+ *
+ * Answers (acks) ride with the tick: a member's answers and its patch leave in one socket
+ * write, since on loopback the write itself costs more than everything else a vote does. An
+ * answer brings a waiting tick forward to as soon as the tick interval allows, so in a quiet
+ * room it leaves with its change as soon as its action is stored, in a busy one within a tick
+ * interval; with no tick waiting (its change already went out) it leaves at once.
  */
 import { timing, type ServerMessage } from '@plenum/protocol';
+import { Frame } from './frames.js';
 import type { Connection } from './party.js';
 import { bufferLimitBytes } from './party-host.js';
 
@@ -28,8 +35,8 @@ export interface Recipient {
 
 /** What one tick sends. */
 export interface Batch {
-  /** The tick's patches, encoded once: every member of an audience gets the same bytes. */
-  patch?: { public: Buffer; host: Buffer };
+  /** The tick's patches, framed once: every member of an audience gets the same bytes. */
+  patch?: { public: Frame; host: Frame };
   /** Participants whose own view changed: each gets a personal message. */
   personal?: ReadonlySet<string>;
   /** Something waits for a later tick (a reaction burst in its window, a held online count). */
@@ -43,6 +50,11 @@ export interface FanOutRoom<Member extends Recipient, State = unknown> {
   member(connection: Connection<State>): Member | undefined;
   /** What changed since the last tick; called once per tick. */
   take(): Batch;
+  /**
+   * Stores what the room's log has waiting, now; true if it had anything. The tick then waits
+   * one turn of the event loop for those answers, so they go with it instead of after it.
+   */
+  store?(): boolean;
   /** A fresh snapshot, for a member that missed patches. */
   welcome(member: Member): ServerMessage;
   personal(participant: string): ServerMessage;
@@ -57,9 +69,18 @@ export interface FanOutOptions {
 
 export class FanOut<Member extends Recipient, State = unknown> {
   #ticker: NodeJS.Timeout | undefined;
+  /** When the pending timer fires (clock time), and when the last tick started. */
+  #tickerAt = Infinity;
+  #lastTickAt = -Infinity;
+  /** Answers waiting for the next tick, per connection, in the order they were given. */
+  #answers = new Map<Connection<State>, string[]>();
+  /** A stopped fan-out (the room is stopping) sends answers at once. */
+  #stopped = false;
   /** A tick still going out, and the turn that sends its next slice. */
   #delivery: Delivery<Member, State> | undefined;
   #nextTurn: NodeJS.Immediate | undefined;
+  /** A tick that stored what was waiting, and goes in the next turn with its answers. */
+  #storing: NodeJS.Immediate | undefined;
   /** The next tick came while one was still going out: it goes as soon as that one is done. */
   #due = false;
   /** Some member missed a patch and waits for a snapshot. */
@@ -79,10 +100,45 @@ export class FanOut<Member extends Recipient, State = unknown> {
 
   /** Something changed: a tick goes within a tick interval. */
   schedule(): void {
-    this.#ticker ??= setTimeout(() => {
+    this.#tickWithin(this.#tickMs);
+  }
+
+  /**
+   * Sends an answer to this connection: with the next tick if one waits to go (which then
+   * comes as soon as the tick interval allows), at once if nothing does.
+   */
+  answer(connection: Connection<State>, message: ServerMessage): void {
+    const text = JSON.stringify(message);
+    const waitingTick =
+      this.#ticker !== undefined || this.#delivery !== undefined || this.#storing !== undefined;
+    if (this.#stopped || !waitingTick) return connection.send(text);
+    const waiting = this.#answers.get(connection);
+    if (waiting) waiting.push(text);
+    else this.#answers.set(connection, [text]);
+    // A tick that stored their actions goes in a moment anyway: these go with it.
+    if (!this.#storing) this.#tickWithin(Math.max(0, this.#lastTickAt + this.#tickMs - this.#clock()));
+  }
+
+  /** A tick within `ms`, unless one is due sooner (a tick under way sends the next at its end). */
+  #tickWithin(ms: number): void {
+    const at = this.#clock() + ms;
+    if (this.#ticker !== undefined && this.#tickerAt <= at) return;
+    clearTimeout(this.#ticker);
+    this.#tickerAt = at;
+    this.#ticker = setTimeout(() => {
       this.#ticker = undefined;
+      this.#tickerAt = Infinity;
+      this.#storeThenTick();
+    }, ms);
+  }
+
+  #storeThenTick(): void {
+    if (this.#storing) return;
+    if (this.#delivery || !this.room.store?.()) return this.tick();
+    this.#storing = setImmediate(() => {
+      this.#storing = undefined;
       this.tick();
-    }, this.#tickMs);
+    });
   }
 
   /** Everyone connected missed something (the room started over from a snapshot). */
@@ -99,19 +155,23 @@ export class FanOut<Member extends Recipient, State = unknown> {
     if (this.#delivery) return void (this.#due = true);
     const batch = this.room.take();
     if (batch.more) this.schedule();
-    if (!batch.patch && !batch.personal && !this.#resyncing) return;
+    const answers = this.#answers;
+    if (!batch.patch && !batch.personal && !this.#resyncing && answers.size === 0) return;
+    this.#answers = new Map();
+    this.#lastTickAt = this.#clock();
     // Who is here now gets this tick; whoever joins meanwhile has it in their welcome.
-    this.#delivery = new Delivery(this.room, [...this.room.connections()], batch);
+    this.#delivery = new Delivery(this.room, [...this.room.connections()], batch, answers);
     this.#turn(false);
   }
 
   /** Sends what is pending at once and stops ticking (the room is stopping). */
   stop(): void {
-    clearTimeout(this.#ticker);
-    this.#ticker = undefined;
+    clearImmediate(this.#storing);
+    this.#storing = undefined;
     this.#finish();
     this.tick();
     this.#finish();
+    this.#stopped = true;
     // A burst still in its window would schedule another tick: a stopped room has no one to send it to.
     clearTimeout(this.#ticker);
     this.#ticker = undefined;
@@ -147,13 +207,15 @@ class Delivery<Member extends Recipient, State> {
   #next = 0;
   /** Someone was skipped: their socket was not reading. */
   stale = false;
-  /** Personal messages, serialised once per participant (they may have several tabs). */
-  readonly #personal = new Map<string, string>();
+  /** Personal messages, framed once per participant (they may have several tabs). */
+  readonly #personal = new Map<string, Frame>();
 
   constructor(
     readonly room: FanOutRoom<Member, State>,
     readonly targets: Connection<State>[],
     readonly batch: Batch,
+    /** Each target's answers; taken out as they are sent, so what is left had no target. */
+    readonly answers: Map<Connection<State>, string[]>,
   ) {}
 
   /** Sends until every target has it (true) or the clock passed the deadline (false). */
@@ -163,29 +225,40 @@ class Delivery<Member extends Recipient, State> {
       this.#deliver(targets[this.#next++]!);
       if (this.#next % socketsPerClockRead === 0 && deadline !== Infinity && clock() > deadline) break;
     }
-    return this.#next >= targets.length;
+    if (this.#next < targets.length) return false;
+    // Closed since (the send is then a no-op), or not yet a target: answered alone.
+    for (const [connection, answers] of this.answers) connection.send(...answers);
+    this.answers.clear();
+    return true;
   }
 
   #deliver(connection: Connection<State>): void {
+    const answers = this.answers.get(connection);
+    if (answers) this.answers.delete(connection);
     const member = this.room.member(connection);
-    if (!member) return;
-    if (connection.bufferedAmount > bufferLimitBytes) {
-      member.stale = this.stale = true;
+    // A socket that is not reading misses the patch; an answer still goes (and may close it).
+    if (!member || connection.bufferedAmount > bufferLimitBytes) {
+      if (member) member.stale = this.stale = true;
+      if (answers) connection.send(...answers);
       return;
     }
+    // One write: the member's answers first, then what the room shows now.
+    const parts: (string | Frame)[] = answers ?? [];
     if (member.stale) {
       member.stale = false;
-      return connection.send(JSON.stringify(this.room.welcome(member)));
+      parts.push(JSON.stringify(this.room.welcome(member)));
+    } else {
+      const { patch, personal } = this.batch;
+      if (patch) parts.push(member.host ? patch.host : patch.public);
+      if (personal?.has(member.participant)) parts.push(this.#personalFrame(member.participant));
     }
-    const { patch, personal } = this.batch;
-    if (patch) connection.send(member.host ? patch.host : patch.public);
-    if (personal?.has(member.participant)) connection.send(this.#personalText(member.participant));
+    if (parts.length > 0) connection.send(...parts);
   }
 
-  #personalText(participant: string): string {
-    let text = this.#personal.get(participant);
-    if (text === undefined)
-      this.#personal.set(participant, (text = JSON.stringify(this.room.personal(participant))));
-    return text;
+  #personalFrame(participant: string): Frame {
+    let frame = this.#personal.get(participant);
+    if (frame === undefined)
+      this.#personal.set(participant, (frame = Frame.text(JSON.stringify(this.room.personal(participant)))));
+    return frame;
   }
 }

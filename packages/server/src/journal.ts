@@ -46,6 +46,11 @@ export interface RoomJournal {
   open(meta: RoomMeta, owner: JournalOwner): void | Promise<void>;
   /** Applies and logs an action; resolves with its answer once it is durably stored. */
   act(action: Action, actor: Actor, network?: string): Promise<ServerMessage>;
+  /**
+   * Commits what waits to be stored, now; true if anything did (its answers are then given
+   * within this turn of the event loop). A journal whose commits answer later says false.
+   */
+  storeNow(): boolean;
   /** A member of the audience joined or left. Presence feeds the report only: a lost entry fails nothing. */
   presence(participant: string, presence: PresenceEntry['presence']): void;
   /** Stores what is pending and lets go of the log. */

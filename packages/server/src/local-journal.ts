@@ -62,6 +62,10 @@ export class LocalJournal implements RoomJournal {
     this.#owner.presenceChanged(at);
   }
 
+  storeNow(): boolean {
+    return this.context.storage.flush();
+  }
+
   close(): void {
     this.context.storage.flush();
   }

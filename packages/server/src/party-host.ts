@@ -7,6 +7,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { closeCodes, limits, roomIdRule } from '@plenum/protocol';
+import { Frame } from './frames.js';
 import { HttpError, requestTarget } from './http-util.js';
 import type { IpLimits } from './ip-limits.js';
 import type { Connection, ConnectionContext, Party, PartyType, Room } from './party.js';
@@ -39,19 +40,24 @@ interface LiveRoom<P> {
   evictTimer?: NodeJS.Timeout;
 }
 
-/** A socket; its state is the party's (see `PartyType`). */
+/**
+ * A socket; its state is the party's (see `PartyType`). `ws` reads it, answers pings and
+ * closes it; what the party sends is framed here (frames.ts) and written to the raw socket,
+ * a frame at a time, so it never splits one of ws's own (unfragmented, uncompressed) frames.
+ */
 class SocketConnection implements Connection<never> {
   state: undefined = undefined;
   alive = true;
   constructor(
     readonly id: string,
     readonly socket: WebSocket,
+    readonly raw: Duplex,
   ) {}
-  send(message: string | Buffer): void {
+  send(...messages: (string | Frame)[]): void {
     if (this.socket.readyState !== this.socket.OPEN) return;
     if (this.socket.bufferedAmount > bufferLimitBytes)
       return this.close(closeCodes.tryAgainLater, 'Not reading; try again later');
-    this.socket.send(message, { binary: false });
+    this.raw.write(Frame.join(messages));
   }
   close(code?: number, reason?: string): void {
     this.socket.close(code, reason);
@@ -136,7 +142,8 @@ export class PartyHost<P extends Party<never> = Party<never>> {
           ws.resume();
           if (!found) return ws.close(closeCodes.unknownRoom, 'Unknown room');
         } else if (!known) return ws.close(closeCodes.unknownRoom, 'Unknown room');
-        await this.#accept(key, roomId, type, ws, { request, address: admission.address });
+        const connection = new SocketConnection(randomUUID(), ws, socket);
+        await this.#accept(key, roomId, type, connection, { request, address: admission.address });
       };
       accept().catch((error: unknown) => {
         console.error(`plenum: room ${key} failed to accept a connection`, error);
@@ -214,7 +221,8 @@ export class PartyHost<P extends Party<never> = Party<never>> {
     const connections = new Map<string, SocketConnection>();
     const room: Room<never> = {
       id: roomId,
-      broadcast(message, without) {
+      broadcast(text, without) {
+        const message = typeof text === 'string' ? Frame.text(text) : text;
         for (const connection of connections.values()) {
           if (!without?.includes(connection.id)) connection.send(message);
         }
@@ -238,12 +246,12 @@ export class PartyHost<P extends Party<never> = Party<never>> {
     key: string,
     roomId: string,
     type: PartyType<P>,
-    ws: WebSocket,
+    connection: SocketConnection,
     context: ConnectionContext,
   ): Promise<void> {
+    const ws = connection.socket;
     const live = this.#live(key, roomId, type);
     clearTimeout(live.evictTimer);
-    const connection = new SocketConnection(randomUUID(), ws);
     live.connections.set(connection.id, connection);
     // Messages that arrive while the room loads wait in order instead of being dropped.
     const early: string[] = [];

@@ -3,6 +3,7 @@
  * use, fed connections, messages and HTTP requests by the host, and evicted when idle.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Frame } from './frames.js';
 
 /** One socket. `State` is what the party keeps per connection; the host never reads it. */
 export interface Connection<State = unknown> {
@@ -10,10 +11,10 @@ export interface Connection<State = unknown> {
   /** Per-connection state, set by the party (undefined until it does). */
   state: State | undefined;
   /**
-   * Sends a text message. A Buffer (UTF-8 JSON) is sent as is: encode a message for many
-   * connections once, rather than once per connection.
+   * Sends text messages, in order and in one write. A `Frame` is sent as is: frame a
+   * message for many connections once, rather than once per connection.
    */
-  send(message: string | Buffer): void;
+  send(...messages: (string | Frame)[]): void;
   close(code?: number, reason?: string): void;
   /** Bytes queued but not yet sent: a slow client shows here first. */
   readonly bufferedAmount: number;
@@ -22,7 +23,7 @@ export interface Connection<State = unknown> {
 export interface Room<State = unknown> {
   readonly id: string;
   /** Sends one pre-serialised message to every connection, except those named. */
-  broadcast(message: string, without?: readonly string[]): void;
+  broadcast(message: string | Frame, without?: readonly string[]): void;
   getConnections(): Iterable<Connection<State>>;
 }
 

@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import type { ServerMessage } from '@plenum/protocol';
+import type { Frame } from './frames.js';
 import type { Connection, Room } from './party.js';
 import { PlenumRoom } from './plenum-room.js';
 import { createRoomRecord } from './rooms.js';
@@ -19,8 +20,9 @@ function fakeRoom() {
     bufferedAmount = 0;
     readonly sent: ServerMessage[] = [];
     constructor(readonly id: string) {}
-    send(message: string) {
-      this.sent.push(JSON.parse(message) as ServerMessage);
+    send(...messages: (string | Frame)[]) {
+      for (const message of messages)
+        this.sent.push(JSON.parse(typeof message === 'string' ? message : message.text) as ServerMessage);
       for (const check of [...waiters]) check();
     }
     close() {}

@@ -35,6 +35,7 @@ import { Allowances, defaultQuestionsPerMinute } from './allowances.js';
 import { error, send } from './answers.js';
 import { networkOf } from './client-address.js';
 import { FanOut, type Batch } from './fan-out.js';
+import { Frame } from './frames.js';
 import type { ActionEntry, JournalContext, JournalOwner, RoomJournal } from './journal.js';
 import { keyMatches, passcodeMatches } from './keys.js';
 import { LocalJournal } from './local-journal.js';
@@ -128,6 +129,7 @@ export class PlenumRoom implements Party<ConnectionState> {
     connections: () => this.room.getConnections(),
     member: (connection) => connection.state?.member,
     take: () => this.#take(),
+    store: () => this.#journal.storeNow(),
     welcome: (member) => welcomeFor(this.#record, this.#seq, member, this.#now()),
     personal: (participant) => personalUpdate(this.#record, participant),
   });
@@ -246,8 +248,9 @@ export class PlenumRoom implements Party<ConnectionState> {
     const charge = this.#allowances.charge(member.participant, newQuestion);
     if (!charge.ok) return send(connection, error('rate_limited', charge.message, message.id));
     void this.#act(message, member, state.network).then((answer) => {
+      if (answer.type !== 'error') return this.#fanOut.answer(connection, answer);
       // A question refused (too long, empty) was not asked: it leaves the allowance as it was.
-      if (answer.type === 'error') charge.refund();
+      charge.refund();
       send(connection, answer);
     });
   }
@@ -380,8 +383,8 @@ export class PlenumRoom implements Party<ConnectionState> {
       ...(personal && { personal }),
       ...(patches && {
         patch: {
-          public: Buffer.from(JSON.stringify(patches.public)),
-          host: Buffer.from(JSON.stringify(patches.host)),
+          public: Frame.text(JSON.stringify(patches.public)),
+          host: Frame.text(JSON.stringify(patches.host)),
         },
       }),
     };

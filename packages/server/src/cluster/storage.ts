@@ -257,7 +257,9 @@ export class ClusterStorage implements Storage {
     return [];
   }
 
-  flush(): void {}
+  flush(): boolean {
+    return false;
+  }
 
   async close(): Promise<void> {
     await this.cluster.close();

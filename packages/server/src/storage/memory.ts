@@ -54,6 +54,8 @@ export class MemoryStorage implements Storage {
   load(room: string): LogEntry[] {
     return structuredClone(this.#logs.get(room) ?? []);
   }
-  flush(): void {}
+  flush(): boolean {
+    return false;
+  }
   async close(): Promise<void> {}
 }

@@ -191,19 +191,19 @@ export class SqliteStorage implements Storage {
     return entries as LogEntry[];
   }
 
-  flush(): void {
+  flush(): boolean {
     clearTimeout(this.#timer);
     this.#timer = undefined;
     const batch = this.#pending;
-    if (!batch) return;
+    if (!batch) return false;
     this.#pending = undefined;
     try {
       this.#commit(batch.rows);
+      batch.resolve();
     } catch (error) {
       batch.reject(error);
-      return;
     }
-    batch.resolve();
+    return true;
   }
 
   async close(): Promise<void> {

@@ -55,8 +55,8 @@ export interface Storage {
    */
   append(room: string, entry: LogEntry): Promise<void>;
   load(room: string): LogEntry[];
-  /** Commits whatever is pending now. */
-  flush(): void;
+  /** Commits whatever is pending now; true if anything was. */
+  flush(): boolean;
   /** Commits, then closes; once it resolves nothing touches the data directory any more. */
   close(): Promise<void>;
 }
