@@ -9,7 +9,9 @@
  * write, since on loopback the write itself costs more than everything else a vote does. An
  * answer brings a waiting tick forward to as soon as the tick interval allows, so in a quiet
  * room it leaves with its change as soon as its action is stored, in a busy one within a tick
- * interval; with no tick waiting (its change already went out) it leaves at once.
+ * interval; with no tick waiting (its change already went out) it leaves at once. A tick going
+ * out in slices takes along the answers given meanwhile to members it has not reached yet;
+ * a member it has passed gets its answer at once rather than a whole delivery later.
  */
 import { timing, type ServerMessage } from '@plenum/protocol';
 import { Frame } from './frames.js';
@@ -31,6 +33,8 @@ export interface Recipient {
   readonly host: boolean;
   /** Missed a patch (slow socket): gets a fresh welcome when it has drained. */
   stale: boolean;
+  /** The number of the last tick that reached it (the fan-out counts; 0 for none yet). */
+  reached: number;
 }
 
 /** What one tick sends. */
@@ -72,8 +76,10 @@ export class FanOut<Member extends Recipient, State = unknown> {
   /** When the pending timer fires (clock time), and when the last tick started. */
   #tickerAt = Infinity;
   #lastTickAt = -Infinity;
-  /** Answers waiting for the next tick, per connection, in the order they were given. */
-  #answers = new Map<Connection<State>, string[]>();
+  /** Answers waiting to go, per connection, in the order they were given. */
+  readonly #answers = new Map<Connection<State>, string[]>();
+  /** Ticks sent so far. */
+  #ticks = 0;
   /** A stopped fan-out (the room is stopping) sends answers at once. */
   #stopped = false;
   /** A tick still going out, and the turn that sends its next slice. */
@@ -111,7 +117,8 @@ export class FanOut<Member extends Recipient, State = unknown> {
     const text = JSON.stringify(message);
     const waitingTick =
       this.#ticker !== undefined || this.#delivery !== undefined || this.#storing !== undefined;
-    if (this.#stopped || !waitingTick) return connection.send(text);
+    const passed = this.#delivery !== undefined && this.room.member(connection)?.reached === this.#ticks;
+    if (this.#stopped || !waitingTick || passed) return connection.send(text);
     const waiting = this.#answers.get(connection);
     if (waiting) waiting.push(text);
     else this.#answers.set(connection, [text]);
@@ -155,12 +162,11 @@ export class FanOut<Member extends Recipient, State = unknown> {
     if (this.#delivery) return void (this.#due = true);
     const batch = this.room.take();
     if (batch.more) this.schedule();
-    const answers = this.#answers;
-    if (!batch.patch && !batch.personal && !this.#resyncing && answers.size === 0) return;
-    this.#answers = new Map();
+    if (!batch.patch && !batch.personal && !this.#resyncing && this.#answers.size === 0) return;
     this.#lastTickAt = this.#clock();
     // Who is here now gets this tick; whoever joins meanwhile has it in their welcome.
-    this.#delivery = new Delivery(this.room, [...this.room.connections()], batch, answers);
+    const targets = [...this.room.connections()];
+    this.#delivery = new Delivery(this.room, targets, batch, this.#answers, ++this.#ticks);
     this.#turn(false);
   }
 
@@ -214,8 +220,10 @@ class Delivery<Member extends Recipient, State> {
     readonly room: FanOutRoom<Member, State>,
     readonly targets: Connection<State>[],
     readonly batch: Batch,
-    /** Each target's answers; taken out as they are sent, so what is left had no target. */
+    /** The fan-out's answers waiting: each target takes its own along as it is reached. */
     readonly answers: Map<Connection<State>, string[]>,
+    /** This tick's number, marked on every member it reaches. */
+    readonly tick: number,
   ) {}
 
   /** Sends until every target has it (true) or the clock passed the deadline (false). */
@@ -226,7 +234,8 @@ class Delivery<Member extends Recipient, State> {
       if (this.#next % socketsPerClockRead === 0 && deadline !== Infinity && clock() > deadline) break;
     }
     if (this.#next < targets.length) return false;
-    // Closed since (the send is then a no-op), or not yet a target: answered alone.
+    // Not taken by a target: closed since (the send does nothing), or joined after this tick
+    // started. Answered alone.
     for (const [connection, answers] of this.answers) connection.send(...answers);
     this.answers.clear();
     return true;
@@ -236,6 +245,7 @@ class Delivery<Member extends Recipient, State> {
     const answers = this.answers.get(connection);
     if (answers) this.answers.delete(connection);
     const member = this.room.member(connection);
+    if (member) member.reached = this.tick;
     // A socket that is not reading misses the patch; an answer still goes (and may close it).
     if (!member || connection.bufferedAmount > bufferLimitBytes) {
       if (member) member.stale = this.stale = true;
