@@ -180,17 +180,16 @@ class FakeConnection {
     this.error = undefined;
     this.done = false;
   }
-  /** @param {string | Frame} message */
-  send(message) {
-    this.messages++;
-    if (typeof message === 'string') {
-      // Framed as the real socket frames it, so the encoding is in the figures.
-      this.bytes += Frame.text(message).bytes.length;
-      if (message.startsWith('{"type":"ack"')) this.ackSeq = Number(/"seq":(\d+)/.exec(message)?.[1] ?? 0);
+  /** @param {(string | Frame)[]} messages what the room sends in one write */
+  send(...messages) {
+    this.messages += messages.length;
+    // Framed as the real socket frames them, so the encoding is in the figures.
+    this.bytes += Frame.join(messages).length;
+    for (const message of messages) {
+      if (typeof message !== 'string') this.patchSeq = Math.max(this.patchSeq, seqOf(message));
+      else if (message.startsWith('{"type":"ack"'))
+        this.ackSeq = Number(/"seq":(\d+)/.exec(message)?.[1] ?? 0);
       else if (message.startsWith('{"type":"error"')) this.error = message;
-    } else {
-      this.bytes += message.bytes.length;
-      this.patchSeq = Math.max(this.patchSeq, seqOf(message));
     }
     if (waiting && !this.done && this.ackSeq !== undefined && this.patchSeq >= this.ackSeq) {
       this.done = true;
