@@ -1,7 +1,9 @@
 /**
  * Child processes of the benchmark: servers and load workers, each started through bash so
  * its file-descriptor limit can be raised first (node cannot raise its own), all killed when
- * the coordinator exits, and measured from outside through /proc.
+ * the coordinator exits, and measured from outside through /proc. Each is the leader of its
+ * own process group and is stopped with it: `partykit dev` leaves its esbuild service behind
+ * when only its own pid is signalled.
  */
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -12,18 +14,24 @@ const probe = fileURLToPath(new URL('./probe.js', import.meta.url));
 const children = new Set();
 const clockTicks = 100; // getconf CLK_TCK on Linux
 
-/** Kills every child still running (SIGKILL): called on exit, errors and timeouts. */
+/** Kills every child and whatever it started (SIGKILL): called on exit, errors and timeouts. */
 export function killAll() {
-  for (const child of children) {
-    if (child.exitCode === null && child.signalCode === null && child.pid !== undefined) {
-      try {
-        process.kill(child.pid, 'SIGKILL');
-      } catch {
-        // already gone
-      }
-    }
-  }
+  for (const child of children) signalGroup(child, 'SIGKILL');
   children.clear();
+}
+
+/**
+ * Signals a child's process group (the child and everything it started).
+ * @param {import('node:child_process').ChildProcess} child
+ * @param {NodeJS.Signals} signal
+ */
+function signalGroup(child, signal) {
+  if (child.pid === undefined) return;
+  try {
+    process.kill(-child.pid, signal);
+  } catch {
+    // the whole group is gone
+  }
 }
 process.on('exit', killAll);
 
@@ -65,6 +73,7 @@ export async function startChild(options) {
     ],
     {
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+      detached: true, // its own process group, stopped as one (see signalGroup)
       cwd: options.cwd,
       env: options.env && { ...process.env, ...options.env },
     },
@@ -170,11 +179,14 @@ export async function startChild(options) {
       });
     },
     async stop(ms = 5_000) {
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), ms);
-      await exited;
-      clearTimeout(timer);
+      if (child.exitCode === null && child.signalCode === null) {
+        signalGroup(child, 'SIGTERM');
+        const timer = setTimeout(() => signalGroup(child, 'SIGKILL'), ms);
+        await exited;
+        clearTimeout(timer);
+      }
+      // What it started and left running (an esbuild service) goes with it.
+      signalGroup(child, 'SIGKILL');
     },
   };
 }
