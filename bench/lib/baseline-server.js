@@ -6,8 +6,9 @@
  *   every client (`{"type":"vote","poll":"p1","choice":N}`, serialised once per vote);
  *   clients tally themselves.
  * - `ceiling`: no room logic at all. A control socket asks for a broadcast of N bytes; the
- *   server sends one pre-serialised message to every client. This is the physical cost of
- *   one fan-out on this machine, the floor any tick-based server sits on.
+ *   server frames one message once (ws's `Sender.frame`, public for this) and writes the frame
+ *   to every client's socket. This is the physical cost of one fan-out on this machine, the
+ *   floor any tick-based server sits on.
  *
  * Usage: node baseline-server.js naive|ceiling [options]   (prints "listening on PORT")
  */
@@ -18,7 +19,7 @@ import { pollWelcome } from './poll-welcome.js';
 
 const require = createRequire(new URL('../../packages/server/package.json', import.meta.url));
 /** @type {typeof import('ws')} */
-const { WebSocketServer } = require('ws');
+const { Sender, WebSocketServer } = require('ws');
 
 const mode = process.argv[2];
 const options = Number(process.argv[3] ?? 4);
@@ -31,6 +32,9 @@ const counts = new Array(options).fill(0);
 let votes = 0;
 /** @type {Set<import('ws').WebSocket>} */
 const members = new Set();
+/** Each member's raw socket, which the ceiling writes its frame to. */
+/** @type {WeakMap<import('ws').WebSocket, import('node:stream').Duplex>} */
+const sockets = new WeakMap();
 const wss = new WebSocketServer({ noServer: true, perMessageDeflate: false, clientTracking: false });
 
 const http = createServer((request, response) => {
@@ -46,6 +50,7 @@ const http = createServer((request, response) => {
 
 http.on('upgrade', (request, socket, head) => {
   wss.handleUpgrade(request, socket, head, (ws) => {
+    sockets.set(ws, socket);
     ws.on('error', () => ws.terminate());
     ws.on('close', () => members.delete(ws));
     ws.on('message', (data) => onMessage(ws, String(data)));
@@ -82,10 +87,13 @@ function onMessage(ws, raw) {
   } else if (mode === 'ceiling' && message.type === 'broadcast') {
     // Pre-serialised, shaped like a Plenum patch of the requested size.
     const head = `{"type":"patch","seq":${Number(message.seq)},"title":"`;
-    // Encoded once, as Plenum does: the ceiling pays no per-socket encoding either.
+    // Encoded and framed once, as Plenum does: the ceiling pays nothing per socket but the write.
     const text = Buffer.from(head + 'x'.repeat(Math.max(0, Number(message.bytes) - head.length - 2)) + '"}');
+    const frame = Buffer.concat(
+      Sender.frame(text, { fin: true, rsv1: false, opcode: 1, mask: false, readOnly: false }),
+    );
     const started = performance.now();
-    for (const member of members) member.send(text, { binary: false });
+    for (const member of members) if (member.readyState === member.OPEN) sockets.get(member)?.write(frame);
     ws.send(JSON.stringify({ type: 'ack', id: message.id, loopMs: performance.now() - started }));
   }
 }
