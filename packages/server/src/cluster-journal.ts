@@ -87,9 +87,9 @@ export class ClusterJournal implements RoomJournal {
     this.log.append({ at: this.context.now(), participant, presence }).catch(() => undefined);
   }
 
-  /** Its commits are Redis's: their answers come a round trip later, not within this turn. */
-  storeNow(): boolean {
-    return false;
+  /** Its appends are grouped by the room log (cluster/room-log.ts), not on a tick's call. */
+  storeNow(): undefined {
+    return undefined;
   }
 
   close(): Promise<void> {

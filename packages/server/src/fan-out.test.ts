@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ServerMessage } from '@plenum/protocol';
-import { FanOut, type Batch, type Recipient } from './fan-out.js';
+import { FanOut, storeWaitMs, type Batch, type Recipient } from './fan-out.js';
 import { Frame } from './frames.js';
 import type { Connection } from './party.js';
 import { bufferLimitBytes } from './party-host.js';
@@ -33,7 +33,7 @@ class FakeConnection implements Connection<Recipient> {
 function fakeRoom(n: number) {
   const connections = Array.from({ length: n }, (_, i) => new FakeConnection(String(i), i === 0));
   let next: Batch = {};
-  let store = () => false;
+  let store = (): Promise<unknown> | undefined => undefined;
   const fanOut = new FanOut<Recipient, Recipient>(
     {
       connections: () => connections,
@@ -61,7 +61,7 @@ function fakeRoom(n: number) {
     },
     received: () => connections.map((c) => c.sent.length),
     /** What the room's log does when the tick asks it to store what waits. */
-    onStore(next: () => boolean) {
+    onStore(next: () => Promise<unknown> | undefined) {
       store = next;
     },
   };
@@ -235,24 +235,39 @@ describe('the fan-out', () => {
       expect(stranger.writes).toEqual([[JSON.stringify(ack('a2'))]]);
     });
 
-    it('of actions stored by the tick itself go with it, a turn of the event loop later', async () => {
+    it('of actions stored by the tick itself go with it, once they are durable', async () => {
       const room = fakeRoom(2);
       const member = room.connections[1]!;
-      let waiting = true;
+      let durable!: () => void;
       room.onStore(() => {
-        if (!waiting) return false;
-        waiting = false;
-        // As a commit does: its answers are given from promise callbacks.
-        void Promise.resolve().then(() => room.fanOut.answer(member, ack('a1')));
-        return true;
+        const stored = new Promise<void>((resolve) => (durable = resolve));
+        // As a commit does: its answers are given from the same promise's callbacks.
+        void stored.then(() => room.fanOut.answer(member, ack('a1')));
+        return stored;
       });
       room.change('1');
       room.fanOut.schedule();
       vi.advanceTimersByTime(50);
+      await nextTurn();
       expect(member.writes).toEqual([]);
+      durable();
+      // Its callbacks run, then the tick goes in the turn after.
+      await nextTurn();
       await nextTurn();
       expect(member.writes).toEqual([[JSON.stringify(ack('a1')), 'public 1']]);
       expect(vi.getTimerCount()).toBe(0);
+    });
+
+    it('wait for a slow disk no longer than a moment: the patch goes without them', () => {
+      const room = fakeRoom(2);
+      const member = room.connections[1]!;
+      room.onStore(() => new Promise(() => undefined));
+      room.change('1');
+      room.fanOut.schedule();
+      vi.advanceTimersByTime(50);
+      expect(member.writes).toEqual([]);
+      vi.advanceTimersByTime(storeWaitMs);
+      expect(member.writes).toEqual([['public 1']]);
     });
 
     it('go at once when no tick waits to go: their change went out already', () => {

@@ -26,6 +26,11 @@ import { bufferLimitBytes } from './party-host.js';
 export const fanOutBudgetMs = 12;
 /** Reading the clock costs too: it is looked at every this many sockets. */
 const socketsPerClockRead = 32;
+/**
+ * How long a tick waits for what it stored to be durable, so its acks go with it. An fsync
+ * takes a millisecond or so; a disk busy with others' fsyncs must not hold the room's patches.
+ */
+export const storeWaitMs = 20;
 
 /** A member as the fan-out sees one. */
 export interface Recipient {
@@ -55,10 +60,11 @@ export interface FanOutRoom<Member extends Recipient, State = unknown> {
   /** What changed since the last tick; called once per tick. */
   take(): Batch;
   /**
-   * Stores what the room's log has waiting, now; true if it had anything. The tick then waits
-   * one turn of the event loop for those answers, so they go with it instead of after it.
+   * Stores what the room's log has waiting, now; if it had anything, a promise settled once
+   * it is durable. The tick waits for it (at most `storeWaitMs`), so the answers of what it
+   * shows go with it instead of after it.
    */
-  store?(): boolean;
+  store?(): Promise<unknown> | undefined;
   /** A fresh snapshot, for a member that missed patches. */
   welcome(member: Member): ServerMessage;
   personal(participant: string): ServerMessage;
@@ -85,8 +91,8 @@ export class FanOut<Member extends Recipient, State = unknown> {
   /** A tick still going out, and the turn that sends its next slice. */
   #delivery: Delivery<Member, State> | undefined;
   #nextTurn: NodeJS.Immediate | undefined;
-  /** A tick that stored what was waiting, and goes in the next turn with its answers. */
-  #storing: NodeJS.Immediate | undefined;
+  /** A tick that stored what was waiting, and goes once that is durable (or the wait is up). */
+  #storing: { go(): void; bound: NodeJS.Timeout } | undefined;
   /** The next tick came while one was still going out: it goes as soon as that one is done. */
   #due = false;
   /** Some member missed a patch and waits for a snapshot. */
@@ -141,11 +147,19 @@ export class FanOut<Member extends Recipient, State = unknown> {
 
   #storeThenTick(): void {
     if (this.#storing) return;
-    if (this.#delivery || !this.room.store?.()) return this.tick();
-    this.#storing = setImmediate(() => {
+    const stored = this.#delivery ? undefined : this.room.store?.();
+    if (!stored) return this.tick();
+    const go = () => {
+      if (this.#storing !== storing) return;
+      clearTimeout(storing.bound);
       this.#storing = undefined;
       this.tick();
-    });
+    };
+    const storing = { go, bound: setTimeout(go, storeWaitMs) };
+    this.#storing = storing;
+    // A turn later: the answers, given from the same promise's callbacks, are all in by then.
+    const next = () => void setImmediate(go);
+    stored.then(next, next);
   }
 
   /** Everyone connected missed something (the room started over from a snapshot). */
@@ -172,7 +186,7 @@ export class FanOut<Member extends Recipient, State = unknown> {
 
   /** Sends what is pending at once and stops ticking (the room is stopping). */
   stop(): void {
-    clearImmediate(this.#storing);
+    clearTimeout(this.#storing?.bound);
     this.#storing = undefined;
     this.#finish();
     this.tick();

@@ -47,10 +47,10 @@ export interface RoomJournal {
   /** Applies and logs an action; resolves with its answer once it is durably stored. */
   act(action: Action, actor: Actor, network?: string): Promise<ServerMessage>;
   /**
-   * Commits what waits to be stored, now; true if anything did (its answers are then given
-   * within this turn of the event loop). A journal whose commits answer later says false.
+   * Commits what waits to be stored, now; if anything did, a promise settled once it is
+   * durable (its answers are given just before). Undefined from a journal that cannot.
    */
-  storeNow(): boolean;
+  storeNow(): Promise<void> | undefined;
   /** A member of the audience joined or left. Presence feeds the report only: a lost entry fails nothing. */
   presence(participant: string, presence: PresenceEntry['presence']): void;
   /** Stores what is pending and lets go of the log. */

@@ -62,7 +62,7 @@ export class LocalJournal implements RoomJournal {
     this.#owner.presenceChanged(at);
   }
 
-  storeNow(): boolean {
+  storeNow(): Promise<void> | undefined {
     return this.context.storage.flush();
   }
 

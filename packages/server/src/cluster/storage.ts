@@ -257,8 +257,8 @@ export class ClusterStorage implements Storage {
     return [];
   }
 
-  flush(): boolean {
-    return false;
+  flush(): undefined {
+    return undefined;
   }
 
   async close(): Promise<void> {

@@ -54,8 +54,8 @@ export class MemoryStorage implements Storage {
   load(room: string): LogEntry[] {
     return structuredClone(this.#logs.get(room) ?? []);
   }
-  flush(): boolean {
-    return false;
+  flush(): undefined {
+    return undefined;
   }
   async close(): Promise<void> {}
 }

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { closeSync, fdatasync, fsyncSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { startCheckpointer, type Checkpointer } from './checkpointer.js';
 import { privateDatabaseFile } from './data-dir.js';
@@ -35,11 +35,19 @@ function newBatch(): Batch {
 export const walLimitBytes = 16 * 1024 * 1024;
 
 /**
- * One SQLite file under the data directory, in WAL mode with full fsync. Appends are
- * grouped: the first one starts a short timer, and everything that arrives until it fires
- * is committed in one transaction — so 1,000 votes cost a handful of fsyncs, not 1,000.
- * The commits stay on the event loop: a worker thread for them was measured (acks waited for a
- * core; under another process's fsyncs the loop stalled for seconds) and dropped.
+ * One SQLite file under the data directory, in WAL mode. Appends are grouped: the first one
+ * starts a short timer, and everything that arrives until it fires is committed in one
+ * transaction — so 1,000 votes cost a handful of fsyncs, not 1,000.
+ *
+ * A commit's fsync does not block the event loop: the transaction is written with SQLite's
+ * own sync off (into the page cache, microseconds), then the write-ahead log is fdatasync'd on
+ * libuv's thread pool, and the batch's promise resolves only once that returned — so an
+ * append still resolves only when its entry is on disk, power loss included. One fdatasync
+ * at a time: batches committed meanwhile wait for the next, which covers them all. Everything
+ * else this connection writes (rooms, passcodes, erasures, checkpoints) keeps synchronous =
+ * FULL and is on disk when its call returns. (A worker thread for the commits was measured
+ * before and dropped: acks waited for a core, and under another process's fsyncs the loop
+ * stalled for seconds; here the loop never waits for the disk.)
  */
 export class SqliteStorage implements Storage {
   readonly #db: Database.Database;
@@ -49,6 +57,16 @@ export class SqliteStorage implements Storage {
   readonly #statements;
   readonly #commit: (rows: string[]) => void;
   readonly #checkpointer: Checkpointer;
+  readonly #file: string;
+  /** The write-ahead log, opened for its fdatasync once SQLite has made it. */
+  #walFd: number | undefined;
+  /** Committed batches waiting for the next fdatasync, and whether one is under way. */
+  #unsynced: Batch[] = [];
+  #syncing = false;
+  /** The last committed batch's promise: settled, everything committed before is durable. */
+  #lastCommitted: Promise<void> | undefined;
+  /** Called once nothing committed waits for its fdatasync (see close). */
+  #onSynced: (() => void) | undefined;
   /**
    * The metadata of every room read or written since the start: each connection asks whether
    * its room exists, and 2,000 joins made 2,000 queries. This process is the database's only
@@ -63,10 +81,12 @@ export class SqliteStorage implements Storage {
     walLimit = walLimitBytes,
   ) {
     const file = privateDatabaseFile(dataDir);
+    this.#file = file;
     this.secret = loadSecret(join(dataDir, 'secret'));
     this.#db = new Database(file);
     this.#db.pragma('journal_mode = WAL');
-    // Acknowledged means on disk: every commit is fsynced, power loss included.
+    // Acknowledged means on disk, power loss included: every write here is fsynced before its
+    // call returns, except the appends' commits, whose fsync is the thread pool's (see #sync).
     this.#db.pragma('synchronous = FULL');
     // Checkpoints run in a worker (checkpointer.ts), never inside a room's commit.
     this.#db.pragma('wal_autocheckpoint = 0');
@@ -110,9 +130,19 @@ export class SqliteStorage implements Storage {
       // Plucked: each row comes back as its text alone, not as an object wrapping it.
       load: this.#db.prepare<[string], string>('SELECT entry FROM log WHERE room = ? ORDER BY n').pluck(),
     };
-    this.#commit = this.#db.transaction((rows: string[]) => {
+    const transaction = this.#db.transaction((rows: string[]) => {
       for (let i = 0; i < rows.length; i += 2) this.#statements.append.run(rows[i], rows[i + 1], rows[i]);
     });
+    const syncOff = this.#db.prepare('PRAGMA synchronous = OFF');
+    const syncFull = this.#db.prepare('PRAGMA synchronous = FULL');
+    this.#commit = (rows) => {
+      syncOff.run();
+      try {
+        transaction(rows);
+      } finally {
+        syncFull.run();
+      }
+    };
   }
 
   createRoom(meta: RoomMeta): void {
@@ -191,29 +221,84 @@ export class SqliteStorage implements Storage {
     return entries as LogEntry[];
   }
 
-  flush(): boolean {
+  flush(): Promise<void> | undefined {
     clearTimeout(this.#timer);
     this.#timer = undefined;
     const batch = this.#pending;
-    if (!batch) return false;
+    // Nothing new: what was committed before may still wait for its fdatasync.
+    if (!batch) return this.#syncing || this.#unsynced.length > 0 ? this.#lastCommitted : undefined;
     this.#pending = undefined;
     try {
       this.#commit(batch.rows);
-      batch.resolve();
     } catch (error) {
       batch.reject(error);
+      return batch.done;
     }
-    return true;
+    this.#unsynced.push(batch);
+    this.#lastCommitted = batch.done;
+    this.#sync();
+    return batch.done;
+  }
+
+  /** Fdatasyncs the write-ahead log for every batch committed so far, off the event loop. */
+  #sync(): void {
+    if (this.#syncing) return;
+    const batches = this.#unsynced;
+    if (batches.length === 0) return this.#onSynced?.();
+    this.#unsynced = [];
+    this.#syncing = true;
+    let fd: number;
+    try {
+      fd = this.#wal();
+    } catch (error) {
+      this.#syncing = false;
+      for (const batch of batches) batch.reject(error);
+      return this.#sync();
+    }
+    fdatasync(fd, (error) => {
+      this.#syncing = false;
+      for (const batch of batches) {
+        if (error) batch.reject(error);
+        else batch.resolve();
+      }
+      this.#sync();
+    });
+  }
+
+  /**
+   * The write-ahead log's descriptor (any descriptor of a file syncs all of it). The first
+   * time, the directory is synced too, so the log's own name survives a power loss.
+   */
+  #wal(): number {
+    if (this.#walFd !== undefined) return this.#walFd;
+    const fd = openSync(`${this.#file}-wal`, 'r');
+    const directory = openSync(dirname(this.#file), 'r');
+    try {
+      fsyncSync(directory);
+    } finally {
+      closeSync(directory);
+    }
+    return (this.#walFd = fd);
+  }
+
+  /** Resolves once every committed batch has been synced. */
+  #allSynced(): Promise<void> {
+    if (!this.#syncing && this.#unsynced.length === 0) return Promise.resolve();
+    return new Promise((resolve) => (this.#onSynced = resolve));
   }
 
   async close(): Promise<void> {
     this.flush();
+    await this.#allSynced();
+    this.#onSynced = undefined;
     // The checkpointer holds its own connection (and may still be opening it): it must be gone
     // before the last checkpoint, or it could recreate -wal/-shm files after we return.
     await this.#checkpointer.stop();
     // Fold the log into the database on the way out, so a restart starts from a small WAL.
     this.#db.pragma('wal_checkpoint(TRUNCATE)');
     this.#db.close();
+    if (this.#walFd !== undefined) closeSync(this.#walFd);
+    this.#walFd = undefined;
     this.#metas.clear();
   }
 }

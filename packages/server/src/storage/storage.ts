@@ -55,8 +55,11 @@ export interface Storage {
    */
   append(room: string, entry: LogEntry): Promise<void>;
   load(room: string): LogEntry[];
-  /** Commits whatever is pending now; true if anything was. */
-  flush(): boolean;
+  /**
+   * Commits whatever is pending now. A promise settled once everything committed so far is
+   * durable, unless it all is already.
+   */
+  flush(): Promise<void> | undefined;
   /** Commits, then closes; once it resolves nothing touches the data directory any more. */
   close(): Promise<void>;
 }
