@@ -2,7 +2,6 @@
  * The party host: routes WebSocket upgrades at `/parties/:party/:room` to one party instance
  * per room, keeps connections alive with heartbeats, and evicts idle rooms from memory.
  */
-import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
@@ -89,6 +88,8 @@ export class PartyHost<P extends Party<never> = Party<never>> {
     clientTracking: false,
   });
   readonly #rooms = new Map<string, LiveRoom<P>>();
+  /** Connection ids are this process's count: unique here, and short (10,000 of them idle). */
+  #connectionCount = 0;
   readonly #heartbeat: NodeJS.Timeout;
   #closing = false;
 
@@ -142,7 +143,7 @@ export class PartyHost<P extends Party<never> = Party<never>> {
           ws.resume();
           if (!found) return ws.close(closeCodes.unknownRoom, 'Unknown room');
         } else if (!known) return ws.close(closeCodes.unknownRoom, 'Unknown room');
-        const connection = new SocketConnection(randomUUID(), ws, socket);
+        const connection = new SocketConnection(`c${++this.#connectionCount}`, ws, socket);
         await this.#accept(key, roomId, type, connection, { request, address: admission.address });
       };
       accept().catch((error: unknown) => {

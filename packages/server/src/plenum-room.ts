@@ -285,6 +285,8 @@ export class PlenumRoom implements Party<ConnectionState> {
       return connection.close(refusal.close, refusal.reason);
     }
     clearTimeout(state.helloTimer);
+    // Not kept: ten thousand idle members would each hold a spent timer.
+    state.helloTimer = undefined;
     const host = hello.hostKey !== undefined;
     // The report counts people: the host's console and a projector screen are not viewers.
     const display = hello.display === true;
