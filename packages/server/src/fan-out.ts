@@ -91,8 +91,8 @@ export class FanOut<Member extends Recipient, State = unknown> {
   /** A tick still going out, and the turn that sends its next slice. */
   #delivery: Delivery<Member, State> | undefined;
   #nextTurn: NodeJS.Immediate | undefined;
-  /** A tick that stored what was waiting, and goes once that is durable (or the wait is up). */
-  #storing: { go(): void; bound: NodeJS.Timeout } | undefined;
+  /** A tick that stored what was waiting goes once that is durable, or when this timer fires. */
+  #storing: NodeJS.Timeout | undefined;
   /** The next tick came while one was still going out: it goes as soon as that one is done. */
   #due = false;
   /** Some member missed a patch and waits for a snapshot. */
@@ -150,13 +150,13 @@ export class FanOut<Member extends Recipient, State = unknown> {
     const stored = this.#delivery ? undefined : this.room.store?.();
     if (!stored) return this.tick();
     const go = () => {
-      if (this.#storing !== storing) return;
-      clearTimeout(storing.bound);
+      if (this.#storing !== bound) return;
+      clearTimeout(bound);
       this.#storing = undefined;
       this.tick();
     };
-    const storing = { go, bound: setTimeout(go, storeWaitMs) };
-    this.#storing = storing;
+    const bound = setTimeout(go, storeWaitMs);
+    this.#storing = bound;
     // A turn later: the answers, given from the same promise's callbacks, are all in by then.
     const next = () => void setImmediate(go);
     stored.then(next, next);
@@ -186,7 +186,7 @@ export class FanOut<Member extends Recipient, State = unknown> {
 
   /** Sends what is pending at once and stops ticking (the room is stopping). */
   stop(): void {
-    clearTimeout(this.#storing?.bound);
+    clearTimeout(this.#storing);
     this.#storing = undefined;
     this.#finish();
     this.tick();

@@ -271,14 +271,13 @@ export class SqliteStorage implements Storage {
    */
   #wal(): number {
     if (this.#walFd !== undefined) return this.#walFd;
-    const fd = openSync(`${this.#file}-wal`, 'r');
     const directory = openSync(dirname(this.#file), 'r');
     try {
       fsyncSync(directory);
     } finally {
       closeSync(directory);
     }
-    return (this.#walFd = fd);
+    return (this.#walFd = openSync(`${this.#file}-wal`, 'r'));
   }
 
   /** Resolves once every committed batch has been synced. */
