@@ -5,13 +5,12 @@
  * then goes at once (it is already a tick interval late). A member whose socket is not reading
  * is skipped and, once drained, sent a fresh welcome instead of what it missed.
  *
- * Answers (acks) ride with the tick: a member's answers and its patch leave in one socket
- * write, since on loopback the write itself costs more than everything else a vote does. An
- * answer brings a waiting tick forward to as soon as the tick interval allows, so in a quiet
- * room it leaves with its change as soon as its action is stored, in a busy one within a tick
- * interval; with no tick waiting (its change already went out) it leaves at once. A tick going
- * out in slices takes along the answers given meanwhile to members it has not reached yet;
- * a member it has passed gets its answer at once rather than a whole delivery later.
+ * Answers (acks) ride with a tick that is on its way: a member's answers and its patch leave
+ * in one socket write, since on loopback the write itself costs more than everything else a
+ * vote does. On its way means: the tick that stored the answered actions (a burst's acks all
+ * go with the tick that shows it), or, in a room that has had no tick for a tick interval, the
+ * tick the answer brings forward to now. An answer never waits for a tick to come: in a busy
+ * room, or while a tick goes out in slices, it leaves at once.
  */
 import { timing, type ServerMessage } from '@plenum/protocol';
 import { Frame } from './frames.js';
@@ -38,8 +37,6 @@ export interface Recipient {
   readonly host: boolean;
   /** Missed a patch (slow socket): gets a fresh welcome when it has drained. */
   stale: boolean;
-  /** The number of the last tick that reached it (the fan-out counts; 0 for none yet). */
-  reached: number;
 }
 
 /** What one tick sends. */
@@ -84,8 +81,6 @@ export class FanOut<Member extends Recipient, State = unknown> {
   #lastTickAt = -Infinity;
   /** Answers waiting to go, per connection, in the order they were given. */
   readonly #answers = new Map<Connection<State>, string[]>();
-  /** Ticks sent so far. */
-  #ticks = 0;
   /** A stopped fan-out (the room is stopping) sends answers at once. */
   #stopped = false;
   /** A tick still going out, and the turn that sends its next slice. */
@@ -115,21 +110,19 @@ export class FanOut<Member extends Recipient, State = unknown> {
     this.#tickWithin(this.#tickMs);
   }
 
-  /**
-   * Sends an answer to this connection: with the next tick if one waits to go (which then
-   * comes as soon as the tick interval allows), at once if nothing does.
-   */
+  /** Sends an answer to this connection: with a tick on its way, else at once. */
   answer(connection: Connection<State>, message: ServerMessage): void {
     const text = JSON.stringify(message);
-    const waitingTick =
-      this.#ticker !== undefined || this.#delivery !== undefined || this.#storing !== undefined;
-    const passed = this.#delivery !== undefined && this.room.member(connection)?.reached === this.#ticks;
-    if (this.#stopped || !waitingTick || passed) return connection.send(text);
+    // A change waits for a tick that the interval allows now: the answer brings it forward.
+    const allowedNow =
+      this.#ticker !== undefined &&
+      this.#delivery === undefined &&
+      this.#clock() >= this.#lastTickAt + this.#tickMs;
+    if (this.#stopped || (this.#storing === undefined && !allowedNow)) return connection.send(text);
     const waiting = this.#answers.get(connection);
     if (waiting) waiting.push(text);
     else this.#answers.set(connection, [text]);
-    // A tick that stored their actions goes in a moment anyway: these go with it.
-    if (!this.#storing) this.#tickWithin(Math.max(0, this.#lastTickAt + this.#tickMs - this.#clock()));
+    if (allowedNow) this.#tickWithin(0);
   }
 
   /** A tick within `ms`, unless one is due sooner (a tick under way sends the next at its end). */
@@ -180,7 +173,7 @@ export class FanOut<Member extends Recipient, State = unknown> {
     this.#lastTickAt = this.#clock();
     // Who is here now gets this tick; whoever joins meanwhile has it in their welcome.
     const targets = [...this.room.connections()];
-    this.#delivery = new Delivery(this.room, targets, batch, this.#answers, ++this.#ticks);
+    this.#delivery = new Delivery(this.room, targets, batch, this.#answers);
     this.#turn(false);
   }
 
@@ -234,10 +227,8 @@ class Delivery<Member extends Recipient, State> {
     readonly room: FanOutRoom<Member, State>,
     readonly targets: Connection<State>[],
     readonly batch: Batch,
-    /** The fan-out's answers waiting: each target takes its own along as it is reached. */
+    /** The fan-out's answers waiting: each target takes its own along. */
     readonly answers: Map<Connection<State>, string[]>,
-    /** This tick's number, marked on every member it reaches. */
-    readonly tick: number,
   ) {}
 
   /** Sends until every target has it (true) or the clock passed the deadline (false). */
@@ -259,7 +250,6 @@ class Delivery<Member extends Recipient, State> {
     const answers = this.answers.get(connection);
     if (answers) this.answers.delete(connection);
     const member = this.room.member(connection);
-    if (member) member.reached = this.tick;
     // A socket that is not reading misses the patch; an answer still goes (and may close it).
     if (!member || connection.bufferedAmount > bufferLimitBytes) {
       if (member) member.stale = this.stale = true;

@@ -57,8 +57,6 @@ interface Member {
   display: boolean;
   /** Missed a patch (slow socket): gets a fresh snapshot when it has drained (fan-out.ts). */
   stale: boolean;
-  /** The last tick that reached it (fan-out.ts). */
-  reached: number;
 }
 interface ConnectionState {
   member?: Member;
@@ -291,7 +289,7 @@ export class PlenumRoom implements Party<ConnectionState> {
     // The report counts people: the host's console and a projector screen are not viewers.
     const display = hello.display === true;
     const audience = !host && !display;
-    state.member = { participant: hello.participant, host, audience, display, stale: false, reached: 0 };
+    state.member = { participant: hello.participant, host, audience, display, stale: false };
     send(connection, welcomeFor(this.#record, this.#seq, state.member, this.#now()));
     if (audience) this.#journal.presence(hello.participant, 'join');
   }
