@@ -271,13 +271,17 @@ export class SqliteStorage implements Storage {
    */
   #wal(): number {
     if (this.#walFd !== undefined) return this.#walFd;
-    const directory = openSync(dirname(this.#file), 'r');
-    try {
-      fsyncSync(directory);
-    } finally {
-      closeSync(directory);
+    // Windows can neither open a directory nor sync one; NTFS journals the name itself.
+    if (process.platform !== 'win32') {
+      const directory = openSync(dirname(this.#file), 'r');
+      try {
+        fsyncSync(directory);
+      } finally {
+        closeSync(directory);
+      }
     }
-    return (this.#walFd = openSync(`${this.#file}-wal`, 'r'));
+    // Opened for writing, though never written through: Windows syncs only such a handle.
+    return (this.#walFd = openSync(`${this.#file}-wal`, 'r+'));
   }
 
   /** Resolves once every committed batch has been synced. */
