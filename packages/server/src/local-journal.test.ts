@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { apply, defaultCaps, type ServerMessage } from '@plenum/protocol';
 import { error } from './answers.js';
@@ -6,6 +9,7 @@ import { LocalJournal } from './local-journal.js';
 import { createRoomRecord } from './rooms.js';
 import { SeenActions } from './seen-actions.js';
 import { MemoryStorage } from './storage/memory.js';
+import { SqliteStorage } from './storage/sqlite.js';
 import type { Storage } from './storage/storage.js';
 
 const alice = { participant: 'alice-0123456789', host: false };
@@ -101,5 +105,26 @@ describe('the local journal', () => {
     journal.presence(alice.participant, 'leave');
     expect(journal.record.presence.online).toBe(0);
     expect(storage.load(meta.id).map((entry) => 'presence' in entry && entry.presence)).toEqual(['join']);
+  });
+});
+
+describe('the local journal on SQLite', () => {
+  it('closes once what it committed last is durable, its answer given by then', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'plenum-journal-'));
+    const storage = new SqliteStorage(dir);
+    try {
+      createRoomRecord(storage, { room: 'r1', title: 'Room', moderation: 'post' }, 1000);
+      const { journal } = journalOn(storage, 'r1');
+      let answer: ServerMessage | undefined;
+      void journal
+        .act({ type: 'ask', id: 'a1', text: 'Kommt das an?' }, alice)
+        .then((given) => (answer = given));
+      // The group commit has not fired: closing commits it, and waits for its fdatasync.
+      await journal.close();
+      expect(answer).toMatchObject({ type: 'ack', id: 'a1' });
+    } finally {
+      await storage.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -66,8 +66,12 @@ export class LocalJournal implements RoomJournal {
     return this.context.storage.flush();
   }
 
-  close(): void {
-    this.context.storage.flush();
+  /**
+   * Commits what waits and resolves once it is durable: the host sends the acks it settles
+   * before it closes the sockets. A failed commit is answered to its actions, not here.
+   */
+  async close(): Promise<void> {
+    await this.context.storage.flush()?.catch(() => undefined);
   }
 
   #replay(entry: LogEntry): void {
